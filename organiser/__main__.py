@@ -1,0 +1,3 @@
+from organiser.app import main
+
+raise SystemExit(main())

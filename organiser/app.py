@@ -1,0 +1,62 @@
+"""Composition root: read the command line, then run a headless command or open the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from organiser import __version__
+from organiser.core.paths import database_url, default_database_url
+
+EXPORT_KINDS = ("programme",)
+
+
+def _database_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH|URL",
+        default=None if top else argparse.SUPPRESS,
+        help="SQLite file or SQLAlchemy URL (default: $ORGANISER_DATABASE, else the data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `organiser` command line."""
+    parser = argparse.ArgumentParser(
+        prog="organiser",
+        description="Plan, run and report small co-produced community events. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"organiser {__version__}")
+    _database_option(parser, top=True)
+    parser.add_argument("--demo", action="store_true", help="open the window on the example event")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser("demo", help="add the example event and print its id")
+    events = commands.add_parser("events", help="list events: id, date, title, status")
+    events.add_argument("--all", action="store_true", help="include archived events")
+    export = commands.add_parser("export", help="write a printable document as PDF")
+    export.add_argument("kind", choices=EXPORT_KINDS, help="which document")
+    export.add_argument("--event", required=True, metavar="ID|TITLE", help="the event")
+    export.add_argument("--out", required=True, metavar="FILE", help="where to write it")
+    backup = commands.add_parser("backup", help="make a verified backup of the database")
+    backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")
+    restore = commands.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("backup", metavar="BACKUP", help="a backup file made by Organiser")
+    check = commands.add_parser("check", help="check the database's integrity")
+    for sub in (demo, events, export, backup, restore, check):
+        _database_option(sub, top=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `organiser` and `python main.py`."""
+    args = build_parser().parse_args(argv)
+    url = database_url(args.database) if args.database else default_database_url()
+    if args.command:
+        from organiser.cli import run
+
+        return run(args, url)
+    from organiser.ui.launch import run_gui
+
+    return run_gui(url, demo=args.demo, argv=sys.argv[:1])

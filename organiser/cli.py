@@ -1,0 +1,111 @@
+"""Headless commands: one readable line on stderr and a non-zero exit when something is wrong."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from organiser.core import backup
+from organiser.core.db import Store
+from organiser.core.demo import add_demo_event
+from organiser.core.errors import OrganiserError
+from organiser.core.events.service import find_event, list_events
+from organiser.core.files import atomic_write
+from organiser.core.instance import held_by_running_app
+from organiser.core.opening import check_sqlite_file, integrity_report, open_store
+from organiser.core.parsing import format_date
+from organiser.core.paths import sqlite_path
+from organiser.core.planning.service import programme_sheet
+from organiser.reports.programme import render_programme
+
+Exporter = Callable[[Store, int], bytes]
+EXPORTERS: dict[str, Exporter] = {
+    "programme": lambda store, event_id: render_programme(programme_sheet(store, event_id)),
+}
+
+
+def run(args: argparse.Namespace, url: str) -> int:
+    """Run one headless command; errors become one line on stderr."""
+    try:
+        return _COMMANDS[args.command](args, url)
+    except OrganiserError as exc:
+        print(f"organiser: {exc}", file=sys.stderr)
+        return 1
+
+
+def _sqlite_only(url: str, what: str) -> Path:
+    path = sqlite_path(url)
+    if path is None:
+        raise OrganiserError(f"{what} works on SQLite files; use your server's tools (pg_dump).")
+    return path
+
+
+def _demo(args: argparse.Namespace, url: str) -> int:
+    store = open_store(url)
+    print(add_demo_event(store))
+    return 0
+
+
+def _events(args: argparse.Namespace, url: str) -> int:
+    store = open_store(url)
+    for row in list_events(store, include_archived=args.all):
+        archived = "  (archived)" if row.archived else ""
+        print(f"{row.id}\t{format_date(row.date) or '-'}\t{row.title}\t{row.status}{archived}")
+    return 0
+
+
+def _export(args: argparse.Namespace, url: str) -> int:
+    out = Path(args.out).expanduser()
+    if not out.parent.is_dir():
+        raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
+    store = open_store(url)
+    event_id = find_event(store, args.event)
+    atomic_write(out, EXPORTERS[args.kind](store, event_id))
+    print(out)
+    return 0
+
+
+def _backup(args: argparse.Namespace, url: str) -> int:
+    path = _sqlite_only(url, "Backup")
+    check_sqlite_file(path)
+    out = Path(args.out).expanduser().resolve() if args.out else None
+    print(backup.make_backup(path, out=out))
+    return 0
+
+
+def _restore(args: argparse.Namespace, url: str) -> int:
+    path = _sqlite_only(url, "Restore")
+    if held_by_running_app(path):
+        raise OrganiserError("Organiser has this database open; close the window, then restore.")
+    backup.restore_backup(Path(args.backup).expanduser().resolve(), path)
+    open_store(url, daily_backup=False).close()
+    print(f"Restored {path} from {args.backup}")
+    return 0
+
+
+def _check(args: argparse.Namespace, url: str) -> int:
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.exists():
+            raise OrganiserError(f"There is no database at {path}.")
+        check_sqlite_file(path)
+    store = open_store(url, daily_backup=False)
+    verdict = integrity_report(store)
+    events = len(list_events(store, include_archived=True))
+    store.close()
+    if verdict != "ok":
+        raise OrganiserError(f"The integrity check found problems: {verdict}")
+    print(f"ok: {store.display_name} ({events} events)")
+    return 0
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
+    "demo": _demo,
+    "events": _events,
+    "export": _export,
+    "backup": _backup,
+    "restore": _restore,
+    "check": _check,
+}

@@ -1,0 +1,139 @@
+"""Verified backups (SQLite online backup API, then quick_check), rotation and restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from collections.abc import Iterable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from organiser.core.errors import OrganiserError
+from organiser.core.integrity import quick_check
+from organiser.core.paths import backups_dir, make_private_file
+
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.sqlite$")
+DAILY_KEPT = 7
+WEEKLY_KEPT = 4
+OTHER_KEPT = 5
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """A backup on disk: when it was made and why."""
+
+    path: Path
+    made: dt.datetime
+    reason: str
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Copy a live database page by page with SQLite's backup API (safe while in use)."""
+    with (
+        closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)) as src,
+        closing(sqlite3.connect(target, timeout=5)) as dst,
+    ):
+        src.backup(dst)
+
+
+def make_backup(database: Path, *, reason: str = "manual", out: Path | None = None) -> Path:
+    """Back up `database` and verify the copy; return the backup's path."""
+    if not database.exists():
+        raise OrganiserError(f"There is no database at {database} to back up.")
+    now = dt.datetime.now()
+    target = out or backups_dir(database) / f"{database.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.unlink(missing_ok=True)
+        _copy(database, partial)
+        make_private_file(partial)
+        verdict = quick_check(partial)
+        if verdict != "ok":
+            raise OrganiserError(f"The backup did not verify ({verdict}); nothing was replaced.")
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise OrganiserError(f"Could not write the backup to {target}: {exc}.") from exc
+    return target
+
+
+def list_backups(database: Path) -> list[BackupFile]:
+    """Backups of `database`, newest first."""
+    folder = database.parent / "backups"
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{database.stem}-*.sqlite"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == database.stem:
+            made = dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, made, match["reason"]))
+    return sorted(found, key=lambda b: b.made, reverse=True)
+
+
+def newest_good_backup(database: Path) -> BackupFile | None:
+    """The most recent backup that passes quick_check."""
+    for backup in list_backups(database):
+        if quick_check(backup.path) == "ok":
+            return backup
+    return None
+
+
+def backups_to_keep(backups: Iterable[BackupFile], *, now: dt.datetime) -> set[Path]:
+    """Newest per day for the last 7 days, newest per week for 4 older weeks, last 5 others."""
+    keep: set[Path] = set()
+    days: set[dt.date] = set()
+    weeks: set[tuple[int, int]] = set()
+    others = 0
+    for backup in sorted(backups, key=lambda b: b.made, reverse=True):
+        if backup.reason != "daily":
+            if others < OTHER_KEPT:
+                keep.add(backup.path)
+                others += 1
+            continue
+        day = backup.made.date()
+        week = (day.isocalendar().year, day.isocalendar().week)
+        if (now.date() - day).days < DAILY_KEPT:
+            if day not in days:
+                days.add(day)
+                keep.add(backup.path)
+        elif week not in weeks and len(weeks) < WEEKLY_KEPT:
+            weeks.add(week)
+            keep.add(backup.path)
+    return keep
+
+
+def rotate(database: Path, *, now: dt.datetime | None = None) -> list[Path]:
+    """Delete backups the rotation no longer keeps; return what was removed."""
+    backups = list_backups(database)
+    keep = backups_to_keep(backups, now=now or dt.datetime.now())
+    removed = [b.path for b in backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def daily_backup_due(database: Path, *, now: dt.datetime | None = None) -> bool:
+    """True when no backup of any kind was made today."""
+    today = (now or dt.datetime.now()).date()
+    return not any(b.made.date() == today for b in list_backups(database))
+
+
+def restore_backup(backup: Path, database: Path) -> None:
+    """Replace the database with a verified backup, backing up the current one first."""
+    verdict = quick_check(backup)
+    if verdict != "ok":
+        raise OrganiserError(f"{backup.name} is damaged ({verdict}); choose another backup.")
+    if database.exists() and quick_check(database) == "ok":
+        make_backup(database, reason="before-restore")
+    try:
+        with (
+            closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(database, timeout=5)) as dst,
+        ):
+            src.backup(dst)
+    except sqlite3.Error as exc:
+        raise OrganiserError(f"Could not restore {backup.name}: {exc}.") from exc
+    make_private_file(database)

@@ -1,0 +1,34 @@
+"""What a service call touched, so each view refreshes only what it shows."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Touched(enum.Flag):
+    """Areas of the data a change can touch."""
+
+    NONE = 0
+    EVENTS = enum.auto()
+    DETAILS = enum.auto()
+    MEMBERS = enum.auto()
+    ORGANISATIONS = enum.auto()
+    PROGRAMME = enum.auto()
+    BUDGET = enum.auto()
+    ALL = EVENTS | DETAILS | MEMBERS | ORGANISATIONS | PROGRAMME | BUDGET
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The record of one service call: what it touched and how to reverse it."""
+
+    touched: Touched
+    event_id: int | None = None
+    created_id: int | None = None
+    previous: dict[str, Any] = field(default_factory=dict)
+    snapshot: dict[str, Any] | None = None
+
+    def __contains__(self, flag: Touched) -> bool:
+        return bool(self.touched & flag)

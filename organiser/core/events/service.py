@@ -1,0 +1,225 @@
+"""Verbs on events: list, read, create, edit, duplicate as the next session, archive, delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select
+
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import NotFound
+from organiser.core.events.kinds import VENUE_FEATURES, Status
+from organiser.core.events.models import Event
+from organiser.core.events.rules import check_details
+from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
+from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
+
+EDITABLE = (
+    "title",
+    "purpose",
+    "audience",
+    "date",
+    "start_time",
+    "end_time",
+    "venue_name",
+    "venue_address",
+    *VENUE_FEATURES,
+    "capacity",
+    "attendance",
+    "status",
+    "booking_contact",
+)
+# Children copied when an event is duplicated as the next session of a series.
+SERIES_COPIES: tuple[
+    type[Member] | type[ProgrammeItem] | type[FundingSource] | type[CostLine], ...
+] = (
+    Member,
+    ProgrammeItem,
+    FundingSource,
+    CostLine,
+)
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """An event as the event switcher lists it."""
+
+    id: int
+    title: str
+    date: dt.date | None
+    status: str
+    archived: bool
+
+
+@dataclass(frozen=True)
+class EventDetails:
+    """Everything on the Details page."""
+
+    id: int
+    title: str
+    purpose: str
+    audience: str
+    date: dt.date | None
+    start_time: dt.time | None
+    end_time: dt.time | None
+    venue_name: str
+    venue_address: str
+    step_free: bool
+    accessible_toilet: bool
+    parking: bool
+    baby_change: bool
+    creche_room: bool
+    capacity: int | None
+    attendance: int | None
+    status: str
+    booking_contact: str
+    archived: bool
+    series_previous_id: int | None
+
+    @property
+    def venue_features(self) -> list[str]:
+        """The venue's access features, in words."""
+        return [label for key, label in VENUE_FEATURES.items() if getattr(self, key)]
+
+
+def _details(event: Event) -> EventDetails:
+    return EventDetails(**{k: getattr(event, k) for k in EventDetails.__dataclass_fields__})
+
+
+def list_events(store: Store, *, include_archived: bool = False) -> list[EventRow]:
+    """Events, soonest first; those without a date last."""
+    with store.begin() as s:
+        query = select(Event.id, Event.title, Event.date, Event.status, Event.archived)
+        if not include_archived:
+            query = query.where(Event.archived.is_(False))
+        query = query.order_by(Event.date.is_(None), Event.date, Event.title, Event.id)
+        return [EventRow(*row) for row in s.execute(query)]
+
+
+def get_event(store: Store, event_id: int) -> EventDetails:
+    """One event's details."""
+    with store.begin() as s:
+        return _details(get_or_raise(s, Event, event_id, "event"))
+
+
+def find_event(store: Store, reference: str) -> int:
+    """An event's id from its id or its exact title (case-insensitive)."""
+    with store.begin() as s:
+        if reference.strip().isdigit() and s.get(Event, int(reference)) is not None:
+            return int(reference)
+        ids = list(
+            s.scalars(select(Event.id).where(func.lower(Event.title) == reference.strip().lower()))
+        )
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) > 1:
+        raise NotFound(f"More than one event is called “{reference}”; use its id ({ids}).")
+    raise NotFound(f"No event has the id or title “{reference}”. `organiser events` lists them.")
+
+
+def create_event(store: Store, *, title: str, status: str = Status.IDEA.value) -> Changes:
+    """A new event with just a title."""
+    check_details({"title": title, "status": status}, {})
+    with store.begin() as s:
+        event = Event(title=title.strip(), status=status)
+        s.add(event)
+        s.flush()
+        return Changes(Touched.EVENTS, event_id=event.id, created_id=event.id)
+
+
+def update_event(store: Store, *, event_id: int, values: Mapping[str, Any]) -> Changes:
+    """Change some details; `previous` holds the old values for undo."""
+    with store.begin() as s:
+        event = get_or_raise(s, Event, event_id, "event")
+        check_details(values, {k: getattr(event, k) for k in ("start_time", "end_time")})
+        previous = apply_values(event, values, EDITABLE)
+        touched = Touched.DETAILS
+        if {"title", "date", "status"} & previous.keys():
+            touched |= Touched.EVENTS
+        return Changes(touched if previous else Touched.NONE, event_id=event_id, previous=previous)
+
+
+def set_archived(store: Store, *, event_id: int, archived: bool) -> Changes:
+    """Archive an event (hidden from the switcher) or bring it back."""
+    with store.begin() as s:
+        event = get_or_raise(s, Event, event_id, "event")
+        previous = apply_values(event, {"archived": archived}, ["archived"])
+        return Changes(Touched.EVENTS | Touched.DETAILS, event_id=event_id, previous=previous)
+
+
+def duplicate_event(store: Store, *, event_id: int) -> Changes:
+    """The next session of a series: details, working group, programme and budget lines."""
+    with store.begin() as s:
+        source = get_or_raise(s, Event, event_id, "event")
+        values = row_dict(source)
+        for key in ("id", "created_at", "date", "attendance"):
+            values.pop(key)
+        values.update(
+            title=_next_title(source.title),
+            status=Status.PLANNING.value,
+            archived=False,
+            series_previous_id=source.id,
+        )
+        copy = Event(**values)
+        s.add(copy)
+        s.flush()
+        for model in SERIES_COPIES:
+            for child in s.scalars(select(model).where(model.event_id == event_id)):
+                data = row_dict(child)
+                data.pop("id")
+                data["event_id"] = copy.id
+                if model is CostLine:
+                    data.update(actual_pence=None, paid=False)
+                s.add(model(**data))
+        return Changes(Touched.EVENTS, event_id=copy.id, created_id=copy.id)
+
+
+def _next_title(title: str) -> str:
+    """'Pilates morning' → 'Pilates morning (session 2)', then (session 3)…"""
+    stem, _, tail = title.rpartition(" (session ")
+    if stem and tail.endswith(")") and tail[:-1].isdigit():
+        return f"{stem} (session {int(tail[:-1]) + 1})"
+    return f"{title} (session 2)"
+
+
+def delete_event(store: Store, *, event_id: int) -> Changes:
+    """Delete an event and everything in it; the snapshot lets undo put it all back."""
+    with store.begin() as s:
+        event = get_or_raise(s, Event, event_id, "event")
+        snapshot: dict[str, Any] = {"event": row_dict(event)}
+        for model in SERIES_COPIES:
+            rows = s.scalars(select(model).where(model.event_id == event_id))
+            snapshot[model.__tablename__] = [row_dict(r) for r in rows]
+        later = list(s.scalars(select(Event.id).where(Event.series_previous_id == event_id)))
+        snapshot["series_next"] = later
+        s.execute(delete(Event).where(Event.id == event_id))
+        return Changes(Touched.ALL, event_id=event_id, snapshot=snapshot)
+
+
+def restore_event(store: Store, *, snapshot: Mapping[str, Any]) -> Changes:
+    """Undo a deletion: the event and its rows come back with their ids."""
+    with store.begin() as s:
+        restore_rows(s, Event, [snapshot["event"]])
+        for model in SERIES_COPIES:
+            restore_rows(s, model, snapshot.get(model.__tablename__, []))
+        for later_id in snapshot.get("series_next", []):
+            later = s.get(Event, later_id)
+            if later is not None:
+                later.series_previous_id = snapshot["event"]["id"]
+        return Changes(Touched.ALL, event_id=snapshot["event"]["id"])
+
+
+def event_exists(store: Store, event_id: int) -> bool:
+    """True while the event is in the database."""
+    with store.begin() as s:
+        return s.get(Event, event_id) is not None
+
+
+def require_event(store: Store, event_id: int) -> None:
+    """Raise NotFound for an event that has gone."""
+    if not event_exists(store, event_id):
+        raise NotFound("That event no longer exists.")
