@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from organiser.core.errors import OrganiserError
-from organiser.core.integrity import quick_check
+from organiser.core.integrity import open_read_only, quick_check
 from organiser.core.paths import backups_dir, make_private_file
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.sqlite$")
@@ -32,7 +32,7 @@ class BackupFile:
 def _copy(source: Path, target: Path) -> None:
     """Copy a live database page by page with SQLite's backup API (safe while in use)."""
     with (
-        closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=5)) as src,
+        closing(open_read_only(source)) as src,
         closing(sqlite3.connect(target, timeout=5)) as dst,
     ):
         src.backup(dst)
@@ -130,7 +130,7 @@ def restore_backup(backup: Path, database: Path) -> None:
         make_backup(database, reason="before-restore")
     try:
         with (
-            closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as src,
+            closing(open_read_only(backup)) as src,
             closing(sqlite3.connect(database, timeout=5)) as dst,
         ):
             src.backup(dst)

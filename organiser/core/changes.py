@@ -27,6 +27,7 @@ class Changes:
     touched: Touched
     event_id: int | None = None
     created_id: int | None = None
+    row_id: int | None = None
     previous: dict[str, Any] = field(default_factory=dict)
     snapshot: dict[str, Any] | None = None
 

@@ -16,14 +16,19 @@ def looks_like_sqlite(path: Path) -> bool:
     return head == SQLITE_HEADER
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that writes nothing, not even a -wal or -shm beside a closed database."""
+    # Read-only SQLite still creates (and, unable to checkpoint, leaves) -wal and -shm files
+    # beside a WAL database. With no -wal present nobody has the file open, so open it
+    # immutable; a file in use keeps the normal read-only mode to see its latest commits.
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    return sqlite3.connect(f"file:{path}?mode=ro{immutable}", uri=True, timeout=5)
 
 
 def quick_check(path: Path) -> str:
     """'ok', or what SQLite found wrong with the file."""
     try:
-        with closing(_read_only(path)) as connection:
+        with closing(open_read_only(path)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
         return str(exc)
@@ -33,7 +38,7 @@ def quick_check(path: Path) -> str:
 
 def stored_revision(path: Path) -> tuple[str | None, bool]:
     """(schema revision, has other tables) read without writing to the file."""
-    with closing(_read_only(path)) as connection:
+    with closing(open_read_only(path)) as connection:
         tables = {
             r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from sqlalchemy import text
@@ -48,6 +49,13 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
         elif revision is not None and daily_backup and backup.daily_backup_due(path):
             backup.make_backup(path, reason="daily")
             backup.rotate(path)
+        # SQLite gives -wal and -shm the mode of the database file, so make it private first.
+        if not path.exists():
+            try:
+                os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+            except OSError as exc:
+                raise StoreError(f"Cannot create the database {path}: {exc.strerror}.") from exc
+        make_private_file(path)
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
@@ -65,8 +73,6 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
         raise StoreError(f"Cannot open the database: {str(exc).splitlines()[0]}") from exc
-    if path is not None:
-        make_private_file(path)
     return Store(engine, url)
 
 

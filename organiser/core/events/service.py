@@ -210,7 +210,8 @@ def restore_event(store: Store, *, snapshot: Mapping[str, Any]) -> Changes:
             later = s.get(Event, later_id)
             if later is not None:
                 later.series_previous_id = snapshot["event"]["id"]
-        return Changes(Touched.ALL, event_id=snapshot["event"]["id"])
+        event_id = snapshot["event"]["id"]
+        return Changes(Touched.ALL, event_id=event_id, created_id=event_id, row_id=event_id)
 
 
 def event_exists(store: Store, event_id: int) -> bool:

@@ -105,7 +105,7 @@ def add_row(store: Store, *, section: Section, event_id: int, values: Mapping[st
         touched = spec.touched | (
             Touched.ORGANISATIONS if "organisation_id" in prepared else Touched.NONE
         )
-        return Changes(touched, event_id=event_id, created_id=int(row.id))  # type: ignore[attr-defined]
+        return Changes(touched, event_id=event_id, created_id=int(row.id), row_id=int(row.id))  # type: ignore[attr-defined]
 
 
 def update_row(
@@ -120,7 +120,10 @@ def update_row(
         previous = apply_values(row, prepared, _editable(spec.model))
         event_id = row.event_id  # type: ignore[attr-defined]
         return Changes(
-            spec.touched if previous else Touched.NONE, event_id=event_id, previous=previous
+            spec.touched if previous else Touched.NONE,
+            event_id=event_id,
+            previous=previous,
+            row_id=row_id,
         )
 
 
@@ -131,7 +134,9 @@ def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:
         row = get_or_raise(s, spec.model, row_id, section.value)
         snapshot = row_dict(row)
         s.delete(row)
-        return Changes(spec.touched, event_id=snapshot["event_id"], snapshot=snapshot)
+        return Changes(
+            spec.touched, event_id=snapshot["event_id"], snapshot=snapshot, row_id=row_id
+        )
 
 
 def restore_row(store: Store, *, section: Section, snapshot: Mapping[str, Any]) -> Changes:
@@ -140,7 +145,12 @@ def restore_row(store: Store, *, section: Section, snapshot: Mapping[str, Any]) 
     with store.begin() as s:
         get_or_raise(s, Event, snapshot["event_id"], "event")
         restore_rows(s, spec.model, [snapshot])
-        return Changes(spec.touched, event_id=snapshot["event_id"], created_id=snapshot["id"])
+        return Changes(
+            spec.touched,
+            event_id=snapshot["event_id"],
+            created_id=snapshot["id"],
+            row_id=snapshot["id"],
+        )
 
 
 def list_members(store: Store, event_id: int) -> list[MemberRow]:

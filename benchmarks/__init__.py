@@ -1,0 +1,1 @@
+"""Benchmarks and screenshots (scripts, not tests)."""

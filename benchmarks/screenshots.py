@@ -1,0 +1,51 @@
+"""Render each tab (and each Planning section) of the example event into PNG files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from organiser.core.demo import add_demo_event
+from organiser.core.opening import open_store
+from organiser.core.planning.service import programme_sheet
+from organiser.reports.programme import render_programme
+from organiser.ui.main_window import MainWindow
+from organiser.ui.planning.tab import SECTIONS
+from organiser.ui.style import apply_style
+
+
+def main(out: Path) -> int:
+    """Write planning-<section>.png for every Planning section, and programme.pdf."""
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    store = open_store(f"sqlite:///{work / 'demo.sqlite'}")
+    event_id = add_demo_event(store)
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(store, settings)
+    window.resize(1366, 768)
+    window.open_event(event_id)
+    window.show()
+    for key, _label in SECTIONS:
+        window.planning.show_section(key)
+        if key == "programme":
+            window.planning.programme.section.table.selectRow(3)
+        app.processEvents()
+        window.grab().save(str(out / f"planning-{key}.png"))
+        print(out / f"planning-{key}.png")
+    (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
+    window.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))

@@ -1,0 +1,102 @@
+"""The Planning overview: what a busy organiser needs to know first, and what is left to do."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from organiser.core.db import Store
+from organiser.core.events.rules import days_to_go
+from organiser.core.events.service import EventDetails, get_event
+from organiser.core.money import format_pence
+from organiser.core.parsing import format_time, long_date
+from organiser.core.planning import service as planning
+from organiser.core.planning.kinds import Role
+from organiser.core.planning.rows import MemberRow
+from organiser.core.planning.rules import BudgetSummary
+
+
+@dataclass(frozen=True)
+class OverviewLine:
+    """One line of the overview and the page that deals with it."""
+
+    text: str
+    page: str
+    attention: bool = False
+
+
+def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
+    """Status, when and where, group, programme, budget, then what still needs doing."""
+    event = get_event(store, event_id)
+    members = planning.list_members(store, event_id)
+    check = planning.programme_check(store, event_id)
+    items = planning.list_programme(store, event_id)
+    money = planning.budget(store, event_id)
+    when = long_date(event.date)
+    if event.start_time and event.end_time:
+        when += f", {format_time(event.start_time)} to {format_time(event.end_time)}"
+    lived = sum(m.role == Role.LIVED_EXPERIENCE.value for m in members)
+    lines = [
+        OverviewLine(f"{event.status} · {days_to_go(event.date, today=today)} · {when}", "details"),
+        OverviewLine(
+            f"Venue: {event.venue_name or 'not chosen yet'}"
+            + (f" ({', '.join(event.venue_features).lower()})" if event.venue_features else ""),
+            "details",
+        ),
+        OverviewLine(
+            f"Places: {event.capacity}" if event.capacity else "Places: capacity not set",
+            "details",
+        ),
+        OverviewLine(
+            f"Working group: {len(members)} members, {lived} with lived experience", "members"
+        ),
+        OverviewLine(
+            f"Programme: {len(items)} items, {check.total_text}" if items else "Programme: empty",
+            "programme",
+        ),
+        OverviewLine(
+            f"Budget: {format_pence(money.funds)} funds, {format_pence(money.estimated)} "
+            f"estimated, {format_pence(money.left_estimated)} left",
+            "budget",
+        ),
+    ]
+    return lines + _to_do(event, members, check.overall, money, lived, today=today)
+
+
+def _to_do(
+    event: EventDetails,
+    members: list[MemberRow],
+    programme_warnings: list[str],
+    money: BudgetSummary,
+    lived: int,
+    *,
+    today: dt.date,
+) -> list[OverviewLine]:
+    todo: list[OverviewLine] = []
+
+    def need(text: str, page: str) -> None:
+        todo.append(OverviewLine(text, page, attention=True))
+
+    if event.date is None:
+        need("Set the date", "details")
+    elif event.date < today and event.status in ("Idea", "Planning", "Confirmed"):
+        need("The date has passed: update the status", "details")
+    if not (event.start_time and event.end_time):
+        need("Set the start and end times", "details")
+    if not event.venue_name:
+        need("Choose a venue", "details")
+    if not event.capacity:
+        need("Set the number of places", "details")
+    if not members:
+        need("Add the working group", "members")
+    elif not lived:
+        need("Invite a parent or carer with lived experience into the working group", "members")
+    if any(m.duplicate for m in members):
+        need("Two members share a name: check for a duplicate", "members")
+    for warning in programme_warnings:
+        need(warning, "programme")
+    if money.over_estimated or money.over_actual:
+        need("The budget is overspent: find funds or cut costs", "budget")
+    if money.unpaid:
+        need(f"{format_pence(money.unpaid)} of costs still to pay", "budget")
+    return todo

@@ -1,0 +1,244 @@
+"""Menus, shortcuts and what each command does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from organiser.core import backup
+from organiser.core.changes import Changes, Touched
+from organiser.core.demo import add_demo_event
+from organiser.core.errors import OrganiserError
+from organiser.core.events import service as events
+from organiser.core.files import atomic_write
+from organiser.core.opening import open_store
+from organiser.core.planning.service import programme_sheet
+from organiser.reports.programme import render_programme
+from organiser.ui.undo import event_inverse
+
+if TYPE_CHECKING:
+    from organiser.ui.main_window import MainWindow
+
+
+@dataclass
+class MenuActions:
+    """The actions other widgets reuse (the event switcher's buttons)."""
+
+    new: QAction
+    duplicate: QAction
+    archive: QAction
+    delete: QAction
+    export: QAction
+
+    @property
+    def event_actions(self) -> list[QAction]:
+        """The switcher's buttons."""
+        return [self.new, self.duplicate, self.archive, self.delete]
+
+    def event_open(self, is_open: bool) -> None:
+        """Enable what needs an open event."""
+        for action in (self.duplicate, self.archive, self.delete, self.export):
+            action.setEnabled(is_open)
+
+
+def _action(window: MainWindow, text: str, slot: object, shortcut: object = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        keys = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[arg-type]
+    action.triggered.connect(slot)  # type: ignore[arg-type]
+    return action
+
+
+def build(window: MainWindow) -> MenuActions:
+    """Create the menu bar; return the actions the event switcher shows as buttons."""
+    std = QKeySequence.StandardKey
+    found = MenuActions(
+        new=_action(window, "&New event", lambda: new_event(window), std.New),
+        duplicate=_action(
+            window, "&Duplicate as next session", lambda: duplicate(window), "Ctrl+D"
+        ),
+        archive=_action(window, "&Archive event", lambda: toggle_archive(window)),
+        delete=_action(window, "D&elete event…", lambda: delete_event(window)),
+        export=_action(
+            window, "Save &programme as PDF…", lambda: export_programme(window), std.Print
+        ),
+    )
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
+    file_menu.addSeparator()
+    file_menu.addAction(found.export)
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
+    file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "&Quit", window.close, std.Quit))
+    edit_menu = window.menuBar().addMenu("&Edit")
+    undo = window.runner.undo_stack.createUndoAction(window, "&Undo")
+    undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
+    redo = window.runner.undo_stack.createRedoAction(window, "&Redo")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(std.Redo)])
+    edit_menu.addActions([undo, redo])
+    view_menu = window.menuBar().addMenu("&View")
+    view_menu.addAction(
+        _action(window, "Zoom &in", lambda: window.change_zoom(1), ["Ctrl+=", "Ctrl++"])
+    )
+    view_menu.addAction(_action(window, "Zoom &out", lambda: window.change_zoom(-1), "Ctrl+-"))
+    view_menu.addAction(_action(window, "&Actual size", lambda: window.change_zoom(0), "Ctrl+0"))
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(_action(window, "Open &example event", lambda: open_example(window)))
+    help_menu.addAction(
+        _action(
+            window,
+            "&About Organiser",
+            lambda: QMessageBox.about(window, "About Organiser", window.about_text()),
+        )
+    )
+    return found
+
+
+def _created(window: MainWindow, text: str, forward: object) -> None:
+    changes = window.runner.push(text, forward, event_inverse(window.store))  # type: ignore[arg-type]
+    if changes is not None and changes.created_id is not None:
+        window.open_event(changes.created_id)
+
+
+def new_event(window: MainWindow) -> None:
+    """Ask for a title and create the event."""
+    title, ok = QInputDialog.getText(window, "New event", "Title of the new event:")
+    if ok and title.strip():
+        store = window.store
+        _created(window, "New event", lambda: events.create_event(store, title=title))
+        window.planning.show_section("details")
+
+
+def duplicate(window: MainWindow) -> None:
+    """Copy the open event as the next session of its series."""
+    if window.event_id is not None:
+        event_id, store = window.event_id, window.store
+        _created(
+            window, "Duplicate event", lambda: events.duplicate_event(store, event_id=event_id)
+        )
+
+
+def toggle_archive(window: MainWindow) -> None:
+    """Archive the open event, or bring an archived one back."""
+    if window.event_id is None:
+        return
+    event_id, store = window.event_id, window.store
+    archived = not events.get_event(store, event_id).archived
+    window.runner.push(
+        "Archive event" if archived else "Unarchive event",
+        lambda: events.set_archived(store, event_id=event_id, archived=archived),
+        event_inverse(store),
+    )
+
+
+def delete_event(window: MainWindow) -> None:
+    """Delete the open event after asking; Ctrl+Z brings it back."""
+    if window.event_id is None:
+        return
+    event_id, store = window.event_id, window.store
+    title = events.get_event(store, event_id).title
+    answer = QMessageBox.question(
+        window,
+        "Delete event",
+        f"Delete “{title}” with its working group, programme and budget?\n\n"
+        "Edit ▸ Undo (Ctrl+Z) brings it back.",
+    )
+    if answer == QMessageBox.StandardButton.Yes:
+        window.flush()
+        window.runner.push(
+            "Delete event",
+            lambda: events.delete_event(store, event_id=event_id),
+            event_inverse(store),
+        )
+
+
+def open_example(window: MainWindow) -> None:
+    """Add the example event and open it."""
+    store = window.store
+
+    def forward() -> Changes:
+        event_id = add_demo_event(store)
+        return Changes(Touched.ALL, event_id=event_id, created_id=event_id)
+
+    _created(window, "Open example event", forward)
+
+
+def export_programme(window: MainWindow) -> None:
+    """Save the programme as a PDF where the person chooses."""
+    if window.event_id is None:
+        return
+    window.flush()
+    title = events.get_event(window.store, window.event_id).title
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = str(Path(folder) / f"{_safe_name(title)} - programme.pdf")
+    path, _ = QFileDialog.getSaveFileName(window, "Save programme", suggested, "PDF (*.pdf)")
+    if not path:
+        return
+    try:
+        atomic_write(Path(path), render_programme(programme_sheet(window.store, window.event_id)))
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return
+    window.statusBar().showMessage(f"Programme saved to {path}")
+
+
+def _safe_name(title: str) -> str:
+    return "".join(c for c in title if c not in '<>:"/\\|?*').strip()[:80] or "event"
+
+
+def back_up(window: MainWindow) -> None:
+    """Make a verified backup now."""
+    path = window.store.path
+    if path is None:
+        window.runner.show_error("Backups here are for SQLite files; use pg_dump for a server.")
+        return
+    window.flush()
+    try:
+        made = backup.make_backup(path, reason="manual")
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return
+    window.statusBar().showMessage(f"Backed up to {made}")
+
+
+def restore(window: MainWindow) -> None:
+    """Replace the database with a chosen backup (the current one is backed up first)."""
+    path = window.store.path
+    if path is None:
+        window.runner.show_error("Restore here is for SQLite files; use pg_restore for a server.")
+        return
+    found = backup.list_backups(path)
+    if not found:
+        window.runner.show_error("There are no backups of this database yet.")
+        return
+    labels = [f"{b.made:%d/%m/%Y %H:%M:%S} ({b.reason})" for b in found]
+    choice, ok = QInputDialog.getItem(
+        window,
+        "Restore from backup",
+        "Replace everything with the backup made on:",
+        labels,
+        0,
+        False,
+    )
+    if not ok:
+        return
+    chosen = found[labels.index(choice)]
+    window.flush()
+    url = window.store.url
+    window.store.close()
+    try:
+        backup.restore_backup(chosen.path, path)
+        store = open_store(url, daily_backup=False)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        store = open_store(url, daily_backup=False)
+    window.swap_store(store)
+    window.statusBar().showMessage(f"Restored the backup of {choice}")

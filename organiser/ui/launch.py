@@ -1,0 +1,144 @@
+"""Start the window: check the platform, lock the database, open it safely, handle SIGTERM."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from organiser.core import backup
+from organiser.core.db import Store
+from organiser.core.errors import CorruptDatabase, StoreError
+from organiser.core.instance import lock_path
+from organiser.core.opening import move_aside, open_store
+from organiser.core.paths import make_private_dir, sqlite_path
+from organiser.ui.main_window import MainWindow
+from organiser.ui.style import apply_style
+
+# Libraries Qt's xcb platform plugin loads, and the Debian/Ubuntu packages that hold them.
+XCB_LIBRARIES = {
+    "xcb-cursor": "libxcb-cursor0",
+    "xcb-icccm": "libxcb-icccm4",
+    "xcb-keysyms": "libxcb-keysyms1",
+    "xcb-image": "libxcb-image0",
+    "xcb-render-util": "libxcb-render-util0",
+    "xcb-xinerama": "libxcb-xinerama0",
+    "xcb-xkb": "libxcb-xkb1",
+    "xkbcommon-x11": "libxkbcommon-x11-0",
+    "xcb-shape": "libxcb-shape0",
+    "xcb-randr": "libxcb-randr0",
+}
+
+
+def platform_problem() -> str | None:
+    """Say, in one line, what Qt would fail on before it aborts with a cryptic message."""
+    if not sys.platform.startswith("linux"):
+        return None
+    chosen = os.environ.get("QT_QPA_PLATFORM", "")
+    if chosen and not chosen.startswith("xcb"):
+        return None
+    if not chosen and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if not os.environ.get("DISPLAY"):
+        return (
+            "No display found: start Organiser from a desktop session "
+            "(scripts can use the headless commands; see organiser --help)."
+        )
+    missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+    if missing:
+        return (
+            "Qt cannot open a window because system libraries are missing; install them with: "
+            f"sudo apt install {' '.join(missing)}"
+        )
+    return None
+
+
+def tell(text: str, *, title: str = "Organiser") -> None:
+    """A problem on start: one line on stderr (for logs and scripts) and a dialog."""
+    print(f"organiser: {text}", file=sys.stderr, flush=True)
+    QMessageBox.warning(None, title, text)
+
+
+def _open(url: str) -> Store | None:
+    """Open the database; a damaged file is moved aside and the newest good backup offered."""
+    try:
+        return open_store(url)
+    except CorruptDatabase as exc:
+        path, problem = Path(exc.path), str(exc)
+    except StoreError as exc:
+        tell(str(exc))
+        return None
+    good = backup.newest_good_backup(path)
+    aside = move_aside(path)
+    text = f"{problem} It was moved aside to {aside.name}."
+    print(f"organiser: {text}", file=sys.stderr, flush=True)
+    if good is not None:
+        answer = QMessageBox.question(
+            None,
+            "Database damaged",
+            f"{text}\n\nRestore the backup made on {good.made:%d/%m/%Y at %H:%M}?\n"
+            "(No starts an empty database; the damaged file is kept.)",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            backup.restore_backup(good.path, path)
+    else:
+        QMessageBox.warning(None, "Database damaged", f"{text}\n\nThere is no backup to restore.")
+    try:
+        return open_store(url)
+    except StoreError as again:
+        tell(str(again))
+        return None
+
+
+def _handle_sigterm(app: QApplication) -> QTimer:
+    """Close cleanly on SIGTERM: a timer wakes Python so the handler runs while Qt idles."""
+    signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
+    waker = QTimer(app)
+    waker.start(200)
+    waker.timeout.connect(lambda: None)
+    return waker
+
+
+def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
+    """Open the main window on `url` and run until it closes."""
+    problem = platform_problem()
+    if problem:
+        print(f"organiser: {problem}", file=sys.stderr)
+        return 1
+    app = QApplication(argv)
+    app.setApplicationName("Organiser")
+    app.setOrganizationName("Organiser")
+    apply_style(app)
+    lock: QLockFile | None = None
+    path = sqlite_path(url)
+    if path is not None:
+        make_private_dir(path.parent)
+        lock = QLockFile(str(lock_path(path)))
+        if not lock.tryLock(200):
+            tell(
+                f"{path.name} is already open in another Organiser window. "
+                "Switch to that window, or close it and try again."
+            )
+            return 1
+    store = _open(url)
+    if store is None:
+        return 1
+    window = MainWindow(store, QSettings())
+    if demo:
+        from organiser.ui.actions import open_example
+
+        open_example(window)
+    window.show()
+    waker = _handle_sigterm(app)
+    app.aboutToQuit.connect(window.flush)
+    code = app.exec()
+    waker.stop()
+    store.close()
+    if lock is not None:
+        lock.unlock()
+    return code

@@ -1,0 +1,153 @@
+"""The main window: event switcher, tabs, menus, undo, zoom; one place that hears every change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTime, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabWidget, QWidget
+
+from organiser import __version__
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.events import service as events
+from organiser.ui import actions
+from organiser.ui.events_panel import EventsPanel
+from organiser.ui.ops import OpRunner
+from organiser.ui.planning.tab import PlanningTab
+from organiser.ui.style import apply_zoom, next_zoom
+
+
+class MainWindow(QMainWindow):
+    """Events on the left, the open event's tabs on the right."""
+
+    changes_applied = Signal(object)
+
+    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.runner = OpRunner(store, self)
+        self.runner.changes_applied.connect(self._apply)
+        self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.event_id: int | None = None
+        self.menu_actions = actions.build(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.planning = PlanningTab(self.runner, self)
+        self.planning.print_programme.connect(lambda: actions.export_programme(self))
+        self.tabs.addTab(self.planning, "Planning")
+        self.tabs.currentChanged.connect(lambda _index: self.flush())
+        self.setCentralWidget(self.tabs)
+        self.panel = EventsPanel(self.menu_actions.event_actions, self)
+        self.panel.chosen.connect(self.open_event)
+        self.panel.show_archived_changed.connect(lambda _on: self.reload_events())
+        self.dock = QDockWidget("Events", self)
+        self.dock.setObjectName("events_dock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.statusBar().showMessage("Ready")
+        self._restore_settings()
+
+    @property
+    def store(self) -> Store:
+        """The open database."""
+        return self.runner.store
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.zoom = float(self.settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
+        apply_zoom(self._app(), self.zoom)
+        last = self.settings.value(self._last_event_key())
+        rows = events.list_events(self.store)
+        ids = [row.id for row in rows]
+        wanted = int(last) if last is not None and str(last).isdigit() else None  # type: ignore[arg-type]
+        self.reload_events()
+        self.open_event(wanted if wanted in ids else (ids[0] if ids else None))
+
+    def _last_event_key(self) -> str:
+        return f"events/last/{self.store.display_name}"
+
+    @staticmethod
+    def _app() -> QApplication:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return app
+
+    def reload_events(self) -> None:
+        """Refill the event switcher."""
+        rows = events.list_events(self.store, include_archived=self.panel.show_archived.isChecked())
+        self.panel.set_events(rows, self.event_id)
+
+    def open_event(self, event_id: int | None) -> None:
+        """Make an event the open one on every tab."""
+        self.flush()
+        self.event_id = event_id
+        self.planning.set_event(event_id)
+        self.panel.select(event_id)
+        if event_id is not None:
+            self.settings.setValue(self._last_event_key(), event_id)
+        self._update_title()
+        self.menu_actions.event_open(event_id is not None)
+
+    def _update_title(self) -> None:
+        title = "Organiser"
+        if self.event_id is not None and events.event_exists(self.store, self.event_id):
+            details = events.get_event(self.store, self.event_id)
+            title = f"{details.title} — Organiser"
+            self.menu_actions.archive.setText(
+                "Un&archive event" if details.archived else "&Archive event"
+            )
+        self.setWindowTitle(f"{title} — {self.store.display_name}")
+
+    def _apply(self, changes: Changes) -> None:
+        """The one place a change arrives; each part refreshes only what it shows."""
+        self.changes_applied.emit(changes)
+        if changes.touched & Touched.EVENTS:
+            self.reload_events()
+        if self.event_id is not None and not events.event_exists(self.store, self.event_id):
+            remaining = events.list_events(self.store)
+            self.open_event(remaining[0].id if remaining else None)
+            self.reload_events()
+            return
+        if changes.event_id == self.event_id or changes.touched & Touched.ORGANISATIONS:
+            self.planning.refresh(changes)
+        if changes.touched & (Touched.EVENTS | Touched.DETAILS):
+            self._update_title()
+        if changes.touched:
+            self.statusBar().showMessage(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
+
+    def change_zoom(self, step: int) -> None:
+        """Make all text bigger (1), smaller (-1) or its usual size (0)."""
+        self.zoom = 1.0 if step == 0 else next_zoom(self.zoom, step)
+        apply_zoom(self._app(), self.zoom)
+        self.settings.setValue("view/zoom", self.zoom)
+        self.statusBar().showMessage(f"Text size {round(self.zoom * 100)}%")
+
+    def flush(self) -> None:
+        """Save whatever is still being typed."""
+        self.planning.flush()
+
+    def swap_store(self, store: Store) -> None:
+        """Continue on another database (after a restore): history and views start afresh."""
+        self.runner.undo_stack.clear()
+        self.runner.store = store
+        self.event_id = None
+        self._restore_settings()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is typed, remember the window, then close."""
+        self.flush()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def about_text(self) -> str:
+        """What Help ▸ About says."""
+        return (
+            f"Organiser {__version__}\n\nPlan, run and report small co-produced community "
+            f"events.\n\nDatabase: {self.store.display_name}"
+        )

@@ -1,0 +1,93 @@
+"""One runner for service calls: errors shown in words, changes announced once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from organiser.core.changes import Changes
+from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
+
+Call = Callable[[], Changes]
+Inverse = Callable[[Changes], Call]
+
+
+class OpRunner(QObject):
+    """Runs service calls for the widgets and emits `changes_applied` after each change."""
+
+    changes_applied = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._window = parent
+
+    def call(self, fn: Call, *, quiet: bool = False) -> Changes | None:
+        """Run one changing call; on error show (or, if quiet, re-raise) a readable message."""
+        try:
+            changes = fn()
+        except OrganiserError as exc:
+            if quiet:
+                raise
+            self.show_error(str(exc))
+            return None
+        self.changes_applied.emit(changes)
+        return changes
+
+    def push(
+        self, text: str, forward: Call, inverse: Inverse, *, quiet: bool = False
+    ) -> Changes | None:
+        """Run `forward` now and record it as a named undoable command (None on error)."""
+        changes = self.call(forward, quiet=quiet)
+        if changes is not None:
+            self.record(text, changes, inverse)
+        return changes
+
+    def record(self, text: str, changes: Changes, inverse: Inverse) -> None:
+        """Put a call that has already run on the undo stack (if it changed anything)."""
+        if changes.touched:
+            self.undo_stack.push(ServiceCommand(self, text, inverse(changes), inverse))
+
+    def show_error(self, message: str) -> None:
+        """Tell the person what went wrong, in their words."""
+        self.failed.emit(message)
+        QMessageBox.warning(self._window, "Organiser", message)
+
+
+class ServiceCommand(QUndoCommand):
+    """A service call already done; undo and redo each return Changes that say how to reverse."""
+
+    def __init__(self, runner: OpRunner, text: str, reverse: Call, inverse: Inverse) -> None:
+        super().__init__(text)
+        self._runner = runner
+        self._pending = reverse
+        self._inverse = inverse
+        self._done = True
+
+    def _run(self) -> None:
+        try:
+            changes = self._runner.call(self._pending, quiet=True)
+        except OrganiserError as exc:
+            # The data moved on (a row deleted elsewhere): this history cannot be trusted.
+            QTimer.singleShot(0, self._runner.undo_stack.clear)
+            self._runner.show_error(f"Cannot {self.text().lower()}: {exc}")
+            return
+        assert changes is not None
+        self._pending = self._inverse(changes)
+
+    def redo(self) -> None:
+        """Redo the call (QUndoStack also calls this on push, when it has already run)."""
+        if self._done:
+            self._done = False
+            return
+        self._run()
+
+    def undo(self) -> None:
+        """Reverse the last call."""
+        self._run()

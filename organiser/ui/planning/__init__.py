@@ -1,0 +1,1 @@
+"""The Planning tab: overview, details, working group, programme and budget."""

@@ -1,0 +1,112 @@
+"""Event details: what, when, where and for how many; saved as they are typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from organiser.core.changes import Changes, Touched
+from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.events import service as events
+from organiser.core.events.kinds import VENUE_FEATURES, Status
+from organiser.core.events.rules import detail_warnings
+from organiser.ui.ops import OpRunner
+from organiser.ui.undo import event_inverse
+from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.form import FieldForm
+
+FIELDS = (
+    Field("title", "Title"),
+    Field("purpose", "Purpose", Kind.TEXT, hint="Why are we holding this event?"),
+    Field("audience", "Who it is for", Kind.TEXT),
+    Field("date", "Date", Kind.DATE, hint="Day/month/year, for example 14/03/2027"),
+    Field("start_time", "Starts", Kind.TIME, hint="For example 09:45"),
+    Field("end_time", "Ends", Kind.TIME, hint="For example 12:15"),
+    Field("venue_name", "Venue"),
+    Field("venue_address", "Venue address", Kind.TEXT),
+    *(Field(key, label, Kind.CHECK) for key, label in VENUE_FEATURES.items()),
+    Field("capacity", "Capacity (places)", Kind.NUMBER, hint="A whole number, for example 20"),
+    Field("attendance", "Attendance (people who came)", Kind.NUMBER, hint="After the event"),
+    Field("status", "Status", Kind.CHOICE, tuple(s.value for s in Status)),
+    Field("booking_contact", "Booking contact", hint="Who people call or email to book"),
+)
+
+
+class DetailsPage(QWidget):
+    """The event's details form; invalid values stay with a message beside them."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.event_id: int | None = None
+        self.notice = QLabel(self)
+        self.notice.setObjectName("details_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "warning")
+        self.form = FieldForm(FIELDS, self)
+        self.form.save_requested.connect(self.save)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
+        layout.addWidget(scroll)
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show another event's details (saving what was typed first)."""
+        self.form.save_now()
+        self.event_id = event_id
+        self._load(force=True)
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload when this event's details changed (e.g. by undo)."""
+        if Touched.DETAILS in changes.touched and changes.event_id == self.event_id:
+            self._load(force=False)
+
+    def _load(self, *, force: bool) -> None:
+        self.setEnabled(self.event_id is not None)
+        if self.event_id is None:
+            self.notice.setText("")
+            return
+        details = events.get_event(self.runner.store, self.event_id)
+        self.form.load({f.key: getattr(details, f.key) for f in FIELDS}, force=force)
+        self._warn(details.date)
+
+    def _warn(self, date: dt.date | None) -> None:
+        warnings = detail_warnings(date, today=dt.date.today())
+        self.notice.setText("\n".join(f"ⓘ {w}" for w in warnings))
+        self.notice.setVisible(bool(warnings))
+
+    def save(self) -> None:
+        """Save every readable value; refused ones keep their text and a message."""
+        if self.event_id is None:
+            return
+        values, errors = self.form.read()
+        current = events.get_event(self.runner.store, self.event_id)
+        changed: dict[str, Any] = {
+            k: v for k, v in values.items() if k not in errors and getattr(current, k) != v
+        }
+        event_id, store = self.event_id, self.runner.store
+        while changed:
+            try:
+                self.runner.push(
+                    "Edit event details",
+                    lambda values=changed: events.update_event(
+                        store, event_id=event_id, values=values
+                    ),
+                    event_inverse(store),
+                    quiet=True,
+                )
+                break
+            except ValidationError as exc:
+                key = exc.field if exc.field in changed else next(iter(changed))
+                errors[key] = str(exc)
+                changed = {k: v for k, v in changed.items() if k != key}
+            except OrganiserError as exc:
+                self.runner.show_error(str(exc))
+                return
+        self.form.show_errors(errors)
+        if "date" not in errors:
+            self._warn(values.get("date"))

@@ -1,0 +1,111 @@
+"""The programme (running order): items by time, with overlaps, gaps and the total length."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from organiser.core.changes import Changes, Touched
+from organiser.core.parsing import format_time
+from organiser.core.planning import service as planning
+from organiser.core.planning.kinds import ItemKind
+from organiser.core.planning.rows import ProgrammeRow
+from organiser.core.planning.service import Section
+from organiser.ui.ops import OpRunner
+from organiser.ui.table_model import Column
+from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.row_section import RowSection
+
+FIELDS = (
+    Field("start", "Starts", Kind.TIME, hint="For example 10:00"),
+    Field("end", "Ends", Kind.TIME, hint="For example 10:30"),
+    Field("title", "Title"),
+    Field("kind", "Kind", Kind.CHOICE, tuple(k.value for k in ItemKind)),
+    Field("lead", "Led by"),
+    Field("room", "Room"),
+    Field("alongside", "Runs alongside other items (a creche usually does)", Kind.CHECK),
+    Field("notes", "Notes", Kind.TEXT),
+)
+
+
+def _notes(row: ProgrammeRow) -> str:
+    parts = [f"⚠ {w}" for w in row.warnings]
+    if row.alongside:
+        parts.append("Runs alongside")
+    return " · ".join(parts) or "OK"
+
+
+COLUMNS = (
+    Column("Time", lambda r: f"{format_time(r.start)}–{format_time(r.end)}"),
+    Column("Title", lambda r: r.title),
+    Column("Kind", lambda r: r.kind),
+    Column("Led by", lambda r: r.lead),
+    Column("Room", lambda r: r.room),
+    Column("Checks", _notes, warn=lambda r: bool(r.warnings)),
+)
+
+
+def item_values(row: ProgrammeRow) -> dict[str, Any]:
+    """A programme item as the editor's fields."""
+    return {f.key: getattr(row, f.key) for f in FIELDS}
+
+
+class ProgrammePage(QWidget):
+    """The running order and its checks; prints as a PDF."""
+
+    print_requested = Signal()
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.event_id: int | None = None
+        self.summary = QLabel(self)
+        self.summary.setObjectName("programme_summary")
+        self.summary.setWordWrap(True)
+        self.print_button = QPushButton("Save programme as &PDF…", self)
+        self.print_button.clicked.connect(self.print_requested)
+        self.section = RowSection(
+            runner,
+            section=Section.PROGRAMME,
+            noun="programme item",
+            columns=COLUMNS,
+            fields=FIELDS,
+            load_rows=lambda event_id: planning.list_programme(runner.store, event_id),
+            row_values=item_values,
+            parent=self,
+        )
+        self.section.rows_changed.connect(self._summarise)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.section)
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show another event's programme."""
+        self.event_id = event_id
+        self.section.set_event(event_id)
+
+    def refresh(self, changes: Changes) -> None:
+        """Reload when items or the event's times changed."""
+        if changes.touched & (Touched.PROGRAMME | Touched.DETAILS):
+            self.section.refresh()
+
+    def _summarise(self) -> None:
+        if self.event_id is None:
+            self.summary.setText("")
+            return
+        check = planning.programme_check(self.runner.store, self.event_id)
+        count = self.section.model.rowCount()
+        if not count:
+            self.summary.setText("No programme items yet: add the first with New programme item.")
+            return
+        head = f"{count} item{'s' if count != 1 else ''} · {check.total_text} in all"
+        if check.overall:
+            lines = "\n".join(f"⚠ {w}" for w in check.overall)
+            self.summary.setText(f"{head}\n{lines}")
+        else:
+            self.summary.setText(f"{head} · no overlaps or gaps")

@@ -1,0 +1,1 @@
+"""Reusable widgets: labelled fields, row editors."""

@@ -1,0 +1,251 @@
+"""A list of rows (members, programme items, funds, costs) with an editor beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.planning import service as planning
+from organiser.core.planning.service import Section
+from organiser.ui.ops import OpRunner
+from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.undo import row_inverse
+from organiser.ui.widgets.fields import Field
+from organiser.ui.widgets.form import FieldForm
+
+
+class RowSection(QWidget):
+    """Table on the left, editor on the right; edits save as they are typed."""
+
+    rows_changed = Signal()
+
+    def __init__(
+        self,
+        runner: OpRunner,
+        *,
+        section: Section,
+        noun: str,
+        columns: Sequence[Column],
+        fields: Sequence[Field],
+        load_rows: Callable[[int], Sequence[Any]],
+        row_values: Callable[[Any], Mapping[str, Any]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.section = section
+        self.noun = noun
+        self._load_rows = load_rows
+        self._row_values = row_values
+        self.event_id: int | None = None
+        self.current_id: int | None = None
+        self.model = RowTableModel(columns, self)
+        self.table = QTableView(self)
+        self.table.setObjectName(f"{section.name.lower()}_table")
+        self.table.setAccessibleName(f"{noun.capitalize()} list")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.new_button = QPushButton(f"&New {noun}", self)
+        self.new_button.clicked.connect(self.start_new)
+        self.delete_button = QPushButton(f"Delete {noun}", self)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.form = FieldForm(fields, self)
+        self.form.save_requested.connect(self.save)
+        self.mode_label = QLabel(self)
+        self.mode_label.setProperty("role", "subheading")
+        self.add_button = QPushButton(f"&Add {noun}", self)
+        self.add_button.clicked.connect(self.add_now)
+        self._build()
+        self.start_new()
+
+    def _build(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table)
+        editor = QWidget(self)
+        editor_layout = QVBoxLayout(editor)
+        editor_layout.addWidget(self.mode_label)
+        editor_layout.addWidget(self.form)
+        editor_layout.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        editor_layout.addStretch()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        scroll.setMinimumWidth(320)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show another event's rows."""
+        self.form.save_now()
+        self.event_id = event_id
+        self.current_id = None
+        self.refresh()
+        self.start_new()
+
+    def refresh(self) -> None:
+        """Reload the rows and keep the chosen one chosen."""
+        rows = self._load_rows(self.event_id) if self.event_id is not None else []
+        keep = self.current_id
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self.table.selectionModel().blockSignals(False)
+        position = self.model.row_of(keep) if keep is not None else None
+        if position is None:
+            if keep is not None:
+                self.start_new()
+        else:
+            self._select(position)
+            self.form.load(self._row_values(self.model.row_at(position)))
+        self.delete_button.setEnabled(self.current_id is not None)
+        self.rows_changed.emit()
+
+    def _select(self, position: int) -> None:
+        index = self.model.index(position, 0)
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.selectionModel().blockSignals(False)
+
+    def _row_chosen(self, current: Any, _previous: Any) -> None:
+        self.form.save_now()
+        if not current.isValid():
+            return
+        row = self.model.row_at(current.row())
+        self.current_id = row.id
+        self.mode_label.setText(f"Editing this {self.noun}")
+        self.add_button.hide()
+        self.form.load(self._row_values(row), force=True)
+        self.delete_button.setEnabled(True)
+
+    def start_new(self) -> None:
+        """Clear the editor for a new row."""
+        self.form.save_now()
+        self.current_id = None
+        self.table.clearSelection()
+        self.mode_label.setText(f"New {self.noun}")
+        self.add_button.show()
+        self.add_button.setEnabled(self.event_id is not None)
+        self.form.load({f.key: None for f in self.form.fields}, force=True)
+        self.delete_button.setEnabled(False)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the first input."""
+        self.form.inputs[self.form.fields[0].key].setFocus()
+
+    def add_now(self) -> None:
+        """Add the typed row (the Add button, or Enter)."""
+        self._save(explicit=True)
+
+    def save(self) -> None:
+        """Save what was typed: an edit to the chosen row, or a new row once it is complete."""
+        self._save(explicit=False)
+
+    def _save(self, *, explicit: bool) -> None:
+        if self.event_id is None:
+            return
+        values, errors = self.form.read()
+        if self.current_id is None:
+            self._add(values, errors, explicit=explicit)
+        else:
+            self._update(values, errors)
+
+    def _add(self, values: dict[str, Any], errors: dict[str, str], *, explicit: bool) -> None:
+        event_id = self.event_id
+        assert event_id is not None
+        if errors:
+            self.form.show_errors(errors)
+            return
+        store, section = self.runner.store, self.section
+        try:
+            changes = self.runner.call(
+                lambda: planning.add_row(store, section=section, event_id=event_id, values=values),
+                quiet=True,
+            )
+        except ValidationError as exc:
+            self.form.show_errors({exc.field or "": str(exc)} if explicit else {})
+            return
+        except OrganiserError as exc:
+            self.runner.show_error(str(exc))
+            return
+        assert changes is not None
+        self.runner.record(f"Add {self.noun}", changes, row_inverse(store, section))
+        self.form.show_errors({})
+        self.current_id = changes.created_id
+        self.refresh()
+        self.mode_label.setText(f"Editing this {self.noun}")
+        self.add_button.hide()
+
+    def _update(self, values: dict[str, Any], errors: dict[str, str]) -> None:
+        row_id = self.current_id
+        assert row_id is not None
+        usable = {k: v for k, v in values.items() if k not in errors}
+        store, section = self.runner.store, self.section
+        while usable:
+            try:
+                self.runner.push(
+                    f"Edit {self.noun}",
+                    lambda values=usable: planning.update_row(
+                        store, section=section, row_id=row_id, values=values
+                    ),
+                    row_inverse(store, section),
+                    quiet=True,
+                )
+                break
+            except ValidationError as exc:
+                # Keep the refused value in its input with a message; save the others.
+                key = exc.field if exc.field in usable else next(iter(usable))
+                errors[key] = str(exc)
+                usable = {k: v for k, v in usable.items() if k != key}
+            except OrganiserError as exc:
+                self.runner.show_error(str(exc))
+                return
+        self.form.show_errors(errors)
+
+    def delete_current(self) -> None:
+        """Delete the chosen row (Ctrl+Z brings it back)."""
+        if self.current_id is None:
+            return
+        row_id, store, section = self.current_id, self.runner.store, self.section
+        self.runner.push(
+            f"Delete {self.noun}",
+            lambda: planning.delete_row(store, section=section, row_id=row_id),
+            row_inverse(store, section),
+        )
