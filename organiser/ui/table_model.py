@@ -24,6 +24,7 @@ class Column:
     warn: Callable[[Any], bool] | None = None
     tooltip: Callable[[Any], str] | None = None
     align_right: bool = False
+    stretch: bool = False
 
 
 class RowTableModel(QAbstractTableModel):
@@ -39,6 +40,11 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    @property
+    def columns(self) -> list[Column]:
+        """The columns shown."""
+        return list(self._columns)
 
     def row_at(self, row: int) -> Any:
         """The plain row shown at `row`."""

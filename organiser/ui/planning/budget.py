@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.money import format_pence
@@ -27,7 +27,7 @@ FUND_FIELDS = (
 FUND_COLUMNS = (
     Column("Funding source", lambda r: r.name),
     Column("Amount", lambda r: format_pence(r.amount_pence), align_right=True),
-    Column("Conditions", lambda r: r.conditions),
+    Column("Conditions", lambda r: r.conditions, stretch=True),
 )
 COST_FIELDS = (
     Field("item", "Item"),
@@ -42,7 +42,7 @@ COST_COLUMNS = (
     Column("Category", lambda r: r.category),
     Column("Estimated", lambda r: format_pence(r.estimated_pence), align_right=True),
     Column("Actual", lambda r: format_pence(r.actual_pence, blank="not yet"), align_right=True),
-    Column("Supplier", lambda r: r.supplier),
+    Column("Supplier", lambda r: r.supplier, stretch=True),
     Column("Paid", lambda r: "Paid" if r.paid else "Not paid", warn=lambda r: not r.paid),
 )
 
@@ -107,6 +107,7 @@ class BudgetPage(QWidget):
             runner,
             section=Section.FUNDS,
             noun="funding source",
+            title="Funding sources",
             columns=FUND_COLUMNS,
             fields=FUND_FIELDS,
             load_rows=lambda event_id: planning.list_funds(runner.store, event_id),
@@ -117,6 +118,7 @@ class BudgetPage(QWidget):
             runner,
             section=Section.COSTS,
             noun="cost",
+            title="Costs",
             columns=COST_COLUMNS,
             fields=COST_FIELDS,
             load_rows=lambda event_id: planning.list_costs(runner.store, event_id),
@@ -129,7 +131,10 @@ class BudgetPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.totals)
+        box = QFrame(self)
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        QVBoxLayout(box).addWidget(self.totals)
+        layout.addWidget(box)
         layout.addWidget(splitter, 1)
 
     def set_event(self, event_id: int | None) -> None:
@@ -156,5 +161,5 @@ class BudgetPage(QWidget):
         self.totals.setProperty("role", "warning" if over else "")
         self.totals.style().unpolish(self.totals)
         self.totals.style().polish(self.totals)
-        prefix = "⚠ Over budget. " if over else ""
-        self.totals.setText(prefix + " · ".join(describe(summary)))
+        lines = describe(summary)
+        self.totals.setText("\n".join((["⚠ Over budget."] if over else []) + lines))

@@ -57,7 +57,7 @@ COLUMNS = (
     Column("Role", lambda r: r.role),
     Column("Organisation", lambda r: r.organisation),
     Column("Contact", _contact),
-    Column("Needs and availability", _needs),
+    Column("Needs and availability", _needs, stretch=True),
     Column("Consent to keep details", _consent),
 )
 
@@ -79,6 +79,7 @@ class MembersPage(QWidget):
             runner,
             section=Section.MEMBERS,
             noun="member",
+            title="Members",
             columns=COLUMNS,
             fields=FIELDS,
             load_rows=lambda event_id: planning.list_members(runner.store, event_id),
@@ -88,7 +89,7 @@ class MembersPage(QWidget):
         self.section.rows_changed.connect(self._summarise)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.section)
+        layout.addWidget(self.section, 1)
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event's working group."""

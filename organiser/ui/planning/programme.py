@@ -39,7 +39,7 @@ def _notes(row: ProgrammeRow) -> str:
 
 COLUMNS = (
     Column("Time", lambda r: f"{format_time(r.start)}–{format_time(r.end)}"),
-    Column("Title", lambda r: r.title),
+    Column("Title", lambda r: r.title, stretch=True),
     Column("Kind", lambda r: r.kind),
     Column("Led by", lambda r: r.lead),
     Column("Room", lambda r: r.room),
@@ -70,6 +70,7 @@ class ProgrammePage(QWidget):
             runner,
             section=Section.PROGRAMME,
             noun="programme item",
+            title="Running order",
             columns=COLUMNS,
             fields=FIELDS,
             load_rows=lambda event_id: planning.list_programme(runner.store, event_id),
@@ -82,7 +83,7 @@ class ProgrammePage(QWidget):
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.section)
+        layout.addWidget(self.section, 1)
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event's programme."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from organiser.core.changes import Changes
@@ -48,7 +48,8 @@ class PlanningTab(QWidget):
         for key, label in SECTIONS:
             self.sections.addItem(label)
             self.stack.addWidget(self.pages[key])
-        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 40)
+        self.sections.setSpacing(3)
+        self._fit_sections()
         self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sections.setCurrentRow(0)
         self.overview.go_to.connect(self.show_section)
@@ -56,6 +57,15 @@ class PlanningTab(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.sections)
         layout.addWidget(self.stack, 1)
+
+    def _fit_sections(self) -> None:
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep the section list as wide as its words when the text is zoomed."""
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_sections()
+        super().changeEvent(event)
 
     def show_section(self, key: str) -> None:
         """Open a section by its key (overview, details, members, programme, budget)."""

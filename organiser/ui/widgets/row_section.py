@@ -40,6 +40,7 @@ class RowSection(QWidget):
         *,
         section: Section,
         noun: str,
+        title: str,
         columns: Sequence[Column],
         fields: Sequence[Field],
         load_rows: Callable[[int], Sequence[Any]],
@@ -66,6 +67,8 @@ class RowSection(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.title = QLabel(title, self)
+        self.title.setProperty("role", "subheading")
         self.new_button = QPushButton(f"&New {noun}", self)
         self.new_button.clicked.connect(self.start_new)
         self.delete_button = QPushButton(f"Delete {noun}", self)
@@ -84,6 +87,8 @@ class RowSection(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.title)
+        buttons.addSpacing(12)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
@@ -98,7 +103,8 @@ class RowSection(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
-        scroll.setMinimumWidth(320)
+        scroll.setMinimumWidth(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
