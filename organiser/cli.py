@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from organiser.core import backup
@@ -43,14 +44,15 @@ def _sqlite_only(url: str, what: str) -> Path:
 
 
 def _demo(args: argparse.Namespace, url: str) -> int:
-    store = open_store(url)
-    print(add_demo_event(store))
+    with closing(open_store(url)) as store:
+        print(add_demo_event(store))
     return 0
 
 
 def _events(args: argparse.Namespace, url: str) -> int:
-    store = open_store(url)
-    for row in list_events(store, include_archived=args.all):
+    with closing(open_store(url)) as store:
+        rows = list_events(store, include_archived=args.all)
+    for row in rows:
         archived = "  (archived)" if row.archived else ""
         print(f"{row.id}\t{format_date(row.date) or '-'}\t{row.title}\t{row.status}{archived}")
     return 0
@@ -60,9 +62,9 @@ def _export(args: argparse.Namespace, url: str) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
-    store = open_store(url)
-    event_id = find_event(store, args.event)
-    atomic_write(out, EXPORTERS[args.kind](store, event_id))
+    with closing(open_store(url)) as store:
+        event_id = find_event(store, args.event)
+        atomic_write(out, EXPORTERS[args.kind](store, event_id))
     print(out)
     return 0
 
@@ -79,7 +81,13 @@ def _restore(args: argparse.Namespace, url: str) -> int:
     path = _sqlite_only(url, "Restore")
     if held_by_running_app(path):
         raise OrganiserError("Organiser has this database open; close the window, then restore.")
-    backup.restore_backup(Path(args.backup).expanduser().resolve(), path)
+    source = Path(args.backup).expanduser().resolve()
+    if not source.is_file():
+        raise OrganiserError(f"There is no backup at {source}.")
+    # Refuse a damaged, foreign, empty or newer file before it replaces the database.
+    if check_sqlite_file(source) is None:
+        raise OrganiserError(f"{source.name} is not an Organiser backup.")
+    backup.restore_backup(source, path)
     open_store(url, daily_backup=False).close()
     print(f"Restored {path} from {args.backup}")
     return 0

@@ -54,8 +54,9 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
             raise OrganiserError(f"The backup did not verify ({verdict}); nothing was replaced.")
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
         raise OrganiserError(f"Could not write the backup to {target}: {exc}.") from exc
+    finally:
+        partial.unlink(missing_ok=True)  # a copy that failed to verify is not kept either
     return target
 
 

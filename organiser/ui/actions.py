@@ -18,7 +18,6 @@ from organiser.core.events import service as events
 from organiser.core.files import atomic_write
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
-from organiser.reports.programme import render_programme
 from organiser.ui.undo import event_inverse
 
 if TYPE_CHECKING:
@@ -182,6 +181,8 @@ def export_programme(window: MainWindow) -> None:
     path, _ = QFileDialog.getSaveFileName(window, "Save programme", suggested, "PDF (*.pdf)")
     if not path:
         return
+    from organiser.reports.programme import render_programme  # ReportLab loads on first print
+
     try:
         atomic_write(Path(path), render_programme(programme_sheet(window.store, window.event_id)))
     except OrganiserError as exc:

@@ -12,7 +12,17 @@ from PySide6.QtGui import QBrush, QColor
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_COLOUR = QColor("#9a3412")
 
+WARNING_BRUSH = QBrush(WARNING_COLOUR)
 Index = QModelIndex | QPersistentModelIndex
+# data() runs for every visible cell and role: answer the roles we use, and nothing else, fast.
+_TEXT_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole})
+_ROLES = _TEXT_ROLES | {
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+    ID_ROLE,
+}
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -64,21 +74,19 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in _TEXT_ROLES:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(row) if column.tooltip else column.text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and column.warn and column.warn(row):
-            return QBrush(WARNING_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ID_ROLE:
-            return row.id
-        return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return WARNING_BRUSH if column.warn and column.warn(row) else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.align_right else None
+        return row.id
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -50,7 +50,9 @@ class PlanningTab(QWidget):
             self.stack.addWidget(self.pages[key])
         self.sections.setSpacing(3)
         self._fit_sections()
-        self.sections.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sections.currentRowChanged.connect(self._show_page)
+        self.event_id: int | None = None
+        self._stale: set[str] = set()
         self.sections.setCurrentRow(0)
         self.overview.go_to.connect(self.show_section)
         self.programme.print_requested.connect(self.print_programme)
@@ -73,15 +75,30 @@ class PlanningTab(QWidget):
         if key in keys:
             self.sections.setCurrentRow(keys.index(key))
 
+    def _current_key(self) -> str:
+        return SECTIONS[max(self.sections.currentRow(), 0)][0]
+
+    def _show_page(self, row: int) -> None:
+        key = SECTIONS[row][0]
+        if key in self._stale:
+            self._stale.discard(key)
+            self.pages[key].set_event(self.event_id)
+        self.stack.setCurrentIndex(row)
+
     def set_event(self, event_id: int | None) -> None:
-        """Show another event on every page."""
-        for page in self.pages.values():
-            page.set_event(event_id)
+        """Show another event: the visible page now, the others when they are opened."""
+        self.event_id = event_id
+        current = self._current_key()
+        self._stale = {key for key in self.pages if key != current}
+        self.pages[current].set_event(event_id)
 
     def refresh(self, changes: Changes) -> None:
-        """Let each page reload only what the change touched."""
-        for page in self.pages.values():
-            page.refresh(changes)
+        """The visible page reloads what the change touched; hidden ones reload when shown."""
+        current = self._current_key()
+        if current not in self._stale:
+            self.pages[current].refresh(changes)
+        if changes.touched:
+            self._stale |= {key for key in self.pages if key != current}
 
     def flush(self) -> None:
         """Save anything still being typed (before switching event, closing or quitting)."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -64,8 +63,11 @@ class RowSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Widths come from a sample of rows each time the rows change: ResizeToContents
+        # would measure all of 10,000 rows on every layout.
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._stretch = [n for n, column in enumerate(columns) if column.stretch]
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.title = QLabel(title, self)
         self.title.setProperty("role", "subheading")
@@ -130,6 +132,7 @@ class RowSection(QWidget):
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
+        self._fit_columns()
         position = self.model.row_of(keep) if keep is not None else None
         if position is None:
             if keep is not None:
@@ -139,6 +142,12 @@ class RowSection(QWidget):
             self.form.load(self._row_values(self.model.row_at(position)))
         self.delete_button.setEnabled(self.current_id is not None)
         self.rows_changed.emit()
+
+    def _fit_columns(self) -> None:
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for number in self._stretch:
+            header.resizeSection(number, min(header.sectionSize(number), 360))
 
     def _select(self, position: int) -> None:
         index = self.model.index(position, 0)
