@@ -12,8 +12,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.data import fill  # noqa: E402
-from organiser.core.opening import open_store  # noqa: E402
+from benchmarks.data import fill
+from organiser.core.opening import open_store
 
 RUNS = 7
 

@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("main_window")
         self.settings = settings
         self.runner = OpRunner(store, self)
         self.runner.changes_applied.connect(self._apply)

@@ -1,0 +1,84 @@
+"""Opening a damaged database from the window: moved aside, newest good backup offered."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from organiser.core import backup
+from organiser.core.events.service import create_event, list_events
+from organiser.core.opening import open_store
+from organiser.ui import launch
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    path = tmp_path / "events.sqlite"
+    store = open_store(f"sqlite:///{path}")
+    create_event(store, title="Saved before the damage")
+    store.close()
+    backup.make_backup(path, reason="daily")
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    Path(f"{path}-wal").write_bytes(b"junk")
+    return path
+
+
+def test_damaged_file_is_moved_aside_and_backup_restored(
+    qapp: object, damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+
+    def answer_yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    store = launch._open(f"sqlite:///{damaged}")
+    assert store is not None
+    try:
+        assert [e.title for e in list_events(store)] == ["Saved before the damage"]
+    finally:
+        store.close()
+    aside = [p.name for p in damaged.parent.iterdir() if ".damaged-" in p.name]
+    assert any(name.endswith("-wal") for name in aside)
+    assert any(name[-4:] not in ("-wal", "-shm") for name in aside)
+    assert "moved aside" in asked[0] and "Restore the backup" in asked[0]
+
+
+def test_damaged_file_without_a_backup_starts_empty(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("these are not the droids", encoding="utf-8")
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
+    store = launch._open(f"sqlite:///{path}")
+    assert store is not None
+    try:
+        assert list_events(store) == []
+    finally:
+        store.close()
+    assert "not an Organiser database" in told[0] and "no backup" in told[0]
+    assert (tmp_path / "notes.sqlite").exists()
+    assert any(".damaged-" in p.name for p in tmp_path.iterdir())
+
+
+def test_platform_problem_names_the_missing_packages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setattr(
+        launch.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else name
+    )
+    problem = launch.platform_problem()
+    assert problem is not None
+    assert "sudo apt install libxcb-cursor0" in problem and "\n" not in problem
+
+
+def test_no_display_is_said_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    assert "No display found" in (launch.platform_problem() or "")
