@@ -99,10 +99,9 @@ def _check(args: argparse.Namespace, url: str) -> int:
         if not path.exists():
             raise OrganiserError(f"There is no database at {path}.")
         check_sqlite_file(path)
-    store = open_store(url, daily_backup=False)
-    verdict = integrity_report(store)
-    events = len(list_events(store, include_archived=True))
-    store.close()
+    with closing(open_store(url, daily_backup=False)) as store:
+        verdict = integrity_report(store)
+        events = len(list_events(store, include_archived=True))
     if verdict != "ok":
         raise OrganiserError(f"The integrity check found problems: {verdict}")
     print(f"ok: {store.display_name} ({events} events)")

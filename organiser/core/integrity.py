@@ -22,7 +22,9 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     # beside a WAL database. With no -wal present nobody has the file open, so open it
     # immutable; a file in use keeps the normal read-only mode to see its latest commits.
     immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
-    return sqlite3.connect(f"file:{path}?mode=ro{immutable}", uri=True, timeout=5)
+    # as_uri() percent-encodes, so a folder named "a?b#c" still opens the right file.
+    uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
+    return sqlite3.connect(uri, uri=True, timeout=5)
 
 
 def quick_check(path: Path) -> str:

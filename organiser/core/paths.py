@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from organiser.core.errors import OrganiserError
+
 APP_NAME = "Organiser"
 DATABASE_ENV = "ORGANISER_DATABASE"
 DATA_DIR_ENV = "ORGANISER_DATA_DIR"
@@ -23,7 +25,13 @@ def data_dir() -> Path:
 
 def make_private_dir(folder: Path) -> None:
     """Create a folder readable only by its owner."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OrganiserError(
+            f"Cannot create the folder {folder}: {exc.strerror or exc}. "
+            "Choose another place with --database."
+        ) from exc
     with contextlib.suppress(OSError):  # a folder we do not own keeps its mode
         folder.chmod(0o700)
 

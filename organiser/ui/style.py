@@ -31,6 +31,9 @@ def apply_zoom(app: QApplication, factor: float) -> None:
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * factor)
     app.setFont(font)
+    if app.styleSheet():
+        # The style-sheet style keeps the font each widget had when polished: polish again.
+        app.setStyleSheet(app.styleSheet())
 
 
 def next_zoom(current: float, step: int) -> float:

@@ -10,7 +10,7 @@ from organiser.core.errors import ValidationError
 from organiser.core.events.kinds import Status
 from organiser.core.parsing import format_time
 
-TEXT_LIMIT = 1_000_000
+TEXT_LIMIT = 2_000_000  # characters: room for a 1 MB note in any script
 
 
 def check_details(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
@@ -20,7 +20,9 @@ def check_details(values: Mapping[str, Any], current: Mapping[str, Any]) -> None
         raise ValidationError("Give the event a title.", field="title")
     for key, value in values.items():
         if isinstance(value, str) and len(value) > TEXT_LIMIT:
-            raise ValidationError("This text is longer than 1 million characters.", field=key)
+            raise ValidationError(
+                "This text is longer than 2 million characters; split it up.", field=key
+            )
     start, end = merged.get("start_time"), merged.get("end_time")
     if start is not None and end is not None and end <= start:
         field = "end_time" if "end_time" in values else "start_time"

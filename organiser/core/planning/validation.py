@@ -11,7 +11,7 @@ from organiser.core.parsing import format_time
 from organiser.core.planning.kinds import CostCategory, ItemKind, Role
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-TEXT_LIMIT = 1_000_000
+TEXT_LIMIT = 2_000_000  # characters: room for a 1 MB note in any script
 
 
 def _required(values: Mapping[str, Any], current: Mapping[str, Any], key: str, what: str) -> None:
@@ -22,7 +22,9 @@ def _required(values: Mapping[str, Any], current: Mapping[str, Any], key: str, w
 def _long_text(values: Mapping[str, Any]) -> None:
     for key, value in values.items():
         if isinstance(value, str) and len(value) > TEXT_LIMIT:
-            raise ValidationError("This text is longer than 1 million characters.", field=key)
+            raise ValidationError(
+                "This text is longer than 2 million characters; split it up.", field=key
+            )
 
 
 def _choice(values: Mapping[str, Any], key: str, allowed: type[Any], what: str) -> None:
