@@ -26,6 +26,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = settings
+        # Text size first: changing the application font later re-polishes every widget.
+        self.zoom = float(settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
+        apply_zoom(self._app(), self.zoom)
         self.runner = OpRunner(store, self)
         self.runner.changes_applied.connect(self._apply)
         self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -60,8 +63,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        self.zoom = float(self.settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
-        apply_zoom(self._app(), self.zoom)
         last = self.settings.value(self._last_event_key())
         rows = events.list_events(self.store)
         ids = [row.id for row in rows]

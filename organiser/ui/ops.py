@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from organiser.core.changes import Changes
 from organiser.core.db import Store
-from organiser.core.errors import OrganiserError
+from organiser.core.errors import OrganiserError, ValidationError
 
 Call = Callable[[], Changes]
 Inverse = Callable[[Changes], Call]
@@ -48,6 +49,30 @@ class OpRunner(QObject):
         if changes is not None:
             self.record(text, changes, inverse)
         return changes
+
+    def push_edit(
+        self,
+        text: str,
+        edit: Callable[[dict[str, Any]], Changes],
+        inverse: Inverse,
+        values: dict[str, Any],
+    ) -> dict[str, str]:
+        """Save an edit of several fields; a refused field is left out (with its message)
+        and the rest saved, so one bad value never loses the good ones."""
+        refused: dict[str, str] = {}
+        usable = dict(values)
+        while usable:
+            try:
+                self.push(text, lambda chosen=usable: edit(chosen), inverse, quiet=True)
+                break
+            except ValidationError as exc:
+                key = exc.field if exc.field in usable else next(iter(usable))
+                refused[key] = str(exc)
+                usable = {k: v for k, v in usable.items() if k != key}
+            except OrganiserError as exc:
+                self.show_error(str(exc))
+                break
+        return refused
 
     def record(self, text: str, changes: Changes, inverse: Inverse) -> None:
         """Put a call that has already run on the undo stack (if it changed anything)."""

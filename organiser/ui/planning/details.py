@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
-from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.events import service as events
 from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.rules import detail_warnings
@@ -89,24 +88,14 @@ class DetailsPage(QWidget):
             k: v for k, v in values.items() if k not in errors and getattr(current, k) != v
         }
         event_id, store = self.event_id, self.runner.store
-        while changed:
-            try:
-                self.runner.push(
-                    "Edit event details",
-                    lambda values=changed: events.update_event(
-                        store, event_id=event_id, values=values
-                    ),
-                    event_inverse(store),
-                    quiet=True,
-                )
-                break
-            except ValidationError as exc:
-                key = exc.field if exc.field in changed else next(iter(changed))
-                errors[key] = str(exc)
-                changed = {k: v for k, v in changed.items() if k != key}
-            except OrganiserError as exc:
-                self.runner.show_error(str(exc))
-                return
+        errors.update(
+            self.runner.push_edit(
+                "Edit event details",
+                lambda chosen: events.update_event(store, event_id=event_id, values=chosen),
+                event_inverse(store),
+                changed,
+            )
+        )
         self.form.show_errors(errors)
         if "date" not in errors:
             self._warn(values.get("date"))

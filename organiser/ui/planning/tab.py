@@ -103,7 +103,10 @@ class PlanningTab(QWidget):
     def flush(self) -> None:
         """Save anything still being typed (before switching event, closing or quitting)."""
         self.details.form.save_now()
-        for section in (self.members.section, self.programme.section):
-            section.form.save_now()
-        self.budget.funds.form.save_now()
-        self.budget.costs.form.save_now()
+        for section in (
+            self.members.section,
+            self.programme.section,
+            self.budget.funds,
+            self.budget.costs,
+        ):
+            section.flush()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -93,6 +94,15 @@ class FieldForm(QWidget):
     def dirty(self) -> bool:
         """True while typed changes wait to be saved."""
         return self._dirty
+
+    def keep_pending(self) -> None:
+        """Keep typed changes waiting (a new row is added once the person leaves the form)."""
+        self._dirty = True
+
+    def contains_focus(self) -> bool:
+        """True while the keyboard focus is in one of this form's inputs."""
+        focused = QApplication.focusWidget()
+        return focused is not None and self.isAncestorOf(focused)
 
     def save_now(self) -> None:
         """Ask for a save at once (focus left a field, Enter, a tick, a choice, closing)."""

@@ -54,6 +54,7 @@ class RowSection(QWidget):
         self._row_values = row_values
         self.event_id: int | None = None
         self.current_id: int | None = None
+        self._leaving = False
         self.model = RowTableModel(columns, self)
         self.table = QTableView(self)
         self.table.setObjectName(f"{section.name.lower()}_table")
@@ -117,9 +118,17 @@ class RowSection(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
+    def flush(self) -> None:
+        """Save what is typed now, a half-filled new row included (switching, closing)."""
+        self._leaving = True
+        try:
+            self.form.save_now()
+        finally:
+            self._leaving = False
+
     def set_event(self, event_id: int | None) -> None:
         """Show another event's rows."""
-        self.form.save_now()
+        self.flush()
         self.event_id = event_id
         self.current_id = None
         self.refresh()
@@ -172,7 +181,7 @@ class RowSection(QWidget):
 
     def start_new(self) -> None:
         """Clear the editor for a new row."""
-        self.form.save_now()
+        self.flush()
         self.current_id = None
         self.table.clearSelection()
         self.mode_label.setText(f"New {self.noun}")
@@ -195,6 +204,11 @@ class RowSection(QWidget):
 
     def _save(self, *, explicit: bool) -> None:
         if self.event_id is None:
+            return
+        new_row = self.current_id is None and not (explicit or self._leaving)
+        if new_row and self.form.contains_focus():
+            # Moving between the fields of a new row: add it when the person leaves the form.
+            self.form.keep_pending()
             return
         values, errors = self.form.read()
         if self.current_id is None:
@@ -231,28 +245,16 @@ class RowSection(QWidget):
     def _update(self, values: dict[str, Any], errors: dict[str, str]) -> None:
         row_id = self.current_id
         assert row_id is not None
-        usable = {k: v for k, v in values.items() if k not in errors}
         store, section = self.runner.store, self.section
-        while usable:
-            try:
-                self.runner.push(
-                    f"Edit {self.noun}",
-                    lambda values=usable: planning.update_row(
-                        store, section=section, row_id=row_id, values=values
-                    ),
-                    row_inverse(store, section),
-                    quiet=True,
-                )
-                break
-            except ValidationError as exc:
-                # Keep the refused value in its input with a message; save the others.
-                key = exc.field if exc.field in usable else next(iter(usable))
-                errors[key] = str(exc)
-                usable = {k: v for k, v in usable.items() if k != key}
-            except OrganiserError as exc:
-                self.runner.show_error(str(exc))
-                return
-        self.form.show_errors(errors)
+        refused = self.runner.push_edit(
+            f"Edit {self.noun}",
+            lambda chosen: planning.update_row(
+                store, section=section, row_id=row_id, values=chosen
+            ),
+            row_inverse(store, section),
+            {k: v for k, v in values.items() if k not in errors},
+        )
+        self.form.show_errors({**errors, **refused})
 
     def delete_current(self) -> None:
         """Delete the chosen row (Ctrl+Z brings it back)."""
