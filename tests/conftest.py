@@ -11,12 +11,13 @@ from typing import Any
 
 import pytest
 
+from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
 from organiser.core.events import service as events
 from organiser.core.opening import open_store
 from organiser.core.paths import DATA_DIR_ENV, DATABASE_ENV, database_url
-from organiser.core.planning.service import Section, add_row
+from organiser.core.sections import Section
 
 # A fixed "today" keeps dates and days-to-go reproducible.
 TODAY = dt.date(2027, 2, 1)
@@ -93,7 +94,7 @@ def _row_factory(store: Store, section: Section, defaults: dict[str, Any]) -> Ca
         for key in ("start", "end"):
             if key in merged:
                 merged[key] = _time(merged[key])
-        created = add_row(store, section=section, event_id=event_id, values=merged).created_id
+        created = add_row(store, section=section, parent_id=event_id, values=merged).created_id
         assert created is not None
         return created
 

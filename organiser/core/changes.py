@@ -17,7 +17,22 @@ class Touched(enum.Flag):
     ORGANISATIONS = enum.auto()
     PROGRAMME = enum.auto()
     BUDGET = enum.auto()
-    ALL = EVENTS | DETAILS | MEMBERS | ORGANISATIONS | PROGRAMME | BUDGET
+    MEETINGS = enum.auto()
+    NOTES = enum.auto()
+    ACTIONS = enum.auto()
+    POLLS = enum.auto()
+    ALL = (
+        EVENTS
+        | DETAILS
+        | MEMBERS
+        | ORGANISATIONS
+        | PROGRAMME
+        | BUDGET
+        | MEETINGS
+        | NOTES
+        | ACTIONS
+        | POLLS
+    )
 
 
 @dataclass(frozen=True)

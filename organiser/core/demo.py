@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.events.kinds import Status
 from organiser.core.events.service import create_event, update_event
 from organiser.core.planning.kinds import CostCategory, ItemKind, Role
-from organiser.core.planning.service import Section, add_row
+from organiser.core.sections import Section
 
 DEMO_TITLE = "Move, Breathe and Connect: a Pilates and wellbeing morning"
 
@@ -142,7 +143,7 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
         add_row(
             store,
             section=Section.MEMBERS,
-            event_id=event_id,
+            parent_id=event_id,
             values={
                 "name": name,
                 "role": role.value,
@@ -156,7 +157,7 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
         add_row(
             store,
             section=Section.PROGRAMME,
-            event_id=event_id,
+            parent_id=event_id,
             values={
                 "start": _time(start),
                 "end": _time(end),
@@ -171,14 +172,14 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
         add_row(
             store,
             section=Section.FUNDS,
-            event_id=event_id,
+            parent_id=event_id,
             values={"name": name, "amount_pence": amount, "conditions": conditions},
         )
     for item, category, estimated, actual, supplier, paid in COSTS:
         add_row(
             store,
             section=Section.COSTS,
-            event_id=event_id,
+            parent_id=event_id,
             values={
                 "item": item,
                 "category": category.value,

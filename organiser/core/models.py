@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from organiser.core.events.models import Event
+from organiser.core.meetings.models import ActionItem, Decision, Meeting, NoteRevision
 from organiser.core.planning.models import (
     CostLine,
     FundingSource,
@@ -10,5 +11,20 @@ from organiser.core.planning.models import (
     Organisation,
     ProgrammeItem,
 )
+from organiser.core.polls.models import Poll, PollAnswer, PollOption
 
-__all__ = ["CostLine", "Event", "FundingSource", "Member", "Organisation", "ProgrammeItem"]
+__all__ = [
+    "ActionItem",
+    "CostLine",
+    "Decision",
+    "Event",
+    "FundingSource",
+    "Meeting",
+    "Member",
+    "NoteRevision",
+    "Organisation",
+    "Poll",
+    "PollAnswer",
+    "PollOption",
+    "ProgrammeItem",
+]

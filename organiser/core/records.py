@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import inspect
+from sqlalchemy import Table, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
@@ -45,4 +46,68 @@ def restore_rows(session: Session, model: type[Base], rows: Iterable[Mapping[str
     """Put deleted rows back with their original ids."""
     for row in rows:
         session.add(model(**row))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class Dependants:
+    """What goes with a row when it is deleted, so undo can bring all of it back.
+
+    children: rows deleted with it (model, the column pointing at it, their own dependants);
+    tables: association rows deleted with it (table, the column pointing at it);
+    links: rows whose pointer to it is set to NULL (model, column), re-pointed on restore.
+    """
+
+    children: tuple[tuple[type[Base], str, Dependants], ...] = ()
+    tables: tuple[tuple[Table, str], ...] = ()
+    links: tuple[tuple[type[Base], str], ...] = ()
+
+
+NOTHING = Dependants()
+
+
+def snapshot(session: Session, obj: Base, deps: Dependants) -> dict[str, Any]:
+    """The row and everything that depends on it, as plain values."""
+    key = getattr(obj, "id")  # noqa: B009
+    return {
+        "row": row_dict(obj),
+        "children": [
+            [
+                snapshot(session, child, grand)
+                for child in session.scalars(
+                    select(model).where(getattr(model, column) == key).order_by(model.id)  # type: ignore[attr-defined]
+                )
+            ]
+            for model, column, grand in deps.children
+        ],
+        "tables": [
+            [dict(r._mapping) for r in session.execute(select(table).where(table.c[column] == key))]
+            for table, column in deps.tables
+        ],
+        "links": [
+            list(session.scalars(select(model.id).where(getattr(model, column) == key)))  # type: ignore[attr-defined]
+            for model, column in deps.links
+        ],
+    }
+
+
+def restore(
+    session: Session, model: type[Base], saved: Mapping[str, Any], deps: Dependants
+) -> None:
+    """Put back a row saved by `snapshot`, with its children, associations and links."""
+    restore_rows(session, model, [saved["row"]])
+    for (child_model, _column, grand), children in zip(
+        deps.children, saved["children"], strict=True
+    ):
+        for child in children:
+            restore(session, child_model, child, grand)
+    for (table, _column), rows in zip(deps.tables, saved["tables"], strict=True):
+        if rows:
+            session.execute(insert(table), rows)
+    key = saved["row"]["id"]
+    for (link_model, column), ids in zip(deps.links, saved["links"], strict=True):
+        if ids:
+            session.execute(
+                update(link_model).where(link_model.id.in_(ids)).values({column: key})  # type: ignore[attr-defined]
+            )
     session.flush()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.db import Store
 from organiser.core.events import service as events
-from organiser.core.planning import service as planning
-from organiser.core.planning.service import Section
+from organiser.core.sections import Section
 from organiser.ui.ops import Call, Inverse
 
 
@@ -16,13 +16,13 @@ def row_inverse(store: Store, section: Section) -> Inverse:
     def inverse(changes: Changes) -> Call:
         if changes.snapshot is not None:
             snapshot = changes.snapshot
-            return lambda: planning.restore_row(store, section=section, snapshot=snapshot)
+            return lambda: crud.restore_row(store, section=section, snapshot=snapshot)
         row_id = changes.row_id
         assert row_id is not None
         if changes.created_id is not None:
-            return lambda: planning.delete_row(store, section=section, row_id=row_id)
+            return lambda: crud.delete_row(store, section=section, row_id=row_id)
         previous = changes.previous
-        return lambda: planning.update_row(store, section=section, row_id=row_id, values=previous)
+        return lambda: crud.update_row(store, section=section, row_id=row_id, values=previous)
 
     return inverse
 

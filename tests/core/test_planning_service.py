@@ -10,15 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from organiser.core.changes import Touched
+from organiser.core.crud import add_row, delete_row, restore_row, update_row
 from organiser.core.db import Store
 from organiser.core.errors import NotFound, ValidationError
 from organiser.core.events.service import get_event, update_event
 from organiser.core.planning.models import Organisation
 from organiser.core.planning.service import (
-    Section,
-    add_row,
     budget,
-    delete_row,
     list_costs,
     list_funds,
     list_members,
@@ -26,9 +24,8 @@ from organiser.core.planning.service import (
     list_programme,
     programme_check,
     programme_sheet,
-    restore_row,
-    update_row,
 )
+from organiser.core.sections import Section
 
 T = dt.time.fromisoformat
 
@@ -66,14 +63,14 @@ def _rows(store: Store, section: Section, event_id: int) -> list[Any]:
     return lister(store, event_id)  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("section", list(Section))
+@pytest.mark.parametrize("section", list(ROWS))
 def test_add_update_delete_restore_each_section(
     store: Store, create_event: Callable[..., int], section: Section
 ) -> None:
     event_id = create_event()
     values, edit = ROWS[section]
 
-    added = add_row(store, section=section, event_id=event_id, values=values)
+    added = add_row(store, section=section, parent_id=event_id, values=values)
     row_id = added.created_id
     assert row_id is not None
     assert TOUCHES[section] in added
@@ -108,7 +105,7 @@ def test_add_update_delete_restore_each_section(
 
 def test_add_row_to_a_missing_event(store: Store) -> None:
     with pytest.raises(NotFound):
-        add_row(store, section=Section.FUNDS, event_id=404, values={"name": "Grant"})
+        add_row(store, section=Section.FUNDS, parent_id=404, values={"name": "Grant"})
 
 
 @pytest.mark.parametrize(
@@ -144,7 +141,7 @@ def test_invalid_rows_name_their_field_and_store_nothing(
 ) -> None:
     event_id = create_event()
     with pytest.raises(ValidationError) as caught:
-        add_row(store, section=section, event_id=event_id, values=values)
+        add_row(store, section=section, parent_id=event_id, values=values)
     assert caught.value.field == field
     assert _rows(store, section, event_id) == []
 

@@ -16,7 +16,8 @@ from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.models import Event
 from organiser.core.events.rules import check_details
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
-from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
+from organiser.core.records import apply_values, get_or_raise, restore, row_dict, snapshot
+from organiser.core.relations import EVENT_DEPENDANTS
 
 EDITABLE = (
     "title",
@@ -190,27 +191,23 @@ def delete_event(store: Store, *, event_id: int) -> Changes:
     """Delete an event and everything in it; the snapshot lets undo put it all back."""
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
-        snapshot: dict[str, Any] = {"event": row_dict(event)}
-        for model in SERIES_COPIES:
-            rows = s.scalars(select(model).where(model.event_id == event_id))
-            snapshot[model.__tablename__] = [row_dict(r) for r in rows]
-        later = list(s.scalars(select(Event.id).where(Event.series_previous_id == event_id)))
-        snapshot["series_next"] = later
+        saved = snapshot(s, event, EVENT_DEPENDANTS)
+        saved["series_next"] = list(
+            s.scalars(select(Event.id).where(Event.series_previous_id == event_id))
+        )
         s.execute(delete(Event).where(Event.id == event_id))
-        return Changes(Touched.ALL, event_id=event_id, snapshot=snapshot)
+        return Changes(Touched.ALL, event_id=event_id, snapshot=saved)
 
 
 def restore_event(store: Store, *, snapshot: Mapping[str, Any]) -> Changes:
-    """Undo a deletion: the event and its rows come back with their ids."""
+    """Undo a deletion: the event and all its rows come back with their ids."""
     with store.begin() as s:
-        restore_rows(s, Event, [snapshot["event"]])
-        for model in SERIES_COPIES:
-            restore_rows(s, model, snapshot.get(model.__tablename__, []))
+        restore(s, Event, snapshot, EVENT_DEPENDANTS)
+        event_id = snapshot["row"]["id"]
         for later_id in snapshot.get("series_next", []):
             later = s.get(Event, later_id)
             if later is not None:
-                later.series_previous_id = snapshot["event"]["id"]
-        event_id = snapshot["event"]["id"]
+                later.series_previous_id = event_id
         return Changes(Touched.ALL, event_id=event_id, created_id=event_id, row_id=event_id)
 
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
 
 from organiser.core.base import Base
-from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.events.service import get_event
 from organiser.core.parsing import format_time, long_date, name_key
-from organiser.core.planning import validation
 from organiser.core.planning.documents import ProgrammeLine, ProgrammeSheet
 from organiser.core.planning.models import (
     CostLine,
@@ -27,125 +21,7 @@ from organiser.core.planning.models import (
 )
 from organiser.core.planning.rows import CostRow, FundRow, MemberRow, ProgrammeRow
 from organiser.core.planning.rules import BudgetSummary, ProgrammeCheck, check_programme, sum_budget
-from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
-
-
-class Section(enum.StrEnum):
-    """The lists of the Planning tab that hold rows."""
-
-    MEMBERS = "member"
-    PROGRAMME = "programme item"
-    FUNDS = "funding source"
-    COSTS = "cost line"
-
-
-@dataclass(frozen=True)
-class _Spec:
-    model: type[Base]
-    touched: Touched
-    check: Callable[[Mapping[str, Any], Mapping[str, Any]], None]
-
-
-_SPECS: dict[Section, _Spec] = {
-    Section.MEMBERS: _Spec(Member, Touched.MEMBERS, validation.check_member),
-    Section.PROGRAMME: _Spec(ProgrammeItem, Touched.PROGRAMME, validation.check_programme_item),
-    Section.FUNDS: _Spec(FundingSource, Touched.BUDGET, validation.check_fund),
-    Section.COSTS: _Spec(CostLine, Touched.BUDGET, validation.check_cost),
-}
-
-
-def _editable(model: type[Base]) -> list[str]:
-    return [c.key for c in model.__table__.columns if c.key not in {"id", "event_id"}]
-
-
-def _organisation_id(session: Any, name: str) -> int | None:
-    """The shared directory's entry for `name`, created on first use."""
-    if not name.strip():
-        return None
-    key = name_key(name)
-    org = session.scalars(select(Organisation).where(Organisation.name_key == key)).first()
-    if org is None:
-        org = Organisation(name=" ".join(name.split()), name_key=key)
-        session.add(org)
-        session.flush()
-    return int(org.id)
-
-
-def _prepare(session: Any, section: Section, values: Mapping[str, Any]) -> dict[str, Any]:
-    prepared = dict(values)
-    if section is Section.MEMBERS and "organisation" in prepared:
-        prepared["organisation_id"] = _organisation_id(session, prepared.pop("organisation"))
-    if (
-        section is Section.MEMBERS
-        and prepared.get("consent_to_keep")
-        and not prepared.get("consent_date")
-    ):
-        prepared.setdefault("consent_date", dt.date.today())
-    return prepared
-
-
-def add_row(store: Store, *, section: Section, event_id: int, values: Mapping[str, Any]) -> Changes:
-    """Add a member, programme item, funding source or cost line to an event."""
-    spec = _SPECS[section]
-    with store.begin() as s:
-        get_or_raise(s, Event, event_id, "event")
-        prepared = _prepare(s, section, values)
-        spec.check(prepared, {})
-        row = spec.model(event_id=event_id, **prepared)
-        s.add(row)
-        s.flush()
-        touched = spec.touched | (
-            Touched.ORGANISATIONS if "organisation_id" in prepared else Touched.NONE
-        )
-        return Changes(touched, event_id=event_id, created_id=int(row.id), row_id=int(row.id))  # type: ignore[attr-defined]
-
-
-def update_row(
-    store: Store, *, section: Section, row_id: int, values: Mapping[str, Any]
-) -> Changes:
-    """Edit one row; `previous` holds the old values so undo can put them back."""
-    spec = _SPECS[section]
-    with store.begin() as s:
-        row = get_or_raise(s, spec.model, row_id, section.value)
-        prepared = _prepare(s, section, values)
-        spec.check(prepared, row_dict(row))
-        previous = apply_values(row, prepared, _editable(spec.model))
-        event_id = row.event_id  # type: ignore[attr-defined]
-        touched = spec.touched if previous else Touched.NONE
-        if "organisation_id" in previous:  # a new name may have joined the shared directory
-            touched |= Touched.ORGANISATIONS
-        return Changes(
-            touched,
-            event_id=event_id,
-            previous=previous,
-            row_id=row_id,
-        )
-
-
-def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:
-    """Delete one row; the snapshot lets undo restore it."""
-    spec = _SPECS[section]
-    with store.begin() as s:
-        row = get_or_raise(s, spec.model, row_id, section.value)
-        snapshot = row_dict(row)
-        s.delete(row)
-        return Changes(
-            spec.touched, event_id=snapshot["event_id"], snapshot=snapshot, row_id=row_id
-        )
-
-
-def restore_row(store: Store, *, section: Section, snapshot: Mapping[str, Any]) -> Changes:
-    """Undo a deletion."""
-    spec = _SPECS[section]
-    with store.begin() as s:
-        get_or_raise(s, Event, snapshot["event_id"], "event")
-        restore_rows(s, spec.model, [snapshot])
-        return Changes(
-            spec.touched,
-            event_id=snapshot["event_id"],
-            created_id=snapshot["id"],
-            row_id=snapshot["id"],
-        )
+from organiser.core.records import get_or_raise
 
 
 def list_members(store: Store, event_id: int) -> list[MemberRow]:

@@ -14,12 +14,14 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEXT_LIMIT = 2_000_000  # characters: room for a 1 MB note in any script
 
 
-def _required(values: Mapping[str, Any], current: Mapping[str, Any], key: str, what: str) -> None:
+def required(values: Mapping[str, Any], current: Mapping[str, Any], key: str, what: str) -> None:
+    """Refuse an empty value for a field that must have one."""
     if (key in values or key not in current) and not str(values.get(key) or "").strip():
         raise ValidationError(f"{what} cannot be empty.", field=key)
 
 
-def _long_text(values: Mapping[str, Any]) -> None:
+def long_text(values: Mapping[str, Any]) -> None:
+    """Refuse text beyond the limit (a 1 MB note in any script fits)."""
     for key, value in values.items():
         if isinstance(value, str) and len(value) > TEXT_LIMIT:
             raise ValidationError(
@@ -41,8 +43,8 @@ def _money(values: Mapping[str, Any], *keys: str) -> None:
 
 def check_member(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
     """A member needs a name; an email, if given, must look like one."""
-    _long_text(values)
-    _required(values, current, "name", "A member’s name")
+    long_text(values)
+    required(values, current, "name", "A member’s name")
     _choice(values, "role", Role, "role")
     email = str(values.get("email") or "").strip()
     if email and not _EMAIL.match(email):
@@ -51,8 +53,8 @@ def check_member(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
 
 def check_programme_item(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
     """An item needs a title and a start before its end."""
-    _long_text(values)
-    _required(values, current, "title", "The item’s title")
+    long_text(values)
+    required(values, current, "title", "The item’s title")
     merged = {**current, **values}
     if merged.get("start") is None:
         raise ValidationError("Enter a start time, for example 10:00.", field="start")
@@ -69,14 +71,14 @@ def check_programme_item(values: Mapping[str, Any], current: Mapping[str, Any]) 
 
 def check_fund(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
     """A funding source needs a name and a non-negative amount."""
-    _long_text(values)
-    _required(values, current, "name", "The funding source’s name")
+    long_text(values)
+    required(values, current, "name", "The funding source’s name")
     _money(values, "amount_pence")
 
 
 def check_cost(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
     """A cost line needs an item, a category from the list and non-negative amounts."""
-    _long_text(values)
-    _required(values, current, "item", "The cost’s item")
+    long_text(values)
+    required(values, current, "item", "The cost’s item")
     _choice(values, "category", CostCategory, "category")
     _money(values, "estimated_pence", "actual_pence")

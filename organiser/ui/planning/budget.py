@@ -13,7 +13,7 @@ from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import CostCategory
 from organiser.core.planning.rows import CostRow, FundRow
 from organiser.core.planning.rules import BudgetSummary
-from organiser.core.planning.service import Section
+from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind

@@ -11,7 +11,7 @@ from organiser.core.parsing import format_date
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import Role
 from organiser.core.planning.rows import MemberRow
-from organiser.core.planning.service import Section
+from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind, set_choices

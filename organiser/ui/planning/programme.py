@@ -12,7 +12,7 @@ from organiser.core.parsing import format_time
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import ItemKind
 from organiser.core.planning.rows import ProgrammeRow
-from organiser.core.planning.service import Section
+from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organiser.core import crud
 from organiser.core.errors import OrganiserError, ValidationError
-from organiser.core.planning import service as planning
-from organiser.core.planning.service import Section
+from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.undo import row_inverse
@@ -225,7 +225,7 @@ class RowSection(QWidget):
         store, section = self.runner.store, self.section
         try:
             changes = self.runner.call(
-                lambda: planning.add_row(store, section=section, event_id=event_id, values=values),
+                lambda: crud.add_row(store, section=section, parent_id=event_id, values=values),
                 quiet=True,
             )
         except ValidationError as exc:
@@ -248,9 +248,7 @@ class RowSection(QWidget):
         store, section = self.runner.store, self.section
         refused = self.runner.push_edit(
             f"Edit {self.noun}",
-            lambda chosen: planning.update_row(
-                store, section=section, row_id=row_id, values=chosen
-            ),
+            lambda chosen: crud.update_row(store, section=section, row_id=row_id, values=chosen),
             row_inverse(store, section),
             {k: v for k, v in values.items() if k not in errors},
         )
@@ -263,6 +261,6 @@ class RowSection(QWidget):
         row_id, store, section = self.current_id, self.runner.store, self.section
         self.runner.push(
             f"Delete {self.noun}",
-            lambda: planning.delete_row(store, section=section, row_id=row_id),
+            lambda: crud.delete_row(store, section=section, row_id=row_id),
             row_inverse(store, section),
         )

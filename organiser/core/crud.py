@@ -1,0 +1,193 @@
+"""Add, edit, delete and restore any row of a Section: one transaction each, undo included."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from organiser.core.base import Base
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.events.models import Event
+from organiser.core.meetings import validation as meeting_checks
+from organiser.core.meetings.models import ActionItem, Decision, Meeting
+from organiser.core.parsing import name_key
+from organiser.core.planning import validation
+from organiser.core.planning.models import (
+    CostLine,
+    FundingSource,
+    Member,
+    Organisation,
+    ProgrammeItem,
+)
+from organiser.core.polls.models import Poll, PollOption
+from organiser.core.records import (
+    NOTHING,
+    Dependants,
+    apply_values,
+    get_or_raise,
+    restore,
+    row_dict,
+    snapshot,
+)
+from organiser.core.relations import MEETING_DEPENDANTS, MEMBER_DEPENDANTS, POLL_DEPENDANTS
+from organiser.core.sections import Section
+
+Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    model: type[Base]
+    touched: Touched
+    check: Check
+    parent: type[Base] = Event
+    deps: Dependants = NOTHING
+    also: Touched = Touched.NONE  # what a deletion reaches through its dependants
+
+    @property
+    def parent_column(self) -> str:
+        return f"{self.parent.__tablename__}_id"
+
+
+_SPECS: dict[Section, _Spec] = {
+    Section.MEMBERS: _Spec(
+        Member,
+        Touched.MEMBERS,
+        validation.check_member,
+        deps=MEMBER_DEPENDANTS,
+        also=Touched.MEETINGS | Touched.ACTIONS | Touched.POLLS,
+    ),
+    Section.PROGRAMME: _Spec(ProgrammeItem, Touched.PROGRAMME, validation.check_programme_item),
+    Section.FUNDS: _Spec(FundingSource, Touched.BUDGET, validation.check_fund),
+    Section.COSTS: _Spec(CostLine, Touched.BUDGET, validation.check_cost),
+    Section.MEETINGS: _Spec(
+        Meeting,
+        Touched.MEETINGS,
+        meeting_checks.check_meeting,
+        deps=MEETING_DEPENDANTS,
+        also=Touched.ACTIONS | Touched.POLLS | Touched.NOTES,
+    ),
+    Section.DECISIONS: _Spec(
+        Decision, Touched.MEETINGS, meeting_checks.check_decision, parent=Meeting
+    ),
+    Section.ACTIONS: _Spec(ActionItem, Touched.ACTIONS, meeting_checks.check_action),
+    Section.POLLS: _Spec(Poll, Touched.POLLS, meeting_checks.check_poll, deps=POLL_DEPENDANTS),
+    Section.POLL_OPTIONS: _Spec(
+        PollOption, Touched.POLLS, meeting_checks.check_poll_option, parent=Poll
+    ),
+}
+
+
+def _editable(spec: _Spec) -> list[str]:
+    fixed = {"id", spec.parent_column}
+    return [c.key for c in spec.model.__table__.columns if c.key not in fixed]
+
+
+def _event_of(session: Session, spec: _Spec, parent_id: int) -> int:
+    if spec.parent is Event:
+        return parent_id
+    parent = get_or_raise(session, spec.parent, parent_id, spec.parent.__tablename__)
+    return int(parent.event_id)  # type: ignore[attr-defined]
+
+
+def _organisation_id(session: Session, name: str) -> int | None:
+    """The shared directory's entry for `name`, created on first use."""
+    if not name.strip():
+        return None
+    key = name_key(name)
+    org = session.scalars(select(Organisation).where(Organisation.name_key == key)).first()
+    if org is None:
+        org = Organisation(name=" ".join(name.split()), name_key=key)
+        session.add(org)
+        session.flush()
+    return int(org.id)
+
+
+def _prepare(session: Session, section: Section, values: Mapping[str, Any]) -> dict[str, Any]:
+    prepared = dict(values)
+    if section is Section.MEMBERS:
+        if "organisation" in prepared:
+            prepared["organisation_id"] = _organisation_id(session, prepared.pop("organisation"))
+        if prepared.get("consent_to_keep") and not prepared.get("consent_date"):
+            prepared.setdefault("consent_date", dt.date.today())
+    if section is Section.ACTIONS and "done" in prepared:
+        prepared["done_at"] = (
+            dt.datetime.now(dt.UTC).replace(tzinfo=None) if prepared["done"] else None
+        )
+    return prepared
+
+
+def _touched(spec: _Spec, prepared: Mapping[str, Any]) -> Touched:
+    extra = Touched.ORGANISATIONS if "organisation_id" in prepared else Touched.NONE
+    return spec.touched | extra
+
+
+def add_row(
+    store: Store, *, section: Section, parent_id: int, values: Mapping[str, Any]
+) -> Changes:
+    """Add a row (member, programme item, fund, cost, meeting, decision, action, poll…)."""
+    spec = _SPECS[section]
+    with store.begin() as s:
+        event_id = _event_of(s, spec, parent_id)
+        get_or_raise(s, spec.parent, parent_id, spec.parent.__tablename__)
+        prepared = _prepare(s, section, values)
+        spec.check(prepared, {})
+        row = spec.model(**{spec.parent_column: parent_id}, **prepared)
+        s.add(row)
+        s.flush()
+        row_id = int(row.id)  # type: ignore[attr-defined]
+        return Changes(
+            _touched(spec, prepared), event_id=event_id, created_id=row_id, row_id=row_id
+        )
+
+
+def update_row(
+    store: Store, *, section: Section, row_id: int, values: Mapping[str, Any]
+) -> Changes:
+    """Edit one row; `previous` holds the old values so undo can put them back."""
+    spec = _SPECS[section]
+    with store.begin() as s:
+        row = get_or_raise(s, spec.model, row_id, section.value)
+        prepared = _prepare(s, section, values)
+        spec.check(prepared, row_dict(row))
+        previous = apply_values(row, prepared, _editable(spec))
+        event_id = _event_of(s, spec, getattr(row, spec.parent_column))
+        touched = _touched(spec, previous) if previous else Touched.NONE
+        return Changes(touched, event_id=event_id, previous=previous, row_id=row_id)
+
+
+def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:
+    """Delete one row and what hangs on it; the snapshot lets undo restore all of it."""
+    spec = _SPECS[section]
+    with store.begin() as s:
+        row = get_or_raise(s, spec.model, row_id, section.value)
+        event_id = _event_of(s, spec, getattr(row, spec.parent_column))
+        saved = snapshot(s, row, spec.deps)
+        s.delete(row)
+        return Changes(
+            spec.touched | spec.also,
+            event_id=event_id,
+            snapshot=saved,
+            row_id=row_id,
+        )
+
+
+def restore_row(store: Store, *, section: Section, snapshot: Mapping[str, Any]) -> Changes:
+    """Undo a deletion: the row comes back with its id, children and links."""
+    spec = _SPECS[section]
+    row = snapshot["row"]
+    with store.begin() as s:
+        event_id = _event_of(s, spec, row[spec.parent_column])
+        restore(s, spec.model, snapshot, spec.deps)
+        return Changes(
+            spec.touched | spec.also,
+            event_id=event_id,
+            created_id=row["id"],
+            row_id=row["id"],
+        )

@@ -1,0 +1,43 @@
+"""What depends on what: the rows a deletion takes with it, so undo can restore them all."""
+
+from __future__ import annotations
+
+from organiser.core.meetings.models import (
+    ActionItem,
+    Decision,
+    Meeting,
+    NoteRevision,
+    meeting_attendee,
+)
+from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
+from organiser.core.polls.models import Poll, PollAnswer, PollOption
+from organiser.core.records import NOTHING, Dependants
+
+MEMBER_DEPENDANTS = Dependants(
+    tables=((meeting_attendee, "member_id"),),
+    links=((ActionItem, "owner_id"), (PollAnswer, "member_id")),
+)
+MEETING_DEPENDANTS = Dependants(
+    children=((Decision, "meeting_id", NOTHING), (NoteRevision, "meeting_id", NOTHING)),
+    tables=((meeting_attendee, "meeting_id"),),
+    links=((ActionItem, "meeting_id"), (Poll, "meeting_id")),
+)
+POLL_DEPENDANTS = Dependants(
+    children=((PollOption, "poll_id", Dependants(children=((PollAnswer, "option_id", NOTHING),))),),
+)
+# Deleting an event takes everything in it; rows come back parents first.
+EVENT_DEPENDANTS = Dependants(
+    children=(
+        (Member, "event_id", NOTHING),
+        (ProgrammeItem, "event_id", NOTHING),
+        (FundingSource, "event_id", NOTHING),
+        (CostLine, "event_id", NOTHING),
+        (
+            Meeting,
+            "event_id",
+            Dependants(children=MEETING_DEPENDANTS.children, tables=MEETING_DEPENDANTS.tables),
+        ),
+        (ActionItem, "event_id", NOTHING),
+        (Poll, "event_id", POLL_DEPENDANTS),
+    ),
+)
