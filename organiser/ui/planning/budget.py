@@ -140,8 +140,8 @@ class BudgetPage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show another event's budget."""
         self.event_id = event_id
-        self.funds.set_event(event_id)
-        self.costs.set_event(event_id)
+        self.funds.set_parent(event_id)
+        self.costs.set_parent(event_id)
         self._show_totals()
 
     def refresh(self, changes: Changes) -> None:

@@ -94,7 +94,7 @@ class MembersPage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show another event's working group."""
         self._refresh_organisations()
-        self.section.set_event(event_id)
+        self.section.set_parent(event_id)
 
     def refresh(self, changes: Changes) -> None:
         """Reload when members or organisations changed."""

@@ -88,7 +88,7 @@ class ProgrammePage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show another event's programme."""
         self.event_id = event_id
-        self.section.set_event(event_id)
+        self.section.set_parent(event_id)
 
     def refresh(self, changes: Changes) -> None:
         """Reload when items or the event's times changed."""

@@ -1,4 +1,4 @@
-"""A list of rows (members, programme items, funds, costs) with an editor beside it."""
+"""A list of rows (members, programme items, funds, costs, …) with an editor beside it."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class RowSection(QWidget):
         title: str,
         columns: Sequence[Column],
         fields: Sequence[Field],
-        load_rows: Callable[[int], Sequence[Any]],
+        load_rows: Callable[[int], Sequence[Any]],  # rows of one parent (event, meeting, poll)
         row_values: Callable[[Any], Mapping[str, Any]],
         parent: QWidget | None = None,
     ) -> None:
@@ -52,7 +52,7 @@ class RowSection(QWidget):
         self.noun = noun
         self._load_rows = load_rows
         self._row_values = row_values
-        self.event_id: int | None = None
+        self.parent_id: int | None = None
         self.current_id: int | None = None
         self._leaving = False
         self.model = RowTableModel(columns, self)
@@ -126,17 +126,17 @@ class RowSection(QWidget):
         finally:
             self._leaving = False
 
-    def set_event(self, event_id: int | None) -> None:
-        """Show another event's rows."""
+    def set_parent(self, parent_id: int | None) -> None:
+        """Show the rows of another event (or meeting, or poll)."""
         self.flush()
-        self.event_id = event_id
+        self.parent_id = parent_id
         self.current_id = None
         self.refresh()
         self.start_new()
 
     def refresh(self) -> None:
         """Reload the rows and keep the chosen one chosen."""
-        rows = self._load_rows(self.event_id) if self.event_id is not None else []
+        rows = self._load_rows(self.parent_id) if self.parent_id is not None else []
         keep = self.current_id
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
@@ -186,7 +186,7 @@ class RowSection(QWidget):
         self.table.clearSelection()
         self.mode_label.setText(f"New {self.noun}")
         self.add_button.show()
-        self.add_button.setEnabled(self.event_id is not None)
+        self.add_button.setEnabled(self.parent_id is not None)
         self.form.load({f.key: None for f in self.form.fields}, force=True)
         self.delete_button.setEnabled(False)
 
@@ -203,7 +203,7 @@ class RowSection(QWidget):
         self._save(explicit=False)
 
     def _save(self, *, explicit: bool) -> None:
-        if self.event_id is None:
+        if self.parent_id is None:
             return
         new_row = self.current_id is None and not (explicit or self._leaving)
         if new_row and self.form.contains_focus():
@@ -217,15 +217,15 @@ class RowSection(QWidget):
             self._update(values, errors)
 
     def _add(self, values: dict[str, Any], errors: dict[str, str], *, explicit: bool) -> None:
-        event_id = self.event_id
-        assert event_id is not None
+        parent_id = self.parent_id
+        assert parent_id is not None
         if errors:
             self.form.show_errors(errors)
             return
         store, section = self.runner.store, self.section
         try:
             changes = self.runner.call(
-                lambda: crud.add_row(store, section=section, parent_id=event_id, values=values),
+                lambda: crud.add_row(store, section=section, parent_id=parent_id, values=values),
                 quiet=True,
             )
         except ValidationError as exc:
