@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from organiser.core.db import Store
 from organiser.core.events.rules import days_to_go
 from organiser.core.events.service import EventDetails, get_event
+from organiser.core.meetings.service import list_actions, next_meeting
 from organiser.core.money import format_pence
 from organiser.core.parsing import format_time, long_date
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import Role
 from organiser.core.planning.rows import MemberRow
 from organiser.core.planning.rules import BudgetSummary
+from organiser.core.polls.service import list_polls
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,38 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
             "budget",
         ),
     ]
+    lines[3:3] = _meetings_lines(store, event_id, today=today)
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
+
+
+def _meetings_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
+    """Next meeting, open and overdue actions, and any poll still waiting for answers."""
+    upcoming = next_meeting(store, event_id, today=today)
+    if upcoming is None:
+        meeting = OverviewLine("Next meeting: none planned", "meetings")
+    else:
+        when = long_date(upcoming.date)
+        if upcoming.start:
+            when += f", {format_time(upcoming.start)}"
+        place = f" ({upcoming.place})" if upcoming.place else ""
+        meeting = OverviewLine(f"Next meeting: {upcoming.title}, {when}{place}", "meetings")
+    actions = [a for a in list_actions(store, event_id, today=today) if not a.done]
+    overdue = [a for a in actions if a.overdue]
+    lines = [
+        meeting,
+        OverviewLine(f"Actions: {len(actions)} open, {len(overdue)} overdue", "actions"),
+    ]
+    for action in overdue:
+        who = action.owner or "no owner"
+        lines.append(
+            OverviewLine(f"{action.standing}: {action.text} ({who})", "actions", attention=True)
+        )
+    for poll in list_polls(store, event_id):
+        if not poll.closed:
+            lines.append(
+                OverviewLine(f"Poll still open: {poll.title}", "availability", attention=True)
+            )
+    return lines
 
 
 def _to_do(

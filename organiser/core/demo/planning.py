@@ -1,4 +1,4 @@
-"""The example event: a parent-led Pilates and wellbeing morning by the sea (invented people)."""
+"""The example event's details, working group, programme and budget (invented people)."""
 
 from __future__ import annotations
 
@@ -111,11 +111,11 @@ def _time(text: str) -> dt.time:
     return dt.time.fromisoformat(text)
 
 
-def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
-    """Create the example event (three weeks from today) and return its id."""
+def add_planning(store: Store, *, today: dt.date) -> int:
+    """Create the example event (three weeks from today) with its plan; return its id."""
     event_id = create_event(store, title=DEMO_TITLE).created_id
     assert event_id is not None
-    day = (today or dt.date.today()) + dt.timedelta(days=21)
+    day = today + dt.timedelta(days=21)
     update_event(
         store,
         event_id=event_id,

@@ -1,0 +1,24 @@
+"""The example event: a parent-led Pilates and wellbeing morning by the sea.
+
+Every feature adds its part, so `organiser --demo` shows the whole product working.
+People, places and words are invented for the project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from organiser.core.db import Store
+from organiser.core.demo.meetings import add_meetings, add_poll
+from organiser.core.demo.planning import DEMO_TITLE, add_planning
+
+__all__ = ["DEMO_TITLE", "add_demo_event"]
+
+
+def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
+    """Create the example event, three weeks from `today`, and return its id."""
+    day = today or dt.date.today()
+    event_id = add_planning(store, today=day)
+    add_meetings(store, event_id, today=day)
+    add_poll(store, event_id, today=day)
+    return event_id
