@@ -7,14 +7,23 @@ import random
 
 from organiser.core.db import Store
 from organiser.core.events.models import Event
+from organiser.core.meetings.models import ActionItem, Meeting
 from organiser.core.planning.kinds import CostCategory, ItemKind, Role
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
 
+NOTES = "## Notes\n- Zoë asked about step-free rooms; **agreed** to check three venues\n" * 4
 NAMES = ("Zoë", "Siobhán", "Łucja", "Nguyễn", "Amira", "Dev", "Priya", "Tomasz", "Grace", "Ola")
 
 
-def fill(store: Store, *, events: int = 50, costs_per_event: int = 40, seed: int = 7) -> list[int]:
-    """Add `events` events with members, programme items, funds and costs; return their ids."""
+def fill(
+    store: Store,
+    *,
+    events: int = 50,
+    costs_per_event: int = 40,
+    meetings_per_event: int = 4,
+    seed: int = 7,
+) -> list[int]:
+    """Add events with members, programme, budget and meetings with long notes; return ids."""
     rng = random.Random(seed)
     ids = []
     with store.begin() as session:
@@ -53,6 +62,18 @@ def fill(store: Store, *, events: int = 50, costs_per_event: int = 40, seed: int
                     )
                 )
             session.add(FundingSource(event_id=event.id, name="Grant", amount_pence=500_000))
+            for m in range(meetings_per_event):
+                meeting = Meeting(
+                    event_id=event.id,
+                    title=f"Meeting {m + 1}",
+                    date=event.date - dt.timedelta(days=7 * (m + 1)),
+                    start=dt.time(10),
+                    end=dt.time(11),
+                    notes=NOTES * rng.randrange(20, 200),
+                )
+                session.add(meeting)
+                session.flush()
+                session.add(ActionItem(event_id=event.id, meeting_id=meeting.id, text="Follow up"))
             for c in range(costs_per_event):
                 session.add(
                     CostLine(
