@@ -38,6 +38,8 @@ def main(out: Path) -> int:
         window.planning.show_section(key)
         if key == "programme":
             window.planning.programme.section.table.selectRow(3)
+        if key == "meetings":  # the meeting with notes, decisions and actions
+            window.planning.meetings.meetings.table.selectRow(1)
         app.processEvents()
         window.grab().save(str(out / f"planning-{key}.png"))
         print(out / f"planning-{key}.png")

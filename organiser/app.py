@@ -9,7 +9,14 @@ from collections.abc import Sequence
 from organiser import __version__
 from organiser.core.paths import database_url, default_database_url
 
-EXPORT_KINDS = ("programme",)
+# What `organiser export KIND` writes, in the words `organiser export --help` shows.
+EXPORT_KINDS: dict[str, str] = {
+    "programme": "the running order (PDF)",
+    "minutes": "a meeting's minutes (PDF): --meeting, else the latest with notes",
+    "actions": "every action item, open ones first, overdue said so (PDF)",
+    "poll": "an availability poll as a grid to fill in (PDF): --poll, else the newest",
+    "ics": "the event and its dated meetings for a calendar (.ics), or just --meeting",
+}
 
 
 def _database_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -35,10 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="add the example event and print its id")
     events = commands.add_parser("events", help="list events: id, date, title, status")
     events.add_argument("--all", action="store_true", help="include archived events")
-    export = commands.add_parser("export", help="write a printable document as PDF")
-    export.add_argument("kind", choices=EXPORT_KINDS, help="which document")
+    export = commands.add_parser(
+        "export",
+        help="write a printable document (PDF) or a calendar file (.ics)",
+        description="Write one of an event's documents to a file.",
+        epilog="kinds:\n"
+        + "\n".join(f"  {kind:<10} {text}" for kind, text in EXPORT_KINDS.items())
+        + "\n\nexample: organiser export minutes --event 1 --out minutes.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument(
+        "kind", choices=tuple(EXPORT_KINDS), metavar="KIND", help="which document (see below)"
+    )
     export.add_argument("--event", required=True, metavar="ID|TITLE", help="the event")
     export.add_argument("--out", required=True, metavar="FILE", help="where to write it")
+    export.add_argument(
+        "--meeting", metavar="ID|TITLE", help="which of the event's meetings (minutes, ics)"
+    )
+    export.add_argument("--poll", metavar="ID|TITLE", help="which of the event's polls (poll)")
     backup = commands.add_parser("backup", help="make a verified backup of the database")
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")
     restore = commands.add_parser("restore", help="replace the database with a backup")

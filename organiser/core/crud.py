@@ -117,8 +117,9 @@ def _prepare(session: Session, section: Section, values: Mapping[str, Any]) -> d
         if prepared.get("consent_to_keep") and not prepared.get("consent_date"):
             prepared.setdefault("consent_date", dt.date.today())
     if section is Section.ACTIONS and "done" in prepared:
-        prepared["done_at"] = (
-            dt.datetime.now(dt.UTC).replace(tzinfo=None) if prepared["done"] else None
+        # An explicit done_at (undo putting the old values back) is kept as it was.
+        prepared.setdefault(
+            "done_at", dt.datetime.now(dt.UTC).replace(tzinfo=None) if prepared["done"] else None
         )
     return prepared
 

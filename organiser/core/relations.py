@@ -17,26 +17,27 @@ MEMBER_DEPENDANTS = Dependants(
     tables=((meeting_attendee, "member_id"),),
     links=((ActionItem, "owner_id"), (PollAnswer, "member_id")),
 )
-MEETING_DEPENDANTS = Dependants(
-    children=((Decision, "meeting_id", NOTHING), (NoteRevision, "meeting_id", NOTHING)),
-    tables=((meeting_attendee, "meeting_id"),),
-    links=((ActionItem, "meeting_id"), (Poll, "meeting_id")),
-)
 POLL_DEPENDANTS = Dependants(
     children=((PollOption, "poll_id", Dependants(children=((PollAnswer, "option_id", NOTHING),))),),
 )
-# Deleting an event takes everything in it; rows come back parents first.
+_MEETING_OWN = (
+    (Decision, "meeting_id", NOTHING),
+    (NoteRevision, "meeting_id", NOTHING),
+)
+MEETING_DEPENDANTS = Dependants(
+    children=(*_MEETING_OWN, (Poll, "meeting_id", POLL_DEPENDANTS)),
+    tables=((meeting_attendee, "meeting_id"),),
+    links=((ActionItem, "meeting_id"),),
+)
+# Deleting an event takes everything in it; rows come back parents first (members and
+# meetings before the actions and polls that point at them).
 EVENT_DEPENDANTS = Dependants(
     children=(
         (Member, "event_id", NOTHING),
         (ProgrammeItem, "event_id", NOTHING),
         (FundingSource, "event_id", NOTHING),
         (CostLine, "event_id", NOTHING),
-        (
-            Meeting,
-            "event_id",
-            Dependants(children=MEETING_DEPENDANTS.children, tables=MEETING_DEPENDANTS.tables),
-        ),
+        (Meeting, "event_id", Dependants(children=_MEETING_OWN, tables=MEETING_DEPENDANTS.tables)),
         (ActionItem, "event_id", NOTHING),
         (Poll, "event_id", POLL_DEPENDANTS),
     ),

@@ -84,3 +84,43 @@ RUNNING_ORDER_TABLE = TableStyle(
         ("LINEBELOW", (0, 1), (-1, -1), 0.5, RULE),
     ]
 )
+
+# Headings inside meeting notes sit below the document's own section headings (18 pt).
+NOTES_HEADING_1 = ParagraphStyle(
+    "NotesHeading1", parent=HEADING, fontSize=17, leading=22, spaceBefore=12, spaceAfter=6
+)
+NOTES_HEADING_2 = ParagraphStyle(
+    "NotesHeading2", parent=HEADING, fontSize=15.5, leading=20, spaceBefore=10, spaceAfter=4
+)
+NOTES_HEADING_3 = ParagraphStyle(
+    "NotesHeading3", parent=HEADING, fontSize=14, leading=19, spaceBefore=8, spaceAfter=3
+)
+# Lists in notes and the numbered decisions: the bullet or number hangs left of the text.
+LIST_INDENT = 24
+LIST_ITEM = ParagraphStyle(
+    "ListItem",
+    parent=BODY,
+    leftIndent=LIST_INDENT,
+    bulletIndent=2,
+    bulletFontName=REGULAR,
+    bulletFontSize=14,
+    spaceAfter=3,
+)
+
+# A paper grid to write in: every box ruled, dark enough to survive a photocopier.
+POLL_GRID_TABLE = TableStyle(
+    [
+        *_CELL_FONT,
+        ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+        ("VALIGN", (0, 1), (0, -1), "TOP"),
+        ("VALIGN", (1, 1), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("GRID", (0, 0), (-1, -1), 1, INK),
+        ("LINEBELOW", (0, 0), (-1, 0), 2, INK),
+    ]
+)

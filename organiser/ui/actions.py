@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from organiser.core import backup
 from organiser.core.changes import Changes, Touched
 from organiser.core.demo import add_demo_event
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
-from organiser.core.files import atomic_write
 from organiser.core.opening import open_store
-from organiser.core.planning.service import programme_sheet
+from organiser.ui import printing
 from organiser.ui.undo import event_inverse
 
 if TYPE_CHECKING:
@@ -65,13 +62,21 @@ def build(window: MainWindow) -> MenuActions:
         archive=_action(window, "&Archive event", lambda: toggle_archive(window)),
         delete=_action(window, "D&elete event…", lambda: delete_event(window)),
         export=_action(
-            window, "Save &programme as PDF…", lambda: export_programme(window), std.Print
+            window, "Save &programme as PDF…", lambda: printing.export_programme(window), std.Print
         ),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
     file_menu.addSeparator()
     file_menu.addAction(found.export)
+    file_menu.addAction(
+        _action(window, "Save action &list as PDF…", lambda: printing.export_actions(window))
+    )
+    file_menu.addAction(
+        _action(
+            window, "Add event to &calendar (.ics)…", lambda: printing.export_event_calendar(window)
+        )
+    )
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
     file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))
@@ -168,31 +173,6 @@ def open_example(window: MainWindow) -> None:
         return Changes(Touched.ALL, event_id=event_id, created_id=event_id)
 
     _created(window, "Open example event", forward)
-
-
-def export_programme(window: MainWindow) -> None:
-    """Save the programme as a PDF where the person chooses."""
-    if window.event_id is None:
-        return
-    window.flush()
-    title = events.get_event(window.store, window.event_id).title
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    suggested = str(Path(folder) / f"{_safe_name(title)} - programme.pdf")
-    path, _ = QFileDialog.getSaveFileName(window, "Save programme", suggested, "PDF (*.pdf)")
-    if not path:
-        return
-    from organiser.reports.programme import render_programme  # ReportLab loads on first print
-
-    try:
-        atomic_write(Path(path), render_programme(programme_sheet(window.store, window.event_id)))
-    except OrganiserError as exc:
-        window.runner.show_error(str(exc))
-        return
-    window.statusBar().showMessage(f"Programme saved to {path}")
-
-
-def _safe_name(title: str) -> str:
-    return "".join(c for c in title if c not in '<>:"/\\|?*').strip()[:80] or "event"
 
 
 def back_up(window: MainWindow) -> None:

@@ -62,7 +62,7 @@ class EventsPanel(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            buttons.addWidget(button, number // 2, number % 2)
+            buttons.addWidget(button, number, 0)  # one column keeps the panel narrow
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.search)

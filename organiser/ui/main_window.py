@@ -10,7 +10,7 @@ from organiser import __version__
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.events import service as events
-from organiser.ui import actions
+from organiser.ui import actions, printing
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
@@ -37,7 +37,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.planning = PlanningTab(self.runner, self)
-        self.planning.print_programme.connect(lambda: actions.export_programme(self))
+        self.planning.print_programme.connect(lambda: printing.export_programme(self))
+        self.planning.print_minutes.connect(lambda meeting: printing.export_minutes(self, meeting))
+        self.planning.export_calendar.connect(
+            lambda meeting: printing.export_meeting_calendar(self, meeting)
+        )
+        self.planning.print_poll.connect(lambda poll: printing.export_poll(self, poll))
         self.tabs.addTab(self.planning, "Planning")
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)

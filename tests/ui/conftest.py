@@ -44,6 +44,14 @@ class Dialogs:
 
 
 @pytest.fixture(autouse=True)
+def empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """Leave the clipboard empty: Qt deletes what it holds after Python has shut down, and
+    deleting a QMimeData made in Python then crashes the process at exit."""
+    yield
+    qapp.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
     """Replace every modal dialog the app opens; a warning nobody expected fails the test."""
     found = Dialogs()

@@ -17,7 +17,10 @@ def action_standing(
 ) -> tuple[bool, str]:
     """(overdue, where it stands in words): 'Overdue by 3 days', 'Due today', 'Done 12/03/2027'."""
     if done:
-        return False, f"Done {done_at:%d/%m/%Y}" if done_at else "Done"
+        if done_at is None:
+            return False, "Done"
+        local = done_at.replace(tzinfo=dt.UTC).astimezone()  # stored in UTC, shown local
+        return False, f"Done {local:%d/%m/%Y}"
     if due is None:
         return False, "Open, no due date"
     days = (due - today).days

@@ -17,7 +17,8 @@ class Poll(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="SET NULL"))
+    # A poll for a meeting goes with the meeting: left behind it would move the event instead.
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
     title: Mapped[str] = mapped_column(String(200))
     closed: Mapped[bool] = mapped_column(Boolean, default=False)
 

@@ -40,6 +40,24 @@ class PollRow:
 
 
 @dataclass(frozen=True)
+class OptionRow:
+    """An option as its editor shows it: date, time window, place and access features."""
+
+    id: int
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    place: str
+    address: str
+    step_free: bool
+    accessible_toilet: bool
+    parking: bool
+    baby_change: bool
+    creche_room: bool
+    chosen: bool
+
+
+@dataclass(frozen=True)
 class Person:
     """A column of the grid: a current member (id) or a former one who answered (no id)."""
 
@@ -107,8 +125,50 @@ def list_polls(store: Store, event_id: int) -> list[PollRow]:
         return rows
 
 
+def list_options(store: Store, poll_id: int) -> list[OptionRow]:
+    """A poll's options by date and time, with everything needed to edit them."""
+    with store.begin() as s:
+        options = s.scalars(
+            select(PollOption)
+            .where(PollOption.poll_id == poll_id)
+            .order_by(PollOption.date, PollOption.start, PollOption.id)
+        )
+        return [
+            OptionRow(
+                o.id,
+                o.date,
+                o.start,
+                o.end,
+                o.place,
+                o.address,
+                o.step_free,
+                o.accessible_toilet,
+                o.parking,
+                o.baby_change,
+                o.creche_room,
+                o.chosen,
+            )
+            for o in options
+        ]
+
+
 def _venue(option: PollOption) -> dict[str, bool]:
     return {key: bool(getattr(option, key)) for key in VENUE_FEATURES}
+
+
+def _labels(people: list[Person]) -> dict[str, str]:
+    """Names to count answers by; two people with one name become 'Sam Lee (1)', '(2)'."""
+    seen: dict[str, int] = {}
+    for person in people:
+        seen[person.name] = seen.get(person.name, 0) + 1
+    labels, used = {}, dict.fromkeys(seen, 0)
+    for person in people:
+        if seen[person.name] > 1:
+            used[person.name] += 1
+            labels[person.key] = f"{person.name} ({used[person.name]})"
+        else:
+            labels[person.key] = person.name
+    return labels
 
 
 def poll_grid(store: Store, poll_id: int) -> PollGrid:
@@ -145,6 +205,7 @@ def poll_grid(store: Store, poll_id: int) -> PollGrid:
                 key = f"m{answer.member_id}"
             answers[(answer.option_id, key)] = Answer(answer.answer)
         everyone = people + list(former.values())
+        label = _labels(everyone)
         conflicts: dict[tuple[int, str], list[str]] = {}
         tallies = []
         for option in options:
@@ -161,13 +222,13 @@ def poll_grid(store: Store, poll_id: int) -> PollGrid:
                     end=option.end,
                     place=option.place,
                     answers={
-                        p.name: answers[(option.id, p.key)]
+                        label[p.key]: answers[(option.id, p.key)]
                         for p in everyone
                         if (option.id, p.key) in answers
                     },
-                    unanswered=[p.name for p in people if (option.id, p.key) not in answers],
+                    unanswered=[label[p.key] for p in people if (option.id, p.key) not in answers],
                     conflicts={
-                        p.name: conflicts[(option.id, p.key)]
+                        label[p.key]: conflicts[(option.id, p.key)]
                         for p in people
                         if (option.id, p.key) in conflicts
                     },

@@ -144,6 +144,11 @@ class BudgetPage(QWidget):
         self.costs.set_parent(event_id)
         self._show_totals()
 
+    def flush(self) -> None:
+        """Save what is typed now."""
+        self.funds.flush()
+        self.costs.flush()
+
     def refresh(self, changes: Changes) -> None:
         """Reload when the budget (or attendance, in details) changed."""
         if Touched.BUDGET in changes.touched:

@@ -78,6 +78,10 @@ class DetailsPage(QWidget):
         self.notice.setText("\n".join(f"ⓘ {w}" for w in warnings))
         self.notice.setVisible(bool(warnings))
 
+    def flush(self) -> None:
+        """Save what is typed now."""
+        self.form.save_now()
+
     def save(self) -> None:
         """Save every readable value; refused ones keep their text and a message."""
         if self.event_id is None:

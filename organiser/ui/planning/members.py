@@ -96,6 +96,10 @@ class MembersPage(QWidget):
         self._refresh_organisations()
         self.section.set_parent(event_id)
 
+    def flush(self) -> None:
+        """Save what is typed now."""
+        self.section.flush()
+
     def refresh(self, changes: Changes) -> None:
         """Reload when members or organisations changed."""
         if Touched.ORGANISATIONS in changes.touched:

@@ -64,6 +64,9 @@ class OverviewPage(QWidget):
         if changes.touched:
             self._show()
 
+    def flush(self) -> None:
+        """Nothing is typed here."""
+
     def plain_text(self) -> str:
         """What the overview says, without markup (for tests and screen readers)."""
         lines = self._lines()

@@ -90,6 +90,10 @@ class ProgrammePage(QWidget):
         self.event_id = event_id
         self.section.set_parent(event_id)
 
+    def flush(self) -> None:
+        """Save what is typed now."""
+        self.section.flush()
+
     def refresh(self, changes: Changes) -> None:
         """Reload when items or the event's times changed."""
         if changes.touched & (Touched.PROGRAMME | Touched.DETAILS):

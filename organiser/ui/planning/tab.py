@@ -1,64 +1,115 @@
-"""The Planning tab: a section list on the left and its page on the right."""
+"""The Planning tab: a section list on the left and its page on the right.
+
+Pages are built the first time they are opened and reload only when shown: the window
+opens faster, and an edit refreshes the one page a person is looking at.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from organiser.core.changes import Changes
+from organiser.ui.meetings.actions import ActionsPage
+from organiser.ui.meetings.meetings import MeetingsPage
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.budget import BudgetPage
 from organiser.ui.planning.details import DetailsPage
 from organiser.ui.planning.members import MembersPage
 from organiser.ui.planning.overview import OverviewPage
 from organiser.ui.planning.programme import ProgrammePage
+from organiser.ui.polls.availability import AvailabilityPage
 
-SECTIONS = (
-    ("overview", "Overview"),
-    ("details", "Details"),
-    ("members", "Working group"),
-    ("programme", "Programme"),
-    ("budget", "Budget"),
-)
+
+class Page(Protocol):
+    """What every Planning page offers the tab."""
+
+    def set_event(self, event_id: int | None) -> None: ...
+    def refresh(self, changes: Changes) -> None: ...
+    def flush(self) -> None: ...
+
+
+PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
+    "overview": ("Overview", OverviewPage),
+    "details": ("Details", DetailsPage),
+    "members": ("Working group", MembersPage),
+    "meetings": ("Meetings", MeetingsPage),
+    "actions": ("Actions", ActionsPage),
+    "availability": ("Availability", AvailabilityPage),
+    "programme": ("Programme", ProgrammePage),
+    "budget": ("Budget", BudgetPage),
+}
+SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
+KEYS = tuple(PAGES)
 
 
 class PlanningTab(QWidget):
-    """Overview, details, working group, programme and budget of the open event."""
+    """Overview, details, group, meetings, actions, availability, programme and budget."""
 
     print_programme = Signal()
+    print_minutes = Signal(int)
+    export_calendar = Signal(int)
+    print_poll = Signal(int)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.overview = OverviewPage(runner, self)
-        self.details = DetailsPage(runner, self)
-        self.members = MembersPage(runner, self)
-        self.programme = ProgrammePage(runner, self)
-        self.budget = BudgetPage(runner, self)
-        self.pages = {
-            "overview": self.overview,
-            "details": self.details,
-            "members": self.members,
-            "programme": self.programme,
-            "budget": self.budget,
-        }
+        self.runner = runner
+        self.event_id: int | None = None
+        self._built: dict[str, Any] = {}
+        self._stale: set[str] = set()
         self.sections = QListWidget(self)
         self.sections.setObjectName("planning_sections")
         self.sections.setAccessibleName("Planning sections")
-        self.stack = QStackedWidget(self)
-        for key, label in SECTIONS:
-            self.sections.addItem(label)
-            self.stack.addWidget(self.pages[key])
         self.sections.setSpacing(3)
+        self.stack = QStackedWidget(self)
+        for _key, (label, _factory) in PAGES.items():
+            self.sections.addItem(label)
+            self.stack.addWidget(QWidget(self.stack))  # replaced by the page when first opened
         self._fit_sections()
         self.sections.currentRowChanged.connect(self._show_page)
-        self.event_id: int | None = None
-        self._stale: set[str] = set()
         self.sections.setCurrentRow(0)
-        self.overview.go_to.connect(self.show_section)
-        self.programme.print_requested.connect(self.print_programme)
         layout = QHBoxLayout(self)
         layout.addWidget(self.sections)
         layout.addWidget(self.stack, 1)
+
+    def page(self, key: str) -> Any:
+        """The page for a section, built (and shown the open event) on first use."""
+        if key not in self._built:
+            page = PAGES[key][1](self.runner, self)
+            index = KEYS.index(key)
+            placeholder = self.stack.widget(index)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._built[key] = page
+            self._connect(key, page)
+            page.set_event(self.event_id)
+        return self._built[key]
+
+    def _connect(self, key: str, page: Any) -> None:
+        if key == "overview":
+            page.go_to.connect(self.show_section)
+        elif key == "programme":
+            page.print_requested.connect(self.print_programme)
+        elif key == "meetings":
+            page.print_minutes_requested.connect(self.print_minutes)
+            page.export_calendar_requested.connect(self.export_calendar)
+        elif key == "availability":
+            page.print_poll_requested.connect(self.print_poll)
+
+    overview = property(lambda self: self.page("overview"))
+    details = property(lambda self: self.page("details"))
+    members = property(lambda self: self.page("members"))
+    meetings = property(lambda self: self.page("meetings"))
+    actions = property(lambda self: self.page("actions"))
+    availability = property(lambda self: self.page("availability"))
+    programme = property(lambda self: self.page("programme"))
+    budget = property(lambda self: self.page("budget"))
 
     def _fit_sections(self) -> None:
         self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 24)
@@ -69,44 +120,44 @@ class PlanningTab(QWidget):
             self._fit_sections()
         super().changeEvent(event)
 
-    def show_section(self, key: str) -> None:
-        """Open a section by its key (overview, details, members, programme, budget)."""
-        keys = [k for k, _ in SECTIONS]
-        if key in keys:
-            self.sections.setCurrentRow(keys.index(key))
+    def current_key(self) -> str:
+        """The section on show."""
+        return KEYS[max(self.sections.currentRow(), 0)]
 
-    def _current_key(self) -> str:
-        return SECTIONS[max(self.sections.currentRow(), 0)][0]
+    def show_section(self, key: str) -> None:
+        """Open a section by its key (overview, details, members, meetings, …)."""
+        if key in PAGES:
+            self.sections.setCurrentRow(KEYS.index(key))
 
     def _show_page(self, row: int) -> None:
-        key = SECTIONS[row][0]
+        key = KEYS[row]
+        if self.current_key() != key:
+            return
+        previous = self.stack.currentIndex()
+        if previous >= 0 and KEYS[previous] in self._built and previous != row:
+            self._built[KEYS[previous]].flush()
+        page = self.page(key)
         if key in self._stale:
             self._stale.discard(key)
-            self.pages[key].set_event(self.event_id)
+            page.set_event(self.event_id)
         self.stack.setCurrentIndex(row)
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event: the visible page now, the others when they are opened."""
         self.event_id = event_id
-        current = self._current_key()
-        self._stale = {key for key in self.pages if key != current}
-        self.pages[current].set_event(event_id)
+        current = self.current_key()
+        self._stale = {key for key in self._built if key != current}
+        self.page(current).set_event(event_id)
 
     def refresh(self, changes: Changes) -> None:
         """The visible page reloads what the change touched; hidden ones reload when shown."""
-        current = self._current_key()
-        if current not in self._stale:
-            self.pages[current].refresh(changes)
+        current = self.current_key()
+        if current in self._built and current not in self._stale:
+            self._built[current].refresh(changes)
         if changes.touched:
-            self._stale |= {key for key in self.pages if key != current}
+            self._stale |= {key for key in self._built if key != current}
 
     def flush(self) -> None:
         """Save anything still being typed (before switching event, closing or quitting)."""
-        self.details.form.save_now()
-        for section in (
-            self.members.section,
-            self.programme.section,
-            self.budget.funds,
-            self.budget.costs,
-        ):
-            section.flush()
+        for page in self._built.values():
+            page.flush()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QWidget,
 )
 
@@ -42,6 +43,10 @@ class Kind(enum.Enum):
     OPTIONAL_MONEY = "optional money"
     NUMBER = "number"
     COMBO_TEXT = "editable choice"
+    CHOICE_ID = "choice of a row"  # choices are (label, value) pairs; the value is stored
+
+
+Choice = tuple[str, Any]
 
 
 @dataclass(frozen=True)
@@ -51,7 +56,7 @@ class Field:
     key: str
     label: str
     kind: Kind = Kind.LINE
-    choices: Sequence[str] = ()
+    choices: Sequence[str] | Sequence[Choice] = ()
     hint: str = ""
 
 
@@ -63,10 +68,19 @@ def make_input(field: Field, parent: QWidget) -> QWidget:
         text.setTabChangesFocus(True)
         text.setPlaceholderText(field.hint)
         text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+        # Fixed, not expanding: a form with room to spare leaves it below, not around, the box.
+        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         widget = text
+    elif field.kind is Kind.CHOICE_ID:
+        combo = QComboBox(parent)
+        # Names of rows can be long: show the start rather than widen the whole form.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        _add_id_choices(combo, field.choices)  # type: ignore[arg-type]
+        widget = combo
     elif field.kind in (Kind.CHOICE, Kind.COMBO_TEXT):
         combo = QComboBox(parent)
-        combo.addItems(list(field.choices))
+        combo.addItems(list(field.choices))  # type: ignore[arg-type]
         if field.kind is Kind.COMBO_TEXT:
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -105,8 +119,35 @@ def set_choices(widget: QWidget, choices: Sequence[str]) -> None:
         widget.blockSignals(False)
 
 
+def _add_id_choices(combo: QComboBox, choices: Sequence[Choice]) -> None:
+    for label, value in choices:
+        combo.addItem(label, value)
+
+
+def _index_of(combo: QComboBox, value: Any) -> int:
+    # findData cannot find None (an empty QVariant): compare the stored values directly.
+    for number in range(combo.count()):
+        if combo.itemData(number) == value:
+            return number
+    return -1
+
+
+def set_id_choices(widget: QWidget, choices: Sequence[Choice]) -> None:
+    """Replace a row choice's (label, value) pairs, keeping the chosen value if still offered."""
+    if isinstance(widget, QComboBox):
+        current = widget.currentData()
+        widget.blockSignals(True)
+        widget.clear()
+        _add_id_choices(widget, choices)
+        widget.setCurrentIndex(max(_index_of(widget, current), 0))
+        widget.blockSignals(False)
+
+
 def show_value(field: Field, widget: QWidget, value: Any) -> None:
     """Put a stored value into its input."""
+    if field.kind is Kind.CHOICE_ID and isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(_index_of(widget, value), 0))
+        return
     text = display_text(field, value)
     if isinstance(widget, QCheckBox):
         widget.setChecked(bool(value))
@@ -151,6 +192,8 @@ def read_value(field: Field, widget: QWidget) -> Any:
     """The typed value as the service wants it; ValidationError says what is wrong."""
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
+    if field.kind is Kind.CHOICE_ID and isinstance(widget, QComboBox):
+        return widget.currentData()
     text = raw_text(widget)
     key = field.key
     if field.kind is Kind.DATE:

@@ -23,6 +23,13 @@ from organiser.ui.widgets.fields import Field, make_input, make_label, read_all,
 AUTOSAVE_MS = 700
 
 
+def _typed_in(widget: QWidget) -> bool:
+    """Inputs whose text a person may be in the middle of (a tick or a choice saves at once)."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    return isinstance(widget, (QLineEdit, QPlainTextEdit))
+
+
 class FieldForm(QWidget):
     """Inputs with a message under each; `save_requested` fires within a second of typing."""
 
@@ -135,7 +142,7 @@ class FieldForm(QWidget):
         try:
             for field in self.fields:
                 widget = self.inputs[field.key]
-                busy = widget.hasFocus() or field.key in self._errors
+                busy = (widget.hasFocus() and _typed_in(widget)) or field.key in self._errors
                 if field.key in values and (force or not busy):
                     show_value(field, widget, values[field.key])
         finally:

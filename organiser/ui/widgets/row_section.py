@@ -32,6 +32,7 @@ class RowSection(QWidget):
     """Table on the left, editor on the right; edits save as they are typed."""
 
     rows_changed = Signal()
+    current_changed = Signal(object)  # the chosen row's id, or None while a new row is typed
 
     def __init__(
         self,
@@ -44,6 +45,7 @@ class RowSection(QWidget):
         fields: Sequence[Field],
         load_rows: Callable[[int], Sequence[Any]],  # rows of one parent (event, meeting, poll)
         row_values: Callable[[Any], Mapping[str, Any]],
+        editor_below: bool = False,  # for wide tables: the editor under the table, not beside
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,16 +84,16 @@ class RowSection(QWidget):
         self.mode_label.setProperty("role", "subheading")
         self.add_button = QPushButton(f"&Add {noun}", self)
         self.add_button.clicked.connect(self.add_now)
-        self._build()
+        self._build(editor_below)
         self.start_new()
 
-    def _build(self) -> None:
+    def _build(self, editor_below: bool) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # The heading sits above its buttons so the list fits a 1366-pixel screen.
+        left_layout.addWidget(self.title)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.title)
-        buttons.addSpacing(12)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch()
@@ -106,9 +108,10 @@ class RowSection(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        orientation = Qt.Orientation.Vertical if editor_below else Qt.Orientation.Horizontal
+        splitter = QSplitter(orientation, self)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
@@ -130,7 +133,7 @@ class RowSection(QWidget):
         """Show the rows of another event (or meeting, or poll)."""
         self.flush()
         self.parent_id = parent_id
-        self.current_id = None
+        self._set_current(None)
         self.refresh()
         self.start_new()
 
@@ -173,16 +176,28 @@ class RowSection(QWidget):
         if not current.isValid():
             return
         row = self.model.row_at(current.row())
-        self.current_id = row.id
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
         self.form.load(self._row_values(row), force=True)
         self.delete_button.setEnabled(True)
+        self._set_current(row.id)
+
+    def _set_current(self, row_id: int | None) -> None:
+        changed = row_id != self.current_id
+        self.current_id = row_id
+        if changed:
+            self.current_changed.emit(row_id)
+
+    def choose(self, row_id: int) -> None:
+        """Choose a row by its id, as a click on it would."""
+        position = self.model.row_of(row_id)
+        if position is not None:
+            self.table.selectRow(position)
 
     def start_new(self) -> None:
         """Clear the editor for a new row."""
         self.flush()
-        self.current_id = None
+        self._set_current(None)
         self.table.clearSelection()
         self.mode_label.setText(f"New {self.noun}")
         self.add_button.show()
@@ -237,7 +252,7 @@ class RowSection(QWidget):
         assert changes is not None
         self.runner.record(f"Add {self.noun}", changes, row_inverse(store, section))
         self.form.show_errors({})
-        self.current_id = changes.created_id
+        self._set_current(changes.created_id)
         self.refresh()
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()

@@ -30,7 +30,7 @@ def upgrade() -> None:
             ["meeting_id"],
             ["meeting.id"],
             name=op.f("fk_poll_meeting_id_meeting"),
-            ondelete="SET NULL",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_poll")),
     )

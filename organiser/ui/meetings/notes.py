@@ -1,0 +1,323 @@
+"""The meeting notes editor: type fast, format from the keyboard, saved as Markdown within a second.
+
+Notes are saved on the UI thread (a 1 MB note commits in a few milliseconds), after a short
+pause in typing, at least every 0.8 s while typing goes on, on leaving the editor, on switching
+meeting and on closing. They are not on the window's undo list: the editor has its own Ctrl+Z,
+and the earlier versions kept every few minutes bring back anything older.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextDocumentFragment,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organiser.core.errors import NotFound, OrganiserError
+from organiser.core.meetings import service as meetings
+from organiser.ui.meetings import formatting
+from organiser.ui.meetings.revisions import RevisionsDialog, local_time
+from organiser.ui.ops import OpRunner
+
+SAVE_AFTER_PAUSE_MS = 700
+SAVE_AT_LEAST_EVERY_MS = 800
+MARKDOWN = "text/markdown"
+# Ctrl+0 is the window's "actual size"; Ctrl+Alt+0 is what word processors use for normal text.
+NORMAL_TEXT_KEYS = "Ctrl+Alt+0"
+
+
+def _is_redo(event: QKeyEvent) -> bool:
+    # The window's Redo also answers Ctrl+Shift+Z, whatever the platform's own Redo keys are.
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    return event.matches(QKeySequence.StandardKey.Redo) or (
+        event.key() == Qt.Key.Key_Z and event.modifiers() == ctrl_shift
+    )
+
+
+class NotesText(QTextEdit):
+    """The typing area: keeps its own undo, and pastes Markdown or plain text, never web styling."""
+
+    def event(self, event: QEvent) -> bool:
+        """Undo and redo while typing here are the editor's, never the window's Edit ▸ Undo."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Redo with Ctrl+Shift+Z as well as the platform's own keys."""
+        if _is_redo(event):
+            self.redo()
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste Markdown (what copying notes gives) with its formatting; anything else, such
+        as a web page's colours and fonts, as plain text."""
+        if source.hasFormat(MARKDOWN):
+            text = bytes(source.data(MARKDOWN).data()).decode("utf-8", errors="replace")
+            self.textCursor().insertFragment(QTextDocumentFragment.fromMarkdown(text))
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+        self.ensureCursorVisible()
+
+
+class NotesEditor(QWidget):
+    """A meeting's notes with a small toolbar, autosave and a 'Saved hh:mm:ss' line."""
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.meeting_id: int | None = None
+        self.revisions_dialog: RevisionsDialog | None = None
+        self._saved_text = ""
+        self._loading = False
+        self._own_save = False
+        self.text = NotesText(self)
+        self.text.setObjectName("notes_text")
+        self.text.setAccessibleName("Meeting notes")
+        self.text.setAccessibleDescription(
+            "Saved as you type. Ctrl+1, 2 or 3 for headings, Ctrl+B bold, "
+            "Ctrl+Shift+8 bullets, Ctrl+Shift+7 numbers."
+        )
+        self.text.setPlaceholderText(
+            "Type the notes of the meeting here. They are saved as you type."
+        )
+        self.text.setTabChangesFocus(True)
+        self.text.setAutoFormatting(QTextEdit.AutoFormattingFlag.AutoBulletList)
+        self.text.textChanged.connect(self._typed)
+        self.text.installEventFilter(self)
+        self.text.cursorPositionChanged.connect(self._show_format)
+        self.text.currentCharFormatChanged.connect(lambda _f: self._show_format())
+        self._pause = self._timer(SAVE_AFTER_PAUSE_MS)
+        self._limit = self._timer(SAVE_AT_LEAST_EVERY_MS)
+        self.status = QLabel(self)
+        self.status.setObjectName("notes_saved")
+        self.status.setAccessibleName("Notes saved")
+        self.versions_button = QPushButton("Earlier &versions…", self)
+        self.versions_button.setObjectName("notes_versions")
+        self.versions_button.setToolTip("See and bring back notes as they were earlier")
+        self.versions_button.clicked.connect(self.open_revisions)
+        self.actions: dict[str, QAction] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        self._build()
+        self.set_meeting(None, "", None)
+
+    def _timer(self, interval: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(self.save_now)
+        return timer
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        tools: list[tuple[str, str, str, str, Callable[[], None]]] = [
+            ("h1", "H1", "Heading 1", "Ctrl+1", lambda: formatting.set_heading(self.text, 1)),
+            ("h2", "H2", "Heading 2", "Ctrl+2", lambda: formatting.set_heading(self.text, 2)),
+            ("h3", "H3", "Heading 3", "Ctrl+3", lambda: formatting.set_heading(self.text, 3)),
+            (
+                "normal",
+                "Normal",
+                "Normal text",
+                NORMAL_TEXT_KEYS,
+                lambda: formatting.set_heading(self.text, 0),
+            ),
+            ("bold", "Bold", "Bold", "Ctrl+B", lambda: formatting.toggle_bold(self.text)),
+            (
+                "bullets",
+                "• List",
+                "Bullet list",
+                "Ctrl+Shift+8",
+                lambda: formatting.toggle_list(self.text, formatting.BULLETS),
+            ),
+            (
+                "numbers",
+                "1. List",
+                "Numbered list",
+                "Ctrl+Shift+7",
+                lambda: formatting.toggle_list(self.text, formatting.NUMBERS),
+            ),
+        ]
+        for key, label, name, keys, apply in tools:
+            action = QAction(label, self.text)
+            action.setObjectName(f"notes_{key}")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.setCheckable(True)
+            shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{name} ({shown})")
+            action.triggered.connect(lambda _checked=False, run=apply: self._format(run))
+            self.text.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setObjectName(f"notes_{key}_button")
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(f"Shortcut {shown}")
+            if key == "bold":
+                font = button.font()
+                font.setBold(True)
+                button.setFont(font)
+            bar.addWidget(button)
+            if key in ("normal", "bold"):
+                bar.addSpacing(10)
+            self.actions[key] = action
+            self.buttons[key] = button
+        bar.addStretch()
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.versions_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(footer)
+
+    def _format(self, apply: Callable[[], None]) -> None:
+        if self.meeting_id is not None:
+            apply()
+            self.text.setFocus()
+        self._show_format()
+
+    def _show_format(self) -> None:
+        level = formatting.heading_level(self.text)
+        style = formatting.list_style(self.text)
+        states = {
+            "h1": level == 1,
+            "h2": level == 2,
+            "h3": level == 3,
+            "normal": level == 0 and style is None,
+            "bold": level == 0 and formatting.is_bold(self.text),
+            "bullets": style == formatting.BULLETS,
+            "numbers": style == formatting.NUMBERS,
+        }
+        for key, on in states.items():
+            self.actions[key].setChecked(on)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Save when the cursor leaves the notes."""
+        if watched is self.text and event.type() == QEvent.Type.FocusOut:
+            self.save_now()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Save when the notes go out of sight (another page, tab or the window closing)."""
+        self.save_now()
+        super().hideEvent(event)
+
+    def _typed(self) -> None:
+        if self._loading or self.meeting_id is None:
+            return
+        self._pause.start()
+        if not self._limit.isActive():
+            self._limit.start()
+
+    def markdown(self) -> str:
+        """The notes as Markdown, as they would be stored now."""
+        return self.text.document().toMarkdown()
+
+    def set_meeting(self, meeting_id: int | None, notes: str, saved_at: dt.datetime | None) -> None:
+        """Show another meeting's notes (saving what was typed in the last one first)."""
+        self.save_now()
+        self.meeting_id = meeting_id
+        self._show_text(notes)
+        self.setEnabled(meeting_id is not None)
+        if saved_at is None:
+            self.status.setText("No notes yet" if meeting_id is not None else "")
+        else:
+            local = local_time(saved_at)
+            self.status.setText(f"Last saved {local:%H:%M} on {local:%d/%m/%Y}")
+
+    def _show_text(self, notes: str) -> None:
+        self._loading = True
+        try:
+            document = self.text.document()
+            document.setMarkdown(notes)
+            document.clearUndoRedoStacks()
+            document.setModified(False)
+            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+        finally:
+            self._loading = False
+        self._saved_text = notes
+        self._show_format()
+
+    def save_now(self) -> None:
+        """Store the notes now if they changed since the last save."""
+        self._pause.stop()
+        self._limit.stop()
+        document = self.text.document()
+        if self.meeting_id is None or not document.isModified():
+            return
+        text = document.toMarkdown()
+        document.setModified(False)
+        if text == self._saved_text:
+            return
+        meeting_id, store = self.meeting_id, self.runner.store
+        self._own_save = True
+        try:
+            self.runner.call(
+                lambda: meetings.save_notes(store, meeting_id=meeting_id, text=text), quiet=True
+            )
+        except NotFound:
+            return  # the meeting was deleted; Undo brings it back with its saved notes
+        except OrganiserError as exc:
+            document.setModified(True)
+            self.status.setText(f"⚠ Not saved: {exc}")
+            return
+        finally:
+            self._own_save = False
+        self._saved_text = text
+        self.status.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
+
+    def reload_if_changed(self) -> None:
+        """Show the stored notes if they changed elsewhere (an earlier version brought back)."""
+        if self._own_save or self.meeting_id is None:
+            return
+        try:
+            details = meetings.get_meeting(self.runner.store, self.meeting_id)
+        except NotFound:
+            return
+        if details.notes != self._saved_text:
+            # The stored notes win: bringing a version back saved what was typed first.
+            self.text.document().setModified(False)
+            self.set_meeting(details.id, details.notes, details.notes_saved_at)
+
+    def open_revisions(self) -> RevisionsDialog | None:
+        """Show the earlier versions of these notes (saving the current text first)."""
+        if self.meeting_id is None:
+            return None
+        self.save_now()
+        dialog = RevisionsDialog(self.runner, self.meeting_id, self)
+        dialog.restored.connect(self.reload_if_changed)
+        dialog.finished.connect(self._revisions_closed)
+        self.revisions_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _revisions_closed(self) -> None:
+        if self.revisions_dialog is not None:
+            self.revisions_dialog.deleteLater()
+            self.revisions_dialog = None
+        self.text.setFocus()

@@ -1,0 +1,1 @@
+"""The Availability page: polls, their options, and the grid of answers."""
