@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -78,6 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from organiser.cli import run
 
         return run(args, url)
+    # No garbage collection while start-up builds tens of thousands of lasting objects;
+    # it resumes, with them frozen out of its sight, once the window is shown.
+    gc.disable()
     # The data layer loads before Qt: once PySide6 is imported, its import hook slows every
     # later import, which cost about a fifth of a second of start-up.
     import organiser.core.opening

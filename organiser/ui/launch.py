@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes.util
+import gc
 import os
 import signal
 import sys
@@ -104,6 +105,17 @@ def _handle_sigterm(app: QApplication) -> QTimer:
     return waker
 
 
+def settle_memory() -> None:
+    """Move everything loaded so far out of the garbage collector's sight.
+
+    Qt, SQLAlchemy and the window are tens of thousands of long-lived objects; without this
+    every collection walks all of them, which made loading a 10,000-row list 2-5× slower.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.enable()
+
+
 def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
     """Open the main window on `url` and run until it closes."""
     problem = platform_problem()
@@ -134,6 +146,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
 
         open_example(window)
     window.show()
+    settle_memory()
     waker = _handle_sigterm(app)
     app.aboutToQuit.connect(window.flush)
     code = app.exec()
