@@ -21,6 +21,8 @@ class Touched(enum.Flag):
     NOTES = enum.auto()
     ACTIONS = enum.auto()
     POLLS = enum.auto()
+    SPEAKERS = enum.auto()
+    INVITATIONS = enum.auto()
     ALL = (
         EVENTS
         | DETAILS
@@ -32,6 +34,8 @@ class Touched(enum.Flag):
         | NOTES
         | ACTIONS
         | POLLS
+        | SPEAKERS
+        | INVITATIONS
     )
 
 

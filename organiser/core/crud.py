@@ -35,7 +35,13 @@ from organiser.core.records import (
     row_dict,
     snapshot,
 )
-from organiser.core.relations import MEETING_DEPENDANTS, MEMBER_DEPENDANTS, POLL_DEPENDANTS
+from organiser.core.relations import (
+    COST_LINE_DEPENDANTS,
+    MEETING_DEPENDANTS,
+    MEMBER_DEPENDANTS,
+    POLL_DEPENDANTS,
+    PROGRAMME_ITEM_DEPENDANTS,
+)
 from organiser.core.sections import Section
 
 Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
@@ -63,9 +69,21 @@ _SPECS: dict[Section, _Spec] = {
         deps=MEMBER_DEPENDANTS,
         also=Touched.MEETINGS | Touched.ACTIONS | Touched.POLLS,
     ),
-    Section.PROGRAMME: _Spec(ProgrammeItem, Touched.PROGRAMME, validation.check_programme_item),
+    Section.PROGRAMME: _Spec(
+        ProgrammeItem,
+        Touched.PROGRAMME,
+        validation.check_programme_item,
+        deps=PROGRAMME_ITEM_DEPENDANTS,
+        also=Touched.INVITATIONS,
+    ),
     Section.FUNDS: _Spec(FundingSource, Touched.BUDGET, validation.check_fund),
-    Section.COSTS: _Spec(CostLine, Touched.BUDGET, validation.check_cost),
+    Section.COSTS: _Spec(
+        CostLine,
+        Touched.BUDGET,
+        validation.check_cost,
+        deps=COST_LINE_DEPENDANTS,
+        also=Touched.INVITATIONS,
+    ),
     Section.MEETINGS: _Spec(
         Meeting,
         Touched.MEETINGS,

@@ -12,6 +12,7 @@ from organiser.core.planning.models import (
     ProgrammeItem,
 )
 from organiser.core.polls.models import Poll, PollAnswer, PollOption
+from organiser.core.speakers.models import Invitation, Setting, Speaker, StatusChange
 
 __all__ = [
     "ActionItem",
@@ -19,6 +20,7 @@ __all__ = [
     "Decision",
     "Event",
     "FundingSource",
+    "Invitation",
     "Meeting",
     "Member",
     "NoteRevision",
@@ -27,4 +29,7 @@ __all__ = [
     "PollAnswer",
     "PollOption",
     "ProgrammeItem",
+    "Setting",
+    "Speaker",
+    "StatusChange",
 ]

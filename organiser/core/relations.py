@@ -12,6 +12,7 @@ from organiser.core.meetings.models import (
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
 from organiser.core.polls.models import Poll, PollAnswer, PollOption
 from organiser.core.records import NOTHING, Dependants
+from organiser.core.speakers.models import Invitation, StatusChange
 
 MEMBER_DEPENDANTS = Dependants(
     tables=((meeting_attendee, "member_id"),),
@@ -40,5 +41,9 @@ EVENT_DEPENDANTS = Dependants(
         (Meeting, "event_id", Dependants(children=_MEETING_OWN, tables=MEETING_DEPENDANTS.tables)),
         (ActionItem, "event_id", NOTHING),
         (Poll, "event_id", POLL_DEPENDANTS),
+        (Invitation, "event_id", Dependants(children=((StatusChange, "invitation_id", NOTHING),))),
     ),
 )
+# A programme item or cost line deleted and brought back is linked to its invitation again.
+PROGRAMME_ITEM_DEPENDANTS = Dependants(links=((Invitation, "programme_item_id"),))
+COST_LINE_DEPENDANTS = Dependants(links=((Invitation, "cost_line_id"),))
