@@ -17,6 +17,15 @@ def name_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().split())
 
 
+_BASE_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss"})
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical as a person expects: Łucja beside Lucy, Zoë beside Zoe."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_BASE_LETTERS))
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
 def parse_date(text: str, *, field: str | None = None) -> dt.date | None:
     """A date such as 14/03/2027 or 2027-03-14; blank means no date yet."""
     cleaned = " ".join(text.split())

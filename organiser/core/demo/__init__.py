@@ -11,6 +11,7 @@ import datetime as dt
 from organiser.core.db import Store
 from organiser.core.demo.meetings import add_meetings, add_poll
 from organiser.core.demo.planning import DEMO_TITLE, add_planning
+from organiser.core.demo.speakers import add_speakers
 
 __all__ = ["DEMO_TITLE", "add_demo_event"]
 
@@ -19,6 +20,7 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
     """Create the example event, three weeks from `today`, and return its id."""
     day = today or dt.date.today()
     event_id = add_planning(store, today=day)
+    add_speakers(store, event_id)
     add_meetings(store, event_id, today=day)
     add_poll(store, event_id, today=day)
     return event_id

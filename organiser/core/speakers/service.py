@@ -14,7 +14,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import Conflict, ValidationError
 from organiser.core.events.models import Event
-from organiser.core.parsing import name_key
+from organiser.core.parsing import name_key, sort_key
 from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
 from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
@@ -117,11 +117,11 @@ def list_speakers(store: Store, *, include_archived: bool = False) -> list[Speak
             )
             .outerjoin(Organisation, Speaker.organisation_id == Organisation.id)
             .outerjoin(invited, invited.c.speaker_id == Speaker.id)
-            .order_by(func.lower(Speaker.name), Speaker.id)
         )
         if not include_archived:
             query = query.where(Speaker.archived.is_(False))
-        return [SpeakerRow._make(r) for r in s.execute(query)]
+        rows = [SpeakerRow._make(r) for r in s.execute(query)]
+    return sorted(rows, key=lambda r: (sort_key(r.name), r.id))
 
 
 def add_speaker(store: Store, *, values: Mapping[str, Any]) -> Changes:
