@@ -43,6 +43,15 @@ def main(out: Path) -> int:
         app.processEvents()
         window.grab().save(str(out / f"planning-{key}.png"))
         print(out / f"planning-{key}.png")
+    window.tabs.setCurrentWidget(window.speakers)
+    for name, part in (
+        ("invitations", window.speakers.invitations),
+        ("directory", window.speakers.directory),
+    ):
+        window.speakers.parts.setCurrentWidget(part)
+        app.processEvents()
+        window.grab().save(str(out / f"speakers-{name}.png"))
+        print(out / f"speakers-{name}.png")
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
     window.close()
     store.close()

@@ -17,6 +17,8 @@ EXPORT_KINDS: dict[str, str] = {
     "actions": "every action item, open ones first, overdue said so (PDF)",
     "poll": "an availability poll as a grid to fill in (PDF): --poll, else the newest",
     "ics": "the event and its dated meetings for a calendar (.ics), or just --meeting",
+    "briefing": "one page per confirmed speaker (else per invited one): slot, venue, contact (PDF)",
+    "speakers": "the speaker schedule: who, when, where, contact, status (PDF)",
 }
 
 

@@ -28,10 +28,13 @@ from organiser.core.parsing import format_date
 from organiser.core.paths import sqlite_path
 from organiser.core.planning.service import programme_sheet
 from organiser.core.polls.printing import find_poll, poll_sheet
+from organiser.core.speakers.printing import briefing_sheet, schedule_sheet
 from organiser.reports.actions import render_action_list
+from organiser.reports.briefing import render_briefing
 from organiser.reports.minutes import render_minutes
 from organiser.reports.poll_grid import render_poll_grid
 from organiser.reports.programme import render_programme
+from organiser.reports.speaker_schedule import render_speaker_schedule
 
 Exporter = Callable[[Store, int, argparse.Namespace], bytes]
 
@@ -61,6 +64,8 @@ EXPORTERS: dict[str, Exporter] = {
         poll_sheet(store, find_poll(store, event_id, args.poll))
     ),
     "ics": _ics,
+    "briefing": lambda store, event_id, _: render_briefing(briefing_sheet(store, event_id)),
+    "speakers": lambda store, event_id, _: render_speaker_schedule(schedule_sheet(store, event_id)),
 }
 # Which kinds each choosing option applies to; given with any other kind it is a mistake.
 _OPTION_KINDS = {"meeting": ("minutes", "ics"), "poll": ("poll",)}
@@ -115,6 +120,13 @@ def _backup(args: argparse.Namespace, url: str) -> int:
     path = _sqlite_only(url, "Backup")
     check_sqlite_file(path)
     out = Path(args.out).expanduser().resolve() if args.out else None
+    if out is not None:
+        if out.is_dir():
+            raise OrganiserError(f"{out} is a folder: give the backup a file name in it.")
+        if not out.parent.is_dir():
+            raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
+        if out == path.resolve():
+            raise OrganiserError("A backup cannot replace the database it copies.")
     print(backup.make_backup(path, out=out))
     return 0
 
@@ -146,7 +158,7 @@ def _check(args: argparse.Namespace, url: str) -> int:
         events = len(list_events(store, include_archived=True))
     if verdict != "ok":
         raise OrganiserError(f"The integrity check found problems: {verdict}")
-    print(f"ok: {store.display_name} ({events} events)")
+    print(f"ok: {store.display_name} ({events} event{'s' if events != 1 else ''})")
     return 0
 
 

@@ -243,7 +243,7 @@ def test_backup_refuses_a_server_database(capsys: pytest.CaptureFixture[str]) ->
 def test_check_ok(capsys: pytest.CaptureFixture[str], demo_id: int, database: Path) -> None:
     code, out, err = run(capsys, "check")
     assert (code, err) == (0, "")
-    assert out.strip() == f"ok: {database} (1 events)"
+    assert out.strip() == f"ok: {database} (1 event)"
 
 
 def test_check_on_a_garbage_file(
@@ -359,3 +359,19 @@ def test_the_entry_point_runs_as_a_real_process(
     assert result.stderr == ""
     assert result.stdout.startswith("1\t")
     assert DEMO_TITLE in result.stdout
+
+
+def test_backup_out_refuses_a_folder_a_missing_folder_and_the_database_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database = tmp_path / "events.sqlite"
+    assert main(["demo", "--database", str(database)]) == 0
+    for out, words in (
+        (tmp_path, "is a folder"),
+        (tmp_path / "missing" / "b.sqlite", "does not exist"),
+        (database, "cannot replace the database"),
+    ):
+        capsys.readouterr()
+        assert main(["backup", "--database", str(database), "--out", str(out)]) == 1
+        err = capsys.readouterr().err
+        assert words in err and err.count("\n") == 1

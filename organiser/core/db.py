@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from organiser.core.errors import StoreError
 from organiser.core.paths import sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -64,9 +66,21 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on error."""
-        with self._sessions.begin() as session:
-            yield session
+        """One transaction: committed when the block ends, rolled back on error.
+
+        A database that cannot be written (locked by another program, a full disk, a
+        read-only file) is said in words, so the screen keeps what was typed unsaved
+        instead of a traceback losing it.
+        """
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            reason = str(exc.orig).strip() or "unknown problem"
+            raise StoreError(
+                f"The change could not be saved: the database says “{reason}”. "
+                "Check the disk has room and no other program has the file open, then try again."
+            ) from exc
 
     def close(self) -> None:
         """Release every connection (needed before a restore replaces the file)."""

@@ -22,7 +22,10 @@ _BASE_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "æ": "ae", "œ"
 
 def sort_key(name: str) -> str:
     """Alphabetical as a person expects: Łucja beside Lucy, Zoë beside Zoe."""
-    folded = unicodedata.normalize("NFKD", name.casefold().translate(_BASE_LETTERS))
+    folded = name.casefold()
+    if folded.isascii():  # most names: no accents to strip (a directory of 10,000 sorts fast)
+        return folded
+    folded = unicodedata.normalize("NFKD", folded.translate(_BASE_LETTERS))
     return "".join(c for c in folded if not unicodedata.combining(c))
 
 

@@ -62,6 +62,12 @@ def shorten_notes(notes: str, limit: int = NOTES_LIMIT) -> tuple[str, bool]:
     return head, True
 
 
+def agenda_markdown(agenda: str) -> str:
+    """The agenda is typed one item a line: keep each line on its own line in print
+    (Markdown would join lines that are not a list into one paragraph)."""
+    return "\n".join(f"{line.rstrip()}  " if line.strip() else "" for line in agenda.splitlines())
+
+
 def _facts(sheet: MinutesSheet) -> Table:
     when = ", ".join(part for part in (sheet.date, sheet.times) if part)
     present = ", ".join(sheet.attendees) if sheet.attendees else "Not recorded"
@@ -157,7 +163,7 @@ def _story(sheet: MinutesSheet) -> list[Flowable]:
     ]
     if sheet.agenda.strip():
         story += section("Agenda")
-        agenda = fit(sheet.agenda, _AGENDA_LIMIT)
+        agenda = agenda_markdown(fit(sheet.agenda, _AGENDA_LIMIT))
         story += markdown_flowables(agenda, width=_WIDTH, height=_HEIGHT)
     story += _notes(sheet)
     story += section("Decisions")

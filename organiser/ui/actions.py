@@ -152,7 +152,8 @@ def delete_event(window: MainWindow) -> None:
     answer = QMessageBox.question(
         window,
         "Delete event",
-        f"Delete “{title}” with its working group, programme and budget?\n\n"
+        f"Delete “{title}” with everything in it: working group, meetings and notes, "
+        "actions, polls, speakers’ invitations, programme and budget?\n\n"
         "Edit ▸ Undo (Ctrl+Z) brings it back.",
     )
     if answer == QMessageBox.StandardButton.Yes:

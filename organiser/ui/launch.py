@@ -7,9 +7,11 @@ import gc
 import os
 import signal
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organiser.core import backup
@@ -126,6 +128,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
     app.setApplicationName("Organiser")
     app.setOrganizationName("Organiser")
     apply_style(app)
+    app.setWindowIcon(QIcon(str(files("organiser") / "resources" / "organiser.svg")))
     lock: QLockFile | None = None
     path = sqlite_path(url)
     if path is not None:

@@ -9,12 +9,20 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabWidget
 from organiser import __version__
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.ui import actions, printing
 from organiser.ui.events_panel import EventsPanel
+from organiser.ui.letters import LetterDialog
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
+from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
+
+# What the Speakers tab shows: speakers, invitations, slots, fees, and the event's date and venue.
+SPEAKERS_SEE = (
+    Touched.SPEAKERS | Touched.INVITATIONS | Touched.PROGRAMME | Touched.BUDGET | Touched.DETAILS
+)
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +52,14 @@ class MainWindow(QMainWindow):
         )
         self.planning.print_poll.connect(lambda poll: printing.export_poll(self, poll))
         self.tabs.addTab(self.planning, "Planning")
+        self.speakers = SpeakersTab(self.runner, self)
+        self.tabs.addTab(self.speakers, "Speakers")
+        self.speakers.print_briefing_requested.connect(lambda: printing.export_briefing(self))
+        self.speakers.print_schedule_requested.connect(
+            lambda: printing.export_speaker_schedule(self)
+        )
+        self.speakers.letter_requested.connect(self.show_letter)
+        self.planning.open_tab.connect(self.show_tab)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
         self.panel = EventsPanel(self.menu_actions.event_actions, self)
@@ -94,6 +110,7 @@ class MainWindow(QMainWindow):
         self.flush()
         self.event_id = event_id
         self.planning.set_event(event_id)
+        self.speakers.set_event(event_id)
         self.panel.select(event_id)
         if event_id is not None:
             self.settings.setValue(self._last_event_key(), event_id)
@@ -120,12 +137,37 @@ class MainWindow(QMainWindow):
             self.open_event(remaining[0].id if remaining else None)
             self.reload_events()
             return
+        if (
+            self.event_id is None
+            and changes.event_id is not None
+            and events.event_exists(self.store, changes.event_id)
+        ):  # an event came back (undo of a delete) while none was open: show it
+            self.open_event(changes.event_id)
+            return
         if changes.event_id == self.event_id or changes.touched & Touched.ORGANISATIONS:
             self.planning.refresh(changes)
+        if changes.touched & SPEAKERS_SEE:
+            self.speakers.refresh(changes)
         if changes.touched & (Touched.EVENTS | Touched.DETAILS):
             self._update_title()
         if changes.touched:
             self.statusBar().showMessage(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
+
+    def show_tab(self, key: str) -> None:
+        """Bring a tab to the front by its key ("speakers"), as overview lines do."""
+        tabs = {"planning": self.planning, "speakers": self.speakers}
+        if key in tabs:
+            self.tabs.setCurrentWidget(tabs[key])
+
+    def show_letter(self, invitation_id: int, kind: str) -> None:
+        """An invitation or confirmation letter to copy or open in the mail program."""
+        self.flush()
+        try:
+            dialog = LetterDialog(self.runner, invitation_id, kind, self)
+        except OrganiserError as exc:
+            self.runner.show_error(str(exc))
+            return
+        dialog.open()
 
     def change_zoom(self, step: int) -> None:
         """Make all text bigger (1), smaller (-1) or its usual size (0)."""
@@ -137,6 +179,7 @@ class MainWindow(QMainWindow):
     def flush(self) -> None:
         """Save whatever is still being typed."""
         self.planning.flush()
+        self.speakers.flush()
 
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore): history and views start afresh."""

@@ -152,3 +152,37 @@ def export_event_calendar(window: MainWindow) -> None:
         kind=ICS,
         render=lambda: event_ics(store, event_id),
     )
+
+
+def export_briefing(window: MainWindow) -> None:
+    """One briefing page per speaker, as a PDF."""
+    if window.event_id is None:
+        return
+    from organiser.core.speakers.printing import briefing_sheet
+    from organiser.reports.briefing import render_briefing
+
+    store, event_id = window.store, window.event_id
+    save_file(
+        window,
+        what="speaker briefings",
+        name=f"{_event_title(window)} - speaker briefings",
+        kind=PDF,
+        render=lambda: render_briefing(briefing_sheet(store, event_id)),
+    )
+
+
+def export_speaker_schedule(window: MainWindow) -> None:
+    """Who speaks when and where, as a PDF."""
+    if window.event_id is None:
+        return
+    from organiser.core.speakers.printing import schedule_sheet
+    from organiser.reports.speaker_schedule import render_speaker_schedule
+
+    store, event_id = window.store, window.event_id
+    save_file(
+        window,
+        what="speaker schedule",
+        name=f"{_event_title(window)} - speaker schedule",
+        kind=PDF,
+        render=lambda: render_speaker_schedule(schedule_sheet(store, event_id)),
+    )

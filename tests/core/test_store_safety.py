@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -10,8 +12,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from organiser.core import backup
+from organiser.core import backup, db
 from organiser.core.db import BUSY_TIMEOUT_MS, Store
+from organiser.core.errors import StoreError
 from organiser.core.events.service import create_event
 from organiser.core.opening import integrity_report, open_store
 from organiser.core.paths import DATABASE_ENV, data_dir, default_database_url, sqlite_path
@@ -96,3 +99,21 @@ def test_foreign_keys_refuse_orphans(store: Store) -> None:
     )
     with pytest.raises(IntegrityError, match="FOREIGN KEY constraint failed"), store.begin() as s:
         s.execute(orphan)
+
+
+def test_a_database_that_cannot_be_written_is_said_in_words(
+    db_path: Path, migrated_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    shutil.copyfile(migrated_template, db_path)
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)  # give up waiting fast
+    store = open_store(f"sqlite:///{db_path}", daily_backup=False)
+    other = sqlite3.connect(db_path, timeout=0)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the file (or the disk is full)
+        with pytest.raises(StoreError, match=r"could not be saved.*database is locked"):
+            create_event(store, title="Coffee morning")
+    finally:
+        other.rollback()
+        other.close()
+        store.close()

@@ -141,6 +141,16 @@ def test_markdown_prints_as_headings_bold_and_lists_not_symbols() -> None:
     assert ("brought fresh pastries.", "Regular") in {(t, f[-7:]) for t, f, _s in pieces}
 
 
+def test_an_agenda_typed_one_item_a_line_prints_one_item_a_line() -> None:
+    agenda = "Why this event\nWho it is for\n\nOpen actions from earlier meetings:\n- Book the hall"
+    page = read(sheet(agenda=agenda)).pages[0]
+    lines = [line.strip() for line in page.extract_text().split("\n")]
+    assert "Why this event" in lines
+    assert "Who it is for" in lines
+    assert "Open actions from earlier meetings:" in lines
+    assert "• Book the hall" in lines
+
+
 def test_all_text_is_clear_print_size() -> None:
     sizes = [s for _t, _f, s in runs(read(sheet()))]
     assert min(sizes) >= 12

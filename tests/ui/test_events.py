@@ -32,8 +32,8 @@ def current_title(window: MainWindow) -> str:
 def test_new_event_appears_in_the_list_and_the_title(
     window: MainWindow, dialogs: Any, person: Any, find_action: Any
 ) -> None:
-    assert window.tabs.count() == 1
-    assert window.tabs.tabText(0) == "Planning"
+    tabs = [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    assert tabs == ["Planning", "Speakers"]
     assert window.windowTitle().startswith("Organiser — ")
     assert not window.menu_actions.delete.isEnabled()
 
@@ -144,6 +144,18 @@ def test_deleting_the_only_event_leaves_an_empty_window(
     assert not window.planning.details.isEnabled()
     window.planning.show_section("overview")
     assert "Choose or create an event" in window.planning.overview.text.text()
+
+
+def test_undoing_the_delete_of_the_only_event_opens_it_again(
+    window: MainWindow, dialogs: Any, new_event: Any, person: Any
+) -> None:
+    only = new_event("Coffee morning")
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    person.click(button(window, window.menu_actions.delete))
+    assert window.event_id is None
+    window.runner.undo_stack.undo()
+    assert window.event_id == only
+    assert window.windowTitle().startswith("Coffee morning — Organiser")
 
 
 def test_search_filters_the_list(window: MainWindow, new_event: Any, person: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from organiser.core import db
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.meetings import service as meetings
@@ -452,3 +454,27 @@ def test_copied_notes_keep_their_formatting_and_web_styling_is_dropped(
     keys(qtbot, page.notes.text, "Ctrl+V")
     page.flush()
     assert stored_notes(window, group.next).strip() == "Bring snacks"
+
+
+def test_notes_that_cannot_be_saved_say_so_and_are_saved_later(
+    window: MainWindow,
+    page: MeetingsPage,
+    group: Group,
+    person: Any,
+    db_path: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 100)  # give up waiting for the file fast
+    window.store.engine.dispose()
+    person.type(page.notes.text, "Typed while another program held the file", replace=False)
+    other = sqlite3.connect(db_path, timeout=0)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        page.notes.save_now()
+        assert page.notes.status.text().startswith("⚠ Not saved")
+    finally:
+        other.rollback()
+        other.close()
+    # Nothing more is typed: leaving the meeting (or closing the window) still saves it.
+    page.flush()
+    assert "Typed while another program held the file" in stored_notes(window, group.next)

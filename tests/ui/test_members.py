@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from organiser.core.planning import service as planning
 from organiser.ui.main_window import MainWindow
@@ -105,3 +107,18 @@ def test_an_organisation_typed_once_is_offered_again(members: Any, person: Any) 
     assert person.column(members.section.table, "Organisation") == ["Family Engagement Team"]
     person.click(members.section.new_button)
     assert organisation.findText("Family Engagement Team") >= 0
+
+
+def test_tab_leaves_the_list_for_its_buttons_and_the_editor(
+    window: MainWindow, members: Any, person: Any, qtbot: Any
+) -> None:
+    add_member(person, members, "Dev Okafor", "Volunteer")
+    add_member(person, members, "Siobhán Kelly", "Professional")
+    section = members.section
+    person.focus(section.table)
+    reached = []
+    for _press in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    # Tab walks on to the buttons and the first input, not from cell to cell of the table.
+    assert reached[:3] == [section.new_button, section.delete_button, section.form.inputs["name"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QScrollArea
 
 from organiser.core.planning import service as planning
 from organiser.ui.main_window import MainWindow
@@ -100,3 +101,17 @@ def test_editing_a_time_resorts_the_running_order(programme: Any, person: Any) -
     person.fill(programme.section.form.inputs["end"], "11:15")
     assert person.column(programme.section.table, "Title") == ["Pilates", "Welcome"]
     assert person.shown(programme.section.form.inputs["title"]) == "Welcome", "still chosen"
+
+
+def test_on_a_small_laptop_screen_no_input_is_cut_off_out_of_reach(
+    window: MainWindow, programme: Any, qtbot: Any
+) -> None:
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    scroll = programme.section.findChild(QScrollArea)
+    viewport, bar = scroll.viewport(), scroll.horizontalScrollBar()
+    for widget in programme.section.form.inputs.values():
+        right = widget.mapTo(viewport, widget.rect().topRight()).x()
+        # What does not fit beside the running order can be scrolled to.
+        reach = viewport.width() + (bar.maximum() if bar.isVisible() else 0)
+        assert right <= reach, widget.objectName()

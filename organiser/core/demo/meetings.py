@@ -30,7 +30,7 @@ wheelchair and back to work**, and she wants other parents who feel stuck at hom
 
 SECOND_NOTES = """# Speakers and budget
 
-Arlo slept through most of this one 👶
+Arlo slept through most of this one.
 
 ## Speakers
 - Priya (Pilates) can do 45 minutes and brings spare mats
@@ -43,6 +43,21 @@ pastries and fruit rather than lunch.
 
 ## Still hard
 Finding a morning when everyone can come — a poll goes out this week.
+"""
+
+
+FINAL_NOTES = """# Final check
+
+Notes started before the meeting, to fill in on the day.
+
+## To bring
+- Name badges and pens
+- The printed running order and the speaker schedule
+- Spare mats from the family centre cupboard
+
+## Questions
+1. Who waits at the door from 9:30?
+2. Where do buggies go?
 """
 
 
@@ -155,7 +170,7 @@ def add_meetings(store: Store, event_id: int, *, today: dt.date) -> None:
         meeting_id=second,
         done=True,
     )
-    _meeting(
+    final = _meeting(
         store,
         event_id,
         {
@@ -168,6 +183,7 @@ def add_meetings(store: Store, event_id: int, *, today: dt.date) -> None:
             "What we do if it rains",
         },
     )
+    save_notes(store, meeting_id=final, text=FINAL_NOTES)
 
 
 OPTIONS = (

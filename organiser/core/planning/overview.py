@@ -16,6 +16,7 @@ from organiser.core.planning.kinds import Role
 from organiser.core.planning.rows import MemberRow
 from organiser.core.planning.rules import BudgetSummary
 from organiser.core.polls.service import list_polls
+from organiser.core.speakers.invitations import list_invitations
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,26 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
         ),
     ]
     lines[3:3] = _meetings_lines(store, event_id, today=today)
+    lines[5:5] = _speaker_lines(store, event_id, today=today)
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
+
+
+def _speaker_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
+    """How many speakers have said yes, and any invitation that needs attention."""
+    invitations = list_invitations(store, event_id, today=today)
+    if not invitations:
+        return [OverviewLine("Speakers: none invited yet", "speakers")]
+    confirmed = sum(i.status == "confirmed" for i in invitations)
+    waiting = sum(i.status in ("idea", "invited") for i in invitations)
+    lines = [
+        OverviewLine(f"Speakers: {confirmed} confirmed, {waiting} not yet confirmed", "speakers")
+    ]
+    for invitation in invitations:
+        for warning in invitation.warnings:
+            lines.append(
+                OverviewLine(f"{invitation.speaker}: {warning}", "speakers", attention=True)
+            )
+    return lines
 
 
 def _meetings_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:

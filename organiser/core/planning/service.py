@@ -52,7 +52,7 @@ def _plain_rows(session: Any, row_type: type[Any], model: type[Base], event_id: 
     query = select(*(getattr(model, n) for n in names)).where(
         model.event_id == event_id  # type: ignore[attr-defined]
     )
-    return list(session.execute(query.order_by(model.id)))  # type: ignore[attr-defined]
+    return session.connection().execute(query.order_by(model.id)).all()  # type: ignore[attr-defined,return-value]
 
 
 def list_programme(store: Store, event_id: int) -> list[ProgrammeRow]:

@@ -53,6 +53,7 @@ class PlanningTab(QWidget):
     print_minutes = Signal(int)
     export_calendar = Signal(int)
     print_poll = Signal(int)
+    open_tab = Signal(str)  # an overview line that belongs to another tab (e.g. "speakers")
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,8 @@ class PlanningTab(QWidget):
         """Open a section by its key (overview, details, members, meetings, …)."""
         if key in PAGES:
             self.sections.setCurrentRow(KEYS.index(key))
+        else:
+            self.open_tab.emit(key)
 
     def _show_page(self, row: int) -> None:
         key = KEYS[row]

@@ -64,6 +64,8 @@ class RowSection(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Arrows move between rows; Tab must leave the table for the editor, not walk its cells.
+        self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         # Widths come from a sample of rows each time the rows change: ResizeToContents
@@ -109,7 +111,10 @@ class RowSection(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
         scroll.setMinimumWidth(300)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A narrow window (or zoomed text) must never cut off the editor's right-hand side.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # Not a Tab stop of its own: the inputs inside take the focus and scroll into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         orientation = Qt.Orientation.Vertical if editor_below else Qt.Orientation.Horizontal
         splitter = QSplitter(orientation, self)
         splitter.addWidget(left)

@@ -1,0 +1,1 @@
+"""The Speakers tab: invitations for the open event and the directory of all speakers."""
