@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
@@ -16,13 +15,12 @@ from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.meetings import validation as meeting_checks
 from organiser.core.meetings.models import ActionItem, Decision, Meeting
-from organiser.core.parsing import name_key
+from organiser.core.organisations import organisation_id_for
 from organiser.core.planning import validation
 from organiser.core.planning.models import (
     CostLine,
     FundingSource,
     Member,
-    Organisation,
     ProgrammeItem,
 )
 from organiser.core.polls.models import Poll, PollOption
@@ -114,24 +112,11 @@ def _event_of(session: Session, spec: _Spec, parent_id: int) -> int:
     return int(parent.event_id)  # type: ignore[attr-defined]
 
 
-def _organisation_id(session: Session, name: str) -> int | None:
-    """The shared directory's entry for `name`, created on first use."""
-    if not name.strip():
-        return None
-    key = name_key(name)
-    org = session.scalars(select(Organisation).where(Organisation.name_key == key)).first()
-    if org is None:
-        org = Organisation(name=" ".join(name.split()), name_key=key)
-        session.add(org)
-        session.flush()
-    return int(org.id)
-
-
 def _prepare(session: Session, section: Section, values: Mapping[str, Any]) -> dict[str, Any]:
     prepared = dict(values)
     if section is Section.MEMBERS:
         if "organisation" in prepared:
-            prepared["organisation_id"] = _organisation_id(session, prepared.pop("organisation"))
+            prepared["organisation_id"] = organisation_id_for(session, prepared.pop("organisation"))
         if prepared.get("consent_to_keep") and not prepared.get("consent_date"):
             prepared.setdefault("consent_date", dt.date.today())
     if section is Section.ACTIONS and "done" in prepared:

@@ -14,6 +14,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import Conflict, ValidationError
 from organiser.core.events.models import Event
+from organiser.core.organisations import organisation_id_for
 from organiser.core.parsing import name_key, sort_key
 from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
@@ -69,19 +70,6 @@ class PastEvent:
     date: dt.date | None
     talk: str
     status: str
-
-
-def organisation_id_for(session: Session, name: str) -> int | None:
-    """The shared directory's entry for `name`, created on first use (blank: none)."""
-    if not name.strip():
-        return None
-    key = name_key(name)
-    org = session.scalars(select(Organisation).where(Organisation.name_key == key)).first()
-    if org is None:
-        org = Organisation(name=" ".join(name.split()), name_key=key)
-        session.add(org)
-        session.flush()
-    return int(org.id)
 
 
 def _prepare(
