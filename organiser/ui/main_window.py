@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTime, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from organiser import __version__
 from organiser.core.changes import Changes, Touched
@@ -18,6 +25,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
+from organiser.ui.widgets.row_section import RowSection
 
 # What the Speakers tab shows: speakers, invitations, slots, fees, and the event's date and venue.
 SPEAKERS_SEE = (
@@ -189,8 +197,19 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save what is typed, remember the window, then close."""
+        """Save what is typed, remember the window, then close (asking first if a half-typed
+        new row cannot be saved, so nothing is lost without a word)."""
         self.flush()
+        problems = [p for s in self.findChildren(RowSection) if (p := s.unsaved_new_row())]
+        if problems:
+            answer = QMessageBox.question(
+                self,
+                "Not saved",
+                "\n".join(problems) + "\n\nClose anyway? Choose No to go back and finish it.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

@@ -122,3 +122,21 @@ def test_tab_leaves_the_list_for_its_buttons_and_the_editor(
         reached.append(QApplication.focusWidget())
     # Tab walks on to the buttons and the first input, not from cell to cell of the table.
     assert reached[:3] == [section.new_button, section.delete_button, section.form.inputs["name"]]
+
+
+def test_closing_with_a_half_typed_member_that_cannot_be_saved_asks_first(
+    window: MainWindow, members: Any, person: Any, dialogs: Any, store: Any
+) -> None:
+    form = members.section.form
+    person.type(form.inputs["name"], "Zoë Marsh")
+    person.type(form.inputs["access_needs"], "Step-free rooms, please")
+    person.type(form.inputs["email"], "zoe@")
+    window.close()
+    assert window.isVisible(), "No keeps the window open"
+    assert "The new member is not saved" in dialogs.questions[-1]
+    assert "does not look like an email address" in dialogs.questions[-1]
+    assert form.inputs["name"].text() == "Zoë Marsh"
+    person.type(form.inputs["email"], "zoe@example.org")
+    window.close()
+    assert not window.isVisible()
+    assert [m.name for m in planning.list_members(store, window.event_id)] == ["Zoë Marsh"]

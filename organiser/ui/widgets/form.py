@@ -102,6 +102,23 @@ class FieldForm(QWidget):
         """True while typed changes wait to be saved."""
         return self._dirty
 
+    def has_typing(self) -> bool:
+        """True when any text was typed or box ticked (a list's first choice does not count)."""
+        for widget in self.inputs.values():
+            if isinstance(widget, QCheckBox) and widget.isChecked():
+                return True
+            if isinstance(widget, QLineEdit) and widget.text().strip():
+                return True
+            if isinstance(widget, QPlainTextEdit) and widget.toPlainText().strip():
+                return True
+            if (
+                isinstance(widget, QComboBox)
+                and widget.isEditable()
+                and widget.currentText().strip()
+            ):
+                return True
+        return False
+
     def keep_pending(self) -> None:
         """Keep typed changes waiting (a new row is added once the person leaves the form)."""
         self._dirty = True

@@ -210,6 +210,16 @@ class RowSection(QWidget):
         self.form.load({f.key: None for f in self.form.fields}, force=True)
         self.delete_button.setEnabled(False)
 
+    def unsaved_new_row(self) -> str | None:
+        """Try once more to add a half-typed new row; say why it cannot be (None: nothing lost)."""
+        if self.current_id is not None or self.parent_id is None or not self.form.has_typing():
+            return None
+        self._save(explicit=True)
+        if self.current_id is not None:
+            return None
+        reasons = [m.text().lstrip("⚠ ") for m in self.form.messages.values() if m.text()]
+        return f"The new {self.noun} is not saved: {reasons[0] if reasons else 'it is incomplete'}"
+
     def focus_first_field(self) -> None:
         """Put the cursor in the first input."""
         self.form.inputs[self.form.fields[0].key].setFocus()
