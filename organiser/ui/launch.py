@@ -7,8 +7,10 @@ import gc
 import os
 import signal
 import sys
+import traceback
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -98,6 +100,22 @@ def _open(url: str) -> Store | None:
         return None
 
 
+def report_unexpected(kind: type[BaseException], value: BaseException, tb: Any) -> None:
+    """A bug, not the person's mistake: say so kindly; log where, never the message, which
+    can hold personal data (names, notes) from the values involved."""
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    print(f"organiser: unexpected {kind.__name__}{where}", file=sys.stderr, flush=True)
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            "Organiser",
+            f"Something went wrong inside Organiser ({kind.__name__}). Everything saved so far "
+            "is safe. If it happens again, please tell whoever looks after Organiser what you "
+            "were doing.",
+        )
+
+
 def _handle_sigterm(app: QApplication) -> QTimer:
     """Close cleanly on SIGTERM: a timer wakes Python so the handler runs while Qt idles."""
     signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
@@ -150,6 +168,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
         open_example(window)
     window.show()
     settle_memory()
+    sys.excepthook = report_unexpected
     waker = _handle_sigterm(app)
     app.aboutToQuit.connect(window.flush)
     code = app.exec()

@@ -82,3 +82,18 @@ def test_no_display_is_said_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)
     assert "No display found" in (launch.platform_problem() or "")
+
+
+def test_an_unexpected_error_is_said_kindly_and_logged_without_personal_data(
+    qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: told.append(str(args[2])))
+    try:
+        raise ValueError("Zoë Marsh, allergic to nuts")
+    except ValueError as exc:
+        launch.report_unexpected(ValueError, exc, exc.__traceback__)
+    err = capsys.readouterr().err
+    assert err.startswith("organiser: unexpected ValueError at test_damaged_database.py:")
+    assert "Zoë" not in err and "nuts" not in err
+    assert "Everything saved so far is safe" in told[0] and "Zoë" not in told[0]
