@@ -157,3 +157,21 @@ def test_an_option_is_described_with_day_date_times_and_place() -> None:
     assert describe_option(dt.date(2027, 1, 13), dt.time(9, 30), dt.time(11), "") == (
         "Wed 13 Jan 2027, 09:30–11:00"
     )
+
+
+@pytest.mark.parametrize(
+    ("notes", "needs"),
+    [
+        ("No parking needed", set()),
+        ("Fine with stairs", set()),
+        ("no childcare needed", set()),
+        ("stairs are fine but needs parking", {"parking"}),
+        ("needs a lift to the first floor", {"step_free"}),
+        ("power chair user", {"step_free"}),
+        ("comes with a pushchair", {"step_free"}),
+        ("brings her baby", {"baby_change"}),
+        ("drives to meetings, no blue badge", {"parking"}),
+    ],
+)
+def test_needs_said_not_to_be_needs_are_not_flagged(notes: str, needs: set[str]) -> None:
+    assert needed_features(notes) == needs

@@ -39,6 +39,10 @@ NEEDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
             "rollator",
             "crutches",
             "scooter",
+            "lift",
+            "power chair",
+            "pushchair",
+            "buggy",
         ),
     ),
     ("accessible_toilet", "an accessible toilet", ("accessible toilet", "disabled toilet")),
@@ -46,19 +50,42 @@ NEEDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         "baby_change",
         "baby change",
-        ("baby change", "nappy", "nappies", "brings baby", "with baby", "baby to"),
+        (
+            "baby change",
+            "nappy",
+            "nappies",
+            "brings baby",
+            "brings her baby",
+            "brings his baby",
+            "brings their baby",
+            "with baby",
+            "baby to",
+        ),
     ),
     ("creche_room", "a creche", ("creche", "childcare")),
 )
 FEATURE_LABELS = {key: label for key, label, _ in NEEDS}
 
 
+# "No parking needed", "fine with stairs": a need said not to be one, within its own clause.
+_NOT = r"\b(?:no|not|without|fine with|ok with|okay with|don't need|doesn't need|never)\b"
+
+
+def _asked(keyword: str, clause: str) -> bool:
+    found = re.search(rf"\b{re.escape(keyword)}\b", clause)
+    if found is None:
+        return False
+    before = clause[: found.start()]
+    after = clause[found.end() :]
+    return not (re.search(_NOT, before) or re.match(r"\s*(?:not needed|is fine|are fine)", after))
+
+
 def needed_features(*texts: str) -> set[str]:
     """The venue features a member's notes ask for ('uses a wheelchair' → step_free)."""
-    words = " ".join(texts).casefold()
+    clauses = re.split(r"[.;,\n]|\bbut\b", " ".join(texts).casefold().replace("’", "'"))
     found = set()
     for key, _label, keywords in NEEDS:
-        if any(re.search(rf"\b{re.escape(k)}\b", words) for k in keywords):
+        if any(_asked(k, clause) for clause in clauses for k in keywords):
             found.add(key)
     return found
 
