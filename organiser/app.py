@@ -9,17 +9,9 @@ from collections.abc import Sequence
 
 from organiser import __version__
 from organiser.core.paths import database_url, default_database_url
+from organiser.documents import DOCUMENTS
 
 # What `organiser export KIND` writes, in the words `organiser export --help` shows.
-EXPORT_KINDS: dict[str, str] = {
-    "programme": "the running order (PDF)",
-    "minutes": "a meeting's minutes (PDF): --meeting, else the latest with notes",
-    "actions": "every action item, open ones first, overdue said so (PDF)",
-    "poll": "an availability poll as a grid to fill in (PDF): --poll, else the newest",
-    "ics": "the event and its dated meetings for a calendar (.ics), or just --meeting",
-    "briefing": "one page per confirmed speaker (else per invited one): slot, venue, contact (PDF)",
-    "speakers": "the speaker schedule: who, when, where, contact, status (PDF)",
-}
 
 
 def _database_option(parser: argparse.ArgumentParser, *, top: bool) -> None:
@@ -50,12 +42,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a printable document (PDF) or a calendar file (.ics)",
         description="Write one of an event's documents to a file.",
         epilog="kinds:\n"
-        + "\n".join(f"  {kind:<10} {text}" for kind, text in EXPORT_KINDS.items())
+        + "\n".join(
+            f"  {kind:<10} {text}"
+            for kind, text in ((kind, d.help) for kind, d in DOCUMENTS.items())
+        )
         + "\n\nexample: organiser export minutes --event 1 --out minutes.pdf",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     export.add_argument(
-        "kind", choices=tuple(EXPORT_KINDS), metavar="KIND", help="which document (see below)"
+        "kind", choices=tuple(DOCUMENTS), metavar="KIND", help="which document (see below)"
     )
     export.add_argument("--event", required=True, metavar="ID|TITLE", help="the event")
     export.add_argument("--out", required=True, metavar="FILE", help="where to write it")

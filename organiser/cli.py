@@ -3,72 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 from organiser.core import backup
-from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
 from organiser.core.errors import OrganiserError
 from organiser.core.events.service import find_event, list_events
 from organiser.core.files import atomic_write
 from organiser.core.instance import held_by_running_app
-from organiser.core.meetings.calendar import event_ics, meeting_ics
-from organiser.core.meetings.printing import (
-    action_list_sheet,
-    find_meeting,
-    minutes_meeting,
-    minutes_sheet,
-)
+from organiser.core.meetings.printing import find_meeting
 from organiser.core.opening import check_sqlite_file, integrity_report, open_store
 from organiser.core.parsing import format_date
 from organiser.core.paths import sqlite_path
-from organiser.core.planning.service import programme_sheet
-from organiser.core.polls.printing import find_poll, poll_sheet
-from organiser.core.speakers.printing import briefing_sheet, schedule_sheet
-from organiser.reports.actions import render_action_list
-from organiser.reports.briefing import render_briefing
-from organiser.reports.minutes import render_minutes
-from organiser.reports.poll_grid import render_poll_grid
-from organiser.reports.programme import render_programme
-from organiser.reports.speaker_schedule import render_speaker_schedule
-
-Exporter = Callable[[Store, int, argparse.Namespace], bytes]
-
-
-def _minutes(store: Store, event_id: int, args: argparse.Namespace) -> bytes:
-    today = dt.date.today()
-    if args.meeting is not None:
-        meeting_id = find_meeting(store, event_id, args.meeting)
-    else:
-        meeting_id = minutes_meeting(store, event_id, today=today)
-    return render_minutes(minutes_sheet(store, meeting_id, today=today))
-
-
-def _ics(store: Store, event_id: int, args: argparse.Namespace) -> bytes:
-    if args.meeting is not None:
-        return meeting_ics(store, find_meeting(store, event_id, args.meeting))
-    return event_ics(store, event_id)
-
-
-EXPORTERS: dict[str, Exporter] = {
-    "programme": lambda store, event_id, _: render_programme(programme_sheet(store, event_id)),
-    "minutes": _minutes,
-    "actions": lambda store, event_id, _: render_action_list(
-        action_list_sheet(store, event_id, today=dt.date.today())
-    ),
-    "poll": lambda store, event_id, args: render_poll_grid(
-        poll_sheet(store, find_poll(store, event_id, args.poll))
-    ),
-    "ics": _ics,
-    "briefing": lambda store, event_id, _: render_briefing(briefing_sheet(store, event_id)),
-    "speakers": lambda store, event_id, _: render_speaker_schedule(schedule_sheet(store, event_id)),
-}
-# Which kinds each choosing option applies to; given with any other kind it is a mistake.
-_OPTION_KINDS = {"meeting": ("minutes", "ics"), "poll": ("poll",)}
+from organiser.core.polls.printing import find_poll
+from organiser.documents import DOCUMENTS
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -103,15 +54,22 @@ def _events(args: argparse.Namespace, url: str) -> int:
 
 
 def _export(args: argparse.Namespace, url: str) -> int:
-    for option, kinds in _OPTION_KINDS.items():
-        if getattr(args, option, None) is not None and args.kind not in kinds:
-            raise OrganiserError(f"--{option} goes with {' or '.join(kinds)}, not {args.kind}.")
+    document = DOCUMENTS[args.kind]
+    for option in ("meeting", "poll"):
+        if getattr(args, option, None) is not None and document.chooses != option:
+            kinds = " or ".join(k for k, d in DOCUMENTS.items() if d.chooses == option)
+            raise OrganiserError(f"--{option} goes with {kinds}, not {args.kind}.")
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
     with closing(open_store(url)) as store:
         event_id = find_event(store, args.event)
-        atomic_write(out, EXPORTERS[args.kind](store, event_id, args))
+        chosen = None
+        if args.meeting is not None and document.chooses == "meeting":
+            chosen = find_meeting(store, event_id, args.meeting)
+        if args.poll is not None and document.chooses == "poll":
+            chosen = find_poll(store, event_id, args.poll)
+        atomic_write(out, document.render(store, event_id, chosen))
     print(out)
     return 0
 

@@ -14,7 +14,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from organiser.app import EXPORT_KINDS, main
+from organiser.app import main
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.events import service as events
@@ -23,6 +23,7 @@ from organiser.core.opening import open_store
 from organiser.core.paths import default_database_url
 from organiser.core.polls.service import set_answer
 from organiser.core.sections import Section
+from organiser.documents import DOCUMENTS
 
 NAMES = "Zoë Łucja Siobhán Nguyễn"
 TODAY = dt.date.today()  # the command line prints as of the real today
@@ -253,6 +254,6 @@ def test_help_names_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
         main(["export", "--help"])
     assert caught.value.code == 0
     out = capsys.readouterr().out
-    for kind, words in EXPORT_KINDS.items():
-        assert f"{kind:<10} {words}" in out
+    for kind, document in DOCUMENTS.items():
+        assert f"{kind:<10} {document.help}" in out
     assert "--meeting ID|TITLE" in out and "--poll ID|TITLE" in out

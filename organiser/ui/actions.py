@@ -70,11 +70,13 @@ def build(window: MainWindow) -> MenuActions:
     file_menu.addSeparator()
     file_menu.addAction(found.export)
     file_menu.addAction(
-        _action(window, "Save action &list as PDF…", lambda: printing.export_actions(window))
+        _action(
+            window, "Save action &list as PDF…", lambda: printing.save_document(window, "actions")
+        )
     )
     file_menu.addAction(
         _action(
-            window, "Add event to &calendar (.ics)…", lambda: printing.export_event_calendar(window)
+            window, "Add event to &calendar (.ics)…", lambda: printing.save_document(window, "ics")
         )
     )
     file_menu.addSeparator()

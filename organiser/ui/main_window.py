@@ -54,17 +54,23 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.planning = PlanningTab(self.runner, self)
         self.planning.print_programme.connect(lambda: printing.export_programme(self))
-        self.planning.print_minutes.connect(lambda meeting: printing.export_minutes(self, meeting))
-        self.planning.export_calendar.connect(
-            lambda meeting: printing.export_meeting_calendar(self, meeting)
+        self.planning.print_minutes.connect(
+            lambda meeting: printing.export_meeting(self, "minutes", meeting)
         )
-        self.planning.print_poll.connect(lambda poll: printing.export_poll(self, poll))
+        self.planning.export_calendar.connect(
+            lambda meeting: printing.export_meeting(self, "ics", meeting)
+        )
+        self.planning.print_poll.connect(
+            lambda poll: printing.save_document(self, "poll", chosen=poll)
+        )
         self.tabs.addTab(self.planning, "Planning")
         self.speakers = SpeakersTab(self.runner, self)
         self.tabs.addTab(self.speakers, "Speakers")
-        self.speakers.print_briefing_requested.connect(lambda: printing.export_briefing(self))
+        self.speakers.print_briefing_requested.connect(
+            lambda: printing.save_document(self, "briefing")
+        )
         self.speakers.print_schedule_requested.connect(
-            lambda: printing.export_speaker_schedule(self)
+            lambda: printing.save_document(self, "speakers")
         )
         self.speakers.letter_requested.connect(self.show_letter)
         self.planning.open_tab.connect(self.show_tab)

@@ -1,0 +1,129 @@
+"""Every document Organiser prints or exports, in one place for the command line and the window.
+
+Each renderer loads its builder and ReportLab (or icalendar) only when called, so listing the
+kinds (for --help) costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from organiser.core.db import Store
+
+# store, event id, and the meeting or poll chosen (None: the document's own default)
+Render = Callable[["Store", int, "int | None"], bytes]
+
+
+def _programme(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.planning.service import programme_sheet
+    from organiser.reports.programme import render_programme
+
+    return render_programme(programme_sheet(store, event_id))
+
+
+def _minutes(store: Store, event_id: int, meeting_id: int | None) -> bytes:
+    from organiser.core.meetings.printing import minutes_meeting, minutes_sheet
+    from organiser.reports.minutes import render_minutes
+
+    today = dt.date.today()
+    if meeting_id is None:
+        meeting_id = minutes_meeting(store, event_id, today=today)
+    return render_minutes(minutes_sheet(store, meeting_id, today=today))
+
+
+def _actions(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.meetings.printing import action_list_sheet
+    from organiser.reports.actions import render_action_list
+
+    return render_action_list(action_list_sheet(store, event_id, today=dt.date.today()))
+
+
+def _poll(store: Store, event_id: int, poll_id: int | None) -> bytes:
+    from organiser.core.polls.printing import find_poll, poll_sheet
+    from organiser.reports.poll_grid import render_poll_grid
+
+    return render_poll_grid(poll_sheet(store, poll_id or find_poll(store, event_id, None)))
+
+
+def _ics(store: Store, event_id: int, meeting_id: int | None) -> bytes:
+    from organiser.core.meetings.calendar import event_ics, meeting_ics
+
+    return meeting_ics(store, meeting_id) if meeting_id else event_ics(store, event_id)
+
+
+def _briefing(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.speakers.printing import briefing_sheet
+    from organiser.reports.briefing import render_briefing
+
+    return render_briefing(briefing_sheet(store, event_id))
+
+
+def _speakers(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.speakers.printing import schedule_sheet
+    from organiser.reports.speaker_schedule import render_speaker_schedule
+
+    return render_speaker_schedule(schedule_sheet(store, event_id))
+
+
+@dataclass(frozen=True)
+class Document:
+    """A kind of document: what a person calls it, its file type, how it is made."""
+
+    what: str
+    suffix: str
+    help: str
+    render: Render
+    chooses: str | None = None  # "meeting" or "poll": the option that picks one
+
+    @property
+    def file_filter(self) -> str:
+        """The save dialog's filter."""
+        return "Calendar file (*.ics)" if self.suffix == ".ics" else "PDF (*.pdf)"
+
+
+DOCUMENTS: dict[str, Document] = {
+    "programme": Document("programme", ".pdf", "the running order (PDF)", _programme),
+    "minutes": Document(
+        "minutes",
+        ".pdf",
+        "a meeting's minutes (PDF): --meeting, else the latest with notes",
+        _minutes,
+        chooses="meeting",
+    ),
+    "actions": Document(
+        "action list",
+        ".pdf",
+        "every action item, open ones first, overdue said so (PDF)",
+        _actions,
+    ),
+    "poll": Document(
+        "poll grid",
+        ".pdf",
+        "an availability poll as a grid to fill in (PDF): --poll, else the newest",
+        _poll,
+        chooses="poll",
+    ),
+    "ics": Document(
+        "calendar file",
+        ".ics",
+        "the event and its dated meetings for a calendar (.ics), or just --meeting",
+        _ics,
+        chooses="meeting",
+    ),
+    "briefing": Document(
+        "speaker briefings",
+        ".pdf",
+        "one page per confirmed speaker (else per invited one): slot, venue, contact (PDF)",
+        _briefing,
+    ),
+    "speakers": Document(
+        "speaker schedule",
+        ".pdf",
+        "the speaker schedule: who, when, where, contact, status (PDF)",
+        _speakers,
+    ),
+}
