@@ -32,8 +32,7 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
     """Status, when and where, group, programme, budget, then what still needs doing."""
     event = get_event(store, event_id)
     members = planning.list_members(store, event_id)
-    check = planning.programme_check(store, event_id)
-    items = planning.list_programme(store, event_id)
+    items, check = planning.programme(store, event_id)
     money = planning.budget(store, event_id)
     when = long_date(event.date)
     if event.start_time and event.end_time:

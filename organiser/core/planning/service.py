@@ -55,24 +55,28 @@ def _plain_rows(session: Any, row_type: type[Any], model: type[Base], event_id: 
     return session.connection().execute(query.order_by(model.id)).all()  # type: ignore[attr-defined,return-value]
 
 
-def list_programme(store: Store, event_id: int) -> list[ProgrammeRow]:
-    """The running order, sorted by time, each item with its warnings."""
+def programme(store: Store, event_id: int) -> tuple[list[ProgrammeRow], ProgrammeCheck]:
+    """The running order sorted by time, each item with its warnings, and the checks of the
+    whole (overlaps, gaps, total length): one query for both."""
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
         items = sorted(
             _plain_rows(s, ProgrammeRow, ProgrammeItem, event_id),
             key=lambda i: (i.start, i.end, i.id),
         )
-        check = check_programme(items, event_start=event.start_time, event_end=event.end_time)
-        return [ProgrammeRow(*i, warnings=tuple(check.per_item.get(i.id, []))) for i in items]
+    check = check_programme(items, event_start=event.start_time, event_end=event.end_time)
+    rows = [ProgrammeRow(*i, warnings=tuple(check.per_item.get(i.id, []))) for i in items]
+    return rows, check
+
+
+def list_programme(store: Store, event_id: int) -> list[ProgrammeRow]:
+    """The running order, sorted by time, each item with its warnings."""
+    return programme(store, event_id)[0]
 
 
 def programme_check(store: Store, event_id: int) -> ProgrammeCheck:
     """Overlaps, gaps and total length of the running order."""
-    with store.begin() as s:
-        event = get_or_raise(s, Event, event_id, "event")
-        items = _plain_rows(s, ProgrammeRow, ProgrammeItem, event_id)
-        return check_programme(items, event_start=event.start_time, event_end=event.end_time)
+    return programme(store, event_id)[1]
 
 
 def list_funds(store: Store, event_id: int) -> list[FundRow]:
@@ -114,8 +118,7 @@ def budget(store: Store, event_id: int) -> BudgetSummary:
 def programme_sheet(store: Store, event_id: int) -> ProgrammeSheet:
     """What the printed running order needs, as plain text."""
     event = get_event(store, event_id)
-    rows = list_programme(store, event_id)
-    check = programme_check(store, event_id)
+    rows, check = programme(store, event_id)
     times = ""
     if event.start_time and event.end_time:
         times = f"{format_time(event.start_time)} to {format_time(event.end_time)}"

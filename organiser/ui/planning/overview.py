@@ -39,6 +39,7 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.event_id: int | None = None
+        self._shown: list[OverviewLine] = []  # the lines on screen, worked out once per change
         self.text = QLabel(self)
         self.text.setObjectName("overview_text")
         self.text.setWordWrap(True)
@@ -69,18 +70,14 @@ class OverviewPage(QWidget):
 
     def plain_text(self) -> str:
         """What the overview says, without markup (for tests and screen readers)."""
-        lines = self._lines()
-        return "\n".join(line.text for line in lines)
-
-    def _lines(self) -> list[OverviewLine]:
-        if self.event_id is None or not events.event_exists(self.runner.store, self.event_id):
-            return []
-        return overview(self.runner.store, self.event_id, today=dt.date.today())
+        return "\n".join(line.text for line in self._shown)
 
     def _show(self) -> None:
+        self._shown = []
         if self.event_id is None or not events.event_exists(self.runner.store, self.event_id):
             self.text.setText("Choose or create an event in the Events list.")
             return
         title = events.get_event(self.runner.store, self.event_id).title
-        self.text.setText(_html(self._lines(), title))
+        self._shown = overview(self.runner.store, self.event_id, today=dt.date.today())
+        self.text.setText(_html(self._shown, title))
         self.text.setAccessibleDescription(self.plain_text())

@@ -12,6 +12,7 @@ from organiser.core.parsing import format_time
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import ItemKind
 from organiser.core.planning.rows import ProgrammeRow
+from organiser.core.planning.rules import ProgrammeCheck
 from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
@@ -61,6 +62,7 @@ class ProgrammePage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.event_id: int | None = None
+        self._check = ProgrammeCheck()
         self.summary = QLabel(self)
         self.summary.setObjectName("programme_summary")
         self.summary.setWordWrap(True)
@@ -73,7 +75,7 @@ class ProgrammePage(QWidget):
             title="Running order",
             columns=COLUMNS,
             fields=FIELDS,
-            load_rows=lambda event_id: planning.list_programme(runner.store, event_id),
+            load_rows=self._load,
             row_values=item_values,
             parent=self,
         )
@@ -99,11 +101,15 @@ class ProgrammePage(QWidget):
         if changes.touched & (Touched.PROGRAMME | Touched.DETAILS):
             self.section.refresh()
 
+    def _load(self, event_id: int) -> list[ProgrammeRow]:
+        rows, self._check = planning.programme(self.runner.store, event_id)
+        return rows
+
     def _summarise(self) -> None:
         if self.event_id is None:
             self.summary.setText("")
             return
-        check = planning.programme_check(self.runner.store, self.event_id)
+        check = self._check
         count = self.section.model.rowCount()
         if not count:
             self.summary.setText("No programme items yet: add the first with New programme item.")
