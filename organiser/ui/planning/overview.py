@@ -39,7 +39,6 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.event_id: int | None = None
-        self._shown: list[OverviewLine] = []  # the lines on screen, worked out once per change
         self.text = QLabel(self)
         self.text.setObjectName("overview_text")
         self.text.setWordWrap(True)
@@ -69,15 +68,20 @@ class OverviewPage(QWidget):
         """Nothing is typed here."""
 
     def plain_text(self) -> str:
-        """What the overview says, without markup (for tests and screen readers)."""
-        return "\n".join(line.text for line in self._shown)
+        """What the overview says about the event now, without markup."""
+        return "\n".join(line.text for line in self._lines())
+
+    def _lines(self) -> list[OverviewLine]:
+        if self.event_id is None or not events.event_exists(self.runner.store, self.event_id):
+            return []
+        return overview(self.runner.store, self.event_id, today=dt.date.today())
 
     def _show(self) -> None:
-        self._shown = []
-        if self.event_id is None or not events.event_exists(self.runner.store, self.event_id):
+        lines = self._lines()
+        if not lines:
             self.text.setText("Choose or create an event in the Events list.")
             return
+        assert self.event_id is not None
         title = events.get_event(self.runner.store, self.event_id).title
-        self._shown = overview(self.runner.store, self.event_id, today=dt.date.today())
-        self.text.setText(_html(self._shown, title))
-        self.text.setAccessibleDescription(self.plain_text())
+        self.text.setText(_html(lines, title))
+        self.text.setAccessibleDescription("\n".join(line.text for line in lines))
