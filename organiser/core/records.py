@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, insert, inspect, select, update
+from sqlalchemy import Table, func, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
@@ -111,3 +111,29 @@ def restore(
                 update(link_model).where(link_model.id.in_(ids)).values({column: key})  # type: ignore[attr-defined]
             )
     session.flush()
+
+
+def find_in_event(
+    session: Session, model: type[M], event_id: int, reference: str, *, what: str, event: str
+) -> int:
+    """A row of one event (a meeting, a poll) from its id or its exact title, case-blind."""
+    wanted = reference.strip()
+    if wanted.isdigit():
+        found = session.get(model, int(wanted))
+        if found is not None and found.event_id == event_id:  # type: ignore[attr-defined]
+            return int(found.id)  # type: ignore[attr-defined]
+        if found is not None:
+            raise NotFound(f"{what.capitalize()} {wanted} is not one of the {what}s of “{event}”.")
+    title = model.title  # type: ignore[attr-defined]
+    ids = list(
+        session.scalars(
+            select(model.id)  # type: ignore[attr-defined]
+            .where(model.event_id == event_id, func.lower(title) == wanted.lower())  # type: ignore[attr-defined]
+            .order_by(model.id)  # type: ignore[attr-defined]
+        )
+    )
+    if len(ids) == 1:
+        return int(ids[0])
+    if ids:
+        raise NotFound(f"More than one {what} is called “{reference}”; use its id ({ids}).")
+    raise NotFound(f"“{event}” has no {what} with the id or title “{reference}”.")

@@ -18,7 +18,7 @@ from organiser.core.meetings.rows import ActionRow
 from organiser.core.meetings.service import get_meeting, list_actions
 from organiser.core.parsing import format_date, format_time, long_date
 from organiser.core.planning.service import list_members
-from organiser.core.records import get_or_raise
+from organiser.core.records import find_in_event, get_or_raise
 
 # Meeting times are the local wall clock; notes_saved_at is stored in UTC.
 LOCAL = ZoneInfo("Europe/London")
@@ -89,27 +89,9 @@ def action_list_sheet(store: Store, event_id: int, *, today: dt.date) -> ActionL
 
 def find_meeting(store: Store, event_id: int, reference: str) -> int:
     """A meeting of this event from its id or its exact title (case-insensitive)."""
-    wanted = reference.strip()
     with store.begin() as s:
         title = get_or_raise(s, Event, event_id, "event").title
-        if wanted.isdigit():
-            meeting = s.get(Meeting, int(wanted))
-            if meeting is not None and meeting.event_id == event_id:
-                return meeting.id
-            if meeting is not None:
-                raise NotFound(f"Meeting {wanted} is not one of the meetings of “{title}”.")
-        ids = list(
-            s.scalars(
-                select(Meeting.id)
-                .where(Meeting.event_id == event_id, func.lower(Meeting.title) == wanted.lower())
-                .order_by(Meeting.id)
-            )
-        )
-    if len(ids) == 1:
-        return ids[0]
-    if ids:
-        raise NotFound(f"More than one meeting is called “{reference}”; use its id ({ids}).")
-    raise NotFound(f"“{title}” has no meeting with the id or title “{reference}”.")
+        return find_in_event(s, Meeting, event_id, reference, what="meeting", event=title)
 
 
 def minutes_meeting(store: Store, event_id: int, *, today: dt.date) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from organiser.core.db import Store
 from organiser.core.errors import NotFound
@@ -12,7 +12,7 @@ from organiser.core.parsing import format_time, long_date
 from organiser.core.polls.documents import LETTERS, PollOptionLine, PollSheet
 from organiser.core.polls.models import Poll, PollOption
 from organiser.core.polls.service import poll_grid
-from organiser.core.records import get_or_raise
+from organiser.core.records import find_in_event, get_or_raise
 
 
 def poll_sheet(store: Store, poll_id: int) -> PollSheet:
@@ -68,22 +68,4 @@ def find_poll(store: Store, event_id: int, reference: str | None) -> int:
             if newest is None:
                 raise NotFound(f"“{title}” has no availability polls yet.")
             return newest
-        wanted = reference.strip()
-        if wanted.isdigit():
-            poll = s.get(Poll, int(wanted))
-            if poll is not None and poll.event_id == event_id:
-                return poll.id
-            if poll is not None:
-                raise NotFound(f"Poll {wanted} is not one of the polls of “{title}”.")
-        ids = list(
-            s.scalars(
-                select(Poll.id)
-                .where(Poll.event_id == event_id, func.lower(Poll.title) == wanted.lower())
-                .order_by(Poll.id)
-            )
-        )
-    if len(ids) == 1:
-        return ids[0]
-    if ids:
-        raise NotFound(f"More than one poll is called “{reference}”; use its id ({ids}).")
-    raise NotFound(f"“{title}” has no poll with the id or title “{reference}”.")
+        return find_in_event(s, Poll, event_id, reference, what="poll", event=title)
