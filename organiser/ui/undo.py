@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.db import Store
@@ -10,21 +13,37 @@ from organiser.core.sections import Section
 from organiser.ui.ops import Call, Inverse
 
 
-def row_inverse(store: Store, section: Section) -> Inverse:
-    """Add ↔ delete, delete ↔ restore, edit ↔ edit back: for members, items, funds, costs."""
+def record_inverse(
+    *,
+    restore: Callable[[Mapping[str, Any]], Changes],
+    delete: Callable[[int], Changes],
+    update: Callable[[int, Mapping[str, Any]], Changes],
+) -> Inverse:
+    """Add ↔ delete, delete ↔ restore, edit ↔ edit back, for any kind of record."""
 
     def inverse(changes: Changes) -> Call:
         if changes.snapshot is not None:
             snapshot = changes.snapshot
-            return lambda: crud.restore_row(store, section=section, snapshot=snapshot)
+            return lambda: restore(snapshot)
         row_id = changes.row_id
         assert row_id is not None
         if changes.created_id is not None:
-            return lambda: crud.delete_row(store, section=section, row_id=row_id)
-        previous = changes.previous
-        return lambda: crud.update_row(store, section=section, row_id=row_id, values=previous)
+            return lambda: delete(row_id)
+        previous = dict(changes.previous)
+        return lambda: update(row_id, previous)
 
     return inverse
+
+
+def row_inverse(store: Store, section: Section) -> Inverse:
+    """Undo for members, items, funds, costs, meetings, decisions, actions, polls, options."""
+    return record_inverse(
+        restore=lambda saved: crud.restore_row(store, section=section, snapshot=saved),
+        delete=lambda row_id: crud.delete_row(store, section=section, row_id=row_id),
+        update=lambda row_id, values: crud.update_row(
+            store, section=section, row_id=row_id, values=values
+        ),
+    )
 
 
 def event_inverse(store: Store) -> Inverse:

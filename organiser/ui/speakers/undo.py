@@ -10,23 +10,18 @@ from organiser.core.db import Store
 from organiser.core.speakers import invitations
 from organiser.core.speakers import service as speakers
 from organiser.ui.ops import Call, Inverse
+from organiser.ui.undo import record_inverse
 
 
 def speaker_inverse(store: Callable[[], Store]) -> Inverse:
     """Add ↔ delete, delete ↔ restore, edit ↔ edit back (archiving is an edit)."""
-
-    def inverse(changes: Changes) -> Call:
-        if changes.snapshot is not None:
-            snapshot = changes.snapshot
-            return lambda: speakers.restore_speaker(store(), snapshot=snapshot)
-        row_id = changes.row_id
-        assert row_id is not None
-        if changes.created_id is not None:
-            return lambda: speakers.delete_speaker(store(), speaker_id=row_id)
-        previous = dict(changes.previous)
-        return lambda: speakers.update_speaker(store(), speaker_id=row_id, values=previous)
-
-    return inverse
+    return record_inverse(
+        restore=lambda saved: speakers.restore_speaker(store(), snapshot=saved),
+        delete=lambda row_id: speakers.delete_speaker(store(), speaker_id=row_id),
+        update=lambda row_id, values: speakers.update_speaker(
+            store(), speaker_id=row_id, values=values
+        ),
+    )
 
 
 def merge_inverse(store: Callable[[], Store]) -> Inverse:
@@ -44,19 +39,13 @@ def merge_inverse(store: Callable[[], Store]) -> Inverse:
 
 def invitation_inverse(store: Callable[[], Store]) -> Inverse:
     """Add ↔ delete, delete ↔ restore (with its fee line and history), edit ↔ edit back."""
-
-    def inverse(changes: Changes) -> Call:
-        if changes.snapshot is not None:
-            snapshot = changes.snapshot
-            return lambda: invitations.restore_invitation(store(), snapshot=snapshot)
-        row_id = changes.row_id
-        assert row_id is not None
-        if changes.created_id is not None:
-            return lambda: invitations.delete_invitation(store(), invitation_id=row_id)
-        previous = dict(changes.previous)
-        return lambda: invitations.update_invitation(store(), invitation_id=row_id, values=previous)
-
-    return inverse
+    return record_inverse(
+        restore=lambda saved: invitations.restore_invitation(store(), snapshot=saved),
+        delete=lambda row_id: invitations.delete_invitation(store(), invitation_id=row_id),
+        update=lambda row_id, values: invitations.update_invitation(
+            store(), invitation_id=row_id, values=values
+        ),
+    )
 
 
 def slot_inverse(store: Callable[[], Store], invitation_id: int, start: dt.time) -> Inverse:
