@@ -26,7 +26,12 @@ FIELDS = (
     Field("kind", "Kind", Kind.CHOICE, tuple(k.value for k in ItemKind)),
     Field("lead", "Led by"),
     Field("room", "Room"),
-    Field("alongside", "Runs alongside other items (a creche usually does)", Kind.CHECK),
+    Field(
+        "alongside",
+        "Runs alongside other items",
+        Kind.CHECK,
+        hint="Tick for something that runs all through, as a creche does: it is not an overlap",
+    ),
     Field("notes", "Notes", Kind.TEXT),
 )
 

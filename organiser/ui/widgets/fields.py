@@ -98,6 +98,8 @@ def make_input(field: Field, parent: QWidget) -> QWidget:
     widget.setAccessibleName(field.label)
     if field.hint:
         widget.setAccessibleDescription(field.hint)
+        if isinstance(widget, QCheckBox):  # a tick box has no placeholder to show it
+            widget.setToolTip(field.hint)
     return widget
 
 
