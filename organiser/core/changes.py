@@ -23,6 +23,8 @@ class Touched(enum.Flag):
     POLLS = enum.auto()
     SPEAKERS = enum.auto()
     INVITATIONS = enum.auto()
+    BOOKINGS = enum.auto()
+    CRECHE = enum.auto()
     ALL = (
         EVENTS
         | DETAILS
@@ -36,6 +38,8 @@ class Touched(enum.Flag):
         | POLLS
         | SPEAKERS
         | INVITATIONS
+        | BOOKINGS
+        | CRECHE
     )
 
 

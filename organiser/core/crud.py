@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
 from organiser.core.changes import Changes, Touched
+from organiser.core.creche import bookings
+from organiser.core.creche import validation as creche_checks
+from organiser.core.creche.models import Booking, Child, CrecheStaff
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.meetings import validation as meeting_checks
@@ -34,6 +37,7 @@ from organiser.core.records import (
     snapshot,
 )
 from organiser.core.relations import (
+    BOOKING_DEPENDANTS,
     COST_LINE_DEPENDANTS,
     MEETING_DEPENDANTS,
     MEMBER_DEPENDANTS,
@@ -53,6 +57,10 @@ class _Spec:
     parent: type[Base] = Event
     deps: Dependants = NOTHING
     also: Touched = Touched.NONE  # what a deletion reaches through its dependants
+    # Section-specific steps inside the same transaction: before a new row is stored
+    # (given its event), and after an edit (given the row and its previous values).
+    before_add: Callable[[Session, int, dict[str, Any]], None] | None = None
+    after_edit: Callable[[Session, Base, Mapping[str, Any]], None] | None = None
 
     @property
     def parent_column(self) -> str:
@@ -97,6 +105,17 @@ _SPECS: dict[Section, _Spec] = {
     Section.POLL_OPTIONS: _Spec(
         PollOption, Touched.POLLS, meeting_checks.check_poll_option, parent=Poll
     ),
+    Section.BOOKINGS: _Spec(
+        Booking,
+        Touched.BOOKINGS,
+        creche_checks.check_booking,
+        deps=BOOKING_DEPENDANTS,
+        also=Touched.CRECHE,
+        before_add=bookings.place_booking,
+        after_edit=bookings.record_status,
+    ),
+    Section.CHILDREN: _Spec(Child, Touched.CRECHE, creche_checks.check_child, parent=Booking),
+    Section.STAFF: _Spec(CrecheStaff, Touched.CRECHE, creche_checks.check_staff),
 }
 
 
@@ -119,6 +138,8 @@ def _prepare(session: Session, section: Section, values: Mapping[str, Any]) -> d
             prepared["organisation_id"] = organisation_id_for(session, prepared.pop("organisation"))
         if prepared.get("consent_to_keep") and not prepared.get("consent_date"):
             prepared.setdefault("consent_date", dt.date.today())
+    if section is Section.BOOKINGS and prepared.get("contact_consent"):
+        prepared.setdefault("contact_consent_date", dt.date.today())
     if section is Section.ACTIONS and "done" in prepared:
         # An explicit done_at (undo putting the old values back) is kept as it was.
         prepared.setdefault(
@@ -142,9 +163,13 @@ def add_row(
         get_or_raise(s, spec.parent, parent_id, spec.parent.__tablename__)
         prepared = _prepare(s, section, values)
         spec.check(prepared, {})
+        if spec.before_add is not None:
+            spec.before_add(s, event_id, prepared)
         row = spec.model(**{spec.parent_column: parent_id}, **prepared)
         s.add(row)
         s.flush()
+        if spec.after_edit is not None:
+            spec.after_edit(s, row, {})
         row_id = int(row.id)  # type: ignore[attr-defined]
         return Changes(
             _touched(spec, prepared), event_id=event_id, created_id=row_id, row_id=row_id
@@ -161,6 +186,9 @@ def update_row(
         prepared = _prepare(s, section, values)
         spec.check(prepared, row_dict(row))
         previous = apply_values(row, prepared, _editable(spec))
+        if previous and spec.after_edit is not None:
+            s.flush()
+            spec.after_edit(s, row, previous)
         event_id = _event_of(s, spec, getattr(row, spec.parent_column))
         touched = _touched(spec, previous) if previous else Touched.NONE
         return Changes(touched, event_id=event_id, previous=previous, row_id=row_id)

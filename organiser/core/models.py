@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.events.models import Event
 from organiser.core.meetings.models import ActionItem, Decision, Meeting, NoteRevision
 from organiser.core.planning.models import (
@@ -16,7 +17,12 @@ from organiser.core.speakers.models import Invitation, Setting, Speaker, StatusC
 
 __all__ = [
     "ActionItem",
+    "Booking",
+    "BookingStatusChange",
+    "Child",
     "CostLine",
+    "Creche",
+    "CrecheStaff",
     "Decision",
     "Event",
     "FundingSource",

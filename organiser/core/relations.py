@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.meetings.models import (
     ActionItem,
     Decision,
@@ -30,6 +31,9 @@ MEETING_DEPENDANTS = Dependants(
     tables=((meeting_attendee, "meeting_id"),),
     links=((ActionItem, "meeting_id"),),
 )
+BOOKING_DEPENDANTS = Dependants(
+    children=((Child, "booking_id", NOTHING), (BookingStatusChange, "booking_id", NOTHING)),
+)
 # Deleting an event takes everything in it; rows come back parents first (members and
 # meetings before the actions and polls that point at them).
 EVENT_DEPENDANTS = Dependants(
@@ -42,6 +46,9 @@ EVENT_DEPENDANTS = Dependants(
         (ActionItem, "event_id", NOTHING),
         (Poll, "event_id", POLL_DEPENDANTS),
         (Invitation, "event_id", Dependants(children=((StatusChange, "invitation_id", NOTHING),))),
+        (Booking, "event_id", Dependants(children=BOOKING_DEPENDANTS.children)),
+        (CrecheStaff, "event_id", NOTHING),
+        (Creche, "event_id", NOTHING),
     ),
 )
 # A programme item or cost line deleted and brought back is linked to its invitation again.

@@ -17,3 +17,6 @@ class Section(enum.StrEnum):
     ACTIONS = "action item"
     POLLS = "poll"
     POLL_OPTIONS = "poll option"
+    BOOKINGS = "booking"
+    CHILDREN = "child"
+    STAFF = "creche staff member"
