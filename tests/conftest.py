@@ -132,6 +132,37 @@ def add_cost(store: Store) -> Callable[..., int]:
 
 
 @pytest.fixture
+def add_booking(store: Store) -> Callable[..., int]:
+    """Factory: `add_booking(event_id, name=..., adults=1, children=0, **values)`."""
+    return _row_factory(store, Section.BOOKINGS, {"name": "Siobhán Kelly", "adults": 1})
+
+
+@pytest.fixture
+def add_child(store: Store) -> Callable[..., int]:
+    """Factory: `add_child(booking_id, first_name=..., age_months=..., **values)`."""
+    return _row_factory(
+        store,
+        Section.CHILDREN,
+        {"first_name": "Niamh", "age_months": 30, "collectors": "Siobhán Kelly (mother)"},
+    )
+
+
+@pytest.fixture
+def add_staff(store: Store) -> Callable[..., int]:
+    """Factory: `add_staff(event_id, name=..., qualification=..., **values)`."""
+    return _row_factory(
+        store,
+        Section.STAFF,
+        {
+            "name": "Bronwen Evans",
+            "qualification": "Level 3",
+            "dbs_date": dt.date(2026, 1, 5),
+            "first_aid_expiry": dt.date(2028, 1, 5),
+        },
+    )
+
+
+@pytest.fixture
 def demo_event(store: Store) -> int:
     """The example event, dated three weeks after TODAY; returns its id."""
     return add_demo_event(store, today=TODAY)
