@@ -1,0 +1,116 @@
+"""What the creche page warns about, and the allergy and dietary summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from organiser.core.creche import allergies, checks, service
+from organiser.core.db import Store
+
+DAY = dt.date(2026, 12, 12)
+
+
+def _texts(store: Store, event: int) -> list[str]:
+    return [w.text for w in checks.review(store, event, today=DAY).warnings]
+
+
+def test_a_creche_of_two_hours_warns_about_registration(
+    store: Store, create_event: Callable[..., int], add_item: Callable[..., int]
+) -> None:
+    event = create_event(date=DAY)
+    add_item(event, title="Creche", kind="Creche", start="10:00", end="11:59")
+    assert not any("Ofsted" in t for t in _texts(store, event))
+    service.update_creche(store, event_id=event, values={"end": dt.time(12, 0)})
+    settings = service.get_creche(store, event)
+    assert (settings.session_start, settings.session_end) == (dt.time(10), dt.time(12))
+    assert any("runs 2 h" in t and "Ofsted" in t for t in _texts(store, event))
+
+
+def test_staff_without_checks_and_children_without_collectors_are_named(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+    add_staff: Callable[..., int],
+) -> None:
+    event = create_event(date=DAY)
+    add_staff(event, name="Marek Zieliński", dbs_date=None)
+    add_staff(event, name="Bronwen Evans", first_aid_expiry=dt.date(2026, 12, 1))
+    booking = add_booking(event, children=2)
+    add_child(booking, first_name="Niamh", last_name="Kelly", collectors="")
+    add_child(booking, first_name="Ruairí", age_months=90)
+    texts = _texts(store, event)
+    assert "Marek Zieliński has no DBS check recorded." in texts
+    assert "Bronwen Evans’s paediatric first aid expires on 01/12/2026, before the event." in texts
+    assert "Nobody is named to collect Niamh Kelly." in texts
+    assert "Ruairí is 7 years at the event, older than the creche takes (up to 5)." in texts
+
+
+def test_the_same_child_booked_twice_is_found_across_bookings(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+) -> None:
+    event = create_event(date=DAY)
+    mum = add_booking(event, name="Siobhán Kelly", children=1)
+    dad = add_booking(event, name="Declan Kelly", children=1)
+    add_child(mum, first_name="Niamh", last_name="Kelly")
+    add_child(dad, first_name="niamh ", last_name="KELLY")
+    assert any("booked by Siobhán Kelly and by Declan Kelly" in t for t in _texts(store, event))
+
+
+def test_missing_child_details_and_a_passed_retention_date(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event = create_event(date=dt.date(2026, 10, 1))
+    add_booking(event, name="Amara Okafor", children=2)
+    texts = _texts(store, event)
+    assert "Amara Okafor booked 2 creche places; 2 children’s details still to add." in texts
+    assert texts[0].startswith("The retention date (31/10/2026) has passed")
+
+
+def test_short_staffing_comes_first_and_clears_when_staff_are_added(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+    add_staff: Callable[..., int],
+) -> None:
+    event = create_event(date=DAY)
+    booking = add_booking(event, children=4)
+    for name in ("Ada", "Bea", "Cai", "Dot"):
+        add_child(booking, first_name=name, age_months=12)
+    add_staff(event)
+    review = checks.review(store, event, today=DAY)
+    assert review.ratios.short
+    assert review.warnings[0].text.startswith("Short-staffed: 4 children need 2 staff")
+    add_staff(event, name="Marek Zieliński")
+    assert not checks.review(store, event, today=DAY).ratios.short
+
+
+def test_allergy_needs_are_split_merged_and_counted() -> None:
+    assert allergies.needs_in("Nuts and egg; dairy allergy") == ["nuts", "eggs", "dairy"]
+    assert allergies.needs_in("None") == []
+    summary = allergies.summarise(
+        [("nut allergy", ""), ("Nuts", "vegetarian"), ("", "Gluten-free"), ("milk", "")]
+    )
+    assert allergies.summary_line(summary) == (
+        "2 children with a nut allergy; 1 child with a dairy allergy; 1 child: gluten; "
+        "1 child: vegetarian"
+    )
+
+
+def test_the_summary_counts_only_children_coming(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+) -> None:
+    event = create_event(capacity=1, date=DAY)
+    coming = add_booking(event, children=1)
+    waiting = add_booking(event, name="Grace Mbeki", children=1)
+    add_child(coming, allergies="Peanuts")
+    add_child(waiting, first_name="Kofi", allergies="Sesame")
+    assert [n.need for n in service.allergy_summary(store, event)] == ["peanuts"]
