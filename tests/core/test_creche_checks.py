@@ -114,3 +114,23 @@ def test_the_summary_counts_only_children_coming(
     add_child(coming, allergies="Peanuts")
     add_child(waiting, first_name="Kofi", allergies="Sesame")
     assert [n.need for n in service.allergy_summary(store, event)] == ["peanuts"]
+
+
+def test_the_overview_shows_bookings_the_offer_and_creche_warnings(
+    store: Store, demo_event: int
+) -> None:
+    from organiser.core.planning.overview import overview
+
+    lines = overview(store, demo_event, today=DAY - dt.timedelta(days=21))
+    texts = [line.text for line in lines]
+    assert "Bookings: 19 of 20 places booked; creche 6 of 8; 2 on the waiting list" in texts
+    offer = next(line for line in lines if line.text.startswith("A place is free"))
+    assert offer.page == "creche" and offer.attention
+    assert any(t.startswith("Creche: 6 children need") for t in texts)
+
+
+def test_the_catering_note_for_budget_and_programme(store: Store, demo_event: int) -> None:
+    assert service.catering_note(store, demo_event) == (
+        "Refreshments: cater for 1 child with a dairy allergy; 1 child with a nut allergy; "
+        "1 child with a peanut allergy; 1 child: no egg; 1 child: vegetarian."
+    )

@@ -244,3 +244,9 @@ def check_in_counts(store: Store, event_id: int) -> dict[str, int]:
         counts[f"{status} adults"] = int(adults or 0)
         counts[f"{status} children"] = int(children or 0)
     return counts
+
+
+def catering_note(store: Store, event_id: int) -> str:
+    """What the refreshments must cater for ("" when nothing): for the budget and programme."""
+    line = allergies.summary_line(allergy_summary(store, event_id))
+    return f"Refreshments: cater for {line}." if line else ""

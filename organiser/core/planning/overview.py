@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from organiser.core.creche.bookings import next_offer, places, waiting_list
+from organiser.core.creche.checks import review as creche_review
 from organiser.core.db import Store
 from organiser.core.events.rules import days_to_go
 from organiser.core.events.service import EventDetails, get_event
@@ -46,10 +48,6 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
             "details",
         ),
         OverviewLine(
-            f"Places: {event.capacity}" if event.capacity else "Places: capacity not set",
-            "details",
-        ),
-        OverviewLine(
             f"Working group: {len(members)} members, {lived} with lived experience", "members"
         ),
         OverviewLine(
@@ -62,9 +60,30 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
             "budget",
         ),
     ]
-    lines[3:3] = _meetings_lines(store, event_id, today=today)
-    lines[5:5] = _speaker_lines(store, event_id, today=today)
+    lines[2:2] = [
+        *_creche_lines(store, event_id, today=today),
+        *_meetings_lines(store, event_id, today=today),
+        *_speaker_lines(store, event_id, today=today),
+    ]
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
+
+
+def _creche_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
+    """Bookings against capacity and the waiting list, a place to offer, and creche checks."""
+    held = places(store, event_id)
+    waiting = len(waiting_list(store, event_id))
+    text = f"Bookings: {held.words()}"
+    if waiting:
+        text += f"; {waiting} on the waiting list"
+    lines = [OverviewLine(text, "creche")]
+    offer = next_offer(store, event_id)
+    if offer is not None:
+        lines.append(OverviewLine(offer.words(), "creche", attention=True))
+    review = creche_review(store, event_id, today=today)
+    if held.children or review.ratios.children:
+        lines.append(OverviewLine(f"Creche: {review.ratios.summary()}", "creche"))
+    lines += [OverviewLine(w.text, "creche", attention=True) for w in review.warnings]
+    return lines
 
 
 def _speaker_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
+from organiser.core.creche import service as creche
 from organiser.core.money import format_pence
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import CostCategory
@@ -154,7 +155,7 @@ class BudgetPage(QWidget):
         if Touched.BUDGET in changes.touched:
             self.funds.refresh()
             self.costs.refresh()
-        if changes.touched & (Touched.BUDGET | Touched.DETAILS):
+        if changes.touched & (Touched.BUDGET | Touched.DETAILS | Touched.CRECHE | Touched.BOOKINGS):
             self._show_totals()
 
     def _show_totals(self) -> None:
@@ -167,4 +168,7 @@ class BudgetPage(QWidget):
         self.totals.style().unpolish(self.totals)
         self.totals.style().polish(self.totals)
         lines = describe(summary)
+        catering = creche.catering_note(self.runner.store, self.event_id)
+        if catering:
+            lines.append(catering)
         self.totals.setText("\n".join((["⚠ Over budget."] if over else []) + lines))

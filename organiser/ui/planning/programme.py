@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
+from organiser.core.creche import service as creche
 from organiser.core.parsing import format_time
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import ItemKind
@@ -105,6 +106,8 @@ class ProgrammePage(QWidget):
         """Reload when items or the event's times changed."""
         if changes.touched & (Touched.PROGRAMME | Touched.DETAILS):
             self.section.refresh()
+        elif changes.touched & (Touched.CRECHE | Touched.BOOKINGS):
+            self._summarise()
 
     def _load(self, event_id: int) -> list[ProgrammeRow]:
         rows, self._check = planning.programme(self.runner.store, event_id)
@@ -120,6 +123,9 @@ class ProgrammePage(QWidget):
             self.summary.setText("No programme items yet: add the first with New programme item.")
             return
         head = f"{count} item{'s' if count != 1 else ''} · {check.total_text} in all"
+        catering = creche.catering_note(self.runner.store, self.event_id)
+        if catering:
+            head += f"\n{catering}"
         if check.overall:
             lines = "\n".join(f"⚠ {w}" for w in check.overall)
             self.summary.setText(f"{head}\n{lines}")
