@@ -1,0 +1,369 @@
+"""Importing bookings from an Eventbrite attendee report, all rows or none; exporting the list."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import datetime as dt
+import io
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from organiser.core.changes import Touched
+from organiser.core.creche import bookings, export
+from organiser.core.creche.import_columns import guess_mapping
+from organiser.core.creche.importing import (
+    ImportPlan,
+    apply_import,
+    plan_for_event,
+    plan_import,
+    remove_imported,
+    restore_imported,
+)
+from organiser.core.creche.service import list_bookings
+from organiser.core.csvfiles import read_csv
+from organiser.core.db import Store
+from organiser.core.errors import OrganiserError, ValidationError
+
+HEADER = (
+    "Order #,Order Date,First Name,Last Name,Email,Quantity,Price Tier,Ticket Type,Attendee #,"
+    "Group,Order Type,Currency,Total Paid,Attendee Status,How did you hear about this event?,"
+    "Do you have any access needs?,How many children need a place in the crèche?,"
+    "Can we contact you about future sessions?"
+)
+ROWS = [
+    "1001,2027-01-10 09:12:44+00:00,Siobhán,Ó Briain,siobhan@example.ie,1,,General admission,"
+    "5001,,Free Order,GBP,0.00,Attending,Leaflet at the library,,2,Yes",
+    "1001,2027-01-10 09:12:44+00:00,Siobhán,Ó Briain,siobhan@example.ie,1,,General admission,"
+    "5002,,Free Order,GBP,0.00,Attending,Leaflet at the library,,2,Yes",
+    "1002,2027-01-11 18:30:00+00:00,Zoë,Brontë,zoe@example.co.uk,1,,General admission,5003,,"
+    "Free Order,GBP,0.00,Checked In,Instagram,Step-free access please,0,No",
+    "1003,2027-01-12 08:00:00+00:00,Renée,Dubois,renee@example.fr,1,,Crèche place (child),5004,"
+    ",Free Order,GBP,0.00,Attending,A friend,,,I do not agree",
+    "1004,2027-01-13 12:00:00+00:00,Ama,Mensah,ama@example.com,1,,General admission,5005,,"
+    "Free Order,GBP,0.00,Refunded,,,,",
+]
+EVENTBRITE = "\r\n".join([HEADER, *ROWS]) + "\r\n"
+COUNT = 4  # orders
+
+
+def bytes_of(text: str, encoding: str = "utf-8") -> bytes:
+    return text.encode(encoding)
+
+
+def booked(store: Store, event_id: int) -> int:
+    return len(list_bookings(store, event_id))
+
+
+def plan(store: Store, event_id: int, data: bytes, **mapping: str | None) -> ImportPlan:
+    table = read_csv(data)
+    chosen = {**guess_mapping(table.header), **mapping}
+    return plan_for_event(store, event_id, table, chosen)
+
+
+def test_eventbrite_columns_are_guessed() -> None:
+    guessed = guess_mapping(read_csv(bytes_of(EVENTBRITE)).header)
+    assert guessed == {
+        "first_name": "First Name",
+        "last_name": "Last Name",
+        "full_name": None,
+        "email": "Email",
+        "phone": None,
+        "adults": "Quantity",
+        "children": "How many children need a place in the crèche?",
+        "ticket_type": "Ticket Type",
+        "status": "Attendee Status",
+        "access_needs": "Do you have any access needs?",
+        "heard_from": "How did you hear about this event?",
+        "consent": "Can we contact you about future sessions?",
+        "booked_on": "Order Date",
+        "notes": None,
+        "reference": "Order #",
+    }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes_of(EVENTBRITE),
+        codecs.BOM_UTF8 + bytes_of(EVENTBRITE),
+        bytes_of(EVENTBRITE, "cp1252"),
+        bytes_of(EVENTBRITE, "utf-16"),
+        codecs.BOM_UTF8 + bytes_of(EVENTBRITE.replace(",", ";")),
+        bytes_of(EVENTBRITE.replace(",", "\t"), "cp1252"),
+    ],
+    ids=["utf-8", "BOM", "cp1252", "utf-16", "semicolons", "tabs in cp1252"],
+)
+def test_an_eventbrite_export_imports_as_households(
+    store: Store, create_event: Callable[..., int], data: bytes
+) -> None:
+    event_id = create_event()
+    found = plan(store, event_id, data)
+    assert found.ok, [e.words() for e in found.errors]
+    assert found.summary() == "4 bookings to add."
+    changes = apply_import(store, event_id, found)
+    assert Touched.BOOKINGS in changes and len(changes.previous["created_ids"]) == COUNT
+    rows = {r.name: r for r in list_bookings(store, event_id)}
+    assert list(rows) == ["Siobhán Ó Briain", "Zoë Brontë", "Renée Dubois", "Ama Mensah"]
+    siobhan, zoe = rows["Siobhán Ó Briain"], rows["Zoë Brontë"]
+    assert (siobhan.adults, siobhan.children, siobhan.status) == (2, 2, "Booked")
+    assert siobhan.contact == "siobhan@example.ie" and siobhan.source_ref == "1001"
+    assert siobhan.heard_from == "Leaflet at the library"
+    assert (siobhan.contact_consent, siobhan.contact_consent_date) == (True, dt.date(2027, 1, 10))
+    assert (zoe.status, zoe.access_needs, zoe.contact_consent) == (
+        "Attended",
+        "Step-free access please",
+        False,
+    )
+    renee = rows["Renée Dubois"]  # a child's ticket is a creche place, not an adult's
+    assert (renee.adults, renee.children, renee.contact_consent) == (0, 1, False)
+    assert rows["Ama Mensah"].status == "Cancelled"
+
+
+def test_a_missing_column_is_left_out_and_an_extra_one_ignored(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = (
+        "Order #,First Name,Last Name,Favourite colour,Email\r\n"
+        "\r\n"
+        "2001,Siobhán,Kelly,green,s@example.ie\r\n"
+        ",,,,\r\n"
+        "2002,Zoë,Marsh,blue,\r\n"
+    )
+    found = plan(store, event_id, bytes_of(text, "cp1252"))
+    assert found.mapping["adults"] is None and found.mapping["status"] is None
+    assert [b.rows for b in found.bookings] == [(3,), (5,)]  # as a spreadsheet numbers them
+    apply_import(store, event_id, found)
+    rows = list_bookings(store, event_id)
+    assert [(r.name, r.adults, r.status, r.contact) for r in rows] == [
+        ("Siobhán Kelly", 1, "Booked", "s@example.ie"),
+        ("Zoë Marsh", 1, "Booked", ""),
+    ]
+    assert plan(store, event_id, bytes_of(text), email="Phone").problems == (
+        "The column “Phone” is not in this file.",
+    )
+    no_name = plan(store, event_id, bytes_of(text), first_name=None, last_name=None)
+    assert not no_name.ok and "column that holds the name" in no_name.summary()
+    with pytest.raises(OrganiserError, match="Nothing was imported"):
+        apply_import(store, event_id, no_name)
+
+
+def test_nul_bytes_are_refused_before_anything_is_planned(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    with pytest.raises(OrganiserError, match="NUL bytes"):
+        plan_import(bytes_of(EVENTBRITE).replace(b"Zo", b"Z\x00o"), {})
+    assert booked(store, event_id) == 0
+
+
+def test_one_bad_row_imports_nothing(store: Store, create_event: Callable[..., int]) -> None:
+    event_id = create_event()
+    rows = [*ROWS[:4], ROWS[2].replace("1002", "1005").replace(",1,,General", ",two,,General")]
+    rows.insert(3, "")  # a blank row still counts in the row numbers a spreadsheet shows
+    found = plan(store, event_id, bytes_of("\r\n".join([HEADER, *rows])))
+    assert [e.words() for e in found.errors] == ["Row 7: the quantity “two” is not a whole number"]
+    assert found.errors[0].column == "Quantity"
+    assert found.summary() == (
+        "4 bookings to add, 1 row with an error — fix the file or the column choices; "
+        "nothing is imported while any row has an error."
+    )
+    with pytest.raises(OrganiserError, match="Nothing was imported: 1 row"):
+        apply_import(store, event_id, found)
+    assert booked(store, event_id) == 0
+
+
+def test_a_refusal_half_way_through_the_transaction_leaves_nothing(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    found = plan(store, event_id, bytes_of(EVENTBRITE))
+    slip = dataclasses.replace(found.bookings[-1], adults=500)
+    broken = dataclasses.replace(found, bookings=(*found.bookings[:-1], slip))
+    with pytest.raises(ValidationError, match="looks like a slip"):
+        apply_import(store, event_id, broken)
+    assert booked(store, event_id) == 0
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("-1", "the quantity “-1” cannot be negative"),
+        ("siobhan@example.ie", "the quantity is not a whole number"),
+        ("51", "51 adults in one booking looks like a slip; enter at most 50"),
+    ],
+)
+def test_row_errors_name_the_row_and_never_the_person(
+    store: Store,
+    create_event: Callable[..., int],
+    caplog: pytest.LogCaptureFixture,
+    cell: str,
+    message: str,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    event_id = create_event()
+    text = f"Name,Quantity\r\nSiobhán Ó Briain,{cell}\r\n"
+    found = plan(store, event_id, bytes_of(text, "cp1252"))
+    assert [e.words() for e in found.errors] == [f"Row 2: {message}"]
+    with pytest.raises(OrganiserError) as refused:
+        apply_import(store, event_id, found)
+    for said in (found.summary(), str(refused.value), caplog.text):
+        assert "Siobhán" not in said and "@" not in said
+    assert found.bookings[0].name == "Siobhán Ó Briain"  # the preview may show it
+
+
+def test_blank_names_and_unknown_answers_are_row_errors(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = (
+        "First Name,Last Name,Attendee Status,Future contact,Order Date\r\n"
+        ",,Attending,Yes,\r\n"
+        "Zoë,Marsh,Maybe,Perhaps,31/02/2027\r\n"
+    )
+    found = plan(store, event_id, bytes_of(text))
+    assert [e.words() for e in found.errors] == [
+        "Row 2: the name is blank",
+        "Row 3: the attendee status “Maybe” is not one we know; use Attending, Checked In, "
+        "Not Attending, Cancelled, Refunded or Waiting list",
+        "Row 3: the answer “Perhaps” about future contact is not yes or no",
+        "Row 3: the date “31/02/2027” is not a date; write it as day/month/year",
+    ]
+
+
+def test_importing_the_same_file_again_adds_nothing(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    apply_import(store, event_id, plan(store, event_id, bytes_of(EVENTBRITE)))
+    again = plan(store, event_id, bytes_of(EVENTBRITE, "cp1252"))
+    assert again.bookings == () and len(again.skipped) == COUNT
+    assert again.summary() == "0 bookings to add, 4 already imported."
+    assert apply_import(store, event_id, again).touched == Touched.NONE
+    more = EVENTBRITE + ROWS[2].replace("1002", "1009").replace("Zoë", "Chloé") + "\r\n"
+    grown = plan(store, event_id, bytes_of(more))
+    assert [b.name for b in grown.bookings] == ["Chloé Brontë"]
+    assert grown.summary() == "1 booking to add, 4 already imported."
+    apply_import(store, event_id, grown)
+    assert booked(store, event_id) == COUNT + 1
+
+
+def test_a_plan_made_before_another_import_does_not_add_twice(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    first = plan(store, event_id, bytes_of(EVENTBRITE))
+    second = plan(store, event_id, bytes_of(EVENTBRITE))
+    apply_import(store, event_id, first)
+    assert apply_import(store, event_id, second).touched == Touched.NONE
+    assert booked(store, event_id) == COUNT
+
+
+def test_rows_without_an_order_number_are_matched_by_name_and_contact(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    add_booking(event_id, name="Zoë Marsh", contact="zoe@example.com")
+    text = "Name,Email\r\nZOË  MARSH,zoe@example.com\r\nZoë Marsh,other@example.com\r\n"
+    found = plan(store, event_id, bytes_of(text))
+    assert found.skipped == ((2,),)
+    assert [b.contact for b in found.bookings] == ["other@example.com"]
+
+
+def test_over_capacity_the_waiting_list_follows_the_file(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event_id = create_event(capacity=5)
+    add_booking(event_id, name="Already booked", adults=1)
+    lines = ["Order #,Name,Quantity"] + [
+        f"{300 + n},{name},{count}"
+        for n, (name, count) in enumerate(
+            [("Aoife", 2), ("Bea", 2), ("Cai", 2), ("Dara", 3), ("Eli", 1)]
+        )
+    ]
+    found = plan(store, event_id, bytes_of("\n".join(lines)))
+    preview = [(b.name, b.status) for b in found.bookings]
+    assert preview == [
+        ("Aoife", "Booked"),
+        ("Bea", "Booked"),
+        ("Cai", "Waiting list"),
+        ("Dara", "Waiting list"),
+        ("Eli", "Waiting list"),
+    ]
+    assert found.summary() == "5 bookings to add (3 on the waiting list)."
+    apply_import(store, event_id, found)
+    stored = list_bookings(store, event_id)[1:]
+    assert [(b.name, b.status, b.position) for b in stored] == [
+        ("Aoife", "Booked", None),
+        ("Bea", "Booked", None),
+        ("Cai", "Waiting list", 1),
+        ("Dara", "Waiting list", 2),
+        ("Eli", "Waiting list", 3),
+    ]
+    names = {b.id: b.name for b in stored}
+    assert [names[i] for i in bookings.waiting_list(store, event_id)] == ["Cai", "Dara", "Eli"]
+
+
+def test_undo_removes_the_import_and_redo_brings_it_back(
+    store: Store, create_event: Callable[..., int], add_child: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    added = apply_import(store, event_id, plan(store, event_id, bytes_of(EVENTBRITE)))
+    ids = added.previous["created_ids"]
+    add_child(ids[0], first_name="Niamh")
+    before = list_bookings(store, event_id)
+    undone = remove_imported(store, event_id=event_id, booking_ids=ids)
+    assert booked(store, event_id) == 0 and undone.snapshot is not None
+    redone = restore_imported(store, snapshot=undone.snapshot)
+    assert redone.previous["created_ids"] == ids
+    assert list_bookings(store, event_id) == before
+    assert [s for s, _ in bookings.status_history(store, ids[0])] == ["Booked"]
+
+
+def test_the_export_is_formula_safe_and_imports_back(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int], tmp_path: Path
+) -> None:
+    event_id = create_event(capacity=3)
+    risky = {
+        "name": "Zoë Brontë",
+        "contact": "+44 7700 900123",
+        "adults": 2,
+        "children": 1,
+        "access_needs": "-1",
+        "heard_from": "@SUM(A1:A9)",
+        "notes": '=HYPERLINK("http://example.com/x","Click me")',
+        "contact_consent": True,
+        "contact_consent_date": dt.date(2027, 1, 5),
+    }
+    add_booking(event_id, **risky)
+    add_booking(event_id, name="Siobhán Ó Briain", adults=2, source_ref="1001")
+    path = tmp_path / "bookings.csv"
+    assert export.export_bookings(store, event_id, path) == 2
+    data = path.read_bytes()
+    assert data.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0]["Contact"] == "'+44 7700 900123"
+    assert rows[0]["Access needs"] == "'-1"
+    assert rows[0]["How they heard"] == "'@SUM(A1:A9)"
+    assert rows[0]["Notes"] == "'" + risky["notes"]
+    assert (rows[0]["Future contact"], rows[0]["Consent date"]) == ("Yes", "05/01/2027")
+    assert (rows[1]["Name"], rows[1]["Status"], rows[1]["Waiting list position"]) == (
+        "Siobhán Ó Briain",
+        "Waiting list",
+        "1",
+    )
+    other = create_event(title="Second session")
+    back = plan(store, other, data)
+    assert back.ok and back.mapping["email"] == "Contact"
+    apply_import(store, other, back)
+    copied = list_bookings(store, other)[0]
+    for key, value in risky.items():
+        assert getattr(copied, key) == value, key
+    assert export.bookings_csv(store, other).startswith(codecs.BOM_UTF8)
+    with pytest.raises(OrganiserError, match="does not exist"):
+        export.export_bookings(store, event_id, tmp_path / "gone" / "bookings.csv")

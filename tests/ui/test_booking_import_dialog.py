@@ -1,0 +1,181 @@
+"""The booking import dialog and the booking list export, driven like a person would."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from organiser.core.creche.service import list_bookings
+from organiser.core.db import Store
+from organiser.ui.creche import csv_actions
+from organiser.ui.creche.import_dialog import NOT_IN_FILE, ImportDialog
+from organiser.ui.ops import OpRunner
+
+HEADER = "Order #,Order Date,First Name,Last Name,Email,Quantity,Ticket Type,Attendee Status"
+GOOD = [
+    "1001,2027-01-10 09:12,Siobhán,Ó Briain,siobhan@example.ie,1,General admission,Attending",
+    "1001,2027-01-10 09:12,Siobhán,Ó Briain,siobhan@example.ie,1,General admission,Attending",
+    "1002,2027-01-11 18:30,Zoë,Brontë,zoe@example.co.uk,1,General admission,Checked In",
+    "1003,2027-01-12 08:00,Ama,Mensah,ama@example.com,2,General admission,Attending",
+]
+
+
+@pytest.fixture
+def runner(qtbot: Any, store: Store) -> OpRunner:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    qtbot.waitExposed(parent)
+    return OpRunner(store, parent)
+
+
+@pytest.fixture
+def pick(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[bytes], Path]:
+    """`pick(data)`: the file dialog answers with a file holding these bytes."""
+
+    def _pick(data: bytes) -> Path:
+        path = tmp_path / "attendees.csv"
+        path.write_bytes(data)
+        monkeypatch.setattr(
+            QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(path), "CSV files"))
+        )
+        return path
+
+    return _pick
+
+
+def open_dialog(runner: OpRunner, event_id: int) -> ImportDialog:
+    parent = runner.parent()
+    assert isinstance(parent, QWidget)
+    dialog = csv_actions.import_bookings(parent, runner, event_id)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_a_bad_row_is_shown_and_nothing_can_be_imported_until_it_is_fixed(
+    runner: OpRunner,
+    store: Store,
+    create_event: Callable[..., int],
+    pick: Callable[[bytes], Path],
+    person: Any,
+) -> None:
+    event_id = create_event()
+    bad = GOOD[3].replace(",2,General", ",two,General")
+    pick(("\r\n".join([HEADER, *GOOD[:3], bad]) + "\r\n").encode("cp1252"))
+    dialog = open_dialog(runner, event_id)
+    assert "attendees.csv: Read as Windows Western (cp1252), separated by commas" in (
+        dialog.source.text()
+    )
+    assert dialog.combos["adults"].currentText() == "Quantity"
+    assert person.column(dialog.preview, "Name") == ["Siobhán Ó Briain", "Zoë Brontë", "Ama Mensah"]
+    assert person.column(dialog.preview, "Row") == ["2, 3", "4", "⚠ 5"]
+    assert dialog.errors.isVisible()
+    assert dialog.errors.toPlainText() == "Row 5: the quantity “two” is not a whole number"
+    assert dialog.summary.text() == (
+        "⚠ 3 bookings to add, 1 row with an error — fix the file or the column choices; "
+        "nothing is imported while any row has an error."
+    )
+    assert not dialog.import_button.isEnabled()
+    dialog.do_import()  # even if asked, nothing happens
+    assert list_bookings(store, event_id) == []
+    person.choose(dialog.combos["adults"], NOT_IN_FILE)  # the mapping fixes it: one adult each
+    assert not dialog.errors.isVisible()
+    assert person.column(dialog.preview, "Adults") == ["2", "1", "1"]  # the order's two rows
+    assert dialog.import_button.isEnabled()
+    assert dialog.import_button.text() == "&Import 3 bookings"
+    dialog.reject()
+    assert list_bookings(store, event_id) == []
+
+
+def test_a_good_file_imports_in_one_undoable_step(
+    runner: OpRunner,
+    store: Store,
+    create_event: Callable[..., int],
+    pick: Callable[[bytes], Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    event_id = create_event(capacity=3)
+    pick(codecs.BOM_UTF8 + ("\r\n".join([HEADER, *GOOD]) + "\r\n").encode())
+    dialog = open_dialog(runner, event_id)
+    assert person.column(dialog.preview, "Status") == ["Booked", "Attended", "Waiting list"]
+    assert dialog.summary.text() == "3 bookings to add (1 on the waiting list)."
+    applied: list[Any] = []
+    runner.changes_applied.connect(applied.append)
+    with qtbot.waitSignal(dialog.finished):
+        person.click(dialog.import_button)
+    rows = list_bookings(store, event_id)
+    assert [(r.name, r.status) for r in rows] == [
+        ("Siobhán Ó Briain", "Booked"),
+        ("Zoë Brontë", "Attended"),
+        ("Ama Mensah", "Waiting list"),
+    ]
+    assert len(applied) == 1
+    stack = runner.undo_stack
+    assert stack.undoText() == "Import 3 bookings"
+    stack.undo()
+    assert list_bookings(store, event_id) == []
+    stack.redo()
+    assert list_bookings(store, event_id) == rows
+    again = open_dialog(runner, event_id)  # the same file again adds nothing
+    assert again.summary.text() == "0 bookings to add, 3 already imported."
+    assert not again.import_button.isEnabled()
+    again.reject()
+
+
+def test_wrong_letters_are_fixed_by_choosing_the_encoding(
+    runner: OpRunner, create_event: Callable[..., int], pick: Callable[[bytes], Path], person: Any
+) -> None:
+    event_id = create_event()
+    pick("Name,Quantity\r\nŁucja Wiśniewska,1\r\n".encode("cp1250"))
+    dialog = open_dialog(runner, event_id)
+    assert person.column(dialog.preview, "Name") == ["£ucja Wiœniewska"]
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1250"))
+    assert person.column(dialog.preview, "Name") == ["Łucja Wiśniewska"]
+    assert dialog.combos["full_name"].currentText() == "Name"  # the choices are kept
+    dialog.reject()
+
+
+def test_a_file_that_is_not_csv_is_refused_in_a_message(
+    runner: OpRunner,
+    dialogs: Any,
+    create_event: Callable[..., int],
+    pick: Callable[[bytes], Path],
+) -> None:
+    event_id = create_event()
+    dialogs.warnings_expected = True
+    pick(b"Name,Quantity\r\nZo\x00e,1\r\n")
+    parent = runner.parent()
+    assert isinstance(parent, QWidget)
+    assert csv_actions.import_bookings(parent, runner, event_id) is None
+    assert len(dialogs.warnings) == 1
+    assert dialogs.warnings[0].startswith("Cannot import attendees.csv. This file contains NUL")
+
+
+def test_the_booking_list_exports_and_a_bad_folder_is_a_message(
+    runner: OpRunner,
+    dialogs: Any,
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    tmp_path: Path,
+) -> None:
+    event_id = create_event(title="Pilates: wellbeing?")
+    add_booking(event_id, name="Zoë Brontë", notes="=1+1")
+    parent = runner.parent()
+    assert isinstance(parent, QWidget)
+    dialogs.save_path = str(tmp_path / "list")
+    saved = csv_actions.export_bookings(parent, runner, event_id)
+    assert saved == tmp_path / "list.csv"
+    assert dialogs.save_suggestions[0].endswith("Pilates wellbeing - bookings.csv")
+    text = saved.read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[1].startswith("Zoë Brontë,") and ",'=1+1," in text
+    dialogs.warnings_expected = True
+    dialogs.save_path = str(tmp_path / "gone" / "list.csv")
+    assert csv_actions.export_bookings(parent, runner, event_id) is None
+    assert len(dialogs.warnings) == 1 and "does not exist" in dialogs.warnings[0]
