@@ -131,15 +131,26 @@ def _event_of(session: Session, spec: _Spec, parent_id: int) -> int:
     return int(parent.event_id)  # type: ignore[attr-defined]
 
 
-def _prepare(session: Session, section: Section, values: Mapping[str, Any]) -> dict[str, Any]:
+_CONSENT_DATES = {
+    Section.MEMBERS: ("consent_to_keep", "consent_date"),
+    Section.BOOKINGS: ("contact_consent", "contact_consent_date"),
+}
+
+
+def _prepare(
+    session: Session, section: Section, values: Mapping[str, Any], current: Mapping[str, Any]
+) -> dict[str, Any]:
     prepared = dict(values)
-    if section is Section.MEMBERS:
-        if "organisation" in prepared:
-            prepared["organisation_id"] = organisation_id_for(session, prepared.pop("organisation"))
-        if prepared.get("consent_to_keep") and not prepared.get("consent_date"):
-            prepared.setdefault("consent_date", dt.date.today())
-    if section is Section.BOOKINGS and prepared.get("contact_consent"):
-        prepared.setdefault("contact_consent_date", dt.date.today())
+    if section is Section.MEMBERS and "organisation" in prepared:
+        prepared["organisation_id"] = organisation_id_for(session, prepared.pop("organisation"))
+    if section in _CONSENT_DATES:
+        # Consent is dated when it is given; saving the form again keeps the first date.
+        consent, dated = _CONSENT_DATES[section]
+        if prepared.get(consent) and not prepared.get(dated):
+            if current.get(consent) and current.get(dated):
+                prepared.pop(dated, None)
+            else:
+                prepared[dated] = dt.date.today()
     if section is Section.ACTIONS and "done" in prepared:
         # An explicit done_at (undo putting the old values back) is kept as it was.
         prepared.setdefault(
@@ -161,7 +172,7 @@ def add_row(
     with store.begin() as s:
         event_id = _event_of(s, spec, parent_id)
         get_or_raise(s, spec.parent, parent_id, spec.parent.__tablename__)
-        prepared = _prepare(s, section, values)
+        prepared = _prepare(s, section, values, {})
         spec.check(prepared, {})
         if spec.before_add is not None:
             spec.before_add(s, event_id, prepared)
@@ -183,8 +194,9 @@ def update_row(
     spec = _SPECS[section]
     with store.begin() as s:
         row = get_or_raise(s, spec.model, row_id, section.value)
-        prepared = _prepare(s, section, values)
-        spec.check(prepared, row_dict(row))
+        current = row_dict(row)
+        prepared = _prepare(s, section, values, current)
+        spec.check(prepared, current)
         previous = apply_values(row, prepared, _editable(spec))
         if previous and spec.after_edit is not None:
             s.flush()

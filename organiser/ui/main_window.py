@@ -19,6 +19,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.ui import actions, printing
+from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.letters import LetterDialog
 from organiser.ui.ops import OpRunner
@@ -30,6 +31,10 @@ from organiser.ui.widgets.row_section import RowSection
 # What the Speakers tab shows: speakers, invitations, slots, fees, and the event's date and venue.
 SPEAKERS_SEE = (
     Touched.SPEAKERS | Touched.INVITATIONS | Touched.PROGRAMME | Touched.BUDGET | Touched.DETAILS
+)
+# What the Creche tab shows: bookings, children, staff, the creche's hours and the event's date.
+CRECHE_SEE = (
+    Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS | Touched.PROGRAMME | Touched.EVENTS
 )
 
 
@@ -73,6 +78,9 @@ class MainWindow(QMainWindow):
             lambda: printing.save_document(self, "speakers")
         )
         self.speakers.letter_requested.connect(self.show_letter)
+        self.creche = CrecheTab(self.runner, self)
+        self.tabs.addTab(self.creche, "Creche")
+        self.creche.print_requested.connect(lambda kind: printing.save_document(self, kind))
         self.planning.open_tab.connect(self.show_tab)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
@@ -125,6 +133,7 @@ class MainWindow(QMainWindow):
         self.event_id = event_id
         self.planning.set_event(event_id)
         self.speakers.set_event(event_id)
+        self.creche.set_event(event_id)
         self.panel.select(event_id)
         if event_id is not None:
             self.settings.setValue(self._last_event_key(), event_id)
@@ -162,6 +171,8 @@ class MainWindow(QMainWindow):
             self.planning.refresh(changes)
         if changes.touched & SPEAKERS_SEE:
             self.speakers.refresh(changes)
+        if changes.touched & CRECHE_SEE:
+            self.creche.refresh(changes)
         if changes.touched & (Touched.EVENTS | Touched.DETAILS):
             self._update_title()
         if changes.touched:
@@ -169,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, key: str) -> None:
         """Bring a tab to the front by its key ("speakers"), as overview lines do."""
-        tabs = {"planning": self.planning, "speakers": self.speakers}
+        tabs = {"planning": self.planning, "speakers": self.speakers, "creche": self.creche}
         if key in tabs:
             self.tabs.setCurrentWidget(tabs[key])
 
@@ -194,6 +205,7 @@ class MainWindow(QMainWindow):
         """Save whatever is still being typed."""
         self.planning.flush()
         self.speakers.flush()
+        self.creche.flush()
 
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore): history and views start afresh."""

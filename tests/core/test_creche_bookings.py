@@ -151,3 +151,20 @@ def test_consent_to_future_contact_is_dated(
     add_booking(event, contact_consent=True)
     (row,) = service.list_bookings(store, event)
     assert row.contact_consent_date is not None
+
+
+def test_saving_a_consented_booking_again_keeps_the_consent_date(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    import datetime as dt
+
+    event = create_event()
+    booking = add_booking(event, contact_consent=True, contact_consent_date=dt.date(2026, 1, 1))
+    crud.update_row(
+        store,
+        section=Section.BOOKINGS,
+        row_id=booking,
+        values={"contact_consent": True, "notes": "Prefers a text message"},
+    )
+    (row,) = service.list_bookings(store, event)
+    assert row.contact_consent_date == dt.date(2026, 1, 1)

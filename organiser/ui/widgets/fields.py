@@ -58,6 +58,8 @@ class Field:
     kind: Kind = Kind.LINE
     choices: Sequence[str] | Sequence[Choice] = ()
     hint: str = ""
+    minimum: int = 1  # the smallest whole number a NUMBER field takes
+    blank: Any = None  # what a NUMBER field left empty means (None: not set)
 
 
 def make_input(field: Field, parent: QWidget) -> QWidget:
@@ -207,7 +209,8 @@ def read_value(field: Field, widget: QWidget) -> Any:
     if field.kind is Kind.OPTIONAL_MONEY:
         return parse_pence(text, field=key, allow_blank=True)
     if field.kind is Kind.NUMBER:
-        return parse_whole_number(text, field=key, what=field.label)
+        number = parse_whole_number(text, field=key, what=field.label, minimum=field.minimum)
+        return field.blank if number is None else number
     if field.kind in (Kind.LINE, Kind.COMBO_TEXT):
         return text.strip()
     return text

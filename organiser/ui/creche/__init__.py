@@ -1,0 +1,1 @@
+"""The Creche tab: bookings, check-in, children, staff, the creche's settings and privacy."""

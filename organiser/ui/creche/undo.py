@@ -1,0 +1,33 @@
+"""Undo for the creche: settings put back, and a booking's status changed and changed back."""
+
+from __future__ import annotations
+
+from organiser.core import crud
+from organiser.core.changes import Changes
+from organiser.core.creche import service as creche
+from organiser.core.db import Store
+from organiser.core.sections import Section
+from organiser.ui.ops import Call, Inverse, OpRunner
+from organiser.ui.undo import row_inverse
+
+
+def settings_inverse(store: Store, event_id: int) -> Inverse:
+    """An edit of the creche's settings is undone by putting the old values back."""
+
+    def inverse(changes: Changes) -> Call:
+        previous = dict(changes.previous)
+        return lambda: creche.update_creche(store, event_id=event_id, values=previous)
+
+    return inverse
+
+
+def set_status(runner: OpRunner, text: str, booking_id: int, status: str) -> Changes | None:
+    """Give a booking another status as one named, undoable step."""
+    store = runner.store
+    return runner.push(
+        text,
+        lambda: crud.update_row(
+            store, section=Section.BOOKINGS, row_id=booking_id, values={"status": status}
+        ),
+        row_inverse(store, Section.BOOKINGS),
+    )
