@@ -134,3 +134,11 @@ def test_the_catering_note_for_budget_and_programme(store: Store, demo_event: in
         "Refreshments: cater for 1 child with a dairy allergy; 1 child with a nut allergy; "
         "1 child with a peanut allergy; 1 child: no egg; 1 child: vegetarian."
     )
+
+
+def test_nothing_written_several_ways_is_no_need_and_articles_read_right() -> None:
+    assert allergies.needs_in("n/a") == []
+    assert allergies.needs_in("N/A.") == []
+    assert allergies.summary_line(allergies.summarise([("egg", "")])) == (
+        "1 child with an egg allergy"
+    )

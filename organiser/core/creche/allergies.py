@@ -48,12 +48,14 @@ class NeedCount:
 
 def _article(need: str) -> str:
     word = need.rstrip("s") if need in {"nuts", "peanuts", "eggs", "tree nuts"} else need
-    return f"a {word}"
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def needs_in(text: str) -> list[str]:
     """The separate needs written in one field: "Nuts and egg; dairy" → nuts, eggs, dairy."""
     found: list[str] = []
+    if unicodedata.normalize("NFC", text).strip().strip(".").casefold() in _NOTHING:
+        return found
     for part in _SPLIT.split(unicodedata.normalize("NFC", text)):
         need = _NOISE.sub("", part.strip().strip(".")).strip().casefold()
         if need in _NOTHING:
