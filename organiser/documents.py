@@ -69,6 +69,34 @@ def _speakers(store: Store, event_id: int, _chosen: int | None) -> bytes:
     return render_speaker_schedule(schedule_sheet(store, event_id))
 
 
+def _register(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.creche.printing import register_sheet
+    from organiser.reports.creche import render_register
+
+    return render_register(register_sheet(store, event_id, today=dt.date.today()))
+
+
+def _collection(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.creche.printing import collection_sheet
+    from organiser.reports.creche import render_collection_sheet
+
+    return render_collection_sheet(collection_sheet(store, event_id, today=dt.date.today()))
+
+
+def _bookings(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.creche.printing import booking_sheet
+    from organiser.reports.creche_lists import render_booking_list
+
+    return render_booking_list(booking_sheet(store, event_id, today=dt.date.today()))
+
+
+def _allergies(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.creche.printing import allergy_card
+    from organiser.reports.creche_lists import render_allergy_card
+
+    return render_allergy_card(allergy_card(store, event_id, today=dt.date.today()))
+
+
 @dataclass(frozen=True)
 class Document:
     """A kind of document: what a person calls it, its file type, how it is made."""
@@ -125,5 +153,29 @@ DOCUMENTS: dict[str, Document] = {
         ".pdf",
         "the speaker schedule: who, when, where, contact, status (PDF)",
         _speakers,
+    ),
+    "register": Document(
+        "creche register",
+        ".pdf",
+        "the creche register: children, allergies, who may collect, sign in and out (PDF)",
+        _register,
+    ),
+    "collection-sheet": Document(
+        "collection sheet",
+        ".pdf",
+        "staff only: who may collect each child and their collection password (PDF)",
+        _collection,
+    ),
+    "bookings": Document(
+        "booking list",
+        ".pdf",
+        "the front desk's booking list and check-in sheet, then the waiting list (PDF)",
+        _bookings,
+    ),
+    "allergies": Document(
+        "allergy and medical card",
+        ".pdf",
+        "for creche staff: allergy and dietary counts, each child's needs and contact (PDF)",
+        _allergies,
     ),
 }
