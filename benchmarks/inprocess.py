@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
 from organiser.core.changes import Changes, Touched
 from organiser.core.crud import add_row
@@ -77,6 +78,7 @@ def run_inprocess(work: Path) -> None:
     )
     _meeting_notes(app, window, store, big)
     _speakers_directory(app, window, store)
+    creche_bookings(app, window, store, big)
     window.close()
     store.close()
 

@@ -15,14 +15,17 @@ from PySide6.QtWidgets import QApplication
 from organiser.core.demo import add_demo_event
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
+from organiser.documents import DOCUMENTS
 from organiser.reports.programme import render_programme
+from organiser.ui.creche.tab import SECTIONS as CRECHE_PAGES
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.tab import SECTIONS
 from organiser.ui.style import apply_style
 
 
 def main(out: Path) -> int:
-    """Write planning-<section>.png for every Planning section, and programme.pdf."""
+    """Write a PNG for every Planning section, Speakers part and Creche page, and
+    programme.pdf, creche-register.pdf and booking-list.pdf."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -52,7 +55,22 @@ def main(out: Path) -> int:
         app.processEvents()
         window.grab().save(str(out / f"speakers-{name}.png"))
         print(out / f"speakers-{name}.png")
+    window.tabs.setCurrentWidget(window.creche)
+    for key, _label in CRECHE_PAGES:
+        window.creche.show_section(key)
+        if key == "bookings":  # a family with two children, one with a peanut allergy
+            window.creche.bookings.bookings.table.selectRow(0)
+            window.creche.bookings.children.table.selectRow(1)
+        if key == "checkin":
+            window.creche.checkin.table.selectRow(0)
+        if key == "staff":
+            window.creche.staff.section.table.selectRow(0)
+        app.processEvents()
+        window.grab().save(str(out / f"creche-{key}.png"))
+        print(out / f"creche-{key}.png")
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
+    for kind, name in (("register", "creche-register.pdf"), ("bookings", "booking-list.pdf")):
+        (out / name).write_bytes(DOCUMENTS[kind].render(store, event_id, None))
     window.close()
     store.close()
     return 0

