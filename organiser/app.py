@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write one of an event's documents to a file.",
         epilog="kinds:\n"
         + "\n".join(
-            f"  {kind:<17} {text}"
+            f"  {kind.ljust(len(max(DOCUMENTS, key=len)))} {text}"
             for kind, text in ((kind, d.help) for kind, d in DOCUMENTS.items())
         )
         + "\n\nexample: organiser export minutes --event 1 --out minutes.pdf",

@@ -255,5 +255,5 @@ def test_help_names_every_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert caught.value.code == 0
     out = capsys.readouterr().out
     for kind, document in DOCUMENTS.items():
-        assert f"{kind:<10} {document.help}" in out
+        assert f"  {kind.ljust(len(max(DOCUMENTS, key=len)))} {document.help}\n" in out
     assert "--meeting ID|TITLE" in out and "--poll ID|TITLE" in out
