@@ -25,6 +25,7 @@ class Touched(enum.Flag):
     INVITATIONS = enum.auto()
     BOOKINGS = enum.auto()
     CRECHE = enum.auto()
+    FLYER = enum.auto()
     ALL = (
         EVENTS
         | DETAILS
@@ -40,6 +41,7 @@ class Touched(enum.Flag):
         | INVITATIONS
         | BOOKINGS
         | CRECHE
+        | FLYER
     )
 
 

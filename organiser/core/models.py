@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.events.models import Event
+from organiser.core.flyer.models import Flyer, FlyerComment, FlyerImage, FlyerSignOff, FlyerVersion
 from organiser.core.meetings.models import ActionItem, Decision, Meeting, NoteRevision
 from organiser.core.planning.models import (
     CostLine,
@@ -25,6 +26,11 @@ __all__ = [
     "CrecheStaff",
     "Decision",
     "Event",
+    "Flyer",
+    "FlyerComment",
+    "FlyerImage",
+    "FlyerSignOff",
+    "FlyerVersion",
     "FundingSource",
     "Invitation",
     "Meeting",

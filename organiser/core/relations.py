@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
+from organiser.core.flyer.models import (
+    Flyer,
+    FlyerComment,
+    FlyerImage,
+    FlyerSignOff,
+    FlyerVersion,
+)
 from organiser.core.meetings.models import (
     ActionItem,
     Decision,
@@ -16,8 +23,14 @@ from organiser.core.records import NOTHING, Dependants
 from organiser.core.speakers.models import Invitation, StatusChange
 
 MEMBER_DEPENDANTS = Dependants(
+    children=((FlyerSignOff, "member_id", NOTHING),),
     tables=((meeting_attendee, "member_id"),),
-    links=((ActionItem, "owner_id"), (PollAnswer, "member_id")),
+    links=(
+        (ActionItem, "owner_id"),
+        (PollAnswer, "member_id"),
+        (FlyerComment, "member_id"),
+        (FlyerVersion, "saved_by_id"),
+    ),
 )
 POLL_DEPENDANTS = Dependants(
     children=((PollOption, "poll_id", Dependants(children=((PollAnswer, "option_id", NOTHING),))),),
@@ -34,6 +47,20 @@ MEETING_DEPENDANTS = Dependants(
 BOOKING_DEPENDANTS = Dependants(
     children=((Child, "booking_id", NOTHING), (BookingStatusChange, "booking_id", NOTHING)),
 )
+FLYER_DEPENDANTS = Dependants(
+    children=(
+        (
+            FlyerVersion,
+            "flyer_id",
+            Dependants(
+                children=(
+                    (FlyerComment, "version_id", NOTHING),
+                    (FlyerSignOff, "version_id", NOTHING),
+                )
+            ),
+        ),
+    ),
+)
 # Deleting an event takes everything in it; rows come back parents first (members and
 # meetings before the actions and polls that point at them).
 EVENT_DEPENDANTS = Dependants(
@@ -49,6 +76,8 @@ EVENT_DEPENDANTS = Dependants(
         (Booking, "event_id", Dependants(children=BOOKING_DEPENDANTS.children)),
         (CrecheStaff, "event_id", NOTHING),
         (Creche, "event_id", NOTHING),
+        (FlyerImage, "event_id", NOTHING),
+        (Flyer, "event_id", FLYER_DEPENDANTS),
     ),
 )
 # A programme item or cost line deleted and brought back is linked to its invitation again.

@@ -10,6 +10,7 @@ import datetime as dt
 
 from organiser.core.db import Store
 from organiser.core.demo.creche import add_creche
+from organiser.core.demo.flyer import add_flyer
 from organiser.core.demo.meetings import add_meetings, add_poll
 from organiser.core.demo.planning import DEMO_TITLE, add_planning
 from organiser.core.demo.speakers import add_speakers
@@ -25,4 +26,5 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
     add_meetings(store, event_id, today=day)
     add_poll(store, event_id, today=day)
     add_creche(store, event_id, today=day)
+    add_flyer(store, event_id)
     return event_id

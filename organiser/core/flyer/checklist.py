@@ -1,0 +1,183 @@
+"""The live accessibility checklist beside the preview: each item passes or says what to change.
+
+Contrast by the WCAG formula (AA 4.5:1, 3:1 for large text); clear print (body 12 pt at least,
+14 pt recommended, 16 pt for large print; no italics or long runs of capitals; left-aligned; no
+text over an image); the essentials present; very long sentences; text that does not fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from organiser.core.flyer.contrast import AA_LARGE, AA_NORMAL, is_large, ratio
+from organiser.core.flyer.documents import FlyerSheet
+from organiser.core.flyer.kinds import LABELS, MIN_BODY, Alignment, Placement, Template
+
+RECOMMENDED_BODY = 14
+LONG_SENTENCE = 25  # words
+_CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+){2,}\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+PASS, ADVICE, FAIL = "pass", "advice", "fail"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    key: str
+    state: str  # pass, advice or fail
+    text: str
+
+    @property
+    def ok(self) -> bool:
+        return self.state != FAIL
+
+
+def _texts(sheet: FlyerSheet) -> dict[str, str]:
+    return {
+        "title": sheet.title,
+        "strapline": sheet.strapline,
+        "when_text": sheet.when_text,
+        "venue_text": sheet.venue_text,
+        "expect": "\n".join(sheet.expect),
+        "hear_from": "\n".join(sheet.hear_from),
+        "creche_text": sheet.creche_text,
+        "refreshments_text": sheet.refreshments_text,
+        "cost_text": sheet.cost_text,
+        "access_text": sheet.access_text,
+        "booking_text": sheet.booking_text,
+        "credit_line": sheet.credit_line,
+    }
+
+
+def _contrast(key: str, what: str, fore: str, back: str, size: int, *, bold: bool) -> CheckItem:
+    value = ratio(fore, back)
+    needed = AA_LARGE if is_large(size, bold=bold) else AA_NORMAL
+    shown = f"{value:.1f}:1".replace(".0:", ":")
+    if value >= needed:
+        return CheckItem(key, PASS, f"{what} contrast {shown} (needs {needed:g}:1)")
+    return CheckItem(
+        key,
+        FAIL,
+        f"{what} contrast is only {shown}; it needs {needed:g}:1. Darken the text or lighten "
+        "the background.",
+    )
+
+
+def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
+    """Every checklist item for this flyer, in the order a designer would look."""
+    items = [
+        _contrast(
+            "contrast_text",
+            "Body text",
+            sheet.text_colour,
+            sheet.background_colour,
+            sheet.body_size,
+            bold=False,
+        ),
+        _contrast(
+            "contrast_heading",
+            "Title",
+            sheet.accent_colour,
+            sheet.background_colour,
+            sheet.heading_size,
+            bold=True,
+        ),
+        _sizes(sheet),
+        CheckItem("italics", PASS, "No italics: Organiser's flyers never use them"),
+        _capitals(sheet),
+        (
+            CheckItem("alignment", PASS, "Body text is left-aligned")
+            if sheet.alignment == Alignment.LEFT.value
+            else CheckItem("alignment", FAIL, "Centred body text is hard to follow: align it left.")
+        ),
+        (
+            CheckItem(
+                "image_text",
+                FAIL,
+                "Text is printed over the image: place the image across the top or bottom.",
+            )
+            if sheet.image is not None and sheet.image_placement == Placement.BEHIND.value
+            else CheckItem("image_text", PASS, "No text over the image")
+        ),
+        _essentials(sheet),
+        _sentences(sheet),
+    ]
+    if overflow:
+        names = ", ".join(LABELS.get(k, k).lower() for k in overflow)
+        items.append(
+            CheckItem(
+                "overflow",
+                FAIL,
+                f"Does not fit on the page: {names}. Shorten it, use a smaller size or "
+                "another template.",
+            )
+        )
+    else:
+        items.append(CheckItem("overflow", PASS, "Everything fits on the page"))
+    return items
+
+
+def _sizes(sheet: FlyerSheet) -> CheckItem:
+    least = MIN_BODY[Template(sheet.template)]
+    if sheet.body_size < least:
+        kind = "large print" if sheet.template == Template.LARGE_PRINT.value else "clear print"
+        return CheckItem(
+            "size", FAIL, f"Body text is {sheet.body_size} pt; {kind} needs at least {least} pt."
+        )
+    if sheet.body_size < RECOMMENDED_BODY:
+        return CheckItem(
+            "size",
+            ADVICE,
+            f"Body text is {sheet.body_size} pt: the minimum is met, {RECOMMENDED_BODY} pt is "
+            "recommended.",
+        )
+    return CheckItem("size", PASS, f"Body text is {sheet.body_size} pt")
+
+
+def _capitals(sheet: FlyerSheet) -> CheckItem:
+    shouting = [LABELS[k].lower() for k, text in _texts(sheet).items() if _CAPS_RUN.search(text)]
+    if shouting:
+        return CheckItem(
+            "capitals",
+            FAIL,
+            "Blocks of capitals are hard to read (" + ", ".join(shouting) + "): use normal case.",
+        )
+    return CheckItem("capitals", PASS, "No long runs of capitals")
+
+
+def _essentials(sheet: FlyerSheet) -> CheckItem:
+    needed = {
+        "what it is (title)": sheet.title,
+        "when": sheet.when_text,
+        "where": sheet.venue_text,
+        "cost": sheet.cost_text,
+        "how to book": sheet.booking_text or sheet.booking_link,
+        "access": sheet.access_text,
+    }
+    missing = [name for name, text in needed.items() if not text.strip()]
+    if missing:
+        return CheckItem("essentials", FAIL, "Missing: " + ", ".join(missing) + ".")
+    return CheckItem(
+        "essentials", PASS, "What, when, where, cost, booking and access are all there"
+    )
+
+
+def _sentences(sheet: FlyerSheet) -> CheckItem:
+    long_ones = []
+    for key, text in _texts(sheet).items():
+        for line in text.splitlines():
+            for sentence in _SENTENCE.split(line):
+                if len(sentence.split()) > LONG_SENTENCE:
+                    long_ones.append(LABELS[key].lower())
+                    break
+    if long_ones:
+        where = ", ".join(dict.fromkeys(long_ones))
+        return CheckItem(
+            "plain",
+            ADVICE,
+            f"A sentence of more than {LONG_SENTENCE} words ({where}): split it for easier "
+            "reading.",
+        )
+    return CheckItem("plain", PASS, "Sentences are short")

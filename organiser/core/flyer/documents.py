@@ -1,0 +1,47 @@
+"""Plain data for the printed flyer (no ORM, no SQLAlchemy: the reports layer imports this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from organiser.core.flyer.kinds import Template
+
+
+@dataclass(frozen=True)
+class FlyerSheet:
+    """Everything the flyer prints, and how."""
+
+    template: str
+    title: str
+    strapline: str
+    when_text: str
+    venue_text: str
+    expect: tuple[str, ...]
+    hear_from: tuple[str, ...]
+    creche_text: str
+    refreshments_text: str
+    cost_text: str
+    access_text: str
+    booking_text: str
+    booking_link: str
+    credit_line: str
+    image: bytes | None
+    image_placement: str
+    text_colour: str
+    background_colour: str
+    accent_colour: str
+    body_size: int
+    heading_size: int
+    alignment: str
+
+    @property
+    def a5(self) -> bool:
+        return self.template == Template.A5_HANDOUT.value
+
+
+@dataclass(frozen=True)
+class RenderedFlyer:
+    """The PDF, and the fields (by key, in print order) that did not fit on the page."""
+
+    pdf: bytes
+    overflow: tuple[str, ...] = ()
