@@ -54,7 +54,8 @@ def _texts(sheet: FlyerSheet) -> dict[str, str]:
 def _contrast(key: str, what: str, fore: str, back: str, size: int, *, bold: bool) -> CheckItem:
     value = ratio(fore, back)
     needed = AA_LARGE if is_large(size, bold=bold) else AA_NORMAL
-    shown = f"{value:.1f}:1".replace(".0:", ":")
+    # Two decimals, so 4.48:1 never reads as the 4.5:1 it fails to reach.
+    shown = f"{value:.2f}".rstrip("0").rstrip(".") + ":1"
     if value >= needed:
         return CheckItem(key, PASS, f"{what} contrast {shown} (needs {needed:g}:1)")
     return CheckItem(
