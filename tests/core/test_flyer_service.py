@@ -144,3 +144,19 @@ def test_undo_of_saving_a_version_and_deleting_the_event(store: Store, demo_even
     assert deleted.snapshot is not None
     restore_event(store, snapshot=deleted.snapshot)
     assert [v.number for v in versions.list_versions(store, demo_event)] == [2, 1]
+
+
+def test_the_overview_says_where_the_flyer_sign_off_stands(
+    store: Store, demo_event: int, create_event: Callable[..., int]
+) -> None:
+    import datetime as dt
+
+    from organiser.core.planning.overview import overview
+
+    lines = overview(store, demo_event, today=dt.date.today())
+    flyer = next(line for line in lines if line.page == "flyer")
+    assert flyer.text == "Flyer: version 2 approved by 3 of 4 — waiting for Zoë Marsh"
+    assert flyer.attention
+    empty = create_event(title="Next session")
+    texts = [line.text for line in overview(store, empty, today=dt.date.today())]
+    assert "Flyer: not drafted yet" in texts

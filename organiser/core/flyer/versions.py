@@ -312,3 +312,20 @@ def version_id_of(store: Store, event_id: int, number: int) -> int:
         if found is None:
             raise NotFound(f"This flyer has no version {number}.")
         return int(found)
+
+
+def sign_off_summary(store: Store, event_id: int) -> tuple[str, bool]:
+    """The flyer's sign-off in one line for the overview, and whether it needs attention."""
+    with store.begin() as s:
+        flyer_id = s.scalar(select(Flyer.id).where(Flyer.event_id == event_id))
+        if flyer_id is None:
+            return "Flyer: not drafted yet", False
+        newest = s.scalar(
+            select(FlyerVersion)
+            .where(FlyerVersion.flyer_id == flyer_id)
+            .order_by(FlyerVersion.number.desc())
+        )
+        if newest is None:
+            return "Flyer: drafted, no version saved for sign-off yet", False
+        status = _status(s, newest)
+        return f"Flyer: version {newest.number} {status.words()}", not status.everyone

@@ -10,6 +10,7 @@ from organiser.core.creche.checks import review as creche_review
 from organiser.core.db import Store
 from organiser.core.events.rules import days_to_go
 from organiser.core.events.service import EventDetails, get_event
+from organiser.core.flyer.versions import sign_off_summary
 from organiser.core.meetings.service import list_actions, next_meeting
 from organiser.core.money import format_pence
 from organiser.core.parsing import format_time, long_date
@@ -64,6 +65,7 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
         *_creche_lines(store, event_id, today=today),
         *_meetings_lines(store, event_id, today=today),
         *_speaker_lines(store, event_id, today=today),
+        _flyer_line(store, event_id),
     ]
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
 
@@ -84,6 +86,11 @@ def _creche_lines(store: Store, event_id: int, *, today: dt.date) -> list[Overvi
         lines.append(OverviewLine(f"Creche: {review.ratios.summary()}", "creche"))
     lines += [OverviewLine(w.text, "creche", attention=True) for w in review.warnings]
     return lines
+
+
+def _flyer_line(store: Store, event_id: int) -> OverviewLine:
+    text, attention = sign_off_summary(store, event_id)
+    return OverviewLine(text, "flyer", attention=attention)
 
 
 def _speaker_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
