@@ -29,3 +29,23 @@ def _pin_true_if_emit_drops_it() -> None:
 
 
 _pin_true_if_emit_drops_it()
+
+
+def _pin_none_if_void_calls_drop_it() -> None:
+    """Keep None alive although PySide6 6.12 drops a reference to it on every call of a Qt
+    method that returns nothing (setText, setEnabled, …) on Python 3.11.
+
+    A long session, or the interpreter's own clean-up at exit, would otherwise end with
+    "Fatal Python error: none_dealloc".
+    """
+    if sys.version_info >= (3, 12):
+        return
+    probe = _Probe()
+    before = sys.getrefcount(None)
+    for _ in range(3):
+        probe.setObjectName("probe")
+    if sys.getrefcount(None) < before:
+        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+
+_pin_none_if_void_calls_drop_it()
