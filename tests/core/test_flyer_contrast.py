@@ -93,7 +93,7 @@ def test_sizes_follow_clear_and_large_print() -> None:
     assert _states(dataclasses.replace(SHEET, body_size=11))["size"] == "fail"
     assert _states(dataclasses.replace(SHEET, body_size=12))["size"] == "advice"
     large = dataclasses.replace(SHEET, template="large-print", body_size=14)
-    assert _states(large)["size"] == "fail"
+    assert _states(large)["size"] == "advice"  # the large-print page prints 16 pt anyway
     assert _states(dataclasses.replace(large, body_size=16))["size"] == "pass"
 
 

@@ -74,7 +74,7 @@ def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
             "Body text",
             sheet.text_colour,
             sheet.background_colour,
-            sheet.body_size,
+            printed_body_size(sheet),
             bold=False,
         ),
         _contrast(
@@ -120,8 +120,21 @@ def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
     return items
 
 
+def printed_body_size(sheet: FlyerSheet) -> int:
+    """The body size that prints: large print never goes below its 16 pt."""
+    if sheet.template == Template.LARGE_PRINT.value:
+        return max(sheet.body_size, MIN_BODY[Template.LARGE_PRINT])
+    return sheet.body_size
+
+
 def _sizes(sheet: FlyerSheet) -> CheckItem:
     least = MIN_BODY[Template(sheet.template)]
+    if sheet.template == Template.LARGE_PRINT.value and sheet.body_size < least:
+        return CheckItem(
+            "size",
+            ADVICE,
+            f"Large print sets body text to {least} pt (the theme says {sheet.body_size} pt).",
+        )
     if sheet.body_size < least:
         kind = "large print" if sheet.template == Template.LARGE_PRINT.value else "clear print"
         return CheckItem(
