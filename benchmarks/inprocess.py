@@ -1,4 +1,4 @@
-"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme PDF."""
+"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme and flyer PDFs."""
 
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
+from benchmarks.flyer import flyer_figures
 from organiser.core.changes import Changes, Touched
 from organiser.core.crud import add_row
 from organiser.core.db import Store
+from organiser.core.demo import add_demo_event
 from organiser.core.events.service import update_event
 from organiser.core.meetings.service import save_notes
 from organiser.core.opening import open_store
@@ -79,6 +81,7 @@ def run_inprocess(work: Path) -> None:
     _meeting_notes(app, window, store, big)
     _speakers_directory(app, window, store)
     creche_bookings(app, window, store, big)
+    flyer_figures(app, store, add_demo_event(store))
     window.close()
     store.close()
 

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from organiser import __version__
+from organiser.core.flyer.kinds import Template
 from organiser.core.paths import database_url, default_database_url
 from organiser.documents import DOCUMENTS
 
@@ -58,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--meeting", metavar="ID|TITLE", help="which of the event's meetings (minutes, ics)"
     )
     export.add_argument("--poll", metavar="ID|TITLE", help="which of the event's polls (poll)")
+    export.add_argument(
+        "--template",
+        metavar="|".join(template.value for template in Template),
+        help="the flyer's layout (flyer; default: the one chosen in the Flyer tab)",
+    )
+    export.add_argument(
+        "--version",
+        metavar="N",
+        help="which saved version of the flyer (flyer; default: the latest, else the draft)",
+    )
     backup = commands.add_parser("backup", help="make a verified backup of the database")
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")
     restore = commands.add_parser("restore", help="replace the database with a backup")

@@ -53,12 +53,31 @@ def _events(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _options(args: argparse.Namespace, kind: str) -> dict[str, object]:
+    """The kind's own options (such as the flyer's --template), refusing those of other kinds."""
+    document = DOCUMENTS[kind]
+    for option in dict.fromkeys(o for d in DOCUMENTS.values() for o in d.options):
+        if getattr(args, option, None) is not None and option not in document.options:
+            kinds = " or ".join(k for k, d in DOCUMENTS.items() if option in d.options)
+            raise OrganiserError(f"--{option} goes with {kinds}, not {kind}.")
+    options: dict[str, object] = {name: getattr(args, name) for name in document.options}
+    if options.get("version") is not None:
+        text = str(options["version"])
+        if not text.isdigit():
+            raise OrganiserError(f"--version takes a version's number, such as 2, not “{text}”.")
+        options["version"] = int(text)
+    if document.warns:
+        options["warn"] = lambda message: print(f"organiser: {message}", file=sys.stderr)
+    return options
+
+
 def _export(args: argparse.Namespace, url: str) -> int:
     document = DOCUMENTS[args.kind]
     for option in ("meeting", "poll"):
         if getattr(args, option, None) is not None and document.chooses != option:
             kinds = " or ".join(k for k, d in DOCUMENTS.items() if d.chooses == option)
             raise OrganiserError(f"--{option} goes with {kinds}, not {args.kind}.")
+    options = _options(args, args.kind)
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
@@ -69,7 +88,7 @@ def _export(args: argparse.Namespace, url: str) -> int:
             chosen = find_meeting(store, event_id, args.meeting)
         if args.poll is not None and document.chooses == "poll":
             chosen = find_poll(store, event_id, args.poll)
-        atomic_write(out, document.render(store, event_id, chosen))
+        atomic_write(out, document.render(store, event_id, chosen, **options))
     print(out)
     return 0
 

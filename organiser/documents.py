@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from organiser.core.db import Store
 
-# store, event id, and the meeting or poll chosen (None: the document's own default)
-Render = Callable[["Store", int, "int | None"], bytes]
+# store, event id, and the meeting or poll chosen (None: the document's own default); a kind
+# with `options` also takes them as keywords, each None unless given on the command line.
+Render = Callable[..., bytes]
+# Told, in words, what a document had to leave out (the flyer's fields that do not fit).
+Warn = Callable[[str], None]
 
 
 def _programme(store: Store, event_id: int, _chosen: int | None) -> bytes:
@@ -97,6 +100,29 @@ def _allergies(store: Store, event_id: int, _chosen: int | None) -> bytes:
     return render_allergy_card(allergy_card(store, event_id, today=dt.date.today()))
 
 
+def _flyer(
+    store: Store,
+    event_id: int,
+    _chosen: int | None,
+    *,
+    template: str | None = None,
+    version: int | None = None,
+    warn: Warn | None = None,
+) -> bytes:
+    from organiser.core.flyer.kinds import LABELS
+    from organiser.core.flyer.service import flyer_sheet, latest_version
+    from organiser.reports.flyer import render_flyer
+
+    if version is None:
+        version = latest_version(store, event_id)  # None while there is only the draft
+    sheet = flyer_sheet(store, event_id, version=version, template=template)
+    rendered = render_flyer(sheet, mark_overflow=False)
+    if rendered.overflow and warn is not None:
+        names = ", ".join(LABELS[key].lower() for key in rendered.overflow)
+        warn(f"Left off the flyer because it does not fit on the page: {names}.")
+    return rendered.pdf
+
+
 @dataclass(frozen=True)
 class Document:
     """A kind of document: what a person calls it, its file type, how it is made."""
@@ -106,6 +132,8 @@ class Document:
     help: str
     render: Render
     chooses: str | None = None  # "meeting" or "poll": the option that picks one
+    options: tuple[str, ...] = ()  # further command-line options the render takes
+    warns: bool = False  # the render takes `warn`, to say what it had to leave out
 
     @property
     def file_filter(self) -> str:
@@ -177,5 +205,13 @@ DOCUMENTS: dict[str, Document] = {
         ".pdf",
         "for creche staff: allergy and dietary counts, each child's needs and contact (PDF)",
         _allergies,
+    ),
+    "flyer": Document(
+        "flyer",
+        ".pdf",
+        "the flyer (PDF): --template, --version (default: the latest version, else the draft)",
+        _flyer,
+        options=("template", "version"),
+        warns=True,
     ),
 }
