@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -12,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.flyer import flyer_pngs
 from organiser.core.demo import add_demo_event
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
@@ -23,8 +26,19 @@ from organiser.ui.planning.tab import SECTIONS
 from organiser.ui.style import apply_style
 
 
+def _settle(app: QApplication, ready: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Process events until `ready` (a render on a worker thread), then let QtPdf draw."""
+    deadline = time.monotonic() + seconds
+    while not ready() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(30):
+        app.processEvents()
+        time.sleep(0.01)
+
+
 def main(out: Path) -> int:
-    """Write a PNG for every Planning section, Speakers part and Creche page, and
+    """Write a PNG for every Planning section, Speakers part, Creche page and the flyer draft, and
     programme.pdf, creche-register.pdf and booking-list.pdf."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
@@ -68,9 +82,14 @@ def main(out: Path) -> int:
         app.processEvents()
         window.grab().save(str(out / f"creche-{key}.png"))
         print(out / f"creche-{key}.png")
+    window.tabs.setCurrentWidget(window.flyer)
+    _settle(app, lambda: window.flyer.draft.preview.renders >= 1)
+    window.grab().save(str(out / "flyer-draft.png"))
+    print(out / "flyer-draft.png")
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
     for kind, name in (("register", "creche-register.pdf"), ("bookings", "booking-list.pdf")):
         (out / name).write_bytes(DOCUMENTS[kind].render(store, event_id, None))
+    flyer_pngs(app, store, event_id, out)
     window.close()
     store.close()
     return 0

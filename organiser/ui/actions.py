@@ -79,6 +79,8 @@ def build(window: MainWindow) -> MenuActions:
             window, "Add event to &calendar (.ics)…", lambda: printing.save_document(window, "ics")
         )
     )
+    file_menu.addAction(_action(window, "Save &flyer as PDF…", lambda: window.flyer_output("pdf")))
+    file_menu.addAction(_action(window, "Pr&int flyer…", lambda: window.flyer_output("print")))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
     file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))

@@ -21,6 +21,7 @@ from organiser.core.events import service as events
 from organiser.ui import actions, printing
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
+from organiser.ui.flyer.tab import FlyerTab
 from organiser.ui.letters import LetterDialog
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
@@ -35,6 +36,16 @@ SPEAKERS_SEE = (
 # What the Creche tab shows: bookings, children, staff, the creche's hours and the event's date.
 CRECHE_SEE = (
     Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS | Touched.PROGRAMME | Touched.EVENTS
+)
+# What the Flyer tab shows: the draft and its versions, written from the event, its programme and
+# speakers, and signed off by the working group.
+FLYER_SEE = (
+    Touched.FLYER
+    | Touched.DETAILS
+    | Touched.PROGRAMME
+    | Touched.INVITATIONS
+    | Touched.MEMBERS
+    | Touched.EVENTS
 )
 
 
@@ -81,6 +92,8 @@ class MainWindow(QMainWindow):
         self.creche = CrecheTab(self.runner, self)
         self.tabs.addTab(self.creche, "Creche")
         self.creche.print_requested.connect(lambda kind: printing.save_document(self, kind))
+        self.flyer = FlyerTab(self.runner, self)
+        self.tabs.addTab(self.flyer, "Flyer")
         self.planning.open_tab.connect(self.show_tab)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
@@ -134,6 +147,7 @@ class MainWindow(QMainWindow):
         self.planning.set_event(event_id)
         self.speakers.set_event(event_id)
         self.creche.set_event(event_id)
+        self.flyer.set_event(event_id)
         self.panel.select(event_id)
         if event_id is not None:
             self.settings.setValue(self._last_event_key(), event_id)
@@ -173,6 +187,8 @@ class MainWindow(QMainWindow):
             self.speakers.refresh(changes)
         if changes.touched & CRECHE_SEE:
             self.creche.refresh(changes)
+        if changes.touched & FLYER_SEE:
+            self.flyer.refresh(changes)
         if changes.touched & (Touched.EVENTS | Touched.DETAILS):
             self._update_title()
         if changes.touched:
@@ -180,9 +196,26 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, key: str) -> None:
         """Bring a tab to the front by its key ("speakers"), as overview lines do."""
-        tabs = {"planning": self.planning, "speakers": self.speakers, "creche": self.creche}
+        tabs = {
+            "planning": self.planning,
+            "speakers": self.speakers,
+            "creche": self.creche,
+            "flyer": self.flyer,
+        }
         if key in tabs:
             self.tabs.setCurrentWidget(tabs[key])
+
+    def flyer_output(self, kind: str) -> None:
+        """File ▸ Save flyer as PDF ("pdf") or Print flyer ("print"), from the Draft page."""
+        if self.event_id is None:
+            return
+        self.show_tab("flyer")
+        self.flyer.show_section("draft")
+        output = self.flyer.draft.output
+        if kind == "pdf":
+            output.export_pdf()
+        else:
+            output.print_flyer()
 
     def show_letter(self, invitation_id: int, kind: str) -> None:
         """An invitation or confirmation letter to copy or open in the mail program."""
@@ -206,6 +239,7 @@ class MainWindow(QMainWindow):
         self.planning.flush()
         self.speakers.flush()
         self.creche.flush()
+        self.flyer.flush()
 
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore): history and views start afresh."""
