@@ -26,6 +26,7 @@ class Touched(enum.Flag):
     BOOKINGS = enum.auto()
     CRECHE = enum.auto()
     FLYER = enum.auto()
+    FEEDBACK = enum.auto()
     ALL = (
         EVENTS
         | DETAILS
@@ -42,6 +43,7 @@ class Touched(enum.Flag):
         | BOOKINGS
         | CRECHE
         | FLYER
+        | FEEDBACK
     )
 
 

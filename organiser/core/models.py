@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.events.models import Event
+from organiser.core.feedback.models import (
+    FeedbackAnswer,
+    FeedbackQuestion,
+    FeedbackResponse,
+    FeedbackTheme,
+    answer_theme,
+)
 from organiser.core.flyer.models import Flyer, FlyerComment, FlyerImage, FlyerSignOff, FlyerVersion
 from organiser.core.meetings.models import ActionItem, Decision, Meeting, NoteRevision
 from organiser.core.planning.models import (
@@ -26,6 +33,10 @@ __all__ = [
     "CrecheStaff",
     "Decision",
     "Event",
+    "FeedbackAnswer",
+    "FeedbackQuestion",
+    "FeedbackResponse",
+    "FeedbackTheme",
     "Flyer",
     "FlyerComment",
     "FlyerImage",
@@ -44,4 +55,5 @@ __all__ = [
     "Setting",
     "Speaker",
     "StatusChange",
+    "answer_theme",
 ]

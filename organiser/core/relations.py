@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
+from organiser.core.feedback.models import (
+    FeedbackAnswer,
+    FeedbackQuestion,
+    FeedbackResponse,
+    FeedbackTheme,
+    answer_theme,
+)
 from organiser.core.flyer.models import (
     Flyer,
     FlyerComment,
@@ -46,6 +53,12 @@ MEETING_DEPENDANTS = Dependants(
 )
 BOOKING_DEPENDANTS = Dependants(
     children=((Child, "booking_id", NOTHING), (BookingStatusChange, "booking_id", NOTHING)),
+    links=((FeedbackResponse, "booking_id"),),
+)
+RESPONSE_DEPENDANTS = Dependants(
+    children=(
+        (FeedbackAnswer, "response_id", Dependants(tables=((answer_theme, "answer_id"),))),
+    ),
 )
 FLYER_DEPENDANTS = Dependants(
     children=(
@@ -78,6 +91,9 @@ EVENT_DEPENDANTS = Dependants(
         (Creche, "event_id", NOTHING),
         (FlyerImage, "event_id", NOTHING),
         (Flyer, "event_id", FLYER_DEPENDANTS),
+        (FeedbackQuestion, "event_id", NOTHING),
+        (FeedbackTheme, "event_id", NOTHING),
+        (FeedbackResponse, "event_id", RESPONSE_DEPENDANTS),
     ),
 )
 # A programme item or cost line deleted and brought back is linked to its invitation again.

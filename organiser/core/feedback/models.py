@@ -1,0 +1,94 @@
+"""An event's feedback form (its questions), the responses to it, themes and the quote bank."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from organiser.core.base import Base
+from organiser.core.meetings.models import utc_now
+
+
+class FeedbackQuestion(Base):
+    """One question of an event's form. Removing one that has answers archives it instead."""
+
+    __tablename__ = "feedback_question"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    standard: Mapped[str] = mapped_column(String(30), default="")  # a Standard key, or ""
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    choices: Mapped[str] = mapped_column(Text, default="")  # one per line
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FeedbackResponse(Base):
+    """One person's filled-in form (from paper or an online form)."""
+
+    __tablename__ = "feedback_response"
+    __table_args__ = (UniqueConstraint("event_id", "source_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    source: Mapped[str] = mapped_column(String(200), default="Paper form")
+    source_key: Mapped[str | None] = mapped_column(String(64))  # an imported row's fingerprint
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    booking_id: Mapped[int | None] = mapped_column(ForeignKey("booking.id", ondelete="SET NULL"))
+
+
+class FeedbackAnswer(Base):
+    """A response's answer to one question; text answers may be starred for the quote bank."""
+
+    __tablename__ = "feedback_answer"
+    __table_args__ = (UniqueConstraint("response_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_response.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_question.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[str] = mapped_column(Text, default="")  # choices one per line
+    starred: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class FeedbackTheme(Base):
+    """A theme free-text answers are tagged with (relaxing, childcare, … or the event's own)."""
+
+    __tablename__ = "feedback_theme"
+    __table_args__ = (UniqueConstraint("event_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+answer_theme = Table(
+    "feedback_answer_theme",
+    Base.metadata,
+    Column(
+        "answer_id",
+        ForeignKey("feedback_answer.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "theme_id",
+        ForeignKey("feedback_theme.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+)
