@@ -151,3 +151,19 @@ def test_demo_figures(store: Store, demo_event: int) -> None:
     assert found.regular.words() == "75% (15 of 20)"
     assert dict(found.services)["Stretch Together"] == 7
     assert Standard.QUOTE.value not in {d.question for d in found.distributions}
+
+
+def test_the_overview_gives_the_feedback_in_a_line(
+    store: Store, demo_event: int, create_event: Callable[..., int]
+) -> None:
+    import datetime as dt
+
+    from organiser.core.planning.overview import overview
+
+    today = dt.date.today()
+    texts = [line.text for line in overview(store, demo_event, today=today)]
+    assert "Feedback: 20 responses; 85% rated it good or very good" in texts
+    past = create_event(date=today - dt.timedelta(days=2))
+    lines = overview(store, past, today=today)
+    todo = next(line for line in lines if line.page == "feedback")
+    assert todo.text == "Enter the feedback forms" and todo.attention

@@ -10,6 +10,7 @@ from organiser.core.creche.checks import review as creche_review
 from organiser.core.db import Store
 from organiser.core.events.rules import days_to_go
 from organiser.core.events.service import EventDetails, get_event
+from organiser.core.feedback.figures import figures as feedback_figures
 from organiser.core.flyer.versions import sign_off_summary
 from organiser.core.meetings.service import list_actions, next_meeting
 from organiser.core.money import format_pence
@@ -66,6 +67,7 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
         *_meetings_lines(store, event_id, today=today),
         *_speaker_lines(store, event_id, today=today),
         _flyer_line(store, event_id),
+        *_feedback_lines(store, event_id, event.date, today=today),
     ]
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
 
@@ -86,6 +88,23 @@ def _creche_lines(store: Store, event_id: int, *, today: dt.date) -> list[Overvi
         lines.append(OverviewLine(f"Creche: {review.ratios.summary()}", "creche"))
     lines += [OverviewLine(w.text, "creche", attention=True) for w in review.warnings]
     return lines
+
+
+def _feedback_lines(
+    store: Store, event_id: int, day: dt.date | None, *, today: dt.date
+) -> list[OverviewLine]:
+    found = feedback_figures(store, event_id)
+    if found.responses:
+        return [
+            OverviewLine(
+                f"Feedback: {found.responses} responses; {found.fft.percent}% rated it good or "
+                "very good",
+                "feedback",
+            )
+        ]
+    if day is not None and day < today:
+        return [OverviewLine("Enter the feedback forms", "feedback", attention=True)]
+    return []
 
 
 def _flyer_line(store: Store, event_id: int) -> OverviewLine:
