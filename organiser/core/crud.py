@@ -58,9 +58,10 @@ class _Spec:
     deps: Dependants = NOTHING
     also: Touched = Touched.NONE  # what a deletion reaches through its dependants
     # Section-specific steps inside the same transaction: before a new row is stored
-    # (given its event), and after an edit (given the row and its previous values).
+    # (given its event), and after an edit (given the row, its previous values, which the step
+    # may add to for undo, and the values asked for).
     before_add: Callable[[Session, int, dict[str, Any]], None] | None = None
-    after_edit: Callable[[Session, Base, Mapping[str, Any]], None] | None = None
+    after_edit: Callable[[Session, Base, dict[str, Any], Mapping[str, Any]], None] | None = None
 
     @property
     def parent_column(self) -> str:
@@ -180,7 +181,7 @@ def add_row(
         s.add(row)
         s.flush()
         if spec.after_edit is not None:
-            spec.after_edit(s, row, {})
+            spec.after_edit(s, row, {}, prepared)
         row_id = int(row.id)  # type: ignore[attr-defined]
         return Changes(
             _touched(spec, prepared), event_id=event_id, created_id=row_id, row_id=row_id
@@ -200,7 +201,7 @@ def update_row(
         previous = apply_values(row, prepared, _editable(spec))
         if previous and spec.after_edit is not None:
             s.flush()
-            spec.after_edit(s, row, previous)
+            spec.after_edit(s, row, previous, prepared)
         event_id = _event_of(s, spec, getattr(row, spec.parent_column))
         touched = _touched(spec, previous) if previous else Touched.NONE
         return Changes(touched, event_id=event_id, previous=previous, row_id=row_id)

@@ -367,3 +367,20 @@ def test_the_export_is_formula_safe_and_imports_back(
     assert export.bookings_csv(store, other).startswith(codecs.BOM_UTF8)
     with pytest.raises(OrganiserError, match="does not exist"):
         export.export_bookings(store, event_id, tmp_path / "gone" / "bookings.csv")
+
+
+def test_the_same_household_twice_in_a_file_without_order_numbers_is_booked_once(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    from organiser.core.creche import importing as booking_import
+
+    event = create_event()
+    data = (
+        b"First Name,Last Name,Email,Quantity\r\n"
+        b"Grace,Mbeki,grace@example.org,1\r\n"
+        b"Grace,Mbeki,grace@example.org,1\r\n"
+    )
+    table = read_csv(data)
+    plan = booking_import.plan_for_event(store, event, table, guess_mapping(table.header))
+    booking_import.apply_import(store, event, plan)
+    assert [b.name for b in list_bookings(store, event)] == ["Grace Mbeki"]

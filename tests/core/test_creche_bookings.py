@@ -168,3 +168,44 @@ def test_saving_a_consented_booking_again_keeps_the_consent_date(
     )
     (row,) = service.list_bookings(store, event)
     assert row.contact_consent_date == dt.date(2026, 1, 1)
+
+
+def test_a_household_back_on_the_waiting_list_joins_its_end_and_undo_restores_its_place(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event = create_event(capacity=1)
+    first = add_booking(event, name="Callum Reid")
+    grace = add_booking(event, name="Grace Mbeki")
+    add_booking(event, name="Daniel Osei")
+    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values={"status": BOOKED})
+    back = crud.update_row(
+        store, section=Section.BOOKINGS, row_id=grace, values={"status": WAITING}
+    )
+    assert _statuses(store, event)["Grace Mbeki"] == (WAITING, 2)
+    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=back.previous)
+    given = crud.update_row(
+        store, section=Section.BOOKINGS, row_id=grace, values={"status": WAITING}
+    )
+    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=given.previous)
+    assert _statuses(store, event)["Grace Mbeki"] == (BOOKED, None)
+    promoted = crud.update_row(
+        store, section=Section.BOOKINGS, row_id=grace, values={"status": "Cancelled"}
+    )
+    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=promoted.previous)
+    assert _statuses(store, event)["Grace Mbeki"] == (BOOKED, None)
+
+
+def test_undoing_a_promotion_keeps_the_households_place_in_the_queue(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event = create_event(capacity=1)
+    first = add_booking(event, name="Callum Reid")
+    grace = add_booking(event, name="Grace Mbeki")
+    add_booking(event, name="Daniel Osei")
+    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    given = crud.update_row(
+        store, section=Section.BOOKINGS, row_id=grace, values={"status": BOOKED}
+    )
+    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=given.previous)
+    assert _statuses(store, event)["Grace Mbeki"] == (WAITING, 1)

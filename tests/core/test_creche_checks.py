@@ -142,3 +142,19 @@ def test_nothing_written_several_ways_is_no_need_and_articles_read_right() -> No
     assert allergies.summary_line(allergies.summarise([("egg", "")])) == (
         "1 child with an egg allergy"
     )
+
+
+def test_children_booked_but_not_entered_still_count_for_staffing(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+    add_staff: Callable[..., int],
+) -> None:
+    event = create_event(date=DAY)
+    booking = add_booking(event, children=6)
+    add_child(booking, first_name="Ada", age_months=10)
+    add_staff(event)
+    check = service.ratio_check(store, event)
+    assert check.children == 6
+    assert check.short  # six children of unknown age count as under 2: two staff needed

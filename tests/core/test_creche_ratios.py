@@ -60,7 +60,9 @@ def test_a_child_of_unknown_age_counts_in_the_youngest_band() -> None:
 
 
 def _needed(ages: list[int | None], *, level6: bool = False) -> int:
-    return check_ratios(ages, [OnDuty(None, None, level6)] * 9, ENGLAND_GROUP).needed
+    lead = OnDuty(None, None, level6=level6, level3=True)
+    team = [OnDuty(None, None, level3=True) for _ in range(8)]
+    return check_ratios(ages, [lead, *team], ENGLAND_GROUP).needed
 
 
 @pytest.mark.parametrize(
@@ -115,11 +117,23 @@ def test_short_staffed_is_said_in_words_with_the_time() -> None:
 
 
 def test_level_6_counts_only_while_that_person_is_on() -> None:
-    staff = [OnDuty(dt.time(10), dt.time(11), level6=True)]
-    check = check_ratios([40] * 10, staff, ENGLAND_GROUP, start=dt.time(10), end=dt.time(12))
-    assert [(g.start, g.end, g.on, g.needed) for g in check.gaps] == [
-        (dt.time(11), dt.time(12), 0, 2)
+    staff = [
+        OnDuty(dt.time(10), dt.time(11), level6=True, level3=True),
+        OnDuty(dt.time(10), dt.time(12), level3=True),
     ]
+    check = check_ratios([40] * 13, staff, ENGLAND_GROUP, start=dt.time(10), end=dt.time(12))
+    assert [(g.start, g.end, g.on, g.needed) for g in check.gaps] == [
+        (dt.time(11), dt.time(12), 1, 2)
+    ]
+
+
+def test_one_to_thirteen_needs_someone_else_with_level_3() -> None:
+    alone = [OnDuty(None, None, level6=True, level3=True)]
+    assert check_ratios([40] * 13, alone, ENGLAND_GROUP).needed == 2
+    with_level2 = [*alone, OnDuty(None, None)]
+    assert check_ratios([40] * 13, with_level2, ENGLAND_GROUP).needed == 2
+    with_level3 = [*alone, OnDuty(None, None, level3=True)]
+    assert check_ratios([40] * 13, with_level3, ENGLAND_GROUP).needed == 1
 
 
 def test_band_shares_are_shown_per_band() -> None:

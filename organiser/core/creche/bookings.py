@@ -86,13 +86,26 @@ def place_booking(session: Session, event_id: int, values: dict[str, Any]) -> No
         values.setdefault("waiting_since", utc_now())
 
 
-def record_status(session: Session, row: Base, previous: Mapping[str, Any]) -> None:
-    """After a booking is added or its status edited: note when (a promotion is recorded)."""
+def record_status(
+    session: Session, row: Base, previous: dict[str, Any], values: Mapping[str, Any]
+) -> None:
+    """After a booking is added or its status edited: note when (a promotion is recorded).
+
+    A household that comes back to the waiting list joins its end (`waiting_since` restarts).
+    Both ways, the old `waiting_since` goes into `previous`, so undo puts the household back
+    exactly where it was in the queue.
+    """
     assert isinstance(row, Booking)
     if previous and "status" not in previous:
         return
-    if row.status == BookingStatus.WAITING.value and row.waiting_since is None:
-        row.waiting_since = utc_now()
+    was_waiting = bool(previous) and previous["status"] == BookingStatus.WAITING.value
+    if row.status == BookingStatus.WAITING.value and not was_waiting:
+        if "waiting_since" not in values:
+            if previous:
+                previous["waiting_since"] = row.waiting_since
+            row.waiting_since = utc_now()
+    elif was_waiting:
+        previous.setdefault("waiting_since", row.waiting_since)
     session.add(BookingStatusChange(booking_id=row.id, status=row.status))
 
 

@@ -259,15 +259,17 @@ def apply_import(store: Store, event_id: int, plan: ImportPlan) -> Changes:
         get_or_raise(s, Event, event_id, "event")
         known = _known(s, event_id)  # an import since the preview is not added twice
         for planned in plan.bookings:
-            if (planned.source_ref or person_key(planned.name, planned.contact)) in known:
+            key = planned.source_ref or person_key(planned.name, planned.contact)
+            if key in known:
                 continue
+            known.add(key)  # the same household twice in one file is booked once
             values = planned.values()  # the places taken now decide booked or waiting
             check_booking(values, {})
             bookings.place_booking(s, event_id, values)
             row = Booking(event_id=event_id, **values)
             s.add(row)
             s.flush()
-            bookings.record_status(s, row, {})
+            bookings.record_status(s, row, {}, values)
             created.append(row.id)
     if not created:
         return Changes(Touched.NONE, event_id=event_id)

@@ -36,6 +36,8 @@ class RuleSet:
     name: str
     bands: tuple[Band, ...]
     source: str = ""
+    # England: the level 6 ratio needs at least one other member of staff with level 3.
+    level6_needs_level3_other: bool = True
 
     def band_for(self, months: int | None) -> Band:
         """The band a child falls in; a child of unknown age counts in the youngest (safest)."""
@@ -74,6 +76,7 @@ class OnDuty:
     on_from: dt.time | None
     on_until: dt.time | None
     level6: bool = False
+    level3: bool = False  # a full and relevant level 3 or above
 
 
 @dataclass(frozen=True)
@@ -174,22 +177,22 @@ def check_ratios(
         ordered = sorted(cuts)
         pieces = list(itertools.pairwise(ordered))
     worst_on: int | None = None
-    any_level6 = False
     gaps = []
     for piece_start, piece_end in pieces:
         if piece_start is None or piece_end is None:
             on = list(staff)
         else:
             on = [m for m in staff if _on_at(m, piece_start, piece_end)]
-        level6 = any(m.level6 for m in on)
-        any_level6 = any_level6 or level6
+        level6 = _level6_ratio_applies(on, rules)
         needed = _total(needed_staff(ages, rules, level6=level6))
         worst_on = len(on) if worst_on is None else min(worst_on, len(on))
         if len(on) < needed:
             gaps.append(Gap(piece_start, piece_end, len(on), needed))
-    # The headline need assumes level 6 only when one is on for the whole session.
+    # The headline need assumes level 6 only when its conditions hold for the whole session.
     level6_throughout = bool(pieces) and all(
-        any(m.level6 and (a is None or b is None or _on_at(m, a, b)) for m in staff)
+        _level6_ratio_applies(
+            [m for m in staff if a is None or b is None or _on_at(m, a, b)], rules
+        )
         for a, b in pieces
     )
     bands = needed_staff(ages, rules, level6=level6_throughout)
@@ -201,6 +204,16 @@ def check_ratios(
         level6=level6_throughout,
         gaps=_merge(gaps),
     )
+
+
+def _level6_ratio_applies(on: Sequence[OnDuty], rules: RuleSet) -> bool:
+    """A level 6 practitioner is on (and, where the rules say so, someone else with level 3)."""
+    for lead in (m for m in on if m.level6):
+        if not rules.level6_needs_level3_other:
+            return True
+        if any(other is not lead and other.level3 for other in on):
+            return True
+    return False
 
 
 def _merge(gaps: list[Gap]) -> tuple[Gap, ...]:
@@ -216,3 +229,12 @@ def _merge(gaps: list[Gap]) -> tuple[Gap, ...]:
 
 def is_level6(qualification: str) -> bool:
     return qualification == Qualification.LEVEL_6.value
+
+
+def is_level3(qualification: str) -> bool:
+    """Level 3 or above (a full and relevant early-years qualification is assumed)."""
+    return qualification in (
+        Qualification.LEVEL_3.value,
+        Qualification.LEVEL_4_5.value,
+        Qualification.LEVEL_6.value,
+    )

@@ -14,7 +14,14 @@ from organiser.core.creche import allergies
 from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.models import Booking, Child, Creche, CrecheStaff
-from organiser.core.creche.ratios import OnDuty, RatioCheck, check_ratios, is_level6, rule_set
+from organiser.core.creche.ratios import (
+    OnDuty,
+    RatioCheck,
+    check_ratios,
+    is_level3,
+    is_level6,
+    rule_set,
+)
 from organiser.core.creche.rows import BookingRow, ChildRow, CrecheSettings, StaffRow
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
@@ -206,11 +213,18 @@ def ratio_check(store: Store, event_id: int) -> RatioCheck:
 def ratios_in(s: Session, event_id: int) -> RatioCheck:
     settings = settings_in(s, event_id)
     children = children_in(s, event_id, holding_only=True)
+    ages: list[int | None] = [c.age for c in children]
+    # Children booked whose details are not entered yet still need looking after: they count,
+    # at the youngest band's ratio until their ages are known.
+    for booking in bookings_in(s, event_id):
+        if booking.status in HOLDING:
+            ages += [None] * max(booking.children - booking.registered, 0)
     staff = [
-        OnDuty(m.on_from, m.on_until, is_level6(m.qualification)) for m in staff_in(s, event_id)
+        OnDuty(m.on_from, m.on_until, is_level6(m.qualification), is_level3(m.qualification))
+        for m in staff_in(s, event_id)
     ]
     return check_ratios(
-        [c.age for c in children],
+        ages,
         staff,
         rule_set(settings.rule_set),
         start=settings.session_start,
