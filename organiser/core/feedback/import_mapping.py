@@ -1,0 +1,230 @@
+"""Which question each column of an online form's export answers: guessed, or remembered.
+
+Google Forms heads each column with the question's own text, after "Timestamp"; Microsoft Forms
+starts with "ID", "Start time", "Completion time", "Email" and "Name". Guesses compare the
+header with the question text (case- and punctuation-blind), then with common phrasings of the
+standard questions, then by likeness. The columns a person chose are remembered per form (the set
+of its headers) and offered again the next time, for any event: by standard question, or by text.
+Columns that hold who the person is (email, name, phone) go only to the contact and first-name
+questions, and are never guessed from a form's own sign-in columns.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from organiser.core.db import Store
+from organiser.core.feedback.form import Question, questions_in
+from organiser.core.feedback.kinds import Standard
+from organiser.core.speakers.models import Setting
+
+RECEIVED = "received"  # the column saying when the response was sent
+Target = int | str | None  # a question id, RECEIVED, or None: do not import
+ColumnMap = dict[str, Target]
+
+CONTACT_STANDARDS = (Standard.CONTACT.value, Standard.FIRST_NAME.value)
+# Columns a form fills in by itself: who signed in and when they opened it. Never guessed.
+_OWN_COLUMNS = {
+    "id",
+    "start time",
+    "last modified time",
+    "email",
+    "email address",
+    "name",
+    "username",
+    "score",
+    "total points",
+    "quiz feedback",
+}
+_RECEIVED_NAMES = (
+    "completion time",
+    "timestamp",
+    "submitted",
+    "submitted at",
+    "submission time",
+    "date submitted",
+    "submit date",
+    "received",
+    "end time",
+)
+_CONTACT_WORDS = re.compile(r"\b(e ?mail|phone|mobile|telephone|postcode|address)\b")
+_NAME_STARTS = (
+    "name",
+    "full name",
+    "your name",
+    "your full name",
+    "first name",
+    "your first name",
+    "last name",
+    "surname",
+    "family name",
+)
+# Other ways of asking the standard questions, in the order they are tried.
+_PHRASES = (
+    (Standard.FFT, ("overall", "friends and family", "how was your experience", "recommend")),
+    (Standard.QUOTE, ("quote", "use your words", "use what you wrote")),
+    (Standard.CONTACT_CONSENT, ("contact you", "get in touch", "keep in touch", "mailing list")),
+    (Standard.CONTACT, ("email", "e mail", "phone", "mobile")),
+    (Standard.FIRST_NAME, ("first name", "your name")),
+    (Standard.ENJOYED, ("enjoy", "like most", "liked most", "best thing", "went well")),
+    (Standard.BETTER, ("better", "improve", "change")),
+    (Standard.HEARD, ("hear about", "heard about", "how did you find out", "where did you find")),
+    (Standard.SERVICES, ("service", "organisation", "organization", "learn about", "learned")),
+    (Standard.REGULAR, ("regular", "come again", "come back", "attend again", "weekly")),
+)
+_LIKENESS = 0.75
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def normalise(text: str) -> str:
+    """Text compared loosely: case-blind, accents kept, punctuation and spacing ignored."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", folded.replace("'", "")).split())
+
+
+def is_contact_column(column: str) -> bool:
+    """A column that says who the person is (an email, a phone number, a name)."""
+    name = normalise(column)
+    if _CONTACT_WORDS.search(name):
+        return True
+    return any(name == start or name.startswith(f"{start} ") for start in _NAME_STARTS)
+
+
+def allowed(column: str, question: Question) -> bool:
+    """Whether a column may go to a question: contact columns only to the contact questions."""
+    return not is_contact_column(column) or question.standard in CONTACT_STANDARDS
+
+
+def questions_for(column: str, questions: Sequence[Question]) -> list[Question]:
+    """The questions a column may be imported into, in the form's order."""
+    return [q for q in questions if not q.archived and allowed(column, q)]
+
+
+def guess_mapping(header: Sequence[str], questions: Sequence[Question]) -> ColumnMap:
+    """The likely question of each column (None: not imported), and the column of times."""
+    live = [q for q in questions if not q.archived]
+    guessed: ColumnMap = dict.fromkeys(header)
+    names = {column: normalise(column) for column in header}
+    for wanted in _RECEIVED_NAMES:
+        column = next((c for c in header if names[c] == wanted), None)
+        if column is not None:
+            guessed[column] = RECEIVED
+            break
+    open_columns = [
+        c for c in header if guessed[c] is None and names[c] not in _OWN_COLUMNS | {"source"}
+    ]
+    used: set[int] = set()
+
+    def take(column: str, question: Question) -> None:
+        guessed[column] = question.id
+        used.add(question.id)
+        open_columns.remove(column)
+
+    by_text = {normalise(q.text): q for q in reversed(live)}
+    for column in list(open_columns):
+        found = by_text.get(names[column])
+        if found is not None and found.id not in used and allowed(column, found):
+            take(column, found)
+    standard = {q.standard: q for q in live if q.standard}
+    for column in list(open_columns):
+        for key, phrases in _PHRASES:
+            found = standard.get(key.value)
+            if found is None or found.id in used or not allowed(column, found):
+                continue
+            if any(phrase in names[column] for phrase in phrases):
+                take(column, found)
+                break
+    for column in list(open_columns):
+        best, score = None, _LIKENESS
+        for question in live:
+            if question.id in used or not allowed(column, question):
+                continue
+            ratio = difflib.SequenceMatcher(None, names[column], normalise(question.text)).ratio()
+            if ratio >= score:
+                best, score = question, ratio
+        if best is not None:
+            take(column, best)
+    return guessed
+
+
+def _setting_key(header: Sequence[str]) -> str:
+    signature = "\n".join(sorted({normalise(h) for h in header}))
+    return "feedback_import:" + hashlib.sha256(signature.encode()).hexdigest()[:40]
+
+
+def _describe(target: Target, by_id: Mapping[int, Question]) -> Any:
+    if target is None or target == RECEIVED:
+        return target
+    question = by_id.get(int(target))
+    if question is None:
+        return None
+    return {"standard": question.standard} if question.standard else {"text": question.text}
+
+
+def _resolve(saved: Any, questions: Sequence[Question]) -> Target:
+    if saved is None or saved == RECEIVED:
+        return saved  # type: ignore[no-any-return]
+    if not isinstance(saved, dict):
+        return None
+    live = [q for q in questions if not q.archived]
+    if saved.get("standard"):
+        return next((q.id for q in live if q.standard == saved["standard"]), None)
+    text = normalise(str(saved.get("text", "")))
+    return next((q.id for q in live if not q.standard and normalise(q.text) == text), None)
+
+
+def remember_mapping(
+    s: Session, header: Sequence[str], mapping: Mapping[str, Target], questions: Sequence[Question]
+) -> None:
+    """Keep the column choices for the next file with these headers (inside a transaction)."""
+    by_id = {q.id: q for q in questions}
+    columns = {c: _describe(mapping.get(c), by_id) for c in header}
+    s.merge(Setting(key=_setting_key(header), value=json.dumps({"columns": columns})))
+
+
+def remembered_in(s: Session, header: Sequence[str], questions: Sequence[Question]) -> ColumnMap:
+    """The column choices last used for a file with these headers ({} when none)."""
+    setting = s.get(Setting, _setting_key(header))
+    if setting is None:
+        return {}
+    try:
+        saved = json.loads(setting.value).get("columns", {})
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    found: ColumnMap = {}
+    for column in header:
+        if column in saved:
+            target = _resolve(saved[column], questions)
+            if target is not None or saved[column] is None:  # a question since removed: guess
+                found[column] = target
+    return found
+
+
+def suggest_mapping(store: Store, event_id: int, header: Sequence[str]) -> tuple[ColumnMap, bool]:
+    """The choices to offer for a file: the remembered ones (True) where still on the form,
+    else guesses (False)."""
+    with store.begin() as s:
+        questions = questions_in(s, event_id)
+        remembered = remembered_in(s, header, questions)
+    guessed = guess_mapping(header, questions)
+    if not remembered:
+        return guessed, False
+    chosen: ColumnMap = {}
+    taken = {t for t in remembered.values() if t is not None}
+    for column in header:
+        if column in remembered:
+            chosen[column] = remembered[column]
+        else:
+            guess = guessed.get(column)
+            chosen[column] = guess if guess not in taken else None
+    return chosen, True
