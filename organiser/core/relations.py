@@ -56,9 +56,7 @@ BOOKING_DEPENDANTS = Dependants(
     links=((FeedbackResponse, "booking_id"),),
 )
 RESPONSE_DEPENDANTS = Dependants(
-    children=(
-        (FeedbackAnswer, "response_id", Dependants(tables=((answer_theme, "answer_id"),))),
-    ),
+    children=((FeedbackAnswer, "response_id", Dependants(tables=((answer_theme, "answer_id"),))),),
 )
 FLYER_DEPENDANTS = Dependants(
     children=(

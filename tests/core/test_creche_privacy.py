@@ -7,11 +7,14 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from organiser.core import crud
 from organiser.core.backup import make_backup
 from organiser.core.creche import privacy, service
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
 from organiser.core.sections import Section
 
 PLANTED_CHILD = "Xanthippe-Quorra"
@@ -127,3 +130,63 @@ def test_one_persons_data_is_exported_readably_and_privately(
     assert "lighthouse-42" not in text  # the password is said to be held, not printed
     assert "Booking history (UTC)" in text
     assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_the_purge_forgets_names_and_contacts_given_on_feedback_forms(
+    store: Store, demo_event: int
+) -> None:
+    from organiser.core.feedback import responses
+    from organiser.core.feedback.form import list_questions
+
+    personal = {
+        q.id for q in list_questions(store, demo_event) if q.standard in ("first_name", "contact")
+    }
+    before = [r.answers for r in responses.list_responses(store, demo_event)]
+    assert any(qid in answers for answers in before for qid in personal)
+    privacy.purge_personal_data(store, demo_event)
+    after = responses.list_responses(store, demo_event)
+    assert not any(row.answers.get(qid) for row in after for qid in personal)
+    assert len(after) == len(before)  # the answers for the report stay
+
+
+def test_a_cleaning_that_cannot_finish_says_so_after_the_names_are_gone(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_child: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    event, _booking = _plant(store, create_event, add_booking, add_child)
+
+    def full_disk(*_args: object, **_kw: object) -> None:
+        raise OperationalError("VACUUM", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(privacy, "_vacuum", full_disk)
+    with pytest.raises(OrganiserError, match=r"could not be cleaned.*disk is full"):
+        privacy.purge_personal_data(store, event)
+    assert [b.name for b in service.list_bookings(store, event)] == ["Household 1"]
+    monkeypatch.undo()
+    privacy.purge_personal_data(store, event)  # again, to finish
+    for planted in (PLANTED_CHILD, PLANTED_ALLERGY):
+        assert planted.encode() not in _file_bytes(store)
+
+
+def test_one_persons_data_includes_the_feedback_they_linked(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    from organiser.core.feedback import responses
+    from organiser.core.feedback.form import list_questions
+
+    event = create_event()
+    booking = add_booking(event, name=PLANTED_PARENT)
+    q = {x.standard: x.id for x in list_questions(store, event) if x.standard}
+    responses.add_response(
+        store,
+        event_id=event,
+        answers={q["enjoyed"]: "The breathing", q["contact_consent"]: "Yes"},
+        booking_id=booking,
+    )
+    text = privacy.person_data(store, booking)
+    assert "Feedback form" in text and "What did you enjoy most? The breathing" in text

@@ -7,7 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select, update
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
 
 from organiser.core.backup import BackupFile, list_backups
 from organiser.core.changes import Changes, Touched
@@ -18,6 +20,8 @@ from organiser.core.creche.service import settings_in
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
+from organiser.core.feedback.kinds import Standard
+from organiser.core.feedback.models import FeedbackAnswer, FeedbackQuestion, FeedbackResponse
 from organiser.core.files import atomic_write
 from organiser.core.meetings.models import utc_now
 from organiser.core.parsing import format_date
@@ -103,6 +107,7 @@ def purge_personal_data(
             member.name = f"Staff member {number}"
             member.notes = ""
             member.dbs_date = member.first_aid_expiry = None
+        _forget_feedback_contacts(s, event_id)
         settings_in(s, event_id)  # makes the creche row if there was none
         creche = s.scalar(select(Creche).where(Creche.event_id == event_id))
         assert creche is not None
@@ -114,14 +119,59 @@ def purge_personal_data(
     return result, Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
 
 
+def _forget_feedback_contacts(s: Session, event_id: int) -> None:
+    """Feedback keeps its answers for the report, but not the names and contacts people gave,
+    nor the link to their booking."""
+    personal = s.scalars(
+        select(FeedbackQuestion.id).where(
+            FeedbackQuestion.event_id == event_id,
+            FeedbackQuestion.standard.in_((Standard.FIRST_NAME.value, Standard.CONTACT.value)),
+        )
+    ).all()
+    responses = select(FeedbackResponse.id).where(FeedbackResponse.event_id == event_id)
+    if personal:
+        s.execute(
+            update(FeedbackAnswer)
+            .where(
+                FeedbackAnswer.question_id.in_(personal),
+                FeedbackAnswer.response_id.in_(responses),
+            )
+            .values(value="")
+        )
+    s.execute(
+        update(FeedbackResponse)
+        .where(FeedbackResponse.event_id == event_id)
+        .values(booking_id=None)
+    )
+
+
+def _vacuum(connection: Connection) -> None:
+    connection.exec_driver_sql("VACUUM")
+
+
 def _wipe_free_space(store: Store) -> None:
-    """Rebuild the file so no freed page keeps old text, and empty the write-ahead log."""
-    with store.engine.connect() as connection:
-        plain = connection.execution_options(isolation_level="AUTOCOMMIT")
-        plain.exec_driver_sql("PRAGMA secure_delete=ON")
-        plain.exec_driver_sql("VACUUM")
-        plain.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        plain.exec_driver_sql("PRAGMA secure_delete=OFF")
+    """Rebuild the file so no freed page keeps old text, and empty the write-ahead log.
+
+    If that cannot finish (a full disk, another program reading the file), the names are
+    already gone from the tables but old pages may remain: say so, and how to finish.
+    """
+    unfinished = (
+        "The personal data was removed from the event, but the database file could not be "
+        "cleaned of the old text{why}. Free some disk space or close other programs using the "
+        "file, then choose Remove personal data again to finish."
+    )
+    try:
+        with store.engine.connect() as connection:
+            plain = connection.execution_options(isolation_level="AUTOCOMMIT")
+            plain.exec_driver_sql("PRAGMA secure_delete=ON")
+            _vacuum(plain)
+            busy = plain.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+            plain.exec_driver_sql("PRAGMA secure_delete=OFF")
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip() or "unknown problem"
+        raise OrganiserError(unfinished.format(why=f" (the database says “{reason}”)")) from exc
+    if busy is not None and busy[0]:
+        raise OrganiserError(unfinished.format(why=" (another program was reading it)"))
 
 
 def backups_before(store: Store, when: dt.datetime) -> list[BackupFile]:
@@ -191,11 +241,32 @@ def person_data(store: Store, booking_id: int) -> str:
                 + ("held (not shown)" if child.collection_password else "none"),
                 f"  Notes: {child.notes or '(none)'}",
             ]
+    lines += _feedback_of(store, booking_id)
     history = status_history(store, booking_id)
     if history:
         lines += ["", "Booking history (UTC)"]
         lines += [f"  {at:%d/%m/%Y %H:%M} {status}" for status, at in history]
     return "\n".join(lines) + "\n"
+
+
+def _feedback_of(store: Store, booking_id: int) -> list[str]:
+    """Feedback the household gave and linked to their booking, question by question."""
+    with store.begin() as s:
+        rows = s.execute(
+            select(FeedbackResponse.id, FeedbackQuestion.text, FeedbackAnswer.value)
+            .join(FeedbackAnswer, FeedbackAnswer.response_id == FeedbackResponse.id)
+            .join(FeedbackQuestion, FeedbackQuestion.id == FeedbackAnswer.question_id)
+            .where(FeedbackResponse.booking_id == booking_id, FeedbackAnswer.value != "")
+            .order_by(FeedbackResponse.id, FeedbackQuestion.position)
+        ).all()
+    lines: list[str] = []
+    current = None
+    for response_id, question, value in rows:
+        if response_id != current:
+            lines += ["", "Feedback form"]
+            current = response_id
+        lines.append(f"  {question} {' / '.join(value.splitlines())}")
+    return lines
 
 
 def export_person(store: Store, booking_id: int, out: Path) -> None:

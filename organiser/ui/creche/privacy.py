@@ -232,10 +232,18 @@ class PrivacyPage(QWidget):
             done.append(result)
             return changes
 
-        if self.runner.call(run) is None or not done:
+        try:
+            finished = self.runner.call(run) is not None and bool(done)
+        finally:
+            # Earlier undo steps hold the removed names: they must never bring them back, even
+            # when the names went but cleaning the file did not finish.
+            self.runner.undo_stack.clear()
+        if not finished:
+            # The names may be gone although the file was not cleaned: show what is there now.
+            self.runner.changes_applied.emit(
+                Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
+            )
             return
-        # Earlier undo steps hold the removed names: they must not bring them back.
-        self.runner.undo_stack.clear()
         self.result.setText(f"✓ {done[0].words()}")
         self.result.show()
         tell(self, "Personal data removed.")
