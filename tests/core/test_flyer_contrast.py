@@ -116,3 +116,10 @@ def test_long_sentences_and_overflow_name_their_fields() -> None:
     over = next(i for i in checklist.check(SHEET, ("strapline", "expect")) if i.key == "overflow")
     assert over.state == "fail"
     assert over.text.startswith("Does not fit on the page: strapline, what to expect.")
+
+
+def test_text_contrast_is_judged_at_the_credit_lines_smaller_size() -> None:
+    light = dataclasses.replace(SHEET, text_colour="#949494", body_size=18, credit_line="")
+    assert _states(light)["contrast_text"] == "pass"  # 18 pt is large text: 3:1 is enough
+    credited = dataclasses.replace(light, credit_line="Funded by the council")
+    assert _states(credited)["contrast_text"] == "fail"  # the 16 pt credit needs 4.5:1

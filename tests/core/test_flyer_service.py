@@ -160,3 +160,15 @@ def test_the_overview_says_where_the_flyer_sign_off_stands(
     empty = create_event(title="Next session")
     texts = [line.text for line in overview(store, empty, today=dt.date.today())]
     assert "Flyer: not drafted yet" in texts
+
+
+def test_the_same_picture_chosen_twice_is_stored_once_and_undo_takes_it_off(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event = create_event()
+    first = service.set_image(store, event_id=event, data=_png(40, 20), name="a.png")
+    assert first.previous == {"image_id": None, "image_placement": "No image"}
+    again = service.set_image(store, event_id=event, data=_png(40, 20), name="b.png")
+    assert again.previous == {}  # the same image: nothing changed
+    service.update_flyer(store, event_id=event, values=first.previous)
+    assert service.get_flyer(store, event).image_size is None

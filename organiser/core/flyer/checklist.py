@@ -51,7 +51,7 @@ def _texts(sheet: FlyerSheet) -> dict[str, str]:
     }
 
 
-def _contrast(key: str, what: str, fore: str, back: str, size: int, *, bold: bool) -> CheckItem:
+def _contrast(key: str, what: str, fore: str, back: str, size: float, *, bold: bool) -> CheckItem:
     value = ratio(fore, back)
     needed = AA_LARGE if is_large(size, bold=bold) else AA_NORMAL
     # Two decimals, so 4.48:1 never reads as the 4.5:1 it fails to reach.
@@ -74,7 +74,7 @@ def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
             "Body text",
             sheet.text_colour,
             sheet.background_colour,
-            printed_body_size(sheet),
+            smallest_text_size(sheet),
             bold=False,
         ),
         _contrast(
@@ -125,6 +125,15 @@ def printed_body_size(sheet: FlyerSheet) -> int:
     if sheet.template == Template.LARGE_PRINT.value:
         return max(sheet.body_size, MIN_BODY[Template.LARGE_PRINT])
     return sheet.body_size
+
+
+def smallest_text_size(sheet: FlyerSheet) -> float:
+    """The smallest text in the text colour: the credit line prints 2 pt under the body (never
+    under 12 pt), except in large print. Contrast is judged at this size."""
+    body = printed_body_size(sheet)
+    if sheet.template == Template.LARGE_PRINT.value or not sheet.credit_line.strip():
+        return body
+    return min(body, max(12.0, body - 2))
 
 
 def _sizes(sheet: FlyerSheet) -> CheckItem:

@@ -129,27 +129,38 @@ def refill_from_event(store: Store, *, event_id: int, fields: tuple[str, ...] = 
 
 
 def set_image(store: Store, *, event_id: int, data: bytes, name: str) -> Changes:
-    """Check and store an image (shrunk if huge), then place it on the draft (undoable)."""
+    """Check and store an image (shrunk if huge) and place it on the draft, in one transaction
+    (undoable). The same picture chosen again is stored once."""
     prepared = images.prepare(data)
     with store.begin() as s:
-        _flyer(s, event_id)
-        image = FlyerImage(
-            event_id=event_id,
-            name=name[-260:],
-            mime=prepared.mime,
-            width=prepared.width,
-            height=prepared.height,
-            sha256=prepared.sha256,
-            data=prepared.data,
+        flyer = _flyer(s, event_id)
+        image_id = s.scalar(
+            select(FlyerImage.id).where(
+                FlyerImage.event_id == event_id, FlyerImage.sha256 == prepared.sha256
+            )
         )
-        s.add(image)
-        s.flush()
-        image_id = image.id
-    values: dict[str, Any] = {"image_id": image_id}
-    draft = get_flyer(store, event_id)
-    if draft.values["image_placement"] == Placement.NONE.value:
-        values["image_placement"] = Placement.TOP.value
-    return update_flyer(store, event_id=event_id, values=values)
+        if image_id is None:
+            image = FlyerImage(
+                event_id=event_id,
+                name=name[-260:],
+                mime=prepared.mime,
+                width=prepared.width,
+                height=prepared.height,
+                sha256=prepared.sha256,
+                data=prepared.data,
+            )
+            s.add(image)
+            s.flush()
+            image_id = image.id
+        values: dict[str, Any] = {"image_id": image_id}
+        if flyer.image_placement == Placement.NONE.value:
+            values["image_placement"] = Placement.TOP.value
+        previous = apply_values(flyer, values, CONTENT_FIELDS)
+        if previous:
+            flyer.updated_at = utc_now()
+        return Changes(
+            Touched.FLYER if previous else Touched.NONE, event_id=event_id, previous=previous
+        )
 
 
 def _content_of(s: Session, event_id: int, version: int | None) -> dict[str, Any]:

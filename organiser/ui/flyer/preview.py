@@ -7,7 +7,9 @@ one is running are coalesced into a single next render of the newest sheet.
 from __future__ import annotations
 
 import contextlib
-import logging
+import sys
+import traceback
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,7 +30,6 @@ from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import LABELS
 
 ZOOM_STEP = 1.25
-log = logging.getLogger(__name__)
 
 
 def render(sheet: FlyerSheet, **options: Any) -> RenderedFlyer:
@@ -131,9 +132,23 @@ class FlyerPreview(QWidget):
         if pending is not None:
             self.show_sheet(pending)
         if result is None:
-            if not isinstance(error, OrganiserError):
-                log.error("The flyer preview could not be drawn", exc_info=error)
-            self.notice.setText(f"⚠ The preview could not be drawn: {error}")
+            if isinstance(error, OrganiserError):
+                self.notice.setText(f"⚠ The preview could not be drawn: {error}")
+            else:
+                # A bug: say where, never the message, which can quote the flyer's words.
+                frames = traceback.extract_tb(getattr(error, "__traceback__", None))
+                where = (
+                    f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+                )
+                print(
+                    f"organiser: flyer preview failed with {type(error).__name__}{where}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                self.notice.setText(
+                    "⚠ The preview could not be drawn. Your words are saved; try another "
+                    "template or size, and tell whoever looks after Organiser if it happens again."
+                )
             self.notice.show()
             return
         self._load(sheet, result)
