@@ -1,4 +1,5 @@
-"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme and flyer PDFs."""
+"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme, flyer and feedback
+summary PDFs."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
+from benchmarks.feedback import feedback_figures
 from benchmarks.flyer import flyer_figures
 from organiser.core.changes import Changes, Touched
 from organiser.core.crud import add_row
@@ -82,6 +84,7 @@ def run_inprocess(work: Path) -> None:
     _speakers_directory(app, window, store)
     creche_bookings(app, window, store, big)
     flyer_figures(app, store, add_demo_event(store))
+    feedback_figures(work)
     window.close()
     store.close()
 

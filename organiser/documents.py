@@ -123,6 +123,23 @@ def _flyer(
     return rendered.pdf
 
 
+def _feedback_form(
+    store: Store, event_id: int, _chosen: int | None, *, link: str | None = None
+) -> bytes:
+    from organiser.core.feedback.printing import paper_form_sheet
+    from organiser.reports.feedback_form import render_feedback_form
+
+    # `link`: an online version of the form, printed as a QR code; none by default.
+    return render_feedback_form(paper_form_sheet(store, event_id, link=link or ""))
+
+
+def _feedback_summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.feedback.printing import summary_sheet
+    from organiser.reports.feedback_summary import render_feedback_summary
+
+    return render_feedback_summary(summary_sheet(store, event_id))
+
+
 @dataclass(frozen=True)
 class Document:
     """A kind of document: what a person calls it, its file type, how it is made."""
@@ -213,5 +230,17 @@ DOCUMENTS: dict[str, Document] = {
         _flyer,
         options=("template", "version"),
         warns=True,
+    ),
+    "feedback-form": Document(
+        "feedback form",
+        ".pdf",
+        "the paper feedback form: every question, tick boxes, lines to write on (PDF)",
+        _feedback_form,
+    ),
+    "feedback-summary": Document(
+        "feedback summary",
+        ".pdf",
+        "figures, charts, themes and the quotes people agreed to share (PDF)",
+        _feedback_summary,
     ),
 }

@@ -1,0 +1,125 @@
+"""The feedback summary (read the figures, themes and quotes, then render the PDF) for an event
+with 1,000 responses against one with 10,000: its time should grow no faster than the data.
+
+Run alone with `python -m benchmarks.feedback` (two example events in a fresh database).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from organiser.core.db import Store
+from organiser.core.demo import add_demo_event
+from organiser.core.feedback.form import questions_in
+from organiser.core.feedback.kinds import FFT_SCALE, REGULAR, QuoteConsent
+from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
+from organiser.core.feedback.printing import summary_sheet
+from organiser.core.feedback.responses import prepare_answers
+from organiser.core.opening import open_store
+from organiser.reports.feedback_summary import render_feedback_summary
+
+ONE = 1_000
+RUNS = 3
+# Weighted as real feedback tends to be: mostly good, a few poor.
+FFT_WEIGHTS = (50, 30, 8, 4, 2, 6)
+ENJOYED = (
+    "The Pilates and the quiet time for me.",
+    "Meeting other parents nearby.",
+    "Coffee, pastries and a chat.",
+    "Knowing the baby was happy in the creche.",
+    "Finding out about local support.",
+)
+
+
+def add_responses(store: Store, event_id: int, count: int, *, seed: int = 7) -> None:
+    """`count` varied responses to the event's form, each checked as entry checks it, then
+    inserted in bulk in one transaction."""
+    rng = random.Random(seed)
+    with store.begin() as s:
+        questions = questions_in(s, event_id, archived=True)
+        key = {q.standard: q.id for q in questions if q.standard}
+        choices = {q.standard: q.choices for q in questions if q.standard}
+        consents = [c.value for c in QuoteConsent]
+        forms = []
+        for number in range(count):
+            answers: dict[int, str | list[str]] = {
+                key["fft"]: rng.choices(FFT_SCALE, FFT_WEIGHTS)[0],
+                key["enjoyed"]: f"{rng.choice(ENJOYED)} ({number})",
+                key["services"]: rng.sample(choices["services"], rng.randrange(0, 3)),
+                key["regular"]: rng.choice(REGULAR),
+                key["heard"]: rng.choice(choices["heard"]),
+                key["quote"]: rng.choice(consents),
+            }
+            if number % 3 == 0:
+                answers[key["better"]] = "Longer sessions, please."
+            forms.append(prepare_answers(questions, answers))
+        received = dt.datetime(2027, 3, 13, 12, 0)
+        ids = s.scalars(
+            insert(FeedbackResponse).returning(FeedbackResponse.id, sort_by_parameter_order=True),
+            [
+                {"event_id": event_id, "source": "Paper form", "received_at": received}
+                for _ in forms
+            ],
+        ).all()
+        s.execute(
+            insert(FeedbackAnswer),
+            [
+                {"response_id": rid, "question_id": qid, "value": value, "starred": False}
+                for rid, stored in zip(ids, forms, strict=True)
+                for qid, value in stored.items()
+            ],
+        )
+
+
+def _timed(store: Store, event_id: int) -> tuple[float, float]:
+    """Median milliseconds to read the summary's data, and to render it."""
+    reads, renders = [], []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        sheet = summary_sheet(store, event_id)
+        read = time.perf_counter()
+        render_feedback_summary(sheet)
+        done = time.perf_counter()
+        reads.append((read - started) * 1000)
+        renders.append((done - read) * 1000)
+    return statistics.median(reads), statistics.median(renders)
+
+
+def feedback_figures(work: Path) -> None:
+    """Print the summary's time at 10× the responses as a ratio against 10× the data."""
+    store = open_store(f"sqlite:///{work / 'feedback.sqlite'}", daily_backup=False)
+    small, large = add_demo_event(store), add_demo_event(store)  # 20 responses each
+    add_responses(store, small, ONE - 20)
+    add_responses(store, large, 10 * ONE - 20)
+    render_feedback_summary(summary_sheet(store, small))  # fonts registered, as in the app
+    small_read, small_render = _timed(store, small)
+    large_read, large_render = _timed(store, large)
+    small_total, large_total = small_read + small_render, large_read + large_render
+    ratio = large_total / small_total
+    verdict = "grows no faster than the data" if ratio <= 10 else "grows FASTER than the data"
+    print(
+        f"feedback summary PDF, 10× the responses ({10 * ONE:,} vs {ONE:,}): {ratio:.1f}× the "
+        f"time — {verdict} ({large_total:.0f} ms: data {large_read:.0f} + render "
+        f"{large_render:.0f}; vs {small_total:.0f} ms: data {small_read:.0f} + render "
+        f"{small_render:.0f})"
+    )
+    store.close()
+
+
+def main() -> int:
+    """The feedback summary figure in a fresh database."""
+    with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
+        feedback_figures(Path(folder))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

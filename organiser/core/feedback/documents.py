@@ -1,0 +1,64 @@
+"""Plain data for the printed feedback papers (no ORM, no SQLAlchemy: reports import this)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FormQuestion:
+    """One question as it prints on the paper form."""
+
+    number: int
+    text: str
+    kind: str  # a Kind value
+    choices: tuple[str, ...]  # a tick box each; empty for free text
+    hint: str  # how to answer ("Tick one."), and for consent questions what it means
+    lines: int  # lines to write on (free text), 0 for choices
+
+
+@dataclass(frozen=True)
+class PaperForm:
+    """The paper feedback form: the event, a friendly start, every active question in order."""
+
+    event_title: str
+    when: str  # "Saturday 13 March 2027, Harbourside Family Centre"
+    intro: str
+    questions: tuple[FormQuestion, ...]
+    link: str  # an online version of the form for the QR code; "" for none
+    closing: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One question's answers, counted for a bar chart."""
+
+    question: str
+    counts: tuple[tuple[str, int], ...]
+    answered: int  # how many people answered: the base of the percentages
+    note: str  # the line under the chart's title
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    """A starred answer its writer agreed to share, with the attribution they allowed."""
+
+    text: str
+    attribution: str
+    question: str
+
+
+@dataclass(frozen=True)
+class SummarySheet:
+    """The feedback summary: every part already in words and counts."""
+
+    event_title: str
+    when: str
+    responses: int
+    headline: tuple[tuple[str, str], ...]  # (what, the figure in words)
+    charts: tuple[Chart, ...]  # every rating and choice question but the services one
+    services: Chart | None
+    services_line: str
+    themes: tuple[tuple[str, int], ...]  # themes with at least one answer, most used first
+    quotes: tuple[QuoteLine, ...]
+    about: str  # how many responses, from where, and how the figures are counted

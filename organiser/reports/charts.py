@@ -1,0 +1,215 @@
+"""Charts drawn once with reportlab.graphics: embedded as vectors in the PDFs, and turned into
+SVG for the Feedback tab, so screen and paper show the same picture.
+
+Every bar carries its count and percentage in words, so nothing depends on colour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+import fontpkg_atkinson_hyperlegible as atkinson
+import fontpkg_noto_sans as noto
+from reportlab.graphics import renderSVG
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isString
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from organiser.core.feedback.documents import Chart
+from organiser.reports.fonts import BOLD, FALLBACK, REGULAR, font_runs, register_fonts
+from organiser.reports.styles import INK, RULE
+
+# Dark blue: about 10:1 against white, far above the 3:1 WCAG asks of graphics.
+BAR = colors.HexColor("#1F4E79")
+NO_ANSWERS = "No answers yet."
+# What the SVG names each print font: the family Qt knows once SCREEN_FONTS are added to its
+# font database. One name only: QtSvg reads a list of families as no family at all.
+_SVG_FAMILIES = {
+    REGULAR: {"family": "Atkinson Hyperlegible"},
+    BOLD: {"family": "Atkinson Hyperlegible", "weight": "bold"},
+    FALLBACK: {"family": "Noto Sans"},
+}
+# The font files a screen needs to show the SVG as it prints (QFontDatabase.addApplicationFont).
+SCREEN_FONTS = (
+    str(atkinson.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf"),
+    str(atkinson.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf"),
+    str(noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"),
+)
+_GAP = 10  # between the label column, the bar and its figure
+_LABEL_SHARE = 0.42  # the most of the width the category names may take
+_MAX_LABEL_LINES = 3
+
+
+class ChartDrawing(Drawing):  # type: ignore[misc]
+    """A Drawing that also says what it shows in words (the SVG's title and description)."""
+
+    _attrMap = AttrMap(
+        BASE=Drawing,
+        title=AttrMapValue(isString, desc="what the chart is about"),
+        summary=AttrMapValue(isString, desc="every bar in words"),
+    )
+
+    def __init__(self, width: float, height: float, *, title: str, summary: str) -> None:
+        super().__init__(width, height)
+        self.title = title
+        self.summary = summary
+
+
+def text_width(text: str, size: float, font: str = REGULAR) -> float:
+    """How wide `text` prints, each run in the font that has its glyphs."""
+    return float(sum(stringWidth(run, name, size) for name, run in font_runs(text, font)))
+
+
+def _text(text: str, x: float, y: float, size: float, font: str = REGULAR) -> Group:
+    """One line of text at (x, y), split into runs so every character has a glyph."""
+    group = Group()
+    # renderSVG places text with a whole-number shift of 2y: keep y on a half point.
+    y = round(y * 2) / 2
+    for name, run in font_runs(text, font):
+        group.add(String(x, y, run, fontName=name, fontSize=size, fillColor=INK))
+        x += stringWidth(run, name, size)
+    return group
+
+
+def _shorten(text: str, room: float, size: float, font: str) -> str:
+    """Text cut short with an ellipsis so that it fits `room`."""
+    while text and text_width(text + "…", size, font) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def wrap(text: str, room: float, size: float, font: str = REGULAR, *, most: int = 0) -> list[str]:
+    """Words broken into lines no wider than `room` (at most `most`, the last one cut short)."""
+    lines: list[str] = []
+    for word in text.split():
+        if text_width(word, size, font) > room:
+            word = _shorten(word, room, size, font)
+        if lines and text_width(f"{lines[-1]} {word}", size, font) <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    if most and len(lines) > most:
+        lines = [*lines[: most - 1], _shorten(lines[most - 1], room, size, font)]
+    return lines or [""]
+
+
+def percent(count: int, answered: int) -> int:
+    """The share of people who answered, rounded to a whole percent."""
+    return round(100 * count / answered) if answered else 0
+
+
+def figure_words(count: int, answered: int) -> str:
+    """A bar's figure: '12 (60%)', or '4,991 (50%)'."""
+    return f"{count:,} ({percent(count, answered)}%)"
+
+
+def bar_chart(
+    title: str,
+    counts: Sequence[tuple[str, int]],
+    *,
+    width: float,
+    answered: int | None = None,
+    note: str | None = None,
+    font_size: float = 14,
+) -> ChartDrawing:
+    """Horizontal bars, one per category, each labelled with its name, count and percentage.
+
+    `answered` is how many people answered (the percentages' base; for a multiple-choice
+    question it is less than the sum of the counts); by default the sum of the counts.
+    `note` is the line under the title; by default it says how many answered.
+    """
+    register_fonts()
+    total = sum(n for _, n in counts) if answered is None else answered
+    leading = font_size * 1.3
+    title_lines = wrap(title, width, font_size + 2, BOLD) if title.strip() else []
+    if note is None:
+        note = f"{total:,} {'person' if total == 1 else 'people'} answered" if total else ""
+    header = len(title_lines) * (font_size + 2) * 1.3 + (leading if note else 0) + 6
+    summary = "; ".join(f"{name}: {figure_words(n, total)}" for name, n in counts)
+    if not total or not counts:
+        body = leading * 2
+        drawing = ChartDrawing(width, header + body, title=title, summary=NO_ANSWERS)
+        _header(drawing, title_lines, note, font_size, leading)
+        drawing.add(_text(NO_ANSWERS, 0, body - leading, font_size))
+        return drawing
+    label_room = min(
+        max(text_width(name, font_size) for name, _ in counts) + 2, width * _LABEL_SHARE
+    )
+    figure_room = max(text_width(figure_words(n, total), font_size) for _, n in counts)
+    bar_left = label_room + _GAP
+    bar_room = max(width - bar_left - _GAP - figure_room, 20)
+    labels = [wrap(name, label_room, font_size, most=_MAX_LABEL_LINES) for name, _ in counts]
+    bar_height = font_size * 1.5
+    pitches = [max(bar_height, len(lines) * leading) + 8 for lines in labels]
+    body = sum(pitches) + 4
+    drawing = ChartDrawing(width, header + body, title=title, summary=summary)
+    _header(drawing, title_lines, note, font_size, leading)
+    top = body
+    most = max(n for _, n in counts)
+    for (_name, count), lines, pitch in zip(counts, labels, pitches, strict=True):
+        middle = top - pitch / 2
+        first = middle + (len(lines) - 1) * leading / 2 - font_size * 0.35
+        for number, line in enumerate(lines):
+            drawing.add(_text(line, 0, first - number * leading, font_size))
+        length = bar_room * count / most if most else 0
+        if length:
+            drawing.add(
+                Rect(
+                    bar_left,
+                    middle - bar_height / 2,
+                    length,
+                    bar_height,
+                    fillColor=BAR,
+                    strokeColor=None,
+                )
+            )
+        figure = figure_words(count, total)
+        drawing.add(
+            _text(figure, bar_left + length + _GAP / 2, middle - font_size * 0.35, font_size)
+        )
+        top -= pitch
+    drawing.add(Line(bar_left, 4, bar_left, body, strokeColor=RULE, strokeWidth=1))
+    return drawing
+
+
+def distribution_chart(chart: Chart, *, width: float, font_size: float = 14) -> ChartDrawing:
+    """The bar chart of one question's answers: the same drawing on screen and in print."""
+    return bar_chart(
+        chart.question,
+        chart.counts,
+        width=width,
+        answered=chart.answered,
+        note=chart.note,
+        font_size=font_size,
+    )
+
+
+def _header(
+    drawing: Drawing, title_lines: list[str], note: str, font_size: float, leading: float
+) -> None:
+    y = drawing.height - (font_size + 2)
+    for line in title_lines:
+        drawing.add(_text(line, 0, y, font_size + 2, BOLD))
+        y -= (font_size + 2) * 1.3
+    if note:
+        drawing.add(_text(note, 0, y - 2, font_size))
+
+
+def to_svg(drawing: Drawing) -> bytes:
+    """The drawing as SVG bytes that QSvgWidget shows as it prints.
+
+    ReportLab wraps the picture in a clipPath that QtSvg paints as a black rectangle, so it
+    is left out; fonts are named by the families Qt knows, with a sans-serif fallback.
+    """
+    register_fonts()
+    svg = renderSVG.drawToString(drawing, useClip=True, fontHacks=_SVG_FAMILIES)
+    svg = re.sub(r' clip="[^"]*"', "", svg, count=1)
+    title = escape(str(getattr(drawing, "title", "")))
+    summary = escape(str(getattr(drawing, "summary", "")))
+    svg = svg.replace("<title>...</title>", f"<title>{title}</title>", 1)
+    svg = svg.replace("<desc>...</desc>", f"<desc>{summary}</desc>", 1)
+    return svg.encode("utf-8")
