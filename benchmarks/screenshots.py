@@ -38,8 +38,9 @@ def _settle(app: QApplication, ready: Callable[[], bool], seconds: float = 5.0) 
 
 
 def main(out: Path) -> int:
-    """Write a PNG for every Planning section, Speakers part, Creche page and the flyer draft, and
-    programme.pdf, creche-register.pdf and booking-list.pdf."""
+    """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
+    Feedback figures and paper-form entry, and programme.pdf, creche-register.pdf,
+    booking-list.pdf, feedback-form.pdf and feedback-summary.pdf."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -86,8 +87,21 @@ def main(out: Path) -> int:
     _settle(app, lambda: window.flyer.draft.preview.renders >= 1)
     window.grab().save(str(out / "flyer-draft.png"))
     print(out / "flyer-draft.png")
+    window.tabs.setCurrentWidget(window.feedback)
+    for key in ("figures", "entry"):
+        window.feedback.show_section(key)
+        if key == "entry":
+            window.feedback.entry.answers.focus_first()
+        _settle(app, lambda: True, 0)
+        window.grab().save(str(out / f"feedback-{key}.png"))
+        print(out / f"feedback-{key}.png")
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
-    for kind, name in (("register", "creche-register.pdf"), ("bookings", "booking-list.pdf")):
+    for kind, name in (
+        ("register", "creche-register.pdf"),
+        ("bookings", "booking-list.pdf"),
+        ("feedback-form", "feedback-form.pdf"),
+        ("feedback-summary", "feedback-summary.pdf"),
+    ):
         (out / name).write_bytes(DOCUMENTS[kind].render(store, event_id, None))
     flyer_pngs(app, store, event_id, out)
     window.close()

@@ -21,6 +21,7 @@ from organiser.core.events import service as events
 from organiser.ui import actions, printing
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
+from organiser.ui.feedback.tab import FeedbackTab
 from organiser.ui.flyer.tab import FlyerTab
 from organiser.ui.letters import LetterDialog
 from organiser.ui.ops import OpRunner
@@ -46,6 +47,11 @@ FLYER_SEE = (
     | Touched.INVITATIONS
     | Touched.MEMBERS
     | Touched.EVENTS
+)
+# What the Feedback tab shows: the form and responses, bookings to link and their check-in (the
+# response rate), the speakers' organisations (services learned about) and the attendance.
+FEEDBACK_SEE = (
+    Touched.FEEDBACK | Touched.BOOKINGS | Touched.EVENTS | Touched.INVITATIONS | Touched.DETAILS
 )
 
 
@@ -94,6 +100,9 @@ class MainWindow(QMainWindow):
         self.creche.print_requested.connect(lambda kind: printing.save_document(self, kind))
         self.flyer = FlyerTab(self.runner, self)
         self.tabs.addTab(self.flyer, "Flyer")
+        self.feedback = FeedbackTab(self.runner, self)
+        self.tabs.addTab(self.feedback, "Feedback")
+        self.feedback.print_requested.connect(lambda kind: printing.save_document(self, kind))
         self.planning.open_tab.connect(self.show_tab)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
@@ -148,6 +157,7 @@ class MainWindow(QMainWindow):
         self.speakers.set_event(event_id)
         self.creche.set_event(event_id)
         self.flyer.set_event(event_id)
+        self.feedback.set_event(event_id)
         self.panel.select(event_id)
         if event_id is not None:
             self.settings.setValue(self._last_event_key(), event_id)
@@ -189,6 +199,8 @@ class MainWindow(QMainWindow):
             self.creche.refresh(changes)
         if changes.touched & FLYER_SEE:
             self.flyer.refresh(changes)
+        if changes.touched & FEEDBACK_SEE:
+            self.feedback.refresh(changes)
         if changes.touched & (Touched.EVENTS | Touched.DETAILS):
             self._update_title()
         if changes.touched:
@@ -201,6 +213,7 @@ class MainWindow(QMainWindow):
             "speakers": self.speakers,
             "creche": self.creche,
             "flyer": self.flyer,
+            "feedback": self.feedback,
         }
         if key in tabs:
             self.tabs.setCurrentWidget(tabs[key])
@@ -240,6 +253,7 @@ class MainWindow(QMainWindow):
         self.speakers.flush()
         self.creche.flush()
         self.flyer.flush()
+        self.feedback.flush()
 
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore): history and views start afresh."""
@@ -253,6 +267,8 @@ class MainWindow(QMainWindow):
         new row cannot be saved, so nothing is lost without a word)."""
         self.flush()
         problems = [p for s in self.findChildren(RowSection) if (p := s.unsaved_new_row())]
+        if half_typed := self.feedback.unsaved():
+            problems.append(half_typed)
         if problems:
             answer = QMessageBox.question(
                 self,

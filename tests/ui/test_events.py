@@ -33,7 +33,7 @@ def test_new_event_appears_in_the_list_and_the_title(
     window: MainWindow, dialogs: Any, person: Any, find_action: Any
 ) -> None:
     tabs = [window.tabs.tabText(n) for n in range(window.tabs.count())]
-    assert tabs == ["Planning", "Speakers", "Creche", "Flyer"]
+    assert tabs == ["Planning", "Speakers", "Creche", "Flyer", "Feedback"]
     assert window.windowTitle().startswith("Organiser — ")
     assert not window.menu_actions.delete.isEnabled()
 
