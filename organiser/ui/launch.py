@@ -22,6 +22,7 @@ from organiser.core.errors import CorruptDatabase, StoreError
 from organiser.core.instance import lock_path
 from organiser.core.opening import move_aside, open_store
 from organiser.core.paths import make_private_dir, sqlite_path
+from organiser.ui.creche.retention import ask_about_retention
 from organiser.ui.main_window import MainWindow
 from organiser.ui.style import apply_style
 
@@ -167,6 +168,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
 
         open_example(window)
     window.show()
+    QTimer.singleShot(0, lambda: ask_about_retention(window))
     settle_memory()
     sys.excepthook = report_unexpected
     waker = _handle_sigterm(app)

@@ -182,3 +182,24 @@ def test_one_persons_data_is_saved_as_a_readable_file(
     assert "Allergies: kumquat" in text
     assert "owl" not in text
     assert str(out) in window.statusBar().currentMessage()
+
+
+def test_at_start_events_past_their_retention_date_are_named_and_one_opened(
+    window: MainWindow, new_event: Any, add_booking: Any, add_child: Any, dialogs: Any
+) -> None:
+    from organiser.ui.creche.retention import ask_about_retention
+
+    overdue = planted_event(window, new_event, add_booking, add_child, days=-45)
+    planted_event(window, new_event, add_booking, add_child, days=10)  # not yet due
+    window.open_event(None)
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert ask_about_retention(window)
+    (asked,) = dialogs.questions
+    assert asked.count("• Pilates and wellbeing morning (kept until") == 1
+    assert window.event_id == overdue
+    assert window.creche.current_key() == "privacy"
+    window.creche.privacy.ask_to_purge()
+    window.creche.privacy.dialog.accept()
+    dialogs.questions.clear()
+    assert not ask_about_retention(window)  # purged: nothing to ask
+    assert dialogs.questions == []

@@ -16,7 +16,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.bookings import status_history
 from organiser.core.creche.models import Booking, Child, Creche, CrecheStaff
-from organiser.core.creche.service import settings_in
+from organiser.core.creche.service import RETENTION_DAYS, settings_in
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
@@ -272,3 +272,27 @@ def _feedback_of(store: Store, booking_id: int) -> list[str]:
 def export_person(store: Store, booking_id: int, out: Path) -> None:
     """Write one household's data to a file only its owner can read."""
     atomic_write(out, person_data(store, booking_id).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Overdue:
+    event_id: int
+    title: str
+    retention: dt.date
+
+
+def overdue_events(store: Store, *, today: dt.date) -> list[Overdue]:
+    """Events (archived ones too) past their retention date that still hold personal data."""
+    with store.begin() as s:
+        rows = s.execute(
+            select(Event.id, Event.title, Event.date, Creche.retention_date, Creche.purged_at)
+            .outerjoin(Creche, Creche.event_id == Event.id)
+            .where(Event.id.in_(select(Booking.event_id).where(Booking.anonymised.is_(False))))
+            .order_by(Event.date, Event.id)
+        ).all()
+    found = []
+    for event_id, title, day, retention, purged in rows:
+        keep_until = retention or (day + dt.timedelta(days=RETENTION_DAYS) if day else None)
+        if keep_until is not None and today > keep_until and purged is None:
+            found.append(Overdue(event_id, title, keep_until))
+    return found
