@@ -306,3 +306,11 @@ def test_what_is_typed_is_saved_on_switching_tab_and_the_versions_page_opens(
     window.show_tab("flyer")
     window.flyer.show_section("versions")
     assert window.flyer.stack.currentWidget() is window.flyer.versions
+
+
+def test_every_checklist_line_can_be_reached_from_the_keyboard(page: DraftPage, qtbot: Any) -> None:
+    panel = page.checklist
+    qtbot.waitUntil(lambda: bool(panel.lines), timeout=5000)
+    for line in panel.lines.values():
+        assert line.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert line.accessibleName() == line.text()

@@ -74,7 +74,12 @@ class ChecklistPanel(QWidget):
                 line.setObjectName(f"check_{item.key}")
                 line.setWordWrap(True)
                 line.setTextFormat(Qt.TextFormat.PlainText)
-                line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                # Tab reaches every line, so a keyboard or screen-reader user can read them all.
+                line.setTextInteractionFlags(
+                    Qt.TextInteractionFlag.TextSelectableByMouse
+                    | Qt.TextInteractionFlag.TextSelectableByKeyboard
+                )
+                line.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
                 self.lines[item.key] = line
             self._rows.insertWidget(index, line)
             text = item_text(item)
