@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organiser.core.creche.models import Creche
 from organiser.core.events.kinds import VENUE_FEATURES
 from organiser.core.events.models import Event
 from organiser.core.parsing import long_date
@@ -63,6 +64,7 @@ def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
         if key != "creche_room" and getattr(event, key)
     ]
     kinds = {kind for _title, kind in items}
+    oldest = session.scalar(select(Creche.max_age_years).where(Creche.event_id == event_id)) or 5
     return {
         "title": event.title,
         "strapline": event.purpose.split(". ")[0].rstrip(".") + "." if event.purpose else "",
@@ -70,7 +72,7 @@ def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
         "venue_text": venue,
         "expect": "\n".join(title for title, kind in items if kind not in _SKIP),
         "hear_from": "\n".join(f"{n}, {o}" if o else n for n, o in speakers),
-        "creche_text": "Free creche for under-fives: please book a place"
+        "creche_text": f"Free creche for children aged {oldest} and under: please book a place"
         if ItemKind.CRECHE.value in kinds
         else "",
         "refreshments_text": "Free refreshments" if ItemKind.REFRESHMENTS.value in kinds else "",
