@@ -127,7 +127,7 @@ def test_the_demo_poster_prints_every_field_in_order(store: Store, demo_event: i
         "Gentle Pilates for every body",
         "Hear from",
         "Siobhán Kelly, Perinatal Mental Health Team",
-        "Free creche for under-fives",
+        "Free creche for children aged 5",
         "Free refreshments",
         "Cost Free",
         "Step-free access",
