@@ -27,6 +27,9 @@ class Touched(enum.Flag):
     CRECHE = enum.auto()
     FLYER = enum.auto()
     FEEDBACK = enum.auto()
+    LEDGER = enum.auto()
+    LESSONS = enum.auto()
+    REPORT = enum.auto()
     ALL = (
         EVENTS
         | DETAILS
@@ -44,6 +47,9 @@ class Touched(enum.Flag):
         | CRECHE
         | FLYER
         | FEEDBACK
+        | LEDGER
+        | LESSONS
+        | REPORT
     )
 
 

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
 from organiser.core.changes import Changes, Touched
+from organiser.core.coproduction import validation as coproduction_checks
+from organiser.core.coproduction.models import Lesson, Reciprocity
 from organiser.core.creche import bookings
 from organiser.core.creche import validation as creche_checks
 from organiser.core.creche.models import Booking, Child, CrecheStaff
@@ -117,6 +119,8 @@ _SPECS: dict[Section, _Spec] = {
     ),
     Section.CHILDREN: _Spec(Child, Touched.CRECHE, creche_checks.check_child, parent=Booking),
     Section.STAFF: _Spec(CrecheStaff, Touched.CRECHE, creche_checks.check_staff),
+    Section.LESSONS: _Spec(Lesson, Touched.LESSONS, coproduction_checks.check_lesson),
+    Section.RECIPROCITY: _Spec(Reciprocity, Touched.LEDGER, coproduction_checks.check_reciprocity),
 }
 
 

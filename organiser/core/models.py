@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from organiser.core.coproduction.models import (
+    LedgerEntry,
+    Lesson,
+    Reciprocity,
+    ReportText,
+    ledger_member,
+)
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.events.models import Event
 from organiser.core.feedback.models import (
@@ -44,6 +51,8 @@ __all__ = [
     "FlyerVersion",
     "FundingSource",
     "Invitation",
+    "LedgerEntry",
+    "Lesson",
     "Meeting",
     "Member",
     "NoteRevision",
@@ -52,8 +61,11 @@ __all__ = [
     "PollAnswer",
     "PollOption",
     "ProgrammeItem",
+    "Reciprocity",
+    "ReportText",
     "Setting",
     "Speaker",
     "StatusChange",
     "answer_theme",
+    "ledger_member",
 ]

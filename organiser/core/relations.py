@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from organiser.core.coproduction.models import (
+    LedgerEntry,
+    Lesson,
+    Reciprocity,
+    ReportText,
+    ledger_member,
+)
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.feedback.models import (
     FeedbackAnswer,
@@ -31,8 +38,9 @@ from organiser.core.speakers.models import Invitation, StatusChange
 
 MEMBER_DEPENDANTS = Dependants(
     children=((FlyerSignOff, "member_id", NOTHING),),
-    tables=((meeting_attendee, "member_id"),),
+    tables=((meeting_attendee, "member_id"), (ledger_member, "member_id")),
     links=(
+        (Reciprocity, "member_id"),
         (ActionItem, "owner_id"),
         (PollAnswer, "member_id"),
         (FlyerComment, "member_id"),
@@ -49,7 +57,7 @@ _MEETING_OWN = (
 MEETING_DEPENDANTS = Dependants(
     children=(*_MEETING_OWN, (Poll, "meeting_id", POLL_DEPENDANTS)),
     tables=((meeting_attendee, "meeting_id"),),
-    links=((ActionItem, "meeting_id"),),
+    links=((ActionItem, "meeting_id"), (Lesson, "meeting_id")),
 )
 BOOKING_DEPENDANTS = Dependants(
     children=((Child, "booking_id", NOTHING), (BookingStatusChange, "booking_id", NOTHING)),
@@ -92,8 +100,14 @@ EVENT_DEPENDANTS = Dependants(
         (FeedbackQuestion, "event_id", NOTHING),
         (FeedbackTheme, "event_id", NOTHING),
         (FeedbackResponse, "event_id", RESPONSE_DEPENDANTS),
+        (LedgerEntry, "event_id", Dependants(tables=((ledger_member, "entry_id"),))),
+        (Reciprocity, "event_id", NOTHING),
+        (Lesson, "event_id", NOTHING),
+        (ReportText, "event_id", NOTHING),
     ),
 )
 # A programme item or cost line deleted and brought back is linked to its invitation again.
 PROGRAMME_ITEM_DEPENDANTS = Dependants(links=((Invitation, "programme_item_id"),))
-COST_LINE_DEPENDANTS = Dependants(links=((Invitation, "cost_line_id"),))
+COST_LINE_DEPENDANTS = Dependants(
+    links=((Invitation, "cost_line_id"), (Reciprocity, "cost_line_id"))
+)

@@ -20,3 +20,5 @@ class Section(enum.StrEnum):
     BOOKINGS = "booking"
     CHILDREN = "child"
     STAFF = "creche staff member"
+    LESSONS = "lesson"
+    RECIPROCITY = "thing received"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from organiser.core.db import Store
+from organiser.core.demo.coproduction import add_coproduction
 from organiser.core.demo.creche import add_creche
 from organiser.core.demo.feedback import add_feedback
 from organiser.core.demo.flyer import add_flyer
@@ -29,4 +30,5 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
     add_creche(store, event_id, today=day)
     add_flyer(store, event_id)
     add_feedback(store, event_id)
+    add_coproduction(store, event_id)
     return event_id

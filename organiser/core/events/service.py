@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from organiser.core.changes import Changes, Touched
+from organiser.core.coproduction.models import Lesson
 from organiser.core.db import Store
 from organiser.core.errors import NotFound
 from organiser.core.events.kinds import VENUE_FEATURES, Status
@@ -176,6 +177,18 @@ def duplicate_event(store: Store, *, event_id: int) -> Changes:
                 if model is CostLine:
                     data.update(actual_pence=None, paid=False)
                 s.add(model(**data))
+        # Lessons go forward to the next session, each pointing at the one it came from.
+        for lesson in s.scalars(select(Lesson).where(Lesson.event_id == event_id)):
+            s.add(
+                Lesson(
+                    event_id=copy.id,
+                    happened=lesson.happened,
+                    learned=lesson.learned,
+                    differently=lesson.differently,
+                    tag=lesson.tag,
+                    carried_from_id=lesson.id,
+                )
+            )
         return Changes(Touched.EVENTS, event_id=copy.id, created_id=copy.id)
 
 
