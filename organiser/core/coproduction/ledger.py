@@ -57,13 +57,12 @@ class Profile:
 
 
 def _lived(s: Session, event_id: int) -> list[tuple[int, str]]:
-    return list(
-        s.execute(
-            select(Member.id, Member.name).where(
-                Member.event_id == event_id, Member.role == Role.LIVED_EXPERIENCE.value
-            )
-        ).tuples()
+    rows = s.execute(
+        select(Member.id, Member.name).where(
+            Member.event_id == event_id, Member.role == Role.LIVED_EXPERIENCE.value
+        )
     )
+    return [(int(i), str(n)) for i, n in rows]
 
 
 def _names(people: Sequence[tuple[int, str]]) -> str:
