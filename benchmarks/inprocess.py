@@ -1,5 +1,5 @@
-"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme, flyer and feedback
-summary PDFs."""
+"""In-process figures: a 10,000-row table, a 1 MB autosave, the programme, flyer, feedback
+summary and summary report PDFs."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
 from benchmarks.feedback import feedback_figures
 from benchmarks.flyer import flyer_figures
+from benchmarks.report import report_figures
 from organiser.core.changes import Changes, Touched
 from organiser.core.crud import add_row
 from organiser.core.db import Store
@@ -85,6 +86,7 @@ def run_inprocess(work: Path) -> None:
     creche_bookings(app, window, store, big)
     flyer_figures(app, store, add_demo_event(store))
     feedback_figures(work)
+    report_figures(work)
     window.close()
     store.close()
 

@@ -140,6 +140,27 @@ def _feedback_summary(store: Store, event_id: int, _chosen: int | None) -> bytes
     return render_feedback_summary(summary_sheet(store, event_id))
 
 
+def _summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.coproduction.summary import summary_sheet
+    from organiser.reports.summary import render_summary
+
+    return render_summary(summary_sheet(store, event_id))
+
+
+def _summary_docx(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.coproduction.summary import summary_sheet
+    from organiser.reports.summary_docx import render_summary_docx
+
+    return render_summary_docx(summary_sheet(store, event_id))
+
+
+def _series_summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
+    from organiser.core.coproduction.series import series_of, series_sheet
+    from organiser.reports.series import render_series
+
+    return render_series(series_sheet(store, series_of(store, event_id)))
+
+
 @dataclass(frozen=True)
 class Document:
     """A kind of document: what a person calls it, its file type, how it is made."""
@@ -155,7 +176,9 @@ class Document:
     @property
     def file_filter(self) -> str:
         """The save dialog's filter."""
-        return "Calendar file (*.ics)" if self.suffix == ".ics" else "PDF (*.pdf)"
+        return {".ics": "Calendar file (*.ics)", ".docx": "Word document (*.docx)"}.get(
+            self.suffix, "PDF (*.pdf)"
+        )
 
 
 DOCUMENTS: dict[str, Document] = {
@@ -242,5 +265,23 @@ DOCUMENTS: dict[str, Document] = {
         ".pdf",
         "figures, charts, themes and the quotes people agreed to share (PDF)",
         _feedback_summary,
+    ),
+    "summary": Document(
+        "summary report",
+        ".pdf",
+        "the event written up as a case study: figures, co-production, quotes, budget (PDF)",
+        _summary,
+    ),
+    "summary-docx": Document(
+        "summary report (Word)",
+        ".docx",
+        "the summary report as an editable Word document (.docx)",
+        _summary_docx,
+    ),
+    "series-summary": Document(
+        "series report",
+        ".pdf",
+        "every session of the event's series: totals, trends, repeat attenders, lessons (PDF)",
+        _series_summary,
     ),
 }

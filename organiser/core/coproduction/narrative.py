@@ -3,6 +3,7 @@ editable as Markdown before printing; edited text is kept over the prefill."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import delete, select
@@ -63,7 +64,8 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         received = s.scalars(select(Reciprocity.what).where(Reciprocity.event_id == event_id)).all()
     where = f" at {event.venue_name}" if event.venue_name else ""
     when = f" on {long_date(event.date)}" if event.date else ""
-    background = f"{event.title} took place{when}{where}."
+    future = event.date is not None and event.date >= dt.date.today()
+    background = f"{event.title} {'is planned' if future else 'took place'}{when}{where}."
     if event.purpose:
         background += f" {event.purpose.strip()}"
     if event.audience:
@@ -88,7 +90,10 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
     if with_rows:
         process += f"\n\nCo-production held for: {', '.join(a.lower() for a in with_rows)}."
     if shape.gaps:
-        process += "\n\nWhere it slipped: " + "; ".join(shape.gaps) + "."
+        process += (
+            f"\n\nIt slipped for {_plural(len(shape.gaps), 'aspect')}: the profile below says "
+            "where and why."
+        )
     if received:
         process += "\n\nPeople with lived experience received: " + ", ".join(received) + "."
     if found.responses:
