@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from organiser.core.coproduction.ledger import profile
+from organiser.core.coproduction.rows import list_lessons
 from organiser.core.creche.bookings import next_offer, places, waiting_list
 from organiser.core.creche.checks import review as creche_review
 from organiser.core.db import Store
@@ -61,6 +63,7 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
             f"estimated, {format_pence(money.left_estimated)} left",
             "budget",
         ),
+        *_coproduction_lines(store, event_id),
     ]
     lines[2:2] = [
         *_creche_lines(store, event_id, today=today),
@@ -70,6 +73,25 @@ def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLin
         *_feedback_lines(store, event_id, event.date, today=today),
     ]
     return lines + _to_do(event, members, check.overall, money, lived, today=today)
+
+
+def _coproduction_lines(store: Store, event_id: int) -> list[OverviewLine]:
+    """How far the ledger has got, and the lessons so far."""
+    shape = profile(store, event_id)
+    decided = len(shape.rows) - len(shape.undecided)
+    if decided:
+        with_people = len(shape.groups.get("Doing with", ()))
+        text = (
+            f"Co-production: {decided} of {len(shape.rows)} aspects decided, "
+            f"{with_people} done with people"
+        )
+    else:
+        text = "Co-production: no aspect decided yet"
+    lines = [OverviewLine(text, "coproduction")]
+    lessons = len(list_lessons(store, event_id))
+    if lessons:
+        lines.append(OverviewLine(f"Lessons: {lessons} recorded", "lessons"))
+    return lines
 
 
 def _creche_lines(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:

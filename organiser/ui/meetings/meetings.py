@@ -84,6 +84,7 @@ class MeetingsPage(QWidget):
 
     print_minutes_requested = Signal(int)
     export_calendar_requested = Signal(int)
+    lesson_requested = Signal(int)  # a new lesson raised at this meeting
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +117,10 @@ class MeetingsPage(QWidget):
         self.calendar_button = QPushButton("Add to &calendar (.ics)…", self)
         self.calendar_button.setObjectName("export_calendar")
         self.calendar_button.clicked.connect(lambda: self._request(self.export_calendar_requested))
+        self.lesson_button = QPushButton("Add a &lesson from these notes", self)
+        self.lesson_button.setObjectName("lesson_from_notes")
+        self.lesson_button.setToolTip("Opens Lessons and next steps with a new lesson from here")
+        self.lesson_button.clicked.connect(lambda: self._request(self.lesson_requested))
         self.notes = NotesEditor(runner, self)
         self.agenda = FieldForm((AGENDA,), self)
         self.agenda.save_requested.connect(self._save_agenda)
@@ -166,6 +171,7 @@ class MeetingsPage(QWidget):
         agenda_input.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         agenda_layout.addWidget(self.agenda, 1)
         agenda_layout.addWidget(self.open_actions_button)
+        agenda_layout.addWidget(self.lesson_button)
         agenda_layout.addWidget(self.agenda_note)
         form_layout = self.agenda.layout()
         assert isinstance(form_layout, QFormLayout)
@@ -263,7 +269,12 @@ class MeetingsPage(QWidget):
         self.meeting_id = meeting_id
         details = self._details()
         self.chosen.setCurrentIndex(0 if details is None else 1)
-        for button in (self.print_button, self.calendar_button, self.open_actions_button):
+        for button in (
+            self.print_button,
+            self.calendar_button,
+            self.lesson_button,
+            self.open_actions_button,
+        ):
             button.setEnabled(details is not None)
         self.agenda_note.setText("")
         if details is None:

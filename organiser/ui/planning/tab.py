@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from organiser.core.changes import Changes
@@ -17,7 +17,9 @@ from organiser.ui.meetings.actions import ActionsPage
 from organiser.ui.meetings.meetings import MeetingsPage
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.budget import BudgetPage
+from organiser.ui.planning.coproduction import CoproductionPage
 from organiser.ui.planning.details import DetailsPage
+from organiser.ui.planning.lessons import LessonsPage
 from organiser.ui.planning.members import MembersPage
 from organiser.ui.planning.overview import OverviewPage
 from organiser.ui.planning.programme import ProgrammePage
@@ -41,19 +43,31 @@ PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "availability": ("Availability", AvailabilityPage),
     "programme": ("Programme", ProgrammePage),
     "budget": ("Budget", BudgetPage),
+    "coproduction": ("Co-production", CoproductionPage),
+    "lessons": ("Lessons and next steps", LessonsPage),
 }
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 KEYS = tuple(PAGES)
 
 
+def _two_lines(width: Callable[[str], int], label: str) -> int:
+    """The narrowest width that shows a label on two lines, broken between words."""
+    words = label.split()
+    return min(
+        max(width(" ".join(words[:n])), width(" ".join(words[n:]))) for n in range(1, len(words))
+    )
+
+
 class PlanningTab(QWidget):
-    """Overview, details, group, meetings, actions, availability, programme and budget."""
+    """Overview, details, group, meetings, actions, availability, programme, budget,
+    co-production, and lessons with next steps."""
 
     print_programme = Signal()
     print_minutes = Signal(int)
     export_calendar = Signal(int)
     print_poll = Signal(int)
     open_tab = Signal(str)  # an overview line that belongs to another tab (e.g. "speakers")
+    event_requested = Signal(int)  # open another event (the next session, once planned)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +79,7 @@ class PlanningTab(QWidget):
         self.sections.setObjectName("planning_sections")
         self.sections.setAccessibleName("Planning sections")
         self.sections.setSpacing(3)
+        self.sections.setWordWrap(True)
         self.stack = QStackedWidget(self)
         for _key, (label, _factory) in PAGES.items():
             self.sections.addItem(label)
@@ -100,8 +115,11 @@ class PlanningTab(QWidget):
         elif key == "meetings":
             page.print_minutes_requested.connect(self.print_minutes)
             page.export_calendar_requested.connect(self.export_calendar)
+            page.lesson_requested.connect(self.lesson_from_meeting)
         elif key == "availability":
             page.print_poll_requested.connect(self.print_poll)
+        elif key == "lessons":
+            page.event_requested.connect(self.event_requested)
 
     overview = property(lambda self: self.page("overview"))
     details = property(lambda self: self.page("details"))
@@ -111,14 +129,26 @@ class PlanningTab(QWidget):
     availability = property(lambda self: self.page("availability"))
     programme = property(lambda self: self.page("programme"))
     budget = property(lambda self: self.page("budget"))
+    coproduction = property(lambda self: self.page("coproduction"))
+    lessons = property(lambda self: self.page("lessons"))
 
     def _fit_sections(self) -> None:
-        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 24)
+        # As wide as the labels of one or two words; a longer one ("Lessons and next steps")
+        # wraps onto a second line rather than take width from every page.
+        metrics = self.sections.fontMetrics()
+        widest = max(
+            _two_lines(metrics.horizontalAdvance, label)
+            if len(label.split()) > 2
+            else metrics.horizontalAdvance(label)
+            for _key, label in SECTIONS
+        )
+        self.sections.setFixedWidth(widest + 32)
 
     def changeEvent(self, event: QEvent) -> None:
         """Keep the section list as wide as its words when the text is zoomed."""
         if event.type() == QEvent.Type.FontChange:
-            self._fit_sections()
+            # After the event: the list itself may not have its new font yet.
+            QTimer.singleShot(0, self._fit_sections)
         super().changeEvent(event)
 
     def current_key(self) -> str:
@@ -131,6 +161,11 @@ class PlanningTab(QWidget):
             self.sections.setCurrentRow(KEYS.index(key))
         else:
             self.open_tab.emit(key)
+
+    def lesson_from_meeting(self, meeting_id: int) -> None:
+        """Open the lessons log with a new lesson raised at this meeting."""
+        self.show_section("lessons")
+        self.page("lessons").start_from_meeting(meeting_id)
 
     def _show_page(self, row: int) -> None:
         key = KEYS[row]
