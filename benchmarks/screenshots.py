@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.flyer import flyer_pngs
+from benchmarks.report import summary_pngs
 from organiser.core.demo import add_demo_event
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
@@ -39,8 +40,9 @@ def _settle(app: QApplication, ready: Callable[[], bool], seconds: float = 5.0) 
 
 def main(out: Path) -> int:
     """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
-    Feedback figures and paper-form entry, and programme.pdf, creche-register.pdf,
-    booking-list.pdf, feedback-form.pdf and feedback-summary.pdf."""
+    Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
+    creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
+    summary.pdf (with its first two pages as PNGs)."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -58,6 +60,10 @@ def main(out: Path) -> int:
             window.planning.programme.section.table.selectRow(3)
         if key == "meetings":  # the meeting with notes, decisions and actions
             window.planning.meetings.meetings.table.selectRow(1)
+        if key == "coproduction":  # the flyer: a gap, its reasons and the data's suggestion
+            window.planning.coproduction.choose("Flyer and publicity")
+        if key == "lessons":
+            window.planning.lessons.lessons.table.selectRow(0)
         app.processEvents()
         window.grab().save(str(out / f"planning-{key}.png"))
         print(out / f"planning-{key}.png")
@@ -95,6 +101,12 @@ def main(out: Path) -> int:
         _settle(app, lambda: True, 0)
         window.grab().save(str(out / f"feedback-{key}.png"))
         print(out / f"feedback-{key}.png")
+    summary = window.show_summary_report()  # the report's words, as the data writes them
+    assert summary is not None
+    _settle(app, lambda: True, 0)
+    summary.grab().save(str(out / "summary-dialog.png"))
+    print(out / "summary-dialog.png")
+    summary.close()
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
     for kind, name in (
         ("register", "creche-register.pdf"),
@@ -104,6 +116,7 @@ def main(out: Path) -> int:
     ):
         (out / name).write_bytes(DOCUMENTS[kind].render(store, event_id, None))
     flyer_pngs(app, store, event_id, out)
+    summary_pngs(app, store, event_id, out)
     window.close()
     store.close()
     return 0

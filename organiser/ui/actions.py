@@ -30,6 +30,7 @@ class MenuActions:
     archive: QAction
     delete: QAction
     export: QAction
+    summary: QAction
 
     @property
     def event_actions(self) -> list[QAction]:
@@ -38,7 +39,7 @@ class MenuActions:
 
     def event_open(self, is_open: bool) -> None:
         """Enable what needs an open event."""
-        for action in (self.duplicate, self.archive, self.delete, self.export):
+        for action in (self.duplicate, self.archive, self.delete, self.export, self.summary):
             action.setEnabled(is_open)
 
 
@@ -64,6 +65,9 @@ def build(window: MainWindow) -> MenuActions:
         export=_action(
             window, "Save &programme as PDF…", lambda: printing.export_programme(window), std.Print
         ),
+        summary=_action(
+            window, "Su&mmary report…", lambda: window.show_summary_report(), "Ctrl+Shift+R"
+        ),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
@@ -81,6 +85,7 @@ def build(window: MainWindow) -> MenuActions:
     )
     file_menu.addAction(_action(window, "Save &flyer as PDF…", lambda: window.flyer_output("pdf")))
     file_menu.addAction(_action(window, "Pr&int flyer…", lambda: window.flyer_output("print")))
+    file_menu.addAction(found.summary)
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
     file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))

@@ -26,6 +26,7 @@ from organiser.ui.flyer.tab import FlyerTab
 from organiser.ui.letters import LetterDialog
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
+from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
 from organiser.ui.widgets.row_section import RowSection
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.runner.changes_applied.connect(self._apply)
         self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.event_id: int | None = None
+        self.summary_dialog: SummaryReportDialog | None = None
         self.menu_actions = actions.build(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
@@ -103,7 +105,9 @@ class MainWindow(QMainWindow):
         self.feedback = FeedbackTab(self.runner, self)
         self.tabs.addTab(self.feedback, "Feedback")
         self.feedback.print_requested.connect(lambda kind: printing.save_document(self, kind))
+        self.feedback.summary_requested.connect(self.show_summary_report)
         self.planning.open_tab.connect(self.show_tab)
+        self.planning.event_requested.connect(self.open_event)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
         self.panel = EventsPanel(self.menu_actions.event_actions, self)
@@ -158,6 +162,8 @@ class MainWindow(QMainWindow):
         self.creche.set_event(event_id)
         self.flyer.set_event(event_id)
         self.feedback.set_event(event_id)
+        if self.summary_dialog is not None:
+            self.summary_dialog.set_event(event_id)
         self.panel.select(event_id)
         if event_id is not None:
             self.settings.setValue(self._last_event_key(), event_id)
@@ -230,6 +236,20 @@ class MainWindow(QMainWindow):
         else:
             output.print_flyer()
 
+    def show_summary_report(self) -> SummaryReportDialog | None:
+        """File ▸ Summary report, or the Feedback tab's button: the report's words for the open
+        event, in one window that follows the event switcher."""
+        if self.event_id is None:
+            return None
+        self.flush()
+        if self.summary_dialog is None:
+            self.summary_dialog = SummaryReportDialog(self)
+            self.summary_dialog.set_event(self.event_id)
+        self.summary_dialog.show()
+        self.summary_dialog.raise_()
+        self.summary_dialog.activateWindow()
+        return self.summary_dialog
+
     def show_letter(self, invitation_id: int, kind: str) -> None:
         """An invitation or confirmation letter to copy or open in the mail program."""
         self.flush()
@@ -254,6 +274,8 @@ class MainWindow(QMainWindow):
         self.creche.flush()
         self.flyer.flush()
         self.feedback.flush()
+        if self.summary_dialog is not None:
+            self.summary_dialog.flush()
 
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore): history and views start afresh."""
@@ -280,6 +302,8 @@ class MainWindow(QMainWindow):
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
+        if self.summary_dialog is not None:
+            self.summary_dialog.close()
         super().closeEvent(event)
 
     def about_text(self) -> str:

@@ -75,6 +75,7 @@ class FiguresPage(QWidget):
     """How it went, in numbers: refreshed as responses come in."""
 
     print_requested = Signal(str)
+    summary_requested = Signal()  # open the Summary report window
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +86,13 @@ class FiguresPage(QWidget):
         self.cards: list[ChartCard] = []
         self.print_button = button(self, "&Print feedback summary…", "print_feedback_summary")
         self.print_button.clicked.connect(lambda: self.print_requested.emit("feedback-summary"))
+        self.summary_button = button(
+            self,
+            "Summary &report…",
+            "summary_report",
+            "The event’s case-study report, with its words to edit before printing",
+        )
+        self.summary_button.clicked.connect(self.summary_requested)
         self.headline = wrapped(self, "headline", role="subheading")
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.services = wrapped(self, "services_learned")
@@ -99,7 +107,7 @@ class FiguresPage(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(self.grid_host)
         layout = QVBoxLayout(self)
-        layout.addLayout(row_of(self.print_button))
+        layout.addLayout(row_of(self.print_button, self.summary_button))
         layout.addWidget(self.headline)
         layout.addWidget(self.services)
         layout.addWidget(self.scroll, 1)
@@ -108,6 +116,7 @@ class FiguresPage(QWidget):
         """Show another event's figures."""
         self.event_id = event_id
         self.print_button.setEnabled(event_id is not None)
+        self.summary_button.setEnabled(event_id is not None)
         self.reload()
 
     def refresh(self, changes: Changes) -> None:

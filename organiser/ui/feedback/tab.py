@@ -42,6 +42,7 @@ class FeedbackTab(QWidget):
     """What people said about the open event, one page at a time."""
 
     print_requested = Signal(str)  # a document kind: "feedback-form", "feedback-summary"
+    summary_requested = Signal()  # the Figures page's "Summary report…"
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +77,8 @@ class FeedbackTab(QWidget):
             self._built[key] = page
             if hasattr(page, "print_requested"):
                 page.print_requested.connect(self.print_requested)
+            if hasattr(page, "summary_requested"):
+                page.summary_requested.connect(self.summary_requested)
             page.set_event(self.event_id)
         return self._built[key]
 

@@ -1,0 +1,1 @@
+"""The summary report window, where its words are edited before printing; the series report."""
