@@ -63,14 +63,15 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         ).all()
         received = s.scalars(select(Reciprocity.what).where(Reciprocity.event_id == event_id)).all()
     where = f" at {event.venue_name}" if event.venue_name else ""
-    when = f" on {long_date(event.date)}" if event.date else ""
     future = event.date is not None and event.date >= dt.date.today()
+    when = f" {'for' if future else 'on'} {long_date(event.date)}" if event.date else ""
     background = f"{event.title} {'is planned' if future else 'took place'}{when}{where}."
     if event.purpose:
         background += f" {event.purpose.strip()}"
     if event.audience:
         background += (
-            f"\n\nIt was for {event.audience.strip()[0].lower()}{event.audience.strip()[1:]}"
+            f"\n\nIt {'is' if future else 'was'} for "
+            f"{event.audience.strip()[0].lower()}{event.audience.strip()[1:]}"
         )
         background = background.rstrip(".") + "."
     process = f"A working group of {_plural(len(members), 'person', 'people')} planned the session"
