@@ -103,8 +103,24 @@ def test_figures_use_check_in_for_the_response_rate_and_count_demand(
     assert (found.regular.count, found.regular_maybe.count, found.regular.total) == (2, 1, 4)
     add_booking(event, adults=3, status="Attended")
     add_booking(event, name="Callum Reid", adults=5, status="Attended")
+    stands = figures.figures(store, event)  # the Details figure is the one organisers stand by
+    assert stands.attendance == 40 and stands.attendance_source == "the attendance in Details"
+    from organiser.core.events.service import update_event
+    from organiser.core.planning.service import budget
+
+    update_event(store, event_id=event, values={"attendance": None})
     checked_in = figures.figures(store, event)
     assert checked_in.attendance == 8 and checked_in.attendance_source == "check-in"
+    assert budget(store, event).attendance == 8  # the Budget page counts the same people
+    assert checked_in.response_rate is not None and checked_in.response_rate.words() == (
+        "50% (4 of 8)"
+    )
+    add_booking(event, name="Grace Mbeki", adults=1, status="Booked")
+    for _ in range(6):
+        responses.add_response(store, event_id=event, answers={q["regular"]: "Yes"})
+    over = figures.figures(store, event)
+    assert over.response_rate is None
+    assert "More responses (10) than people recorded as coming (8" in "\n".join(over.lines())
 
 
 def test_editing_the_form_after_responses_keeps_old_answers(

@@ -7,10 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from organiser.core.creche.kinds import BookingStatus
-from organiser.core.creche.models import Booking
+from organiser.core.attendance import attendance_in
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.feedback.form import Question, questions_in
@@ -58,9 +55,10 @@ class FeedbackFigures:
 
     @property
     def response_rate(self) -> Share | None:
-        if not self.attendance:
+        """Responses as a share of those who came; None when not known or not believable."""
+        if not self.attendance or self.responses > self.attendance:
             return None
-        return Share(min(self.responses, self.attendance), self.attendance)
+        return Share(self.responses, self.attendance)
 
     def lines(self) -> list[str]:
         """The headline figures in words."""
@@ -69,6 +67,11 @@ class FeedbackFigures:
         if rate is not None:
             lines.append(
                 f"Response rate: {rate.words()} of those who came (from {self.attendance_source})"
+            )
+        elif self.attendance and self.responses > self.attendance:
+            lines.append(
+                f"More responses ({self.responses}) than people recorded as coming "
+                f"({self.attendance}, from {self.attendance_source}): check the attendance."
             )
         lines.append(f"Friends and Family Test: {self.fft.words()} rated it good or very good")
         lines.append(
@@ -131,20 +134,10 @@ def summarise(
 def figures(store: Store, event_id: int) -> FeedbackFigures:
     """Every figure the Feedback tab and the summary show."""
     with store.begin() as s:
-        event = get_or_raise(s, Event, event_id, "event")
+        get_or_raise(s, Event, event_id, "event")
         questions = questions_in(s, event_id, archived=True)
         responses = responses_in(s, event_id)
-        attended = s.scalar(
-            select(func.sum(Booking.adults)).where(
-                Booking.event_id == event_id, Booking.status == BookingStatus.ATTENDED.value
-            )
-        )
-    if attended:
-        attendance, source = int(attended), "check-in"
-    elif event.attendance:
-        attendance, source = event.attendance, "the attendance in Details"
-    else:
-        attendance, source = None, ""
+        attendance, source = attendance_in(s, event_id)
     fft, regular, maybe, dists, services = summarise(questions, responses)
     return FeedbackFigures(
         responses=len(responses),

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from organiser.core.attendance import attendance_in
 from organiser.core.base import Base
 from organiser.core.db import Store
 from organiser.core.events.models import Event
@@ -94,7 +95,7 @@ def list_costs(store: Store, event_id: int) -> list[CostRow]:
 def budget(store: Store, event_id: int) -> BudgetSummary:
     """Totals: funds, estimated and actual costs, what is left, cost per attendee."""
     with store.begin() as s:
-        event = get_or_raise(s, Event, event_id, "event")
+        get_or_raise(s, Event, event_id, "event")
         funds = s.scalars(
             select(FundingSource.amount_pence).where(FundingSource.event_id == event_id)
         )
@@ -111,7 +112,7 @@ def budget(store: Store, event_id: int) -> BudgetSummary:
         return sum_budget(
             list(funds),
             [(int(e), None if a is None else int(a), bool(p)) for e, a, p in costs],
-            attendance=event.attendance,
+            attendance=attendance_in(s, event_id)[0],
         )
 
 

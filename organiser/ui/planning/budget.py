@@ -89,7 +89,10 @@ def describe(summary: BudgetSummary) -> list[str]:
             f"({summary.attendance} attended)"
         )
     else:
-        lines.append("Cost per attendee: shown once attendance is entered in Details")
+        lines.append(
+            "Cost per attendee: shown once attendance is known (entered in Details, or people "
+            "checked in on the Creche tab)"
+        )
     return lines
 
 
