@@ -183,3 +183,64 @@ def test_the_overview_gives_the_feedback_in_a_line(
     lines = overview(store, past, today=today)
     todo = next(line for line in lines if line.page == "feedback")
     assert todo.text == "Enter the feedback forms" and todo.attention
+
+
+def test_editing_one_answer_leaves_answers_to_reworded_choices_alone(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event = create_event()
+    q = _ids(store, event)
+    made = responses.add_response(
+        store, event_id=event, answers={q["regular"]: "Maybe", q["enjoyed"]: "The stretchs"}
+    )
+    assert made.created_id is not None
+    form.update_question(store, question_id=q["regular"], values={"choices": "Yes\nPerhaps\nNo"})
+    edit = responses.update_response(
+        store, response_id=made.created_id, answers={q["enjoyed"]: "The stretches"}
+    )
+    (row,) = responses.list_responses(store, event)
+    assert row.answers[q["regular"]] == "Maybe"  # kept in the words it was given
+    assert row.answers[q["enjoyed"]] == "The stretches"
+    responses.update_response(store, response_id=made.created_id, **edit.previous)
+    assert responses.list_responses(store, event)[0].answers[q["enjoyed"]] == "The stretchs"
+
+
+def test_names_and_contacts_are_kept_only_with_consent(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event = create_event()
+    q = _ids(store, event)
+    responses.add_response(
+        store,
+        event_id=event,
+        answers={
+            q["enjoyed"]: "Everything",
+            q["quote"]: QuoteConsent.ANONYMOUS.value,
+            q["first_name"]: "Amara",
+            q["contact_consent"]: "No",
+            q["contact"]: "amara@example.org",
+        },
+    )
+    (row,) = responses.list_responses(store, event)
+    assert q["first_name"] not in row.answers and q["contact"] not in row.answers
+    booking = add_booking(event)
+    linked = responses.add_response(
+        store,
+        event_id=event,
+        answers={q["contact_consent"]: "Yes", q["contact"]: "07700 900 412"},
+        booking_id=booking,
+    )
+    assert linked.created_id is not None
+    withdrawn = responses.update_response(
+        store, response_id=linked.created_id, answers={q["contact_consent"]: "No"}
+    )
+    after = responses.list_responses(store, event)[1]
+    assert after.booking_id is None and not after.answers.get(q["contact"])
+    responses.update_response(
+        store,
+        response_id=linked.created_id,
+        answers=withdrawn.previous["answers"],
+        booking_id=withdrawn.previous["booking_id"],
+    )
+    restored = responses.list_responses(store, event)[1]
+    assert restored.booking_id == booking and restored.answers[q["contact"]] == "07700 900 412"

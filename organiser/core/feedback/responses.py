@@ -16,7 +16,7 @@ from organiser.core.creche.models import Booking
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question, questions_in
-from organiser.core.feedback.kinds import Kind, Standard
+from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
 from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import TEXT_LIMIT
@@ -101,6 +101,8 @@ def add_response_in(
     """Store one response inside an open transaction (imports add many in one)."""
     qs = questions if questions is not None else questions_in(s, event_id, archived=True)
     stored = prepare_answers(qs, answers)
+    for qid in _without_consent(qs, stored):  # collect the minimum: only what they agreed to
+        stored.pop(qid, None)
     if booking_id is not None:
         booking = get_or_raise(s, Booking, booking_id, "booking")
         if booking.event_id != event_id:
@@ -137,37 +139,77 @@ def add_response(
         )
 
 
-def update_response(store: Store, *, response_id: int, answers: Mapping[int, Answer]) -> Changes:
-    """Change some answers of a response; `previous` holds the old ones for undo."""
+def update_response(
+    store: Store,
+    *,
+    response_id: int,
+    answers: Mapping[int, Answer],
+    booking_id: int | None = None,
+) -> Changes:
+    """Change some answers of a response; `previous` holds the old ones for undo.
+
+    Only the answers given are checked: others keep their words even if the form's choices
+    have changed since. A response stops being linked to a booking, and keeps no name or
+    contact, once the person's consent for them is taken away.
+    """
     with store.begin() as s:
         response = get_or_raise(s, FeedbackResponse, response_id, "response")
         qs = questions_in(s, response.event_id, archived=True)
+        by_id = {q.id: q for q in qs}
         current = {
             a.question_id: a
             for a in s.scalars(
                 select(FeedbackAnswer).where(FeedbackAnswer.response_id == response_id)
             )
         }
-        merged = {qid: a.value for qid, a in current.items()}
-        merged.update(
-            {qid: v if isinstance(v, str) else "\n".join(v) for qid, v in answers.items()}
-        )
-        stored = prepare_answers(
-            qs, {k: v.split("\n") if _multi(qs, k) else v for k, v in merged.items()}
-        )
-        previous = {qid: current[qid].value if qid in current else "" for qid in answers}
-        for qid in answers:
-            value = stored.get(qid, "")
+        stored: dict[int, str] = {}
+        for qid, value in answers.items():
+            question = by_id.get(qid)
+            if question is None:
+                raise ValidationError("That question is no longer on the form.")
+            if isinstance(value, str) and question.kind == Kind.MULTIPLE.value:
+                value = value.split("\n")
+            try:
+                stored[qid] = check_answer(question, value)
+            except ValidationError as exc:
+                raise ValidationError(f"{question.text} {exc}", field=str(qid)) from exc
+        after = {qid: a.value for qid, a in current.items()} | stored
+        if not any(after.values()):
+            raise ValidationError("This form would have no answers left: delete it instead.")
+        stored |= {qid: "" for qid in _without_consent(qs, after) if after.get(qid)}
+        previous: dict[int, str] = {
+            qid: current[qid].value if qid in current else "" for qid in stored
+        }
+        for qid, value in stored.items():
             if qid in current:
                 current[qid].value = value
             elif value:
                 s.add(FeedbackAnswer(response_id=response_id, question_id=qid, value=value))
+        unlinked = {}
+        if booking_id is not None and _consents_to_contact(qs, after):
+            response.booking_id = booking_id  # undo of an unlinking
+        elif response.booking_id is not None and not _consents_to_contact(qs, after):
+            unlinked = {"booking_id": response.booking_id}
+            response.booking_id = None
         return Changes(
             Touched.FEEDBACK,
             event_id=response.event_id,
-            previous={"answers": previous},
+            previous={"answers": previous, **unlinked},
             row_id=response_id,
         )
+
+
+def _without_consent(questions: Sequence[Question], answers: Mapping[int, str]) -> list[int]:
+    """The first-name and contact answers the person did not agree to give."""
+    key = {q.standard: q.id for q in questions if q.standard}
+    dropped = []
+    quote = answers.get(key.get(Standard.QUOTE.value, -1), "")
+    if quote != QuoteConsent.FIRST_NAME.value and Standard.FIRST_NAME.value in key:
+        dropped.append(key[Standard.FIRST_NAME.value])
+    contact = answers.get(key.get(Standard.CONTACT_CONSENT.value, -1), "")
+    if contact != "Yes" and Standard.CONTACT.value in key:
+        dropped.append(key[Standard.CONTACT.value])
+    return dropped
 
 
 def _multi(questions: Sequence[Question], question_id: int) -> bool:

@@ -43,7 +43,10 @@ def response_inverse(store: Store) -> Inverse:
         restore=lambda saved: responses.restore_response(store, saved=saved),
         delete=lambda response_id: responses.delete_response(store, response_id=response_id),
         update=lambda response_id, values: responses.update_response(
-            store, response_id=response_id, answers=values["answers"]
+            store,
+            response_id=response_id,
+            answers=values["answers"],
+            booking_id=values.get("booking_id"),
         ),
     )
 
