@@ -129,3 +129,19 @@ def test_plan_the_next_session_carries_the_lessons_forward(store: Store, demo_ev
         carried = s.query(Lesson).filter(Lesson.event_id == made.created_id).all()
         assert len(carried) == 3
         assert all(lesson.carried_from_id is not None for lesson in carried)
+
+
+def test_the_narrative_copes_with_odd_events(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    from organiser.core.feedback import responses
+    from organiser.core.feedback.form import list_questions
+
+    event = create_event(title="Drop-in", audience="   ")
+    enjoyed = next(q.id for q in list_questions(store, event) if q.standard == "enjoyed")
+    responses.add_response(store, event_id=event, answers={enjoyed: "The tea"})
+    sections = {s.key: s.text for s in narrative.narrative(store, event)}
+    assert sections["outcomes"] == "1 person gave feedback."
+    assert "None%" not in " ".join(sections.values())
+    assert sections["background"] == "Drop-in has no date yet."
+    assert "demand it showed" not in sections["conclusion"]

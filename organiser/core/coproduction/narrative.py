@@ -63,16 +63,18 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         ).all()
         received = s.scalars(select(Reciprocity.what).where(Reciprocity.event_id == event_id)).all()
     where = f" at {event.venue_name}" if event.venue_name else ""
-    future = event.date is not None and event.date >= dt.date.today()
+    future = event.date is None or event.date >= dt.date.today()
     when = f" {'for' if future else 'on'} {long_date(event.date)}" if event.date else ""
-    background = f"{event.title} {'is planned' if future else 'took place'}{when}{where}."
+    verb = "is planned" if future else "took place"
+    if event.date is None:
+        verb = "has no date yet"
+        where = f"; it is planned{where}" if where else ""
+    background = f"{event.title} {verb}{when}{where}."
     if event.purpose:
         background += f" {event.purpose.strip()}"
-    if event.audience:
-        background += (
-            f"\n\nIt {'is' if future else 'was'} for "
-            f"{event.audience.strip()[0].lower()}{event.audience.strip()[1:]}"
-        )
+    audience = event.audience.strip()
+    if audience:
+        background += f"\n\nIt {'is' if future else 'was'} for {audience[0].lower()}{audience[1:]}"
         background = background.rstrip(".") + "."
     process = f"A working group of {_plural(len(members), 'person', 'people')} planned the session"
     process += (
@@ -101,12 +103,13 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         outcomes = f"{_plural(found.responses, 'person', 'people')} gave feedback"
         if found.response_rate is not None:
             outcomes += f" ({found.response_rate.percent}% of those who came)"
-        outcomes += f". {found.fft.percent}% rated their experience good or very good"
-        outcomes += (
-            f", and {found.regular.count} of {found.regular.total} would come to regular sessions."
-            if found.regular.total
-            else "."
-        )
+        outcomes += "."
+        if found.fft.total:
+            outcomes += f" {found.fft.percent}% rated their experience good or very good."
+        if found.regular.total:
+            outcomes += (
+                f" {found.regular.count} of {found.regular.total} would come to regular sessions."
+            )
     else:
         outcomes = "Feedback was not recorded."
     if lessons:
@@ -126,11 +129,12 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         learning = "No lessons were recorded."
     next_steps = " ".join(wanted.lines()) + " " + cost.words()
     conclusion = f"{event.title} was shaped by the people it was for."
-    if found.responses:
+    if found.fft.total:
         conclusion += (
-            f" {found.fft.percent}% of those who gave feedback rated it good or very good, "
-            "and the next step is to decide how to meet the demand it showed."
+            f" {found.fft.percent}% of those who gave feedback rated it good or very good."
         )
+    if wanted.regular_yes:
+        conclusion += " The next step is to decide how to meet the demand it showed."
     return {
         "background": background,
         "process": process,
