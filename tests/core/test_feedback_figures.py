@@ -190,16 +190,23 @@ def test_editing_one_answer_leaves_answers_to_reworded_choices_alone(
 ) -> None:
     event = create_event()
     q = _ids(store, event)
+    room = form.add_question(
+        store,
+        event_id=event,
+        values={"text": "The room?", "kind": "Single choice", "choices": "Warm\nCold"},
+    ).created_id
+    assert room is not None
+    q["regular"] = room
     made = responses.add_response(
-        store, event_id=event, answers={q["regular"]: "Maybe", q["enjoyed"]: "The stretchs"}
+        store, event_id=event, answers={room: "Cold", q["enjoyed"]: "The stretchs"}
     )
     assert made.created_id is not None
-    form.update_question(store, question_id=q["regular"], values={"choices": "Yes\nPerhaps\nNo"})
+    form.update_question(store, question_id=room, values={"choices": "Warm\nChilly"})
     edit = responses.update_response(
         store, response_id=made.created_id, answers={q["enjoyed"]: "The stretches"}
     )
     (row,) = responses.list_responses(store, event)
-    assert row.answers[q["regular"]] == "Maybe"  # kept in the words it was given
+    assert row.answers[q["regular"]] == "Cold"  # kept in the words it was given
     assert row.answers[q["enjoyed"]] == "The stretches"
     responses.update_response(store, response_id=made.created_id, **edit.previous)
     assert responses.list_responses(store, event)[0].answers[q["enjoyed"]] == "The stretchs"
@@ -244,3 +251,21 @@ def test_names_and_contacts_are_kept_only_with_consent(
     )
     restored = responses.list_responses(store, event)[1]
     assert restored.booking_id == booking and restored.answers[q["contact"]] == "07700 900 412"
+
+
+def test_the_scales_figures_depend_on_are_fixed_and_new_services_join_the_form(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    from organiser.core.speakers.invitations import add_invitation
+    from organiser.core.speakers.service import add_speaker
+
+    event = create_event()
+    q = _ids(store, event)
+    with pytest.raises(ValidationError, match="answers are fixed"):
+        form.update_question(store, question_id=q["fft"], values={"choices": "Great\nBad"})
+    form.update_question(store, question_id=q["fft"], values={"text": "How was today?"})
+    speaker = add_speaker(store, values={"name": "Mei Lin", "organisation": "Stretch Together"})
+    assert speaker.created_id is not None
+    add_invitation(store, event_id=event, values={"speaker_id": speaker.created_id})
+    services = next(x for x in form.list_questions(store, event) if x.id == q["services"])
+    assert services.choices == ("Stretch Together",)

@@ -109,9 +109,13 @@ def test_an_empty_form_and_a_bad_answer_are_refused_in_words(
     assert page.message.text() == "⚠ Not saved: This form has no answers: nothing to save."
     assert page.count.text() == "Forms entered this session: 0 · 0 responses in all"
 
-    # Someone else changed the scale while this form was open: the answer is refused beside it.
+    # The scale changed under this open form (an older copy of the app, say): the answer is
+    # refused beside its question. The app itself keeps this scale fixed.
+    from organiser.core.feedback.models import FeedbackQuestion
+
     fft = question_id(window, Standard.FFT)
-    form.update_question(window.store, question_id=fft, values={"choices": "Good\nPoor"})
+    with window.store.begin() as s:
+        s.get(FeedbackQuestion, fft).choices = "Good\nPoor"
     type_form(qtbot, page, ("1",))
     beside = page.answers.messages[fft]
     assert beside.isVisible()

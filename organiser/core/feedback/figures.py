@@ -120,7 +120,9 @@ def summarise(
     dists = [
         distribution(q, values(q))
         for q in questions
-        if q.kind != Kind.TEXT.value and q.standard not in ("quote", "contact_consent")
+        if q.kind != Kind.TEXT.value
+        and q.standard not in ("quote", "contact_consent")
+        and not (q.archived and not any(values(q)))  # taken off the form before any answer
     ]
     services_q = by_key.get(Standard.SERVICES.value)
     services = (

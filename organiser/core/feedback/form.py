@@ -30,6 +30,12 @@ from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
 
+FIXED_SCALES = (
+    Standard.FFT.value,
+    Standard.REGULAR.value,
+    Standard.QUOTE.value,
+    Standard.CONTACT_CONSENT.value,
+)
 HEARD = ("Health visitor", "Children's centre", "A friend", "Social media", "Flyer", "Other")
 
 
@@ -108,8 +114,26 @@ def ensure_form(s: Session, event_id: int) -> None:
     s.flush()
 
 
+def _add_new_services(s: Session, event_id: int) -> None:
+    """Speakers' organisations invited since the form was made join the services question's
+    choices (at the end, so answers already given keep their words)."""
+    question = s.scalar(
+        select(FeedbackQuestion).where(
+            FeedbackQuestion.event_id == event_id,
+            FeedbackQuestion.standard == Standard.SERVICES.value,
+        )
+    )
+    if question is None:
+        return
+    have = [c for c in question.choices.splitlines() if c.strip()]
+    new = [name for name in _services(s, event_id) if name not in have]
+    if new:
+        question.choices = "\n".join(have + new)
+
+
 def questions_in(s: Session, event_id: int, *, archived: bool = False) -> list[Question]:
     ensure_form(s, event_id)
+    _add_new_services(s, event_id)
     counts = dict(
         s.execute(
             select(FeedbackAnswer.question_id, func.count())
@@ -185,6 +209,17 @@ def update_question(store: Store, *, question_id: int, values: Mapping[str, Any]
     with store.begin() as s:
         question = get_or_raise(s, FeedbackQuestion, question_id, "question")
         checked = _check(values, row_dict(question))
+        if (
+            question.standard in FIXED_SCALES
+            and "choices" in checked
+            and checked["choices"] != question.choices
+        ):
+            raise ValidationError(
+                "This question's answers are fixed, so its figures keep their meaning (the "
+                "Friends and Family Test's scale, regular sessions, the consents); its wording "
+                "can change.",
+                field="choices",
+            )
         if "kind" in checked and checked["kind"] != question.kind and _answered(s, question_id):
             raise ValidationError(
                 "This question already has answers, so its kind stays; add a new question instead.",
