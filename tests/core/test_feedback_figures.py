@@ -269,3 +269,17 @@ def test_the_scales_figures_depend_on_are_fixed_and_new_services_join_the_form(
     add_invitation(store, event_id=event, values={"speaker_id": speaker.created_id})
     services = next(x for x in form.list_questions(store, event) if x.id == q["services"])
     assert services.choices == ("Stretch Together",)
+
+
+def test_deleting_every_theme_keeps_them_deleted_and_undo_brings_each_back(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event = create_event()
+    saved = [
+        themes.delete_theme(store, theme_id=t.id).snapshot for t in themes.list_themes(store, event)
+    ]
+    assert themes.list_themes(store, event) == []
+    for snapshot in reversed(saved):
+        assert snapshot is not None
+        themes.restore_theme(store, saved=snapshot)
+    assert len(themes.list_themes(store, event)) == 6

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
-from organiser.core.errors import ValidationError
+from organiser.core.errors import NotFound, ValidationError
+from organiser.core.events.models import Event
 from organiser.core.feedback.form import questions_in
 from organiser.core.feedback.kinds import STARTER_THEMES, Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import (
@@ -22,6 +23,7 @@ from organiser.core.feedback.models import (
 )
 from organiser.core.parsing import name_key
 from organiser.core.records import get_or_raise
+from organiser.core.speakers.models import Setting
 
 
 @dataclass(frozen=True)
@@ -45,10 +47,20 @@ class Quote:
         return bool(self.attribution)
 
 
+def _seeded_key(s: Session, event_id: int) -> str:
+    # With the event's creation time, so a new event that reuses a deleted one's id is new.
+    made = s.scalar(select(Event.created_at).where(Event.id == event_id))
+    return f"feedback-themes-seeded:{event_id}:{made.isoformat() if made else ''}"
+
+
 def ensure_themes(s: Session, event_id: int) -> None:
-    if s.scalar(select(FeedbackTheme.id).where(FeedbackTheme.event_id == event_id)):
+    """The starter themes, once per event: deleting them all does not bring them back."""
+    key = _seeded_key(s, event_id)
+    if s.get(Setting, key) is not None:
         return
-    s.add_all(FeedbackTheme(event_id=event_id, name=name) for name in STARTER_THEMES)
+    if not s.scalar(select(FeedbackTheme.id).where(FeedbackTheme.event_id == event_id)):
+        s.add_all(FeedbackTheme(event_id=event_id, name=name) for name in STARTER_THEMES)
+    s.add(Setting(key=key, value="yes"))
     s.flush()
 
 
@@ -102,7 +114,16 @@ def restore_theme(store: Store, *, saved: dict[str, object]) -> Changes:
         theme_id = int(saved["id"])  # type: ignore[call-overload]
         answers = list(saved["answers"])  # type: ignore[call-overload]
         event_id = int(saved["event_id"])  # type: ignore[call-overload]
-        s.add(FeedbackTheme(id=theme_id, event_id=event_id, name=str(saved["name"])))
+        name = str(saved["name"])
+        taken = s.scalar(
+            select(FeedbackTheme.id).where(
+                (FeedbackTheme.id == theme_id)
+                | ((FeedbackTheme.event_id == event_id) & (FeedbackTheme.name == name))
+            )
+        )
+        if taken is not None:
+            raise NotFound(f"The theme “{name}” cannot come back: another theme has its place.")
+        s.add(FeedbackTheme(id=theme_id, event_id=event_id, name=name))
         s.flush()
         if answers:
             s.execute(
