@@ -4,8 +4,11 @@ paragraphs, headings and lists a person can go on editing."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 from io import BytesIO
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -200,3 +203,27 @@ def markdown(document: DocxDocument, text: str) -> None:
             _runs(document.add_paragraph(style=style), token.children or [])
         elif kind in ("fence", "code_block"):
             document.add_paragraph(token.content.rstrip("\n"))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """The same data with every string fit for Word's XML: Word's own line and page breaks
+    (vertical tab, form feed) become new lines, other control characters are dropped."""
+    if isinstance(value, str):
+        return _CONTROL.sub("", value.replace("\x0b", "\n").replace("\x0c", "\n"))
+    if isinstance(value, tuple):
+        return tuple(xml_safe(v) for v in value)
+    if isinstance(value, list):
+        return [xml_safe(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.replace(
+            value,
+            **{
+                f.name: xml_safe(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.init
+            },
+        )
+    return value

@@ -26,6 +26,7 @@ from organiser.reports.docx_parts import (
     paragraph,
     table,
     to_bytes,
+    xml_safe,
 )
 from organiser.reports.profile_chart import UNDECIDED, key_text
 
@@ -167,6 +168,7 @@ def _next_steps(document: DocxDocument, steps: NextSteps) -> None:
 
 def render_summary_docx(sheet: SummarySheet) -> bytes:
     """The summary report as .docx bytes, part by part as the PDF has it."""
+    sheet = xml_safe(sheet)
     title = sheet.title or "Untitled event"
     document = new_document(title=f"Summary report: {title}", subject="Summary report")
     paragraph(document, "Summary report")

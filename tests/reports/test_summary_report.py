@@ -223,3 +223,22 @@ def test_markdown_becomes_word_paragraphs_and_lists(store: Store, demo_event: in
         ("worked", True),
         (".", False),
     ]
+
+
+def test_the_word_document_takes_text_pasted_with_control_characters(
+    store: Store, demo_event: int
+) -> None:
+    from organiser.core import crud
+    from organiser.core.sections import Section
+    from organiser.reports.summary_docx import render_summary_docx
+
+    crud.add_row(
+        store,
+        section=Section.LESSONS,
+        parent_id=demo_event,
+        values={"happened": "Pasted from Word\x0bwith a line break\x07 and a bell"},
+    )
+    from organiser.core.coproduction.summary import summary_sheet
+
+    data = render_summary_docx(summary_sheet(store, demo_event))
+    assert data[:2] == b"PK"
