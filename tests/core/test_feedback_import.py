@@ -650,3 +650,17 @@ def test_a_table_read_from_a_file_on_disk(tmp_path: Path) -> None:
     table = read_file(path)
     assert isinstance(table, ResponseTable)
     assert table.name == "Form responses 1.csv" and len(table.rows) == 3
+
+
+def test_reading_back_organisers_own_export_adds_nothing(store: Store, demo_event: int) -> None:
+    from organiser.core.feedback import export as feedback_export
+    from organiser.core.feedback.import_file import read_table
+    from organiser.core.feedback.import_mapping import suggest_mapping
+    from organiser.core.feedback.importing import plan_for_event as plan_here
+
+    data = feedback_export.responses_csv(store, demo_event)
+    table = read_table(data, "responses.csv")
+    mapping, _remembered = suggest_mapping(store, demo_event, table.header)
+    plan = plan_here(store, demo_event, table, mapping)
+    assert plan.rows == ()
+    assert len(plan.already) == 20

@@ -8,6 +8,9 @@ the row and the question, never the person: contact cells are never quoted.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -31,7 +34,7 @@ from organiser.core.feedback.import_rows import PlannedResponse, RowError, RowRe
 from organiser.core.feedback.import_undo import remove_imported, restore_imported
 from organiser.core.feedback.kinds import Kind
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
-from organiser.core.feedback.responses import prepare_answers
+from organiser.core.feedback.responses import prepare_answers, responses_in
 from organiser.core.meetings.models import utc_now
 from organiser.core.records import get_or_raise
 
@@ -207,7 +210,25 @@ def plan_for_event(
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
         questions, known = questions_in(s, event_id), _known(s, event_id)
-    return plan_import(table, questions, mapping, already=known)
+        here = {_content(r.received_at, r.answers) for r in responses_in(s, event_id)}
+    plan = plan_import(table, questions, mapping, already=known)
+    # A response already here under another fingerprint (typed in, or Organiser's own export
+    # read back, or the same form saved as XLSX after CSV) is the same answers at the same
+    # minute: it counts as already imported, not as new.
+    same = [r for r in plan.rows if r.received_at and _content(r.received_at, r.answers) in here]
+    if not same:
+        return plan
+    return dataclasses.replace(
+        plan,
+        rows=tuple(r for r in plan.rows if r not in same),
+        already=tuple(sorted((*plan.already, *(r.row for r in same)))),
+    )
+
+
+def _content(received: dt.datetime | None, answers: Mapping[int, str]) -> str:
+    minute = received.replace(second=0, microsecond=0).isoformat() if received else ""
+    shown = sorted((qid, value) for qid, value in answers.items() if value)
+    return hashlib.sha256(repr((minute, shown)).encode()).hexdigest()
 
 
 def _stored(question: Question, value: str) -> str | list[str]:
