@@ -178,7 +178,7 @@ def test_switching_event_shows_the_other_events_sections(
     write(person, dialog, "background", "Kept for the demo. ")
     new_event("Coffee and chat")
     assert dialog.isVisible() and "Coffee and chat" in dialog.windowTitle()
-    assert dialog.sections["background"].text.toPlainText() == "Coffee and chat took place."
+    assert dialog.sections["background"].text.toPlainText() == "Coffee and chat has no date yet."
     assert dialog.sections["outcomes"].text.toPlainText() == "Feedback was not recorded."
     assert dialog.sections["background"].state.text() == FROM_DATA
     demo_window.open_event(demo_event)
