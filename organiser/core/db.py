@@ -8,11 +8,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import (
+    BigInteger,
+    Engine,
+    Integer,
+    SmallInteger,
+    String,
+    create_engine,
+    event,
+    inspect,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from organiser.core.errors import StoreError
+from organiser.core.errors import StoreError, ValidationError
 from organiser.core.paths import sqlite_path
 
 BUSY_TIMEOUT_MS = 5000
@@ -44,6 +53,44 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+def _too_big(column_type: Any, value: Any) -> str | None:
+    """Why a column cannot hold the value, or None when it can."""
+    if isinstance(column_type, String) and column_type.length and isinstance(value, str):
+        if len(value) > column_type.length:
+            return f"is longer than the {column_type.length:,} characters it can hold; shorten it"
+    elif isinstance(column_type, Integer) and isinstance(value, int):
+        bits = {BigInteger: 64, SmallInteger: 16}.get(type(column_type), 32)
+        if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+            return "is too large a number to store"
+    return None
+
+
+def _refuse_what_columns_cannot_hold(session: Session, _context: Any, _instances: Any) -> None:
+    """Text longer than its column, or a number beyond it, is refused in words on every database.
+
+    PostgreSQL enforces VARCHAR(n) and 32-bit INTEGER (with a traceback); SQLite would keep
+    the value, and the same data could then not be copied to a team database.
+    """
+    for obj, is_new in [*((o, True) for o in session.new), *((o, False) for o in session.dirty)]:
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if is_new:
+                values = [state.dict.get(attr.key)]
+            else:
+                values = list(state.attrs[attr.key].history.added)
+            for value in values:
+                why = _too_big(attr.columns[0].type, value)
+                if why is not None:
+                    raise ValidationError(f"The {_words(attr.key)} {why}.", field=attr.key)
+
+
+def _words(key: str) -> str:
+    """A column's name as words: estimated_pence → estimated amount."""
+    if key.endswith("_pence"):
+        key = key.removesuffix("_pence").removesuffix("amount") + "_amount"
+    return key.replace("_", " ").strip()
+
+
 class Store:
     """An open database: one `begin()` per user action, nothing held open in between."""
 
@@ -51,6 +98,7 @@ class Store:
         self.engine = engine
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _refuse_what_columns_cannot_hold)
 
     @property
     def path(self) -> Path | None:

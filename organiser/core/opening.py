@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import ArgumentError
 
 from organiser.core import backup, migrate
 from organiser.core.db import Store, make_engine
@@ -56,7 +57,16 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
             except OSError as exc:
                 raise StoreError(f"Cannot create the database {path}: {exc.strerror}.") from exc
         make_private_file(path)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except ImportError as exc:  # a server URL whose driver is not installed
+        raise StoreError(
+            f"Cannot open the database: its driver {exc.name or ''} is not installed. For "
+            "PostgreSQL, use a postgresql+psycopg:// address and install Organiser with "
+            "pip install 'organiser[postgres]'."
+        ) from exc
+    except ArgumentError as exc:
+        raise StoreError(f"Cannot open the database: {str(exc).splitlines()[0]}") from exc
     try:
         with engine.connect() as connection:
             current = migrate.current_revision(connection)

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, func, insert, inspect, select, update
+from sqlalchemy import Table, func, insert, inspect, select, text, update
 from sqlalchemy.orm import Session
 
 from organiser.core.base import Base
@@ -44,9 +44,37 @@ def apply_values(obj: Base, values: Mapping[str, Any], allowed: Iterable[str]) -
 
 def restore_rows(session: Session, model: type[Base], rows: Iterable[Mapping[str, Any]]) -> None:
     """Put deleted rows back with their original ids."""
+    _put_back(session, model, rows)
+    keep_ids_ahead(session, model.__table__)  # type: ignore[arg-type]
+
+
+def _put_back(session: Session, model: type[Base], rows: Iterable[Mapping[str, Any]]) -> None:
     for row in rows:
         session.add(model(**row))
     session.flush()
+
+
+# Only moves the sequence forward: another session may already hold a higher id.
+_IDS_AHEAD = """
+SELECT setval(seq, top) FROM (
+    SELECT CAST(pg_get_serial_sequence(:table, 'id') AS regclass) AS seq,
+           (SELECT max(id) FROM {table}) AS top
+) AS found
+WHERE seq IS NOT NULL AND top > COALESCE(pg_sequence_last_value(seq), 0)
+"""
+
+
+def keep_ids_ahead(session: Session, table: Table) -> None:
+    """After rows went in with ids of their own, make the next new row's id a free one.
+
+    SQLite picks max(id) + 1 by itself; PostgreSQL takes ids from a sequence that explicit
+    ids do not move, so the next insert would collide with a row put back.
+    """
+    dialect = session.get_bind().dialect
+    if dialect.name != "postgresql" or "id" not in table.c:
+        return
+    quoted = dialect.identifier_preparer.format_table(table)
+    session.execute(text(_IDS_AHEAD.format(table=quoted)), {"table": quoted})
 
 
 @dataclass(frozen=True)
@@ -95,12 +123,26 @@ def restore(
     session: Session, model: type[Base], saved: Mapping[str, Any], deps: Dependants
 ) -> None:
     """Put back a row saved by `snapshot`, with its children, associations and links."""
-    restore_rows(session, model, [saved["row"]])
+    models: set[type[Base]] = set()
+    _restore(session, model, saved, deps, models)
+    for each in models:  # once per kind of row, not once per row
+        keep_ids_ahead(session, each.__table__)  # type: ignore[arg-type]
+
+
+def _restore(
+    session: Session,
+    model: type[Base],
+    saved: Mapping[str, Any],
+    deps: Dependants,
+    models: set[type[Base]],
+) -> None:
+    _put_back(session, model, [saved["row"]])
+    models.add(model)
     for (child_model, _column, grand), children in zip(
         deps.children, saved["children"], strict=True
     ):
         for child in children:
-            restore(session, child_model, child, grand)
+            _restore(session, child_model, child, grand, models)
     for (table, _column), rows in zip(deps.tables, saved["tables"], strict=True):
         if rows:
             session.execute(insert(table), rows)

@@ -58,9 +58,9 @@ class Profile:
 
 def _lived(s: Session, event_id: int) -> list[tuple[int, str]]:
     rows = s.execute(
-        select(Member.id, Member.name).where(
-            Member.event_id == event_id, Member.role == Role.LIVED_EXPERIENCE.value
-        )
+        select(Member.id, Member.name)
+        .where(Member.event_id == event_id, Member.role == Role.LIVED_EXPERIENCE.value)
+        .order_by(Member.id)
     )
     return [(int(i), str(n)) for i, n in rows]
 

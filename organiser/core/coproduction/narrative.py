@@ -59,9 +59,15 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
     cost = session_cost(store, event_id)
     with store.begin() as s:
         lessons = s.execute(
-            select(Lesson.learned, Lesson.differently).where(Lesson.event_id == event_id)
+            select(Lesson.learned, Lesson.differently)
+            .where(Lesson.event_id == event_id)
+            .order_by(Lesson.id)
         ).all()
-        received = s.scalars(select(Reciprocity.what).where(Reciprocity.event_id == event_id)).all()
+        received = s.scalars(
+            select(Reciprocity.what)
+            .where(Reciprocity.event_id == event_id)
+            .order_by(Reciprocity.id)
+        ).all()
     where = f" at {event.venue_name}" if event.venue_name else ""
     future = event.date is None or event.date >= dt.date.today()
     when = f" {'for' if future else 'on'} {long_date(event.date)}" if event.date else ""

@@ -35,6 +35,7 @@ class PurgeResult:
     children: int
     staff: int
     purged_at: dt.datetime
+    file_cleaned: bool = True  # False on a database server, whose files Organiser cannot reach
 
     def words(self) -> str:
         text = (
@@ -48,6 +49,11 @@ class PurgeResult:
                 f" Kept the names and contacts of {self.kept} household"
                 f"{'s' if self.kept != 1 else ''} who agreed to hear about future sessions."
             )
+        if not self.file_cleaned:
+            text += (
+                " The database server may keep copies of the old text in its own files until it "
+                "reuses the space; ask whoever runs the server if they must be wiped sooner."
+            )
         return text
 
 
@@ -55,7 +61,8 @@ def purge_personal_data(
     store: Store, event_id: int, *, keep_consented: bool = True
 ) -> tuple[PurgeResult, Changes]:
     """Anonymise the event's bookings, children and creche staff, then make the old text
-    unrecoverable from the database file (SQLite: secure_delete, VACUUM, WAL emptied).
+    unrecoverable from the database file (SQLite: secure_delete, VACUUM, WAL emptied; a
+    server's files are out of reach, which the result's words say).
 
     Kept for the report: numbers of adults and children, statuses (attendance), ages in
     months and their bands, staff roles and qualification levels. It cannot be undone.
@@ -113,9 +120,10 @@ def purge_personal_data(
         assert creche is not None
         now = utc_now()
         creche.purged_at = now
-    if store.path is not None:
+    cleaned = store.path is not None
+    if cleaned:
         _wipe_free_space(store)
-    result = PurgeResult(anonymised, kept, len(children), len(staff), now)
+    result = PurgeResult(anonymised, kept, len(children), len(staff), now, file_cleaned=cleaned)
     return result, Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
 
 

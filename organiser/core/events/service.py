@@ -114,7 +114,11 @@ def find_event(store: Store, reference: str) -> int:
         if reference.strip().isdigit() and s.get(Event, int(reference)) is not None:
             return int(reference)
         ids = list(
-            s.scalars(select(Event.id).where(func.lower(Event.title) == reference.strip().lower()))
+            s.scalars(
+                select(Event.id)
+                .where(func.lower(Event.title) == reference.strip().lower())
+                .order_by(Event.id)
+            )
         )
     if len(ids) == 1:
         return ids[0]
@@ -170,7 +174,9 @@ def duplicate_event(store: Store, *, event_id: int) -> Changes:
         s.add(copy)
         s.flush()
         for model in SERIES_COPIES:
-            for child in s.scalars(select(model).where(model.event_id == event_id)):
+            for child in s.scalars(
+                select(model).where(model.event_id == event_id).order_by(model.id)
+            ):
                 data = row_dict(child)
                 data.pop("id")
                 data["event_id"] = copy.id
@@ -178,7 +184,9 @@ def duplicate_event(store: Store, *, event_id: int) -> Changes:
                     data.update(actual_pence=None, paid=False)
                 s.add(model(**data))
         # Lessons go forward to the next session, each pointing at the one it came from.
-        for lesson in s.scalars(select(Lesson).where(Lesson.event_id == event_id)):
+        for lesson in s.scalars(
+            select(Lesson).where(Lesson.event_id == event_id).order_by(Lesson.id)
+        ):
             s.add(
                 Lesson(
                     event_id=copy.id,

@@ -39,9 +39,9 @@ def remove_imported(store: Store, *, event_id: int, response_ids: Collection[int
         for chunk in _chunks(ids):
             saved["responses"] += _rows(
                 s,
-                select(_RESPONSES).where(
-                    _RESPONSES.c.id.in_(chunk), _RESPONSES.c.event_id == event_id
-                ),
+                select(_RESPONSES)
+                .where(_RESPONSES.c.id.in_(chunk), _RESPONSES.c.event_id == event_id)
+                .order_by(_RESPONSES.c.id),  # PostgreSQL returns rows in no set order
             )
             saved["answers"] += _rows(s, select(_ANSWERS).where(_ANSWERS.c.response_id.in_(chunk)))
             saved["themes"] += _rows(

@@ -56,7 +56,9 @@ def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
         .order_by(Speaker.name)
     )
     funders = session.scalars(
-        select(FundingSource.name).where(FundingSource.event_id == event_id)
+        select(FundingSource.name)
+        .where(FundingSource.event_id == event_id)
+        .order_by(FundingSource.id)
     ).all()
     access = [
         label

@@ -39,7 +39,8 @@ def list_meetings(store: Store, event_id: int) -> list[MeetingRow]:
         query = select(
             Meeting.id, Meeting.title, Meeting.date, Meeting.start, Meeting.end, Meeting.place
         ).where(Meeting.event_id == event_id)
-        rows = [MeetingRow._make(r) for r in s.execute(query)]
+        # By id first, so meetings on the same day and hour keep one order on every database.
+        rows = [MeetingRow._make(r) for r in s.execute(query.order_by(Meeting.id))]
     return sorted(rows, key=lambda m: (m.date is None, m.date or dt.date.min, m.start or dt.time()))
 
 

@@ -259,6 +259,7 @@ def list_invitations(store: Store, event_id: int, *, today: dt.date) -> list[Inv
             .outerjoin(Organisation, Speaker.organisation_id == Organisation.id)
             .outerjoin(ProgrammeItem, Invitation.programme_item_id == ProgrammeItem.id)
             .where(Invitation.event_id == event_id)
+            .order_by(Invitation.id)
         ).all()
         since = dict(
             s.execute(

@@ -164,7 +164,7 @@ def speaker_from_member(store: Store, *, member_id: int) -> Changes:
     with store.begin() as s:
         member = get_or_raise(s, Member, member_id, "member")
         key = name_key(member.name)
-        for speaker in s.scalars(select(Speaker)):
+        for speaker in s.scalars(select(Speaker).order_by(Speaker.id)):
             if name_key(speaker.name) == key:
                 return Changes(Touched.NONE, created_id=speaker.id, row_id=speaker.id)
         speaker = Speaker(
@@ -229,6 +229,7 @@ def past_events(store: Store, speaker_id: int) -> list[PastEvent]:
             select(Event.id, Event.title, Event.date, Invitation.talk_title, Invitation.status)
             .join(Invitation, Invitation.event_id == Event.id)
             .where(Invitation.speaker_id == speaker_id)
+            .order_by(Invitation.id)
         )
         found = [PastEvent(*r) for r in rows]
     return sorted(found, key=lambda p: p.date or dt.date.min, reverse=True)
