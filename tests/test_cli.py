@@ -240,6 +240,36 @@ def test_backup_refuses_a_server_database(capsys: pytest.CaptureFixture[str]) ->
     assert "pg_dump" in _assert_one_error_line(err)
 
 
+def test_the_commands_work_on_a_server_database(
+    capsys: pytest.CaptureFixture[str],
+    postgres_url: str,
+    private_data_folder: Path,
+    tmp_path: Path,
+) -> None:
+    url = postgres_url
+    code, out, err = run(capsys, "demo", "--database", url)
+    assert (code, err) == (0, "")
+    event_id = out.strip()
+    code, out, err = run(capsys, "events", "--database", url)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{event_id}\t") and DEMO_TITLE in out
+    code, out, err = run(capsys, "check", "--database", url)
+    assert (code, err) == (0, "")
+    assert out.startswith("ok: postgresql+psycopg://") and out.endswith(" (1 event)\n")
+    for kind in ("programme", "summary", "feedback-summary", "register"):
+        made = tmp_path / f"{kind}.pdf"
+        code, out, err = run(
+            capsys, "export", kind, "--event", event_id, "--out", str(made), "--database", url
+        )
+        assert (code, err) == (0, ""), kind
+        assert PdfReader(made).pages, kind
+    for command in (["backup"], ["restore", str(tmp_path / "saved.sqlite")]):
+        code, _, err = run(capsys, *command, "--database", url)
+        assert code == 1
+        assert "works on SQLite files; use your server's tools" in _assert_one_error_line(err)
+    assert not private_data_folder.exists() or not any(private_data_folder.iterdir())
+
+
 def test_check_ok(capsys: pytest.CaptureFixture[str], demo_id: int, database: Path) -> None:
     code, out, err = run(capsys, "check")
     assert (code, err) == (0, "")
