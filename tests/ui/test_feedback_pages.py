@@ -212,3 +212,19 @@ def test_a_form_changed_while_a_paper_form_is_typed_in_keeps_the_answers_given(
     assert page.answers.labels[page.questions[-1].id].text() == "11. Was the hall warm enough?"
     assert page.answers.value(fft) == "Good"
     person.click(page.clear_button)
+
+
+def test_the_figures_in_words_are_reachable_with_tab(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from organiser.ui import actions
+
+    actions.open_example(window)
+    page = open_page(window, "figures")
+    numbers = [
+        label for label in page.findChildren(QLabel) if label.objectName().startswith("numbers_")
+    ]
+    assert numbers
+    for label in [page.headline, *numbers]:
+        assert label.focusPolicy() == Qt.FocusPolicy.StrongFocus
+        assert label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard

@@ -64,7 +64,12 @@ class ChartCard(QFrame):
         self.numbers.setMaximumWidth(self.chart.width())
         self.numbers.setObjectName(f"numbers_{distribution.question_id}")
         self.numbers.setAccessibleName(f"{distribution.question}: the numbers")
-        self.numbers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Tab reaches the numbers, so they can be read without seeing the chart.
+        self.numbers.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.numbers.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
         layout.addWidget(self.numbers)
@@ -94,7 +99,11 @@ class FiguresPage(QWidget):
         )
         self.summary_button.clicked.connect(self.summary_requested)
         self.headline = wrapped(self, "headline", role="subheading")
-        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.headline.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.services = wrapped(self, "services_learned")
         self.grid_host = QWidget(self)
         outer = QVBoxLayout(self.grid_host)

@@ -80,7 +80,10 @@ class ProfileView(QScrollArea):
         self.text.setObjectName("profile_text")
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.text.setAccessibleName("Co-production profile")
         self.svg = b""
