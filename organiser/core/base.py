@@ -1,9 +1,16 @@
-"""Declarative base with a naming convention, so Alembic can name and drop constraints."""
+"""Declarative base with a naming convention and a version counter on every row.
+
+The naming convention lets Alembic name and drop constraints. The counter (`row_version`,
+SQLAlchemy's version_id_col) makes every UPDATE say which version it replaces, so two people
+saving the same row at the same moment can never silently overwrite each other.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from typing import Any
+
+from sqlalchemy import Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -13,8 +20,20 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
+VERSION_COLUMN = "row_version"
 
-class Base(DeclarativeBase):
+
+class Versioned:
+    """Every mapped row carries `row_version`, raised by one on each UPDATE."""
+
+    row_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
+
+
+class Base(Versioned, DeclarativeBase):
     """Base class of every ORM model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)

@@ -63,6 +63,7 @@ class Changes:
     row_id: int | None = None
     previous: dict[str, Any] = field(default_factory=dict)
     snapshot: dict[str, Any] | None = None
+    row_version: int | None = None  # the edited row's version after the change
 
     def __contains__(self, flag: Touched) -> bool:
         return bool(self.touched & flag)

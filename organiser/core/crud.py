@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from organiser.core.base import Base
+from organiser.core.base import VERSION_COLUMN, Base
 from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction import validation as coproduction_checks
 from organiser.core.coproduction.models import Lesson, Reciprocity
@@ -17,6 +17,7 @@ from organiser.core.creche import bookings
 from organiser.core.creche import validation as creche_checks
 from organiser.core.creche.models import Booking, Child, CrecheStaff
 from organiser.core.db import Store
+from organiser.core.errors import SavedElsewhere
 from organiser.core.events.models import Event
 from organiser.core.meetings import validation as meeting_checks
 from organiser.core.meetings.models import ActionItem, Decision, Meeting
@@ -47,6 +48,7 @@ from organiser.core.relations import (
     PROGRAMME_ITEM_DEPENDANTS,
 )
 from organiser.core.sections import Section
+from organiser.core.versions import merge_edit, version_of
 
 Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
 
@@ -125,7 +127,7 @@ _SPECS: dict[Section, _Spec] = {
 
 
 def _editable(spec: _Spec) -> list[str]:
-    fixed = {"id", spec.parent_column}
+    fixed = {"id", spec.parent_column, VERSION_COLUMN}
     return [c.key for c in spec.model.__table__.columns if c.key not in fixed]
 
 
@@ -193,12 +195,49 @@ def add_row(
 
 
 def update_row(
-    store: Store, *, section: Section, row_id: int, values: Mapping[str, Any]
+    store: Store,
+    *,
+    section: Section,
+    row_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Edit one row; `previous` holds the old values so undo can put them back."""
+    """Edit one row; `previous` holds the old values so undo can put them back.
+
+    An editor passes what it showed (`base`) and the row version it showed it at: if the
+    row has moved on since, the edit is merged field by field or refused as an
+    EditConflict (see organiser.core.versions). A save racing another one at the same
+    instant is read again and retried, so neither is lost.
+    """
+    for attempt in range(3):
+        try:
+            return _update_once(store, section, row_id, values, base, expected_version)
+        except SavedElsewhere:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _update_once(
+    store: Store,
+    section: Section,
+    row_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     spec = _SPECS[section]
     with store.begin() as s:
         row = get_or_raise(s, spec.model, row_id, section.value)
+        values = merge_edit(
+            row,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what=section.value,
+            row_id=row_id,
+        )
         current = row_dict(row)
         prepared = _prepare(s, section, values, current)
         spec.check(prepared, current)
@@ -206,9 +245,23 @@ def update_row(
         if previous and spec.after_edit is not None:
             s.flush()
             spec.after_edit(s, row, previous, prepared)
+        s.flush()
         event_id = _event_of(s, spec, getattr(row, spec.parent_column))
         touched = _touched(spec, previous) if previous else Touched.NONE
-        return Changes(touched, event_id=event_id, previous=previous, row_id=row_id)
+        return Changes(
+            touched,
+            event_id=event_id,
+            previous=previous,
+            row_id=row_id,
+            row_version=version_of(row),
+        )
+
+
+def current_version(store: Store, *, section: Section, row_id: int) -> int:
+    """The row's version now: what an editor remembers when it shows the row."""
+    spec = _SPECS[section]
+    with store.begin() as s:
+        return version_of(get_or_raise(s, spec.model, row_id, section.value))
 
 
 def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,9 +21,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from organiser.core.errors import StoreError, ValidationError
+from organiser.core.errors import SavedElsewhere, StoreError, ValidationError
 from organiser.core.paths import sqlite_path
+from organiser.core.team import feed
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -99,6 +102,8 @@ class Store:
         self.url = url
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_what_columns_cannot_hold)
+        self.origin = uuid.uuid4().hex  # this window's (or command's) name in the change feed
+        feed.watch(self._sessions, self.origin)
 
     @property
     def path(self) -> Path | None:
@@ -123,6 +128,11 @@ class Store:
         try:
             with self._sessions.begin() as session:
                 yield session
+        except StaleDataError as exc:
+            raise SavedElsewhere(
+                "Someone else saved the same thing at the same moment, so this change was not "
+                "saved. Look at it again and repeat the change if it is still needed."
+            ) from exc
         except OperationalError as exc:
             reason = str(exc.orig).strip() or "unknown problem"
             raise StoreError(

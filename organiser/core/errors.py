@@ -37,3 +37,24 @@ class CorruptDatabase(StoreError):
     def __init__(self, message: str, *, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
+class SavedElsewhere(Conflict):
+    """Another person saved the same row between this change's read and its write."""
+
+
+class EditConflict(Conflict):
+    """Someone else changed fields this person was editing; `clashes` shows both values.
+
+    `version` is the row's version now: saving again with it as the expected version (after
+    choosing, field by field, what to keep) cannot clash with the same edit twice.
+    """
+
+    def __init__(
+        self, message: str, *, what: str, row_id: int, clashes: list, version: int
+    ) -> None:
+        super().__init__(message)
+        self.what = what
+        self.row_id = row_id
+        self.clashes = clashes
+        self.version = version

@@ -29,11 +29,13 @@ from organiser.core.planning.models import (
 )
 from organiser.core.polls.models import Poll, PollAnswer, PollOption
 from organiser.core.speakers.models import Invitation, Setting, Speaker, StatusChange
+from organiser.core.team.models import ChangeFeedEntry, OfflineCopy, OfflineRow
 
 __all__ = [
     "ActionItem",
     "Booking",
     "BookingStatusChange",
+    "ChangeFeedEntry",
     "Child",
     "CostLine",
     "Creche",
@@ -56,6 +58,8 @@ __all__ = [
     "Meeting",
     "Member",
     "NoteRevision",
+    "OfflineCopy",
+    "OfflineRow",
     "Organisation",
     "Poll",
     "PollAnswer",

@@ -14,6 +14,7 @@ from organiser.core.db import Store, make_engine
 from organiser.core.errors import CorruptDatabase, NewerDatabase, StoreError
 from organiser.core.integrity import looks_like_sqlite, quick_check, stored_revision
 from organiser.core.paths import make_private_dir, make_private_file, sqlite_path
+from organiser.core.team import feed
 
 
 def check_sqlite_file(path: Path) -> str | None:
@@ -83,7 +84,10 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
         raise StoreError(f"Cannot open the database: {str(exc).splitlines()[0]}") from exc
-    return Store(engine, url)
+    store = Store(engine, url)
+    with store.begin() as session:
+        feed.prune(session)
+    return store
 
 
 def integrity_report(store: Store) -> str:

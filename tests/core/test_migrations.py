@@ -16,7 +16,7 @@ import organiser.core.models  # noqa: F401  (every table on Base.metadata)
 from organiser.core import migrate
 from organiser.core.backup import list_backups
 from organiser.core.base import Base
-from organiser.core.db import Store, make_engine
+from organiser.core.db import make_engine
 from organiser.core.errors import CorruptDatabase, NewerDatabase
 from organiser.core.events.service import create_event, get_event, list_events
 from organiser.core.integrity import stored_revision
@@ -100,13 +100,23 @@ def test_newer_database_is_refused_and_left_byte_for_byte(
     assert not (tmp_path / "backups").exists()
 
 
+_FLAGS = {"step_free", "accessible_toilet", "parking", "baby_change", "creche_room", "archived"}
+
+
 def test_older_database_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     _upgrade_to(path, "0003")
-    # Use the app's own verb on the tables revision 0003 already has.
-    old = Store(make_engine(_url(path)), _url(path))
-    event_id = create_event(old, title="Kept through the upgrade").created_id
-    old.close()
+    # The event as revision 0003 stored it: every column it had then, and no others.
+    with closing(sqlite3.connect(path)) as connection, connection:
+        info = list(connection.execute("PRAGMA table_info(event)"))[1:]
+        columns = [r[1] for r in info if r[3]]  # the NOT NULL ones
+        given = {"title": "Kept through the upgrade", "created_at": "2026-01-01 09:00:00"}
+        values = [given.get(c, 0 if c in _FLAGS else "") for c in columns]
+        marks = ", ".join("?" * len(columns))
+        cursor = connection.execute(
+            f"INSERT INTO event ({', '.join(columns)}) VALUES ({marks})", values
+        )
+        event_id = cursor.lastrowid
     assert event_id is not None
     assert stored_revision(path)[0] == "0003"
 

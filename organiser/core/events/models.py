@@ -35,6 +35,9 @@ class Event(Base):
     status: Mapped[str] = mapped_column(String(20), default=Status.IDEA.value)
     booking_contact: Mapped[str] = mapped_column(Text, default="")
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # On a team database: who has taken this event offline, and when ("" / None: nobody).
+    taken_offline_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    taken_offline_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     series_previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("event.id", ondelete="SET NULL")
     )

@@ -162,8 +162,9 @@ def duplicate_event(store: Store, *, event_id: int) -> Changes:
     with store.begin() as s:
         source = get_or_raise(s, Event, event_id, "event")
         values = row_dict(source)
-        for key in ("id", "created_at", "date", "attendance"):
+        for key in ("id", "created_at", "date", "attendance", "row_version", "taken_offline_at"):
             values.pop(key)
+        values["taken_offline_by"] = ""
         values.update(
             title=_next_title(source.title),
             status=Status.PLANNING.value,
@@ -179,6 +180,7 @@ def duplicate_event(store: Store, *, event_id: int) -> Changes:
             ):
                 data = row_dict(child)
                 data.pop("id")
+                data.pop("row_version")
                 data["event_id"] = copy.id
                 if model is CostLine:
                     data.update(actual_pence=None, paid=False)

@@ -1,0 +1,1 @@
+"""Working as a team: a shared database, others' changes, events taken offline."""

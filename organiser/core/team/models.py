@@ -1,0 +1,58 @@
+"""What a shared database needs beyond the events: a feed of changes, and offline copies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from organiser.core.base import Base
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class ChangeFeedEntry(Base):
+    """One committed change: which tables it wrote and by whom (an open window's origin).
+
+    Every other window polls the feed and refreshes only what the tables map to.
+    """
+
+    __tablename__ = "change_feed"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    origin: Mapped[str] = mapped_column(String(40))
+    tables: Mapped[str] = mapped_column(Text, default="")
+    event_ids: Mapped[str] = mapped_column(Text, default="")  # "" when not known
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+
+
+class OfflineCopy(Base):
+    """An event copied from a team database into this one, to be brought back later."""
+
+    __tablename__ = "offline_copy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    team_address: Mapped[str] = mapped_column(String(500))  # never with a password
+    team_event_id: Mapped[int] = mapped_column(Integer)
+    taken_by: Mapped[str] = mapped_column(String(200), default="")
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class OfflineRow(Base):
+    """One copied row: its id here and on the team database, and its values when taken."""
+
+    __tablename__ = "offline_row"
+    __table_args__ = (Index("ix_offline_row_lookup", "copy_id", "table_name", "local_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    copy_id: Mapped[int] = mapped_column(ForeignKey("offline_copy.id", ondelete="CASCADE"))
+    table_name: Mapped[str] = mapped_column(String(60))
+    local_id: Mapped[int | None] = mapped_column(Integer)
+    team_id: Mapped[int | None] = mapped_column(Integer)
+    base: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the row as taken

@@ -1,0 +1,79 @@
+"""Other windows' changes: each commit is noted, and others learn what to refresh."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import closing
+
+import pytest
+from sqlalchemy import func, select
+
+from organiser.core import crud
+from organiser.core.changes import Touched
+from organiser.core.db import Store
+from organiser.core.opening import open_store
+from organiser.core.planning.models import Member
+from organiser.core.sections import Section
+from organiser.core.team import feed
+from organiser.core.team.models import ChangeFeedEntry
+
+
+@pytest.fixture
+def other(store: Store) -> Iterator[Store]:
+    """A second window (or person) on the same database."""
+    with closing(open_store(store.url, daily_backup=False)) as second:
+        yield second
+
+
+def test_a_change_elsewhere_says_what_to_refresh_and_for_which_event(
+    store: Store, other: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    start = feed.latest_change(store)
+    crud.add_row(other, section=Section.COSTS, parent_id=event_id, values={"item": "Pastries"})
+    newest, touched, events = feed.changes_since(store, start)
+    assert newest > start
+    assert Touched.BUDGET in touched and Touched.SPEAKERS not in touched
+    assert events == {event_id}
+    # Nothing new since: nothing to refresh.
+    assert feed.changes_since(store, newest) == (newest, Touched.NONE, set())
+
+
+def test_a_window_does_not_refresh_for_its_own_changes(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    start = feed.latest_change(store)
+    crud.add_row(store, section=Section.MEMBERS, parent_id=event_id, values={"name": "Amira"})
+    newest, touched, _events = feed.changes_since(store, start)
+    assert newest > start and touched == Touched.NONE
+
+
+def test_reading_adds_nothing_to_the_feed(store: Store, create_event: Callable[..., int]) -> None:
+    create_event()
+    start = feed.latest_change(store)
+    with store.begin() as s:
+        s.execute(select(func.count()).select_from(ChangeFeedEntry))
+    assert feed.latest_change(store) == start
+
+
+def test_a_failed_change_adds_nothing_to_the_feed(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    start = feed.latest_change(store)
+    with pytest.raises(RuntimeError), store.begin() as s:
+        s.add(Member(event_id=event_id, name="Rolled back"))
+        s.flush()
+        raise RuntimeError("the change fails after writing")
+    assert feed.latest_change(store) == start
+
+
+def test_old_entries_are_forgotten(store: Store, create_event: Callable[..., int]) -> None:
+    create_event()
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=3)
+    with store.begin() as s:
+        feed.prune(s, now=later)
+    with store.begin() as s:
+        assert s.scalar(select(func.count()).select_from(ChangeFeedEntry)) == 0
