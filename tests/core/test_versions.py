@@ -11,7 +11,8 @@ from organiser.core import crud
 from organiser.core.db import Store
 from organiser.core.errors import EditConflict, SavedElsewhere
 from organiser.core.events.models import Event
-from organiser.core.events.service import update_event
+from organiser.core.events.service import event_version, update_event
+from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
 from organiser.core.planning.models import Member
 from organiser.core.sections import Section
@@ -148,3 +149,66 @@ def test_keeping_both_texts_marks_where_the_other_begins() -> None:
     assert merged.startswith("Bring the sign-in sheet.\n\n")
     assert merged.endswith("\nBring name badges.")
     assert "their version" in merged
+
+
+def test_notes_typed_in_two_places_are_a_clash_that_can_keep_both(
+    store: Store, other: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    meeting_id = crud.add_row(
+        store, section=Section.MEETINGS, parent_id=event_id, values={"title": "Planning"}
+    ).created_id
+    assert meeting_id is not None
+    shown, version = meetings.notes_state(store, meeting_id)
+    meetings.save_notes(other, meeting_id=meeting_id, text="Agreed: Saturday 14 March.")
+    with pytest.raises(EditConflict, match="meeting’s notes") as caught:
+        meetings.save_notes(
+            store,
+            meeting_id=meeting_id,
+            text="Venue: the family hub.",
+            base=shown,
+            expected_version=version,
+        )
+    [clash] = caught.value.clashes
+    assert clash.is_text and clash.theirs == "Agreed: Saturday 14 March."
+    both = merged_text(clash.mine, clash.theirs)
+    meetings.save_notes(
+        store,
+        meeting_id=meeting_id,
+        text=both,
+        base=clash.theirs,
+        expected_version=caught.value.version,
+    )
+    stored, _version = meetings.notes_state(store, meeting_id)
+    assert "Venue: the family hub." in stored and "Agreed: Saturday 14 March." in stored
+
+
+def test_details_changed_elsewhere_are_kept_and_a_clash_is_shown(
+    store: Store, other: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event(title="Coffee morning", purpose="Meet other parents")
+    shown = {"title": "Coffee morning", "purpose": "Meet other parents", "venue_name": ""}
+    version = event_version(store, event_id)
+    update_event(other, event_id=event_id, values={"venue_name": "Family hub"})
+    # A different field: both kept.
+    update_event(
+        store,
+        event_id=event_id,
+        values=shown | {"purpose": "Meet other parents and staff"},
+        base=shown,
+        expected_version=version,
+    )
+    with store.begin() as s:
+        event = s.get_one(Event, event_id)
+        assert (event.purpose, event.venue_name) == ("Meet other parents and staff", "Family hub")
+    # The same field: a clash, nothing overwritten.
+    with pytest.raises(EditConflict, match="event’s details"):
+        update_event(
+            store,
+            event_id=event_id,
+            values=shown | {"venue_name": "Library"},
+            base=shown,
+            expected_version=version,
+        )
+    with store.begin() as s:
+        assert s.get_one(Event, event_id).venue_name == "Family hub"

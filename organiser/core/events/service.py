@@ -19,6 +19,7 @@ from organiser.core.events.rules import check_details
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
 from organiser.core.records import apply_values, get_or_raise, restore, row_dict, snapshot
 from organiser.core.relations import EVENT_DEPENDANTS
+from organiser.core.versions import merge_edit, version_of
 
 EDITABLE = (
     "title",
@@ -137,16 +138,47 @@ def create_event(store: Store, *, title: str, status: str = Status.IDEA.value) -
         return Changes(Touched.EVENTS, event_id=event.id, created_id=event.id)
 
 
-def update_event(store: Store, *, event_id: int, values: Mapping[str, Any]) -> Changes:
-    """Change some details; `previous` holds the old values for undo."""
+def update_event(
+    store: Store,
+    *,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Change some details; `previous` holds the old values for undo.
+
+    With `base` (the details as the page showed them) and the version it showed, details
+    someone else changed in between are kept or shown as a clash (organiser.core.versions).
+    """
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
+        values = merge_edit(
+            event,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="event’s details",
+            row_id=event_id,
+        )
         check_details(values, {k: getattr(event, k) for k in ("start_time", "end_time")})
         previous = apply_values(event, values, EDITABLE)
+        s.flush()
         touched = Touched.DETAILS
         if {"title", "date", "status"} & previous.keys():
             touched |= Touched.EVENTS
-        return Changes(touched if previous else Touched.NONE, event_id=event_id, previous=previous)
+        return Changes(
+            touched if previous else Touched.NONE,
+            event_id=event_id,
+            previous=previous,
+            row_version=version_of(event),
+        )
+
+
+def event_version(store: Store, event_id: int) -> int:
+    """The event row's version now: what the Details page remembers when it shows it."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, Event, event_id, "event"))
 
 
 def set_archived(store: Store, *, event_id: int, archived: bool) -> Changes:

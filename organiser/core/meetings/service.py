@@ -31,6 +31,7 @@ from organiser.core.parsing import format_date
 from organiser.core.planning.models import Member
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.records import get_or_raise
+from organiser.core.versions import merge_edit, version_of
 
 
 def list_meetings(store: Store, event_id: int) -> list[MeetingRow]:
@@ -120,17 +121,52 @@ def _save_notes(s: Session, meeting: Meeting, text: str, now: dt.datetime) -> di
 
 
 def save_notes(
-    store: Store, *, meeting_id: int, text: str, now: dt.datetime | None = None
+    store: Store,
+    *,
+    meeting_id: int,
+    text: str,
+    now: dt.datetime | None = None,
+    base: str | None = None,
+    expected_version: int | None = None,
 ) -> Changes:
-    """Save the notes as typed, keeping a revision every few minutes of editing."""
+    """Save the notes as typed, keeping a revision every few minutes of editing.
+
+    With `base` (the notes as the editor last loaded or saved them) and the version it had,
+    notes someone else saved in between are a clash to choose from, never overwritten.
+    """
     with store.begin() as s:
         meeting = get_or_raise(s, Meeting, meeting_id, "meeting")
         if meeting.notes == text:
-            return Changes(Touched.NONE, event_id=meeting.event_id, row_id=meeting_id)
-        previous = _save_notes(s, meeting, text, now or utc_now())
-        return Changes(
-            Touched.NOTES, event_id=meeting.event_id, row_id=meeting_id, previous=previous
+            return Changes(
+                Touched.NONE,
+                event_id=meeting.event_id,
+                row_id=meeting_id,
+                row_version=version_of(meeting),
+            )
+        merge_edit(
+            meeting,
+            {"notes": text},
+            base=None if base is None else {"notes": base},
+            expected_version=expected_version,
+            what="meeting’s notes",
+            row_id=meeting_id,
         )
+        previous = _save_notes(s, meeting, text, now or utc_now())
+        s.flush()
+        return Changes(
+            Touched.NOTES,
+            event_id=meeting.event_id,
+            row_id=meeting_id,
+            previous=previous,
+            row_version=version_of(meeting),
+        )
+
+
+def notes_state(store: Store, meeting_id: int) -> tuple[str, int]:
+    """The notes as stored now and the meeting's version: what the notes editor starts from."""
+    with store.begin() as s:
+        meeting = get_or_raise(s, Meeting, meeting_id, "meeting")
+        return meeting.notes, version_of(meeting)
 
 
 def list_revisions(store: Store, meeting_id: int) -> list[RevisionRow]:
