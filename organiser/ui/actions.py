@@ -15,6 +15,7 @@ from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.opening import open_store
 from organiser.ui import printing
+from organiser.ui.team import switching
 from organiser.ui.undo import event_inverse
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class MenuActions:
     delete: QAction
     export: QAction
     summary: QAction
+    use_local: QAction
 
     @property
     def event_actions(self) -> list[QAction]:
@@ -41,6 +43,10 @@ class MenuActions:
         """Enable what needs an open event."""
         for action in (self.duplicate, self.archive, self.delete, self.export, self.summary):
             action.setEnabled(is_open)
+
+    def store_open(self, *, is_local: bool) -> None:
+        """Offer the way back to this computer's database while on a team database."""
+        self.use_local.setEnabled(not is_local)
 
 
 def _action(window: MainWindow, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -68,6 +74,9 @@ def build(window: MainWindow) -> MenuActions:
         summary=_action(
             window, "Su&mmary report…", lambda: window.show_summary_report(), "Ctrl+Shift+R"
         ),
+        use_local=_action(
+            window, "&Use this computer’s database", lambda: switching.use_this_computer(window)
+        ),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
@@ -89,6 +98,11 @@ def build(window: MainWindow) -> MenuActions:
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
     file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))
+    file_menu.addSeparator()
+    file_menu.addAction(
+        _action(window, "Connect to &team database…", lambda: switching.connect_to_team(window))
+    )
+    file_menu.addAction(found.use_local)
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Quit", window.close, std.Quit))
     edit_menu = window.menuBar().addMenu("&Edit")

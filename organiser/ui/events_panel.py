@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -18,13 +22,45 @@ from PySide6.QtWidgets import (
 
 from organiser.core.events.service import EventRow
 from organiser.core.parsing import format_date
-from organiser.ui.table_model import ID_ROLE, Column, RowTableModel
+from organiser.core.team.holds import Hold
+from organiser.ui.table_model import ID_ROLE, Column, Index, RowTableModel
 
 
-def _describe(row: EventRow) -> str:
+def held_text(hold: Hold, *, today: dt.date | None = None) -> str:
+    """Who took the event offline, since when (local time): "offline with Zoë since 14:05"."""
+    if hold.since is None:
+        return f"offline with {hold.who}"
+    local = hold.since.replace(tzinfo=dt.UTC).astimezone()
+    when = f"{local:%H:%M}"
+    if local.date() != (today or dt.date.today()):
+        when = f"{format_date(local.date())} {when}"
+    return f"offline with {hold.who} since {when}"
+
+
+def _describe(row: EventRow, hold: Hold | None = None) -> str:
     when = format_date(row.date) or "no date yet"
     archived = " · archived" if row.archived else ""
-    return f"{row.title}\n{when} · {row.status}{archived}"
+    held = f" ({held_text(hold)})" if hold is not None else ""
+    return f"{row.title}{held}\n{when} · {row.status}{archived}"
+
+
+class EventListModel(RowTableModel):
+    """The events, each with who has it offline (said to screen readers as well)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__([Column("Event", self._text)], parent)
+        self.holds: Mapping[int, Hold] = {}
+
+    def _text(self, row: EventRow) -> str:
+        return _describe(row, self.holds.get(row.id))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and index.isValid():
+            hold = self.holds.get(self.row_at(index.row()).id)
+            if hold is None:
+                return None
+            return f"This event is {held_text(hold)}: they are working on it away from here."
+        return super().data(index, role)
 
 
 class EventsPanel(QWidget):
@@ -35,7 +71,7 @@ class EventsPanel(QWidget):
 
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = RowTableModel([Column("Event", _describe)], self)
+        self.model = EventListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -71,9 +107,12 @@ class EventsPanel(QWidget):
         layout.addLayout(buttons)
         self._selecting = False
 
-    def set_events(self, rows: list[EventRow], current: int | None) -> None:
-        """Show these events and highlight the open one."""
+    def set_events(
+        self, rows: list[EventRow], current: int | None, holds: Mapping[int, Hold] | None = None
+    ) -> None:
+        """Show these events (and who has any offline), and highlight the open one."""
         self._selecting = True
+        self.model.holds = dict(holds or {})
         self.model.set_rows(rows)
         self._selecting = False
         self.select(current)

@@ -25,6 +25,7 @@ from organiser.core.paths import make_private_dir, sqlite_path
 from organiser.ui.creche.retention import ask_about_retention
 from organiser.ui.main_window import MainWindow
 from organiser.ui.style import apply_style
+from organiser.ui.team.notice import warn_about_shared_folder
 
 # Libraries Qt's xcb platform plugin loads, and the Debian/Ubuntu packages that hold them.
 XCB_LIBRARIES = {
@@ -168,6 +169,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
 
         open_example(window)
     window.show()
+    QTimer.singleShot(0, lambda: warn_about_shared_folder(window))
     QTimer.singleShot(0, lambda: ask_about_retention(window))
     settle_memory()
     sys.excepthook = report_unexpected

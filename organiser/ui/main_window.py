@@ -18,6 +18,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
+from organiser.core.team.holds import offline_holds
 from organiser.ui import actions, printing
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
@@ -29,6 +30,8 @@ from organiser.ui.planning.tab import PlanningTab
 from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
+from organiser.ui.team.address import describe
+from organiser.ui.team.live import LiveUpdates
 from organiser.ui.widgets.row_section import RowSection
 
 # What the Speakers tab shows: speakers, invitations, slots, fees, and the event's date and venue.
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         self.zoom = float(settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
         apply_zoom(self._app(), self.zoom)
         self.runner = OpRunner(store, self)
+        # File ▸ Use this computer's database goes back here (None: the default file).
+        self.home_url = store.url if store.path is not None else None
         self.runner.changes_applied.connect(self._apply)
         self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.event_id: int | None = None
@@ -120,6 +125,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.statusBar().showMessage("Ready")
         self._restore_settings()
+        self.live = LiveUpdates(self)
+        self.menu_actions.store_open(is_local=store.path is not None)
 
     @property
     def store(self) -> Store:
@@ -151,7 +158,7 @@ class MainWindow(QMainWindow):
     def reload_events(self) -> None:
         """Refill the event switcher."""
         rows = events.list_events(self.store, include_archived=self.panel.show_archived.isChecked())
-        self.panel.set_events(rows, self.event_id)
+        self.panel.set_events(rows, self.event_id, offline_holds(self.store))
 
     def open_event(self, event_id: int | None) -> None:
         """Make an event the open one on every tab."""
@@ -178,7 +185,8 @@ class MainWindow(QMainWindow):
             self.menu_actions.archive.setText(
                 "Un&archive event" if details.archived else "&Archive event"
             )
-        self.setWindowTitle(f"{title} — {self.store.display_name}")
+        where = self.store.display_name if self.store.path else describe(self.store.url)
+        self.setWindowTitle(f"{title} — {where}")
 
     def _apply(self, changes: Changes) -> None:
         """The one place a change arrives; each part refreshes only what it shows."""
@@ -278,19 +286,30 @@ class MainWindow(QMainWindow):
             self.summary_dialog.flush()
 
     def swap_store(self, store: Store) -> None:
-        """Continue on another database (after a restore): history and views start afresh."""
+        """Continue on another database (after a restore, or switching to or from a team
+        database): history and views start afresh."""
+        for section in self.findChildren(RowSection):
+            section.edits.abandon()
         self.runner.undo_stack.clear()
         self.runner.store = store
+        self.live.restart()
         self.event_id = None
         self._restore_settings()
+        self.menu_actions.store_open(is_local=store.path is not None)
+
+    def unsaved_work(self) -> list[str]:
+        """What cannot be saved yet (a half-typed new row, a clash to settle), in words."""
+        sections = self.findChildren(RowSection)
+        problems = [p for s in sections for p in (s.unsaved_new_row(), s.unsaved_edit()) if p]
+        if half_typed := self.feedback.unsaved():
+            problems.append(half_typed)
+        return problems
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is typed, remember the window, then close (asking first if a half-typed
         new row cannot be saved, so nothing is lost without a word)."""
         self.flush()
-        problems = [p for s in self.findChildren(RowSection) if (p := s.unsaved_new_row())]
-        if half_typed := self.feedback.unsaved():
-            problems.append(half_typed)
+        problems = self.unsaved_work()
         if problems:
             answer = QMessageBox.question(
                 self,
@@ -300,6 +319,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.live.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         if self.summary_dialog is not None:

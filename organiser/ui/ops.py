@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from organiser.core.changes import Changes
 from organiser.core.db import Store
-from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.errors import EditConflict, OrganiserError, ValidationError
 
 Call = Callable[[], Changes]
 Inverse = Callable[[Changes], Call]
@@ -28,6 +28,9 @@ class OpRunner(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._window = parent
+        # Whether others saved something the window has not shown yet (set by live updates):
+        # an editor then cannot trust the row it shows to be the newest.
+        self.unseen_changes: Callable[[], bool] = lambda: False
 
     def call(self, fn: Call, *, quiet: bool = False) -> Changes | None:
         """Run one changing call; on error show (or, if quiet, re-raise) a readable message."""
@@ -58,7 +61,11 @@ class OpRunner(QObject):
         values: dict[str, Any],
     ) -> dict[str, str]:
         """Save an edit of several fields; a refused field is left out (with its message)
-        and the rest saved, so one bad value never loses the good ones."""
+        and the rest saved, so one bad value never loses the good ones.
+
+        A clash with someone else's edit of the same field (EditConflict) is raised for the
+        editor to settle: it knows both values and asks which to keep.
+        """
         refused: dict[str, str] = {}
         usable = dict(values)
         while usable:
@@ -69,6 +76,8 @@ class OpRunner(QObject):
                 key = exc.field if exc.field in usable else next(iter(usable))
                 refused[key] = str(exc)
                 usable = {k: v for k, v in usable.items() if k != key}
+            except EditConflict:
+                raise
             except OrganiserError as exc:
                 self.show_error(str(exc))
                 break

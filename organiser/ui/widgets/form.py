@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -18,7 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.ui.widgets.fields import Field, make_input, make_label, read_all, show_value
+from organiser.core.errors import ValidationError
+from organiser.core.versions import same
+from organiser.ui.widgets.fields import (
+    Field,
+    Kind,
+    display_text,
+    make_input,
+    make_label,
+    read_all,
+    read_value,
+    show_value,
+)
 
 AUTOSAVE_MS = 700
 
@@ -43,6 +54,12 @@ class FieldForm(QWidget):
         self._loading = False
         self._dirty = False
         self._errors: dict[str, str] = {}
+        # Per input, the stored value last put in and what the input read back then: an edit
+        # sends only what differs, with the stored value it started from (see RowSection).
+        self.stored: dict[str, Any] = {}
+        self.shown: dict[str, Any] = {}
+        # Inputs kept as typed while the stored value moved on (someone else saved it).
+        self.behind: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -158,13 +175,91 @@ class FieldForm(QWidget):
         self._loading = True
         try:
             for field in self.fields:
-                widget = self.inputs[field.key]
-                busy = (widget.hasFocus() and _typed_in(widget)) or field.key in self._errors
-                if field.key in values and (force or not busy):
-                    show_value(field, widget, values[field.key])
+                key = field.key
+                widget = self.inputs[key]
+                # A focused input is kept while typing waits to be saved, or while it holds
+                # something else than what was last put in it (focus alone keeps nothing).
+                typing = (
+                    widget.hasFocus() and _typed_in(widget) and (self._dirty or self._edited(field))
+                )
+                busy = typing or key in self._errors
+                if key not in values:
+                    continue
+                if force or not busy:
+                    show_value(field, widget, values[key])
+                    self._remember(field, values[key])
+                elif key in self.stored and not same(values[key], self.stored[key]):
+                    self.behind.add(key)
         finally:
             self._loading = False
         if force:
             self._dirty = False
             self._timer.stop()
             self.show_errors({})
+
+    def put(self, values: Mapping[str, Any]) -> None:
+        """Show these stored values even where the person was typing (a clash settled)."""
+        self._loading = True
+        try:
+            for field in self.fields:
+                if field.key in values:
+                    show_value(field, self.inputs[field.key], values[field.key])
+                    self._remember(field, values[field.key])
+        finally:
+            self._loading = False
+
+    def _edited(self, field: Field) -> bool:
+        """True when the input holds something other than what was last put in it."""
+        if field.key not in self.shown:
+            return True
+        try:
+            return not same(read_value(field, self.inputs[field.key]), self.shown[field.key])
+        except ValidationError:
+            return True
+
+    def _remember(self, field: Field, value: Any) -> None:
+        self.stored[field.key] = value
+        try:
+            self.shown[field.key] = read_value(field, self.inputs[field.key])
+        except ValidationError:
+            self.shown[field.key] = value
+        self.behind.discard(field.key)
+
+    def changed(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The values that differ from what the inputs showed when last loaded or saved."""
+        return {
+            key: value
+            for key, value in values.items()
+            if key not in self.shown or not same(value, self.shown[key])
+        }
+
+    def base_of(self, keys: Iterable[str]) -> dict[str, Any]:
+        """The stored values these inputs' edits started from."""
+        return {key: self.stored[key] for key in keys if key in self.stored}
+
+    def mark_saved(self, values: Mapping[str, Any]) -> None:
+        """These values are stored now: later edits start from them."""
+        for key, value in values.items():
+            self.stored[key] = value
+            self.shown[key] = value
+            self.behind.discard(key)
+
+    def describe(self, key: str, value: Any) -> str:
+        """A value of one input as a person reads it (a tick, a choice's label, a date)."""
+        field = next(f for f in self.fields if f.key == key)
+        widget = self.inputs[key]
+        if field.kind is Kind.CHECK:
+            return "Ticked" if value else "Not ticked"
+        if field.kind is Kind.CHOICE_ID and isinstance(widget, QComboBox):
+            for number in range(widget.count()):
+                if widget.itemData(number) == value:
+                    return widget.itemText(number)
+        return display_text(field, value)
+
+    def label_of(self, key: str) -> str:
+        """The words an input is labelled with."""
+        return next((f.label for f in self.fields if f.key == key), key.replace("_", " "))
+
+    def is_long_text(self, key: str) -> bool:
+        """True for a box of several lines (where keeping both texts makes sense)."""
+        return any(f.key == key and f.kind is Kind.TEXT for f in self.fields)

@@ -23,6 +23,7 @@ from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.team.edits import RowEdits
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.form import FieldForm
@@ -82,6 +83,7 @@ class RowSection(QWidget):
         self.delete_button.clicked.connect(self.delete_current)
         self.form = FieldForm(fields, self)
         self.form.save_requested.connect(self.save)
+        self.edits = RowEdits(self)
         self.mode_label = QLabel(self)
         self.mode_label.setProperty("role", "subheading")
         self.add_button = QPushButton(f"&Add {noun}", self)
@@ -144,8 +146,10 @@ class RowSection(QWidget):
 
     def refresh(self) -> None:
         """Reload the rows and keep the chosen one chosen."""
-        rows = self._load_rows(self.parent_id) if self.parent_id is not None else []
         keep = self.current_id
+        # Read before the rows: what the editor then shows is at least as new as this version.
+        version = self.edits.version_now(keep) if keep is not None else None
+        rows = self._load_rows(self.parent_id) if self.parent_id is not None else []
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
@@ -157,6 +161,8 @@ class RowSection(QWidget):
         else:
             self._select(position)
             self.form.load(self._row_values(self.model.row_at(position)))
+            if version is not None:
+                self.edits.refreshed(version)
         self.delete_button.setEnabled(self.current_id is not None)
         self.rows_changed.emit()
 
@@ -184,6 +190,7 @@ class RowSection(QWidget):
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
         self.form.load(self._row_values(row), force=True)
+        self.edits.shown(row.id)
         self.delete_button.setEnabled(True)
         self._set_current(row.id)
 
@@ -203,11 +210,13 @@ class RowSection(QWidget):
         """Clear the editor for a new row."""
         self.flush()
         self._set_current(None)
-        self.table.clearSelection()
+        # The current row too, not only the highlight: else a click on it would not choose it.
+        self.table.selectionModel().clear()
         self.mode_label.setText(f"New {self.noun}")
         self.add_button.show()
         self.add_button.setEnabled(self.parent_id is not None)
         self.form.load({f.key: None for f in self.form.fields}, force=True)
+        self.edits.clear()
         self.delete_button.setEnabled(False)
 
     def unsaved_new_row(self) -> str | None:
@@ -219,6 +228,10 @@ class RowSection(QWidget):
             return None
         reasons = [m.text().lstrip("⚠ ") for m in self.form.messages.values() if m.text()]
         return f"The new {self.noun} is not saved: {reasons[0] if reasons else 'it is incomplete'}"
+
+    def unsaved_edit(self) -> str | None:
+        """Why an edit of the chosen row is still waiting (a clash to settle), or None."""
+        return self.edits.unsaved()
 
     def focus_first_field(self) -> None:
         """Put the cursor in the first input."""
@@ -266,6 +279,7 @@ class RowSection(QWidget):
             return
         assert changes is not None
         self.runner.record(f"Add {self.noun}", changes, row_inverse(store, section))
+        self.form.mark_saved(values)
         self.form.show_errors({})
         self._set_current(changes.created_id)
         self.refresh()
@@ -273,16 +287,8 @@ class RowSection(QWidget):
         self.add_button.hide()
 
     def _update(self, values: dict[str, Any], errors: dict[str, str]) -> None:
-        row_id = self.current_id
-        assert row_id is not None
-        store, section = self.runner.store, self.section
-        refused = self.runner.push_edit(
-            f"Edit {self.noun}",
-            lambda chosen: crud.update_row(store, section=section, row_id=row_id, values=chosen),
-            row_inverse(store, section),
-            {k: v for k, v in values.items() if k not in errors},
-        )
-        self.form.show_errors({**errors, **refused})
+        assert self.current_id is not None
+        self.edits.save(self.current_id, values, errors)
 
     def delete_current(self) -> None:
         """Delete the chosen row (Ctrl+Z brings it back)."""
