@@ -62,11 +62,13 @@ def cold_start(work: Path) -> None:
 def main() -> int:
     """Run every benchmark and print one line per figure."""
     from benchmarks.inprocess import run_inprocess
+    from benchmarks.postgres import postgres_figures
 
     with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
         work = Path(folder)
         cold_start(work)
         run_inprocess(work)
+        postgres_figures(work)  # a team database beside SQLite, when a server is named
     return 0
 
 
