@@ -74,7 +74,49 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file made by Organiser")
     check = commands.add_parser("check", help="check the database's integrity")
-    for sub in (demo, events, export, backup, restore, check):
+    copy = commands.add_parser(
+        "copy",
+        help="copy events, with everything they hold, to another database (a team database)",
+        description="Copy events from --database to another database, all or nothing. Ids "
+        "are kept where they are free there; an event already copied is refused.",
+        epilog="example: organiser copy --to postgresql+psycopg://me@server/team --event 1",
+    )
+    copy.add_argument("--to", required=True, metavar="PATH|URL", help="the database to copy to")
+    copy.add_argument(
+        "--event",
+        action="append",
+        metavar="ID|TITLE",
+        help="an event to copy; repeat for more (default: every event, with the directories "
+        "of organisations and speakers and the settings)",
+    )
+    offline = commands.add_parser(
+        "offline",
+        help="take an event from a team database to work on offline, and bring it back",
+        description="Work on a team database's event without the network: take it into "
+        "--database, then bring it back (changes on both sides are merged).",
+    )
+    actions = offline.add_subparsers(dest="offline_command", metavar="ACTION", required=True)
+    take = actions.add_parser("take", help="copy a team event here; the team sees who has it")
+    take.add_argument("--team", required=True, metavar="URL", help="the team database")
+    take.add_argument("--event", required=True, metavar="ID|TITLE", help="the team's event")
+    take.add_argument("--who", metavar="NAME", help="who takes it (default: your user name)")
+    listed = actions.add_parser("list", help="the events here that were taken offline")
+    back = actions.add_parser(
+        "bring-back",
+        help="put the offline changes into the team database and remove the copy here",
+        epilog="example: organiser offline bring-back --event 3 --team URL --dry-run",
+    )
+    back.add_argument("--event", required=True, metavar="ID|TITLE", help="the event here")
+    back.add_argument("--team", required=True, metavar="URL", help="the team database")
+    back.add_argument("--dry-run", action="store_true", help="only list what would change")
+    back.add_argument(
+        "--choose",
+        action="append",
+        default=[],
+        metavar="KEY=offline|team|both",
+        help="decide a clash (--dry-run lists the keys); both keeps two texts, one under the other",
+    )
+    for sub in (demo, events, export, backup, restore, check, copy, offline, take, listed, back):
         _database_option(sub, top=False)
     return parser
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable
 from contextlib import closing
@@ -17,8 +18,10 @@ from organiser.core.instance import held_by_running_app
 from organiser.core.meetings.printing import find_meeting
 from organiser.core.opening import check_sqlite_file, integrity_report, open_store
 from organiser.core.parsing import format_date
-from organiser.core.paths import sqlite_path
+from organiser.core.paths import database_url, sqlite_path
 from organiser.core.polls.printing import find_poll
+from organiser.core.team import offline
+from organiser.core.team.transfer import copy_events
 from organiser.documents import DOCUMENTS
 
 
@@ -139,6 +142,105 @@ def _check(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _copy(args: argparse.Namespace, url: str) -> int:
+    to_url = database_url(args.to)
+    if to_url == url:
+        raise OrganiserError("--to names the database being copied from; give another one.")
+    with closing(open_store(url)) as source, closing(open_store(to_url)) as target:
+        chosen = None
+        if args.event:
+            chosen = list(dict.fromkeys(find_event(source, e) for e in args.event))
+        result = copy_events(source, target, chosen)
+        where = target.display_name
+    count = len(result.events)
+    moved = sum(source_id != target_id for (_t, source_id), target_id in result.id_map.items())
+    kept = "ids kept" if result.ids_kept else f"{moved:,} took new ids (theirs were in use)"
+    print(
+        f"Copied {count} event{'s' if count != 1 else ''} ({result.rows:,} rows) to {where}; {kept}"
+    )
+    return 0
+
+
+def _offline(args: argparse.Namespace, url: str) -> int:
+    return _OFFLINE[args.offline_command](args, url)
+
+
+def _take(args: argparse.Namespace, url: str) -> int:
+    who = args.who
+    if who is None:
+        try:
+            who = getpass.getuser()
+        except (OSError, KeyError) as exc:
+            raise OrganiserError("Say who is taking the event with --who NAME.") from exc
+    with closing(open_store(database_url(args.team))) as team, closing(open_store(url)) as local:
+        event_id = find_event(team, args.event)
+        changes = offline.take_offline(team, local, event_id=event_id, who=who)
+        [held] = [e for e in offline.offline_events(local) if e.event_id == changes.created_id]
+        print(
+            f"Took “{held.title}” offline from {team.display_name}: it is event "
+            f"{held.event_id} here, and the team sees {held.taken_by} has it."
+        )
+    return 0
+
+
+def _list_offline(args: argparse.Namespace, url: str) -> int:
+    with closing(open_store(url)) as local:
+        rows = offline.offline_events(local)
+    for row in rows:
+        print(
+            f"{row.event_id}\t{row.title}\tfrom {row.team_address} (event {row.team_event_id})"
+            f"\ttaken by {row.taken_by} {row.taken_at:%d/%m/%Y %H:%M} UTC"
+        )
+    return 0
+
+
+def _choices(pairs: list[str]) -> dict[str, str]:
+    choices = {}
+    for pair in pairs:
+        key, sep, choice = pair.rpartition("=")
+        if not sep or not key or choice not in ("offline", "team", "both"):
+            raise OrganiserError(
+                f"--choose takes KEY=offline, KEY=team or KEY=both (such as "
+                f"meeting:12:notes=both), not “{pair}”."
+            )
+        choices[key] = choice
+    return choices
+
+
+def _bring_back(args: argparse.Namespace, url: str) -> int:
+    choices = _choices(args.choose)
+    with closing(open_store(database_url(args.team))) as team, closing(open_store(url)) as local:
+        event_id = find_event(local, args.event)
+        if args.dry_run:
+            plan = offline.plan_bring_back(local, team, event_id=event_id)
+            for d in plan.differences:
+                what = f"{d.where}: {d.label}" if d.label else d.where
+                if d.kind == "clash" and d.field:
+                    detail = f"offline “{d.offline}”, team “{d.team}”"
+                elif d.kind == "edit":
+                    detail = f"“{d.base}” → “{d.offline}”"
+                else:
+                    detail = " / ".join(v for v in (d.offline, d.team) if v)
+                print(f"{d.key}\t{d.kind}\t{what}\t{detail}")
+            print(plan.summary())
+            return 0
+        try:
+            plan = offline.bring_back(local, team, event_id=event_id, choices=choices)
+        except offline.Undecided as exc:
+            raise OrganiserError(
+                f"{exc} Decide each with --choose KEY=offline|team|both (--dry-run lists them)."
+            ) from exc
+        summary = plan.summary().replace("to decide", "decided")
+        print(f"Brought “{plan.title}” back to {team.display_name}: {summary}")
+    return 0
+
+
+_OFFLINE: dict[str, Callable[[argparse.Namespace, str], int]] = {
+    "take": _take,
+    "list": _list_offline,
+    "bring-back": _bring_back,
+}
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "demo": _demo,
     "events": _events,
@@ -146,4 +248,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "backup": _backup,
     "restore": _restore,
     "check": _check,
+    "copy": _copy,
+    "offline": _offline,
 }

@@ -1,0 +1,298 @@
+"""Take an event offline from a team database, work on it anywhere, and bring it back.
+
+Taking copies the event, with everything it owns, into a local file and records each row's
+values as taken; the team's event shows who has it (others may still edit it). Bringing back
+compares three versions of every row — as taken, as it is offline, as it is on the team — and
+applies what changed offline, asking a person to decide where both sides changed the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from organiser.core.backup import make_backup
+from organiser.core.base import VERSION_COLUMN, Base
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import Conflict, NotFound, ValidationError
+from organiser.core.events.models import Event
+from organiser.core.team.models import OfflineCopy, OfflineRow
+from organiser.core.team.offline_apply import Applier, Undecided, decided
+from organiser.core.team.offline_merge import Merge
+from organiser.core.team.offline_plan import (
+    BringBackPlan,
+    Difference,
+    Taken,
+    as_taken,
+    compared,
+)
+from organiser.core.team.transfer import (
+    GLOBAL,
+    ROOT,
+    Extract,
+    has_id,
+    read_events,
+    refused,
+    table,
+    write_extract,
+)
+
+__all__ = [
+    "BringBackPlan",
+    "Difference",
+    "OfflineEvent",
+    "Undecided",
+    "bring_back",
+    "held_by",
+    "offline_events",
+    "plan_bring_back",
+    "take_offline",
+]
+
+
+@dataclass(frozen=True)
+class OfflineEvent:
+    """An event of the local store that was taken from a team database."""
+
+    event_id: int
+    title: str
+    team_address: str
+    team_event_id: int
+    taken_by: str
+    taken_at: dt.datetime
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def take_offline(team: Store, local: Store, *, event_id: int, who: str) -> Changes:
+    """Copy a team event into `local` to work on offline; the team's event says who has it."""
+    who = " ".join(who.split())
+    if not who:
+        raise ValidationError("Say who is taking the event offline.", field="who")
+    if team.url == local.url:
+        raise ValidationError("Take the event offline into another database than the team's.")
+    now = _now()
+    local_id: int | None = None
+    try:
+        with team.begin() as ts:
+            event = ts.get(Event, event_id)
+            if event is None:
+                raise NotFound(f"The team database has no event {event_id}; it may be deleted.")
+            # Marked first: someone saving the event at this moment is told now, not after
+            # the copy is made, and nobody changes the event row until the copy is done.
+            event.taken_offline_by = who
+            event.taken_offline_at = now
+            ts.flush()
+            extract = read_events(ts, [event_id])
+            with local.begin() as ls:
+                copied = _copy_here(ls, extract, team, event_id=event_id, who=who, now=now)
+            local_id = copied  # committed here; the team's commit is still to come
+    except BaseException as exc:
+        _forget(local, local_id)
+        if isinstance(exc, DBAPIError):
+            raise refused(exc, "The event was not taken offline") from exc
+        raise
+    return Changes(Touched.EVENTS, event_id=local_id, created_id=local_id)
+
+
+def _forget(local: Store, local_id: int | None) -> None:
+    """The team did not record the hold after all: the copy made here goes again."""
+    if local_id is not None:
+        with local.begin() as s:
+            s.execute(delete(table(ROOT)).where(table(ROOT).c.id == local_id))
+
+
+def _copy_here(
+    session: Session, extract: Extract, team: Store, *, event_id: int, who: str, now: dt.datetime
+) -> int:
+    """Write the copy and record how it was taken: the links and every row's values."""
+    address = team.display_name
+    held = session.scalar(
+        select(OfflineCopy.event_id).where(
+            OfflineCopy.team_event_id == event_id, OfflineCopy.team_address == address
+        )
+    )
+    if held is not None:
+        title = extract.events[0][1]
+        raise Conflict(
+            f"“{title}” is already taken offline into this database (event {held}). Bring it "
+            "back before taking it again."
+        )
+    copied = write_extract(session, extract, place="this database")
+    copy_id = session.scalar(
+        insert(OfflineCopy.__table__)
+        .values(
+            event_id=copied.events[0][1],
+            team_address=address,
+            team_event_id=event_id,
+            taken_by=who,
+            taken_at=now,
+            **{VERSION_COLUMN: 1},
+        )
+        .returning(OfflineCopy.__table__.c.id)
+    )
+    records = []
+    for name, rows in extract.rows.items():
+        keyed = has_id(table(name))
+        for row in rows:
+            local_id = copied.id_map.get((name, row["id"])) if keyed else None
+            if (keyed and local_id is None) or (not keyed and name in GLOBAL):
+                continue  # settings travel only with a copy of every event
+            records.append(
+                {
+                    "copy_id": copy_id,
+                    "table_name": name,
+                    "local_id": local_id,
+                    "team_id": row["id"] if keyed else None,
+                    "base": json.dumps(as_taken(name, row, copied.id_map), ensure_ascii=False),
+                    VERSION_COLUMN: 1,
+                }
+            )
+    if records:
+        session.execute(insert(OfflineRow.__table__), records)
+    return copied.events[0][1]
+
+
+def offline_events(local: Store) -> list[OfflineEvent]:
+    """The events of `local` taken from a team database, oldest first."""
+    with local.begin() as s:
+        rows = s.execute(
+            select(
+                OfflineCopy.event_id,
+                Event.title,
+                OfflineCopy.team_address,
+                OfflineCopy.team_event_id,
+                OfflineCopy.taken_by,
+                OfflineCopy.taken_at,
+            )
+            .join(Event, Event.id == OfflineCopy.event_id)
+            .order_by(OfflineCopy.taken_at, OfflineCopy.id)
+        ).all()
+    return [OfflineEvent(*row) for row in rows]
+
+
+def held_by(team: Store, event_id: int) -> tuple[str, dt.datetime | None]:
+    """Who has taken a team event offline, and when (("", None) when nobody)."""
+    with team.begin() as s:
+        row = s.execute(
+            select(Event.taken_offline_by, Event.taken_offline_at).where(Event.id == event_id)
+        ).first()
+    if row is None:
+        raise NotFound(f"The team database has no event {event_id}; it may have been deleted.")
+    return (row[0], row[1]) if row[0] else ("", None)
+
+
+@dataclass(frozen=True)
+class _Copy:
+    """The offline copy as stored here: how it was taken and what it holds now."""
+
+    event_id: int
+    team_event_id: int
+    team_address: str
+    created_at: dt.datetime
+    extract: Extract
+    taken: Taken
+
+
+def _offline_copy(local: Store, event_id: int) -> _Copy:
+    with local.begin() as s:
+        copy = s.scalars(select(OfflineCopy).where(OfflineCopy.event_id == event_id)).first()
+        event = s.get(Event, event_id)
+        if event is None:
+            raise NotFound(f"There is no event {event_id} here; it may have been deleted.")
+        if copy is None:
+            raise NotFound(
+                f"“{event.title}” was not taken offline from a team database, so there is "
+                "nothing to bring back."
+            )
+        taken = Taken()
+        records = s.execute(
+            select(OfflineRow.table_name, OfflineRow.local_id, OfflineRow.team_id, OfflineRow.base)
+            .where(OfflineRow.copy_id == copy.id)
+            .order_by(OfflineRow.id)
+        )
+        for name, local_id, team_id, base in records:
+            if name not in Base.metadata.tables:
+                continue
+            values = json.loads(base)
+            if local_id is None or team_id is None:
+                taken.pairs[name].add(tuple(values.get(c) for c in compared(name)))
+            else:
+                taken.links[name][local_id] = team_id
+                taken.base[name][team_id] = values
+        return _Copy(
+            event_id=event_id,
+            team_event_id=copy.team_event_id,
+            team_address=copy.team_address,
+            created_at=event.created_at,
+            extract=read_events(s, [event_id]),
+            taken=taken,
+        )
+
+
+def _merge(session: Session, copy: _Copy) -> Merge:
+    """Compare the copy with the team's event, refusing a database it was not taken from."""
+    title = copy.extract.events[0][1]
+    event = table(ROOT)
+    found = session.execute(
+        select(event.c.created_at).where(event.c.id == copy.team_event_id)
+    ).first()
+    if found is None:
+        raise Conflict(
+            f"“{title}” is no longer on the team database ({copy.team_address}): someone "
+            "deleted it there. The offline copy is kept here; copy it to the team database to "
+            "share it again."
+        )
+    if found[0] != copy.created_at:
+        raise Conflict(
+            f"This is not the team database “{title}” was taken from ({copy.team_address}): "
+            f"its event {copy.team_event_id} is another event. Nothing was brought back."
+        )
+    return Merge(
+        session,
+        local=copy.extract,
+        team=read_events(session, [copy.team_event_id]),
+        taken=copy.taken,
+        event_id=copy.event_id,
+        team_event_id=copy.team_event_id,
+    )
+
+
+def plan_bring_back(local: Store, team: Store, *, event_id: int) -> BringBackPlan:
+    """What bringing the event back would do (a dry run: nothing is written anywhere)."""
+    copy = _offline_copy(local, event_id)
+    with team.begin() as ts:
+        return _merge(ts, copy).plan()
+
+
+def bring_back(
+    local: Store, team: Store, *, event_id: int, choices: Mapping[str, str] | None = None
+) -> BringBackPlan:
+    """Apply the offline changes to the team's event (clashes as chosen), all or nothing.
+
+    Then the team's event is no longer held, and the offline copy leaves this database (a
+    backup of the file is made first). Returns the plan that was applied.
+    """
+    copy = _offline_copy(local, event_id)
+    try:
+        with team.begin() as ts:
+            merge = _merge(ts, copy)
+            plan = merge.plan()
+            chosen = decided(plan, choices or {})
+            if local.path is not None:
+                make_backup(local.path, reason="before-bring-back")
+            Applier(ts, merge).run(plan, chosen)
+    except DBAPIError as exc:
+        raise refused(exc, "Nothing was brought back") from exc
+    with local.begin() as s:
+        s.execute(delete(table(ROOT)).where(table(ROOT).c.id == event_id))
+    return plan

@@ -1,0 +1,392 @@
+"""The three-way comparison behind a bring back, row by row and column by column.
+
+Every value is compared in the team's terms: a foreign key of the offline copy is turned into
+the team id of the row it points at (through the links recorded when the event was taken), or
+`New` for a row added offline. A column changed on one side only takes that side's value; a
+column changed on both sides differently is a clash for a person to decide. Rows deleted on one
+side and changed on the other (themselves or anything they own) are clashes too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import DateTime, select
+from sqlalchemy.orm import Session
+
+from organiser.core.parsing import name_key
+from organiser.core.team.offline_plan import (
+    ADD,
+    CLASH,
+    DELETE,
+    EDIT,
+    BringBackPlan,
+    Difference,
+    Key,
+    New,
+    Side,
+    Taken,
+    compared,
+)
+from organiser.core.team.offline_words import describe, is_long_text, label, noun, show, typed
+from organiser.core.team.transfer import (
+    GLOBAL,
+    MATCH_BY,
+    ROOT,
+    Extract,
+    copied_tables,
+    foreign_keys,
+    has_id,
+    owners,
+    plain,
+    rows_by_id,
+    table,
+)
+
+
+def _both_times(kind: Any, offline: Any, team: Any) -> bool:
+    """Two moments (such as when notes were saved): the later one wins, it is no clash."""
+    return isinstance(kind, DateTime) and offline is not None and team is not None
+
+
+class Merge:
+    """The three-way comparison of one event: `plan()` lists it, offline_apply applies it."""
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        local: Extract,
+        team: Extract,
+        taken: Taken,
+        event_id: int,
+        team_event_id: int,
+    ) -> None:
+        self.session = session  # the team's, for shared rows matched by name
+        self.local = Side.of(local)
+        self.team = Side.of(team)
+        self.taken = taken
+        self.event_id = event_id
+        self.team_event_id = team_event_id
+        self.title = str(self.local.rows[ROOT][event_id]["title"])
+        self.reverse = {n: {t: lo for lo, t in m.items()} for n, m in taken.links.items()}
+        for name in GLOBAL & set(taken.links):  # linked shared rows the team no longer uses
+            missing = set(taken.links[name].values()) - set(self.team.rows[name])
+            self.team.rows[name].update((r["id"], r) for r in rows_by_id(session, name, missing))
+        self._by_name: dict[str, dict[Any, int]] = {}
+        self._canon: dict[tuple[str, str, int], dict[str, Any]] = {}
+        self.differences: list[Difference] = []
+        self.actions: dict[str, tuple[str, str, Any]] = {}  # key → (what to do, table, which)
+        self.local_touched: set[Key] = set()
+        self.team_touched: set[Key] = set()
+
+    # -- in the team's terms ------------------------------------------------------------
+    def shared_id(self, name: str, local_id: int) -> int | None:
+        """The team's row for a shared row of the copy: the linked one, else one by name."""
+        linked = self.taken.links[name].get(local_id)
+        if linked is not None and linked in self.team.rows[name]:
+            return linked
+        if name not in self._by_name:
+            each = table(name)
+            column = MATCH_BY[name][0]
+            found: dict[Any, int] = {}
+            for key, value in self.session.execute(select(each.c.id, each.c[column])):
+                found.setdefault(name_key(value or ""), key)
+            self._by_name[name] = found
+        row = self.local.rows[name].get(local_id)
+        return None if row is None else self._by_name[name].get(name_key(row[MATCH_BY[name][0]]))
+
+    def to_team(self, name: str, local_id: Any) -> Any:
+        """A local pointer as the team id it stands for, `New`, or None (outside the event)."""
+        if local_id is None:
+            return None
+        if name in GLOBAL:
+            return self.shared_id(name, local_id) or New(name, local_id)
+        if local_id not in self.local.rows[name]:
+            return None
+        linked = self.taken.links[name].get(local_id)
+        return New(name, local_id) if linked is None else linked
+
+    def canon(self, name: str, row: dict[str, Any], *, local: bool) -> dict[str, Any]:
+        """The row's compared values in the team's terms (cached for rows with ids)."""
+        cache_key = ("local" if local else "team", name, row.get("id", -1))
+        if cache_key in self._canon and cache_key[2] != -1:
+            return self._canon[cache_key]
+        values = {column: plain(row[column]) for column in compared(name)}
+        for fk in foreign_keys(name):
+            pointer = row[fk.column]
+            if local:
+                values[fk.column] = self.to_team(fk.table, pointer)
+            elif pointer is not None and fk.table not in GLOBAL:
+                values[fk.column] = pointer if pointer in self.team.rows[fk.table] else None
+        if cache_key[2] != -1:
+            self._canon[cache_key] = values
+        return values
+
+    def pair(self, name: str, row: dict[str, Any], *, local: bool) -> tuple[Any, ...]:
+        values = self.canon(name, row, local=local)
+        return tuple(values[c] for c in compared(name))
+
+    def parent(self, name: str, row: dict[str, Any]) -> Key | None:
+        """The row this one belongs to (its link towards the event), in the row's own ids."""
+        link = owners().get(name)
+        if link is None or row.get(link[0]) is None:
+            return None
+        return link[1], row[link[0]]
+
+    # -- what changed where -------------------------------------------------------------
+    def _mark(self, touched: set[Key], side: Side, name: str, key: int) -> None:
+        """The row changed: it and every row above it have something changed below."""
+        found: Key | None = (name, key)
+        while found is not None and found not in touched:
+            touched.add(found)
+            row = side.rows[found[0]].get(found[1])
+            found = None if row is None else self.parent(found[0], row)
+
+    def _owned(self, side: Side) -> Iterator[tuple[str, dict[int, dict[str, Any]]]]:
+        return ((n, rows) for n, rows in side.rows.items() if n not in GLOBAL)
+
+    def _touch(self) -> None:
+        for name, rows in self._owned(self.local):
+            for key, row in rows.items():
+                linked = self.taken.links[name].get(key)
+                base = self.taken.base[name].get(linked) if linked is not None else None
+                if base is None or self.canon(name, row, local=True) != base:
+                    self._mark(self.local_touched, self.local, name, key)
+        for name, rows in self._owned(self.team):
+            for key, row in rows.items():
+                if self.canon(name, row, local=False) != self.taken.base[name].get(key):
+                    self._mark(self.team_touched, self.team, name, key)
+        for name in {*self.local.pairs, *self.team.pairs, *self.taken.pairs}:
+            base = self.taken.pairs[name]
+            mine = {self.pair(name, row, local=True): row for row in self.local.pairs[name]}
+            for values in mine.keys() - base:
+                self._mark_pair(self.local_touched, self.local, name, mine[values])
+            for values in base - mine.keys():
+                self._mark_pair(self.local_touched, self.local, name, self._local_row(name, values))
+            theirs = {self.pair(name, row, local=False) for row in self.team.pairs[name]}
+            for values in theirs ^ base:  # added or removed on the team: team ids either way
+                row = dict(zip(compared(name), values, strict=True))
+                self._mark_pair(self.team_touched, self.team, name, row)
+
+    def _local_row(self, name: str, values: tuple[Any, ...]) -> dict[str, Any]:
+        """A pair in team ids as the local ids it came from (None where gone)."""
+        row = dict(zip(compared(name), values, strict=True))
+        for fk in foreign_keys(name):
+            row[fk.column] = self.reverse.get(fk.table, {}).get(row[fk.column])
+        return row
+
+    def _mark_pair(self, touched: set[Key], side: Side, name: str, row: dict[str, Any]) -> None:
+        for fk in foreign_keys(name):
+            if row.get(fk.column) is not None and fk.table not in GLOBAL:
+                self._mark(touched, side, fk.table, row[fk.column])
+
+    # -- the plan -----------------------------------------------------------------------
+    def plan(self) -> BringBackPlan:
+        """List every difference (and what applying it does) in parent-first table order."""
+        self._touch()
+        self._shared_adds()
+        for each in copied_tables():
+            if each.name in GLOBAL:
+                continue
+            if has_id(each):
+                self._rows(each.name)
+            else:
+                self._pairs(each.name)
+        return BringBackPlan(self.event_id, self.team_event_id, self.title, self.differences)
+
+    def _note(self, difference: Difference, action: tuple[str, str, Any]) -> None:
+        self.differences.append(difference)
+        self.actions[difference.key] = action
+
+    def _whole(
+        self, key: str, kind: str, where: str, offline: str = "", team: str = ""
+    ) -> Difference:
+        return Difference(key, kind, where, "", "", "", offline, team, False)
+
+    def _shared_adds(self) -> None:
+        """Organisations and speakers the copy uses that the team's directory lacks."""
+        wanted: list[Key] = []
+        for name, rows in self._owned(self.local):
+            self._new_shared(name, rows.values(), wanted)
+        for shared, key in wanted:  # grows as it goes: a new speaker's new organisation
+            self._new_shared(shared, [self.local.rows[shared][key]], wanted)
+        order = [t.name for t in copied_tables()]
+        for name, key in sorted(wanted, key=lambda k: (order.index(k[0]), k[1])):
+            where = describe(name, self.local.rows[name][key])
+            difference = self._whole(f"{name}:new:{key}", ADD, where, "new in the directory")
+            self._note(difference, ("add", name, key))
+
+    def _new_shared(self, name: str, rows: Iterable[dict[str, Any]], wanted: list[Key]) -> None:
+        for fk in foreign_keys(name):
+            if fk.table in GLOBAL:
+                for row in rows:
+                    pointer = self.to_team(fk.table, row[fk.column])
+                    if isinstance(pointer, New) and (fk.table, pointer.local_id) not in wanted:
+                        wanted.append((fk.table, pointer.local_id))
+
+    def _under_team_deletion(self, name: str, row: dict[str, Any]) -> bool:
+        """A local row (or one above it) whose team row was deleted while offline."""
+        found = self.parent(name, row)
+        while found is not None:
+            linked = self.taken.links[found[0]].get(found[1])
+            if linked is not None and linked not in self.team.rows[found[0]]:
+                return True
+            above = self.local.rows[found[0]].get(found[1])
+            found = None if above is None else self.parent(found[0], above)
+        return False
+
+    def _rows(self, name: str) -> None:
+        links = self.taken.links[name]
+        team_rows = self.team.rows[name]
+        for key, row in self.local.rows[name].items():
+            linked = links.get(key)
+            if linked is None:
+                if not self._under_team_deletion(name, row):
+                    where = describe(name, row)
+                    self._note(
+                        self._whole(f"{name}:new:{key}", ADD, where, "added offline"),
+                        ("add", name, key),
+                    )
+            elif linked not in team_rows:
+                if (name, key) in self.local_touched and not self._under_team_deletion(name, row):
+                    self._note(
+                        self._whole(
+                            f"{name}:{linked}",
+                            CLASH,
+                            describe(name, row),
+                            "edited offline",
+                            "deleted on the team database",
+                        ),
+                        ("put_back", name, key),
+                    )
+            else:
+                self._fields(name, key, linked, row, team_rows[linked])
+        locals_ = self.local.rows[name]
+        for linked, base in self.taken.base[name].items():
+            kept = self.reverse[name].get(linked)
+            if kept in locals_ or linked not in team_rows or not self._parent_kept(name, base):
+                continue
+            where = describe(name, team_rows[linked])
+            if (name, linked) in self.team_touched:
+                difference = self._whole(
+                    f"{name}:{linked}",
+                    CLASH,
+                    where,
+                    "deleted offline",
+                    "edited on the team database",
+                )
+            else:
+                difference = self._whole(f"{name}:{linked}", DELETE, where, "deleted offline")
+            self._note(difference, ("delete", name, linked))
+
+    def _parent_kept(self, name: str, base: dict[str, Any]) -> bool:
+        """The row's parent (as taken) is still in the offline copy: this is the top deleted row."""
+        link = owners().get(name)
+        if link is None or base.get(link[0]) is None:
+            return True
+        return self.reverse[link[1]].get(base[link[0]]) in self.local.rows[link[1]]
+
+    def _fields(
+        self, name: str, key: int, linked: int, row: dict[str, Any], team_row: dict[str, Any]
+    ) -> None:
+        mine = self.canon(name, row, local=True)
+        theirs = self.canon(name, team_row, local=False)
+        base = self.taken.base[name][linked]
+        for column in compared(name):
+            offline, team = mine[column], theirs[column]
+            was = base.get(column, team)
+            if offline in (was, team):
+                continue
+            kind = EDIT if team == was else CLASH
+            if kind == CLASH and _both_times(
+                table(name).c[column].type, row[column], team_row[column]
+            ):
+                if row[column] < team_row[column]:  # when something was saved: the later stays
+                    continue
+                kind = EDIT
+            self._note(
+                Difference(
+                    key=f"{name}:{linked}:{column}",
+                    kind=kind,
+                    where=describe(name, row),
+                    field=column,
+                    label=label(column),
+                    base=self._show(name, column, was, "base"),
+                    offline=self._show(name, column, row[column], "local"),
+                    team=self._show(name, column, team_row[column], "team"),
+                    is_text=kind == CLASH and is_long_text(name, column),
+                ),
+                ("edit", name, (key, linked, column)),
+            )
+
+    def _show(self, name: str, column: str, value: Any, side: str) -> str:
+        if value is None:
+            return ""
+        for fk in foreign_keys(name):
+            if fk.column == column:
+                if side == "local":
+                    found = self.local.rows[fk.table].get(value)
+                else:
+                    found = self.team.rows[fk.table].get(value)
+                    if found is None and value in self.reverse.get(fk.table, {}):
+                        found = self.local.rows[fk.table].get(self.reverse[fk.table][value])
+                return describe(fk.table, found) if found else f"{fk.table} {value}"
+        return show(typed(name, column, value) if side == "base" else value)
+
+    def _pairs(self, name: str) -> None:
+        base = self.taken.pairs[name]
+        team = {self.pair(name, row, local=False): row for row in self.team.pairs[name]}
+        mine = {self.pair(name, row, local=True): row for row in self.local.pairs[name]}
+        for values, row in mine.items():
+            if values in base or values in team or not self._pair_can_come(name, row, values):
+                continue
+            where = self._pair_words(name, values)
+            self._note(
+                self._whole(f"{name}:+{self._pair_key(values)}", ADD, where, "added offline"),
+                ("add_pair", name, row),
+            )
+        for values in base - set(mine):
+            if values not in team or not self._pair_still_offline(name, values):
+                continue
+            where = self._pair_words(name, values)
+            self._note(
+                self._whole(f"{name}:-{self._pair_key(values)}", DELETE, where, "removed offline"),
+                ("remove_pair", name, team[values]),
+            )
+
+    def _pair_can_come(self, name: str, row: dict[str, Any], values: tuple[Any, ...]) -> bool:
+        """Every row the pair joins is still on the team (or comes with this bring back)."""
+        found = dict(zip(compared(name), values, strict=True))
+        for fk in foreign_keys(name):
+            value = found[fk.column]
+            if value is None:
+                return False
+            if fk.table in GLOBAL:
+                continue
+            if isinstance(value, int) and value not in self.team.rows[fk.table]:
+                return False
+            local_row = self.local.rows[fk.table].get(row[fk.column])
+            if local_row is not None and self._under_team_deletion(fk.table, local_row):
+                return False
+        return True
+
+    def _pair_still_offline(self, name: str, values: tuple[Any, ...]) -> bool:
+        """Every row the removed pair joined is still in the copy (else it went with them)."""
+        row = self._local_row(name, values)
+        return all(row[fk.column] in self.local.rows[fk.table] for fk in foreign_keys(name))
+
+    def _pair_key(self, values: tuple[Any, ...]) -> str:
+        return ":".join(f"new{v.local_id}" if isinstance(v, New) else str(v) for v in values)
+
+    def _pair_words(self, name: str, values: tuple[Any, ...]) -> str:
+        found = dict(zip(compared(name), values, strict=True))
+        parts = []
+        for fk in foreign_keys(name):
+            value = found[fk.column]
+            if isinstance(value, New):
+                parts.append(describe(fk.table, self.local.rows[fk.table][value.local_id]))
+            else:
+                parts.append(self._show(name, fk.column, value, "team"))
+        return f"{noun(name)}: {' – '.join(parts)}"

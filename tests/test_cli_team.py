@@ -1,0 +1,145 @@
+"""`organiser copy` and `organiser offline take|list|bring-back`, run in-process."""
+
+from __future__ import annotations
+
+import getpass
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from organiser.app import main
+from organiser.core.demo import DEMO_TITLE
+from organiser.core.meetings.models import Meeting
+from organiser.core.meetings.service import save_notes
+from organiser.core.opening import open_store
+from organiser.core.paths import database_url
+from organiser.core.team.offline import held_by
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run `organiser ARGV` in this process; return (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("organiser: "), err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.fixture
+def team_file(tmp_path: Path) -> Path:
+    """A team database (a SQLite file here; the same commands take a PostgreSQL URL)."""
+    return tmp_path / "team" / "organiser.sqlite"
+
+
+def _titles(capsys: pytest.CaptureFixture[str], database: Path | None = None) -> list[str]:
+    argv = ["--database", str(database)] if database else []
+    code, out, _err = run(capsys, *argv, "events", "--all")
+    assert code == 0
+    return [line.split("\t")[2] for line in out.splitlines()]
+
+
+def test_copy_sends_every_event_and_says_what_it_copied(
+    capsys: pytest.CaptureFixture[str], team_file: Path
+) -> None:
+    assert run(capsys, "demo")[0] == 0
+    code, out, err = run(capsys, "copy", "--to", str(team_file))
+    assert (code, err) == (0, "")
+    assert out.startswith("Copied 1 event (") and out.rstrip().endswith(
+        f"rows) to {team_file}; ids kept"
+    )
+    assert _titles(capsys, team_file) == [DEMO_TITLE]
+
+
+def test_copy_chosen_events_and_refuse_a_second_copy(
+    capsys: pytest.CaptureFixture[str], team_file: Path
+) -> None:
+    run(capsys, "demo")
+    run(capsys, "demo")
+    code, out, err = run(capsys, "copy", "--to", str(team_file), "--event", "2")
+    assert (code, err) == (0, "")
+    assert out.startswith("Copied 1 event")
+    code, out, err = run(capsys, "copy", "--to", str(team_file), "--event", "2", "--event", "1")
+    assert code == 1 and out == ""
+    assert "is already in" in _one_error_line(err)
+    assert _titles(capsys, team_file) == [DEMO_TITLE]  # the refused copy wrote nothing
+    code, _out, err = run(capsys, "copy", "--to", str(team_file), "--event", "No such event")
+    assert code == 1 and "No event has the id or title" in _one_error_line(err)
+
+
+def _notes_on_both_sides(team_file: Path, local_file: Path) -> None:
+    for path, text in ((team_file, "Team notes"), (local_file, "Offline notes")):
+        with closing(open_store(database_url(str(path)), daily_backup=False)) as store:
+            with store.begin() as s:
+                meeting = s.scalar(select(Meeting.id).where(Meeting.title == "First ideas"))
+            assert meeting is not None
+            save_notes(store, meeting_id=meeting, text=text)
+
+
+def test_take_offline_list_and_bring_back_with_a_choice(
+    capsys: pytest.CaptureFixture[str], team_file: Path, private_data_folder: Path
+) -> None:
+    assert run(capsys, "--database", str(team_file), "demo")[0] == 0
+    code, out, err = run(
+        capsys, "offline", "take", "--team", str(team_file), "--event", DEMO_TITLE, "--who", "Amira"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Took “{DEMO_TITLE}” offline from {team_file}: it is event 1 here")
+    code, out, err = run(capsys, "offline", "list")
+    [line] = out.splitlines()
+    assert line.split("\t")[:3] == ["1", DEMO_TITLE, f"from {team_file} (event 1)"]
+    assert line.split("\t")[3].startswith("taken by Amira ")
+
+    _notes_on_both_sides(team_file, private_data_folder / "organiser.sqlite")
+    back = ("offline", "bring-back", "--event", "1", "--team", str(team_file))
+    code, out, err = run(capsys, *back, "--dry-run")
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    clash = next(line for line in lines if "\tclash\t" in line)
+    key = clash.split("\t")[0]
+    assert key.startswith("meeting:") and key.endswith(":notes")
+    assert "offline “Offline notes”, team “Team notes”" in clash
+    assert lines[-1].endswith("1 clash to decide")
+
+    code, out, err = run(capsys, *back)
+    assert code == 1 and out == ""
+    assert "--choose KEY=offline|team|both" in _one_error_line(err)
+    code, out, err = run(capsys, *back, "--choose", "nonsense")
+    assert code == 1 and "--choose takes KEY=offline" in _one_error_line(err)
+
+    code, out, err = run(capsys, *back, "--choose", f"{key}=team")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Brought “{DEMO_TITLE}” back to {team_file}: ")
+    assert "1 clash decided" in out
+    assert run(capsys, "offline", "list")[1] == ""
+    with closing(open_store(database_url(str(team_file)), daily_backup=False)) as team:
+        assert held_by(team, 1) == ("", None)
+        with team.begin() as s:
+            notes = s.scalar(select(Meeting.notes).where(Meeting.title == "First ideas"))
+    assert notes == "Team notes"
+
+
+def test_take_offline_is_in_your_name_by_default(
+    capsys: pytest.CaptureFixture[str], team_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "--database", str(team_file), "demo")
+    monkeypatch.setattr(getpass, "getuser", lambda: "lee")
+    code, out, err = run(capsys, "offline", "take", "--team", str(team_file), "--event", "1")
+    assert (code, err) == (0, "")
+    assert "the team sees lee has it" in out
+    code, out, err = run(capsys, "offline", "take", "--team", str(team_file), "--event", "1")
+    assert code == 1 and "already taken offline" in _one_error_line(err)
+
+
+def test_copy_to_the_same_database_is_refused(
+    capsys: pytest.CaptureFixture[str], private_data_folder: Path
+) -> None:
+    run(capsys, "demo")
+    code, _out, err = run(capsys, "copy", "--to", str(private_data_folder / "organiser.sqlite"))
+    assert code == 1 and "another one" in _one_error_line(err)
