@@ -15,6 +15,7 @@ from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.opening import open_store
 from organiser.ui import printing
+from organiser.ui.offline import flows
 from organiser.ui.team import switching
 from organiser.ui.undo import event_inverse
 
@@ -33,6 +34,11 @@ class MenuActions:
     export: QAction
     summary: QAction
     use_local: QAction
+    copy: QAction
+    take: QAction
+    bring: QAction
+    is_local: bool = True
+    is_open: bool = False
 
     @property
     def event_actions(self) -> list[QAction]:
@@ -43,10 +49,22 @@ class MenuActions:
         """Enable what needs an open event."""
         for action in (self.duplicate, self.archive, self.delete, self.export, self.summary):
             action.setEnabled(is_open)
+        self.is_open = is_open
+        self._offline_entries()
 
     def store_open(self, *, is_local: bool) -> None:
         """Offer the way back to this computer's database while on a team database."""
         self.use_local.setEnabled(not is_local)
+        self.is_local = is_local
+        self.copy.setText(
+            "Cop&y events to team database…" if is_local else "Cop&y events to this computer…"
+        )
+        self._offline_entries()
+
+    def _offline_entries(self) -> None:
+        """Taking offline starts on the team database; bringing back, on this computer."""
+        self.take.setEnabled(self.is_open and not self.is_local)
+        self.bring.setEnabled(self.is_open and self.is_local)
 
 
 def _action(window: MainWindow, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -77,6 +95,9 @@ def build(window: MainWindow) -> MenuActions:
         use_local=_action(
             window, "&Use this computer’s database", lambda: switching.use_this_computer(window)
         ),
+        copy=_action(window, "Cop&y events to team database…", lambda: flows.copy_events(window)),
+        take=_action(window, "Ta&ke event offline…", lambda: flows.take_offline(window)),
+        bring=_action(window, "Brin&g event back…", lambda: flows.bring_back(window)),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
@@ -103,6 +124,7 @@ def build(window: MainWindow) -> MenuActions:
         _action(window, "Connect to &team database…", lambda: switching.connect_to_team(window))
     )
     file_menu.addAction(found.use_local)
+    file_menu.addActions([found.copy, found.take, found.bring])
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Quit", window.close, std.Quit))
     edit_menu = window.menuBar().addMenu("&Edit")

@@ -1,0 +1,162 @@
+"""Bring an event back to the team database: every difference shown first, clashes decided.
+
+What will change is listed before anything is written (a dry run). A field both sides
+changed is a clash: the person keeps the offline value, the team's, or (for text) both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
+from organiser.core.team import offline
+from organiser.core.team.offline import BringBackPlan, Difference
+
+KINDS = {"add": "Added", "edit": "Changed", "delete": "Removed", "clash": "Both changed"}
+CHOICES = (
+    ("", "Choose…"),
+    ("offline", "Keep the offline version"),
+    ("team", "Keep the team database's"),
+    ("both", "Keep both texts"),
+)
+HEADINGS = ("What", "Where", "Field", "When taken offline", "Offline", "Team database", "Keep")
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 120 else f"{flat[:117]}…"
+
+
+class BringBackDialog(QDialog):
+    """The dry run of bringing one event back, and the button that applies it."""
+
+    def __init__(
+        self, local: Store, team: Store, event_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.local = local
+        self.team = team
+        self.event_id = event_id
+        self.applied: BringBackPlan | None = None
+        self.choices: dict[str, QComboBox] = {}
+        self.plan = offline.plan_bring_back(local, team, event_id=event_id)
+        self.setWindowTitle(f"Bring back “{self.plan.title}”")
+        intro = QLabel(
+            f"What bringing “{self.plan.title}” back to {team.display_name} will do. "
+            "Nothing has been written yet. Where both sides changed the same thing, "
+            "choose which to keep; nothing else from either side is lost.",
+            self,
+        )
+        intro.setWordWrap(True)
+        self.summary = QLabel(self)
+        self.summary.setProperty("role", "subheading")
+        self.table = QTableWidget(len(self.plan.differences), len(HEADINGS), self)
+        self.table.setAccessibleName("Differences between the offline copy and the team database")
+        self.table.setHorizontalHeaderLabels(HEADINGS)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self._fill()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        for column in (3, 4, 5):
+            header.resizeSection(column, min(header.sectionSize(column), 260))
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.apply_button = self.buttons.addButton(
+            "&Bring back", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.apply_button.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 560)
+        self._update()
+
+    def _fill(self) -> None:
+        for row, difference in enumerate(self.plan.differences):
+            field = difference.label or difference.field
+            cells = (
+                KINDS.get(difference.kind, difference.kind),
+                difference.where,
+                field,
+                difference.base,
+                difference.offline,
+                difference.team,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(_short(text))
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+            if difference.kind == "clash":
+                self.table.setCellWidget(row, 6, self._chooser(difference))
+            else:
+                self.table.setItem(row, 6, QTableWidgetItem("—"))
+
+    def _chooser(self, difference: Difference) -> QComboBox:
+        box = QComboBox(self.table)
+        box.setAccessibleName(f"Keep which {difference.label or 'version'} of {difference.where}")
+        for value, words in CHOICES:
+            if value == "both" and not difference.is_text:
+                continue
+            box.addItem(words, value)
+        box.currentIndexChanged.connect(lambda _index: self._update())
+        self.choices[difference.key] = box
+        return box
+
+    def chosen(self) -> dict[str, str]:
+        """The decisions made so far: clash key → offline, team or both."""
+        return {key: box.currentData() for key, box in self.choices.items() if box.currentData()}
+
+    def choose(self, key: str, value: str) -> None:
+        """Decide one clash (as picking it in its list would)."""
+        box = self.choices[key]
+        box.setCurrentIndex(box.findData(value))
+
+    def _update(self) -> None:
+        undecided = len(self.choices) - len(self.chosen())
+        words = self.plan.summary()
+        if not self.plan.differences:
+            words = "Nothing changed on either side since the event was taken offline."
+        self.summary.setText(words)
+        self.apply_button.setEnabled(undecided == 0)
+        self.message.setText(
+            f"{undecided} clash{'es' if undecided != 1 else ''} still to decide."
+            if undecided
+            else "Ready: the team database will be updated in one step, and the offline "
+            "copy on this computer removed (a backup of it is kept)."
+        )
+
+    def apply(self) -> None:
+        """Bring the event back with the decisions made."""
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.applied = offline.bring_back(
+                self.local, self.team, event_id=self.event_id, choices=self.chosen()
+            )
+        except OrganiserError as exc:
+            self.message.setText(f"Nothing was brought back: {exc}")
+            return
+        finally:
+            self.unsetCursor()
+        self.accept()

@@ -1,0 +1,170 @@
+"""File ▸ Copy events…, Take event offline… and Bring event back…: what each menu entry does.
+
+Each flow has a thin part that asks where the team database is (the Connect dialog, whose
+password is never kept) and a part given both stores, which the tests drive directly.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
+from organiser.core.opening import open_store
+from organiser.core.paths import default_database_url
+from organiser.core.team import offline
+from organiser.ui.offline.bring_back_dialog import BringBackDialog
+from organiser.ui.offline.copy_dialog import CopyDialog
+from organiser.ui.team.connect_dialog import ConnectDialog
+
+if TYPE_CHECKING:
+    from organiser.ui.main_window import MainWindow
+
+
+def tell(window: MainWindow, title: str, text: str) -> QMessageBox:
+    """Say how it went, in a message that does not hold up the window (and the status bar)."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    window.statusBar().showMessage(text.split("\n")[0], 15000)
+    return box
+
+
+def _with_team(window: MainWindow, then: Callable[[Store], None]) -> ConnectDialog:
+    """Ask for the team database (the window stays where it is), then run `then` on it."""
+    dialog = ConnectDialog(window.settings, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def connected(team: Store) -> None:
+        try:
+            then(team)
+        finally:
+            team.close()
+
+    dialog.connected.connect(connected)
+    dialog.open()
+    return dialog
+
+
+def this_computer(window: MainWindow) -> Store:
+    """The database on this computer (the one the window started on, else the usual one)."""
+    return open_store(window.home_url or default_database_url())
+
+
+def copy_events(window: MainWindow) -> None:
+    """Copy events from the database in use to the other kind: team ↔ this computer."""
+    window.flush()
+    if window.store.path is not None:
+        _with_team(window, lambda team: copy_between(window, window.store, team))
+        return
+    try:
+        local = this_computer(window)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return
+    try:
+        copy_between(window, window.store, local)
+    finally:
+        local.close()
+
+
+def copy_between(window: MainWindow, source: Store, target: Store) -> CopyDialog:
+    """The choice of events, then the copy (modal: both stores stay open until it closes)."""
+    dialog = CopyDialog(source, target, window)
+    if dialog.exec() == CopyDialog.DialogCode.Accepted:
+        tell(window, "Events copied", dialog.result_words)
+    return dialog
+
+
+def take_offline(window: MainWindow) -> None:
+    """Copy the open event from the team database to this computer, marked as taken by you."""
+    if window.event_id is None or window.store.path is not None:
+        return
+    window.flush()
+    default = str(window.settings.value("team/name", "")) or getpass.getuser()
+    who, ok = QInputDialog.getText(
+        window,
+        "Take event offline",
+        "Your name, so the team can see who has this event offline:",
+        text=default,
+    )
+    if not ok or not who.strip():
+        return
+    window.settings.setValue("team/name", who.strip())
+    try:
+        local = this_computer(window)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return
+    try:
+        take_into(window, local, who.strip())
+    finally:
+        local.close()
+
+
+def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
+    """Take the open event into `local`; the team sees who has it."""
+    event_id = window.event_id
+    assert event_id is not None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        changes = offline.take_offline(window.store, local, event_id=event_id, who=who)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    window.runner.changes_applied.emit(Changes(Touched.EVENTS, event_id=event_id))
+    tell(
+        window,
+        "Event taken offline",
+        "A copy of this event is now in the database on this computer, marked on the team "
+        f"database as offline with {who}. Others can still see and edit it.\n\n"
+        "To work on it without a network: File ▸ Use this computer’s database. "
+        "Back in reach of the server: File ▸ Bring event back….",
+    )
+    return changes
+
+
+def bring_back(window: MainWindow) -> None:
+    """Bring the open offline copy back to its team database, after showing what changes."""
+    if window.event_id is None or window.store.path is None:
+        return
+    window.flush()
+    event_id = window.event_id
+    copies = {copy.event_id: copy for copy in offline.offline_events(window.store)}
+    if event_id not in copies:
+        window.runner.show_error(
+            "This event was not taken offline from a team database, so there is nothing to "
+            "bring back. To share it, use File ▸ Copy events to team database…."
+        )
+        return
+    _with_team(window, lambda team: bring_back_from(window, team))
+
+
+def bring_back_from(window: MainWindow, team: Store) -> BringBackDialog | None:
+    """The dry run, the decisions, then bringing the open event back to `team`."""
+    event_id = window.event_id
+    assert event_id is not None
+    try:
+        dialog = BringBackDialog(window.store, team, event_id, window)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return None
+    if dialog.exec() == BringBackDialog.DialogCode.Accepted and dialog.applied is not None:
+        window.runner.undo_stack.clear()  # the offline copy is gone: its history with it
+        window.runner.changes_applied.emit(Changes(Touched.ALL, event_id=event_id))
+        tell(
+            window,
+            "Event brought back",
+            f"“{dialog.applied.title}” is back on {team.display_name}: "
+            f"{dialog.applied.summary()}. The copy on this computer was removed; a backup "
+            "of this computer's database was made first.",
+        )
+    return dialog
