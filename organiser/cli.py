@@ -21,6 +21,7 @@ from organiser.core.parsing import format_date
 from organiser.core.paths import database_url, sqlite_path
 from organiser.core.polls.printing import find_poll
 from organiser.core.team import offline
+from organiser.core.team.offline_words import one_line
 from organiser.core.team.transfer import copy_events
 from organiser.documents import DOCUMENTS
 
@@ -215,12 +216,13 @@ def _bring_back(args: argparse.Namespace, url: str) -> int:
             plan = offline.plan_bring_back(local, team, event_id=event_id)
             for d in plan.differences:
                 what = f"{d.where}: {d.label}" if d.label else d.where
+                base, mine, theirs = (one_line(v) for v in (d.base, d.offline, d.team))
                 if d.kind == "clash" and d.field:
-                    detail = f"offline “{d.offline}”, team “{d.team}”"
+                    detail = f"offline “{mine}”, team “{theirs}”"
                 elif d.kind == "edit":
-                    detail = f"“{d.base}” → “{d.offline}”"
+                    detail = f"“{base}” → “{mine}”"
                 else:
-                    detail = " / ".join(v for v in (d.offline, d.team) if v)
+                    detail = " / ".join(v for v in (mine, theirs) if v)
                 print(f"{d.key}\t{d.kind}\t{what}\t{detail}")
             print(plan.summary())
             return 0

@@ -53,7 +53,7 @@ def _short(text: str, length: int = SHORT) -> str:
 
 
 def show(value: Any) -> str:
-    """A value as short display text ("" for none)."""
+    """A value as display text ("" for none); text in full, for the clash to be judged."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -66,7 +66,12 @@ def show(value: Any) -> str:
         return format_time(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return f"{len(bytes(value)):,} bytes of data"
-    return _short(str(value))
+    return str(value)
+
+
+def one_line(text: str, length: int = SHORT) -> str:
+    """A value on one line, cut to `length` characters (a terminal's list of differences)."""
+    return _short(text, length)
 
 
 def typed(name: str, column: str, value: Any) -> Any:

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -35,9 +37,25 @@ CHOICES = (
 HEADINGS = ("What", "Where", "Field", "When taken offline", "Offline", "Team database", "Keep")
 
 
-def _short(text: str) -> str:
+def _short(text: str, skip: int = 0) -> str:
+    """One line of at most 120 characters; `skip` leaves out a beginning all sides share."""
     flat = " ".join(text.split())
+    if skip > 30:  # long texts that differ near the end: show where they differ
+        flat = "…" + flat[skip - 10 :]
     return flat if len(flat) <= 120 else f"{flat[:117]}…"
+
+
+def _shared_start(texts: list[str]) -> int:
+    """How many characters the non-empty texts (as one line each) begin with in common."""
+    flat = [" ".join(t.split()) for t in texts if t]
+    if len(flat) < 2:
+        return 0
+    shared = 0
+    for letters in zip(*flat, strict=False):
+        if len(set(letters)) > 1:
+            break
+        shared += 1
+    return shared
 
 
 class BringBackDialog(QDialog):
@@ -72,10 +90,19 @@ class BringBackDialog(QDialog):
         self.table.setWordWrap(True)
         self._fill()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        for column in (3, 4, 5):
-            header.resizeSection(column, min(header.sectionSize(column), 260))
+        for column in range(len(HEADINGS)):
+            stretch = column in (3, 4, 5)  # the values share what room there is
+            mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_whole(row))
+        self.whole = {
+            heading: self._whole_text(heading)
+            for heading in ("When taken offline", "Offline", "Team database")
+        }
+        whole_row = QHBoxLayout()
+        for view in self.whole.values():
+            whole_row.addWidget(view)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -87,14 +114,40 @@ class BringBackDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.table, stretch=2)
+        layout.addLayout(whole_row, stretch=1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(1100, 560)
+        self.resize(1100, 640)
+        if self.plan.differences:
+            first_clash = next(
+                (n for n, d in enumerate(self.plan.differences) if d.kind == "clash"), 0
+            )
+            self.table.setCurrentCell(first_clash, 0)
         self._update()
+
+    def _whole_text(self, heading: str) -> QPlainTextEdit:
+        view = QPlainTextEdit(self)
+        view.setReadOnly(True)
+        view.setAccessibleName(f"{heading}, in full")
+        view.setPlaceholderText(f"{heading}: choose a line above to read it in full")
+        return view
+
+    def _show_whole(self, row: int) -> None:
+        """The chosen line's values in full, side by side (notes can be long)."""
+        if not 0 <= row < len(self.plan.differences):
+            return
+        difference = self.plan.differences[row]
+        for view, text in zip(
+            self.whole.values(),
+            (difference.base, difference.offline, difference.team),
+            strict=True,
+        ):
+            view.setPlainText(text)
 
     def _fill(self) -> None:
         for row, difference in enumerate(self.plan.differences):
+            skip = _shared_start([difference.base, difference.offline, difference.team])
             field = difference.label or difference.field
             cells = (
                 KINDS.get(difference.kind, difference.kind),
@@ -105,7 +158,7 @@ class BringBackDialog(QDialog):
                 difference.team,
             )
             for column, text in enumerate(cells):
-                item = QTableWidgetItem(_short(text))
+                item = QTableWidgetItem(_short(text, skip if column >= 3 else 0))
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
             if difference.kind == "clash":
