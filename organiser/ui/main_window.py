@@ -31,6 +31,7 @@ from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
 from organiser.ui.team.address import describe
+from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.team.live import LiveUpdates
 from organiser.ui.widgets.row_section import RowSection
 
@@ -288,8 +289,8 @@ class MainWindow(QMainWindow):
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore, or switching to or from a team
         database): history and views start afresh."""
-        for section in self.findChildren(RowSection):
-            section.edits.abandon()
+        for edits in self.findChildren(VersionedEdits):  # lists, Details, notes, speakers
+            edits.abandon()
         self.runner.undo_stack.clear()
         self.runner.store = store
         self.live.restart()
@@ -299,8 +300,8 @@ class MainWindow(QMainWindow):
 
     def unsaved_work(self) -> list[str]:
         """What cannot be saved yet (a half-typed new row, a clash to settle), in words."""
-        sections = self.findChildren(RowSection)
-        problems = [p for s in sections for p in (s.unsaved_new_row(), s.unsaved_edit()) if p]
+        problems = [p for s in self.findChildren(RowSection) if (p := s.unsaved_new_row())]
+        problems += [p for e in self.findChildren(VersionedEdits) if (p := e.unsaved())]
         if half_typed := self.feedback.unsaved():
             problems.append(half_typed)
         return problems

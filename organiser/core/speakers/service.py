@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
-from organiser.core.errors import Conflict, ValidationError
+from organiser.core.errors import Conflict, SavedElsewhere, ValidationError
 from organiser.core.events.models import Event
 from organiser.core.organisations import organisation_id_for
 from organiser.core.parsing import name_key, sort_key
@@ -20,6 +20,7 @@ from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
 from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
+from organiser.core.versions import merge_edit, version_of
 
 EDITABLE = (
     "name",
@@ -126,14 +127,59 @@ def add_speaker(store: Store, *, values: Mapping[str, Any]) -> Changes:
         return Changes(touched, created_id=speaker.id, row_id=speaker.id)
 
 
-def update_speaker(store: Store, *, speaker_id: int, values: Mapping[str, Any]) -> Changes:
-    """Edit a speaker; `previous` lets undo put the old values back."""
+def update_speaker(
+    store: Store,
+    *,
+    speaker_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Edit a speaker; `previous` lets undo put the old values back.
+
+    With `base` (the speaker as the editor showed them) and the version it showed, fields
+    someone else changed in between are kept or shown as a clash (organiser.core.versions).
+    A save racing another one at the same instant is read again and retried.
+    """
+    for attempt in range(3):
+        try:
+            return _update_once(store, speaker_id, values, base, expected_version)
+        except SavedElsewhere:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _update_once(
+    store: Store,
+    speaker_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     with store.begin() as s:
         speaker = get_or_raise(s, Speaker, speaker_id, "speaker")
+        values = merge_edit(
+            speaker,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="speaker",
+            row_id=speaker_id,
+        )
         prepared = _prepare(s, values, row_dict(speaker))
         previous = apply_values(speaker, prepared, EDITABLE)
+        s.flush()
         touched = Touched.SPEAKERS | Touched.INVITATIONS if previous else Touched.NONE
-        return Changes(touched, previous=previous, row_id=speaker_id)
+        return Changes(
+            touched, previous=previous, row_id=speaker_id, row_version=version_of(speaker)
+        )
+
+
+def speaker_version(store: Store, speaker_id: int) -> int:
+    """The speaker row's version now: what the directory's editor remembers when it shows it."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, Speaker, speaker_id, "speaker"))
 
 
 def delete_speaker(store: Store, *, speaker_id: int) -> Changes:

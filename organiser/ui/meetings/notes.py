@@ -4,10 +4,15 @@ Notes are saved on the UI thread (a 1 MB note commits in a few milliseconds), af
 pause in typing, at least every 0.8 s while typing goes on, on leaving the editor, on switching
 meeting and on closing. They are not on the window's undo list: the editor has its own Ctrl+Z,
 and the earlier versions kept every few minutes bring back anything older.
+
+Each save says which notes it started from and the meeting's version then: notes someone else
+saved in between are never overwritten. Both are shown and the person chooses (keeping both is
+offered first); what they typed stays on screen until they do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 
@@ -30,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core.errors import NotFound, OrganiserError
+from organiser.core.errors import NotFound
 from organiser.core.meetings import service as meetings
 from organiser.ui.meetings import formatting
+from organiser.ui.meetings.notes_clash import NOTES, notes_edits
 from organiser.ui.meetings.revisions import RevisionsDialog, local_time
 from organiser.ui.ops import OpRunner
+from organiser.ui.team.edits import UNKNOWN
 
 SAVE_AFTER_PAUSE_MS = 700
 SAVE_AT_LEAST_EVERY_MS = 800
@@ -91,9 +98,9 @@ class NotesEditor(QWidget):
         self.runner = runner
         self.meeting_id: int | None = None
         self.revisions_dialog: RevisionsDialog | None = None
-        self._saved_text = ""
+        self.saved_text = ""  # the notes as stored when last loaded or saved
         self._loading = False
-        self._own_save = False
+        self.waiting = False  # "Decide later" chosen: asked again on leaving, not while typing
         self.text = NotesText(self)
         self.text.setObjectName("notes_text")
         self.text.setAccessibleName("Meeting notes")
@@ -121,6 +128,7 @@ class NotesEditor(QWidget):
         self.versions_button.clicked.connect(self.open_revisions)
         self.actions: dict[str, QAction] = {}
         self.buttons: dict[str, QToolButton] = {}
+        self.edits = notes_edits(self)
         self._build()
         self.set_meeting(None, "", None)
 
@@ -128,7 +136,7 @@ class NotesEditor(QWidget):
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(interval)
-        timer.timeout.connect(self.save_now)
+        timer.timeout.connect(self._autosave)
         return timer
 
     def _build(self) -> None:
@@ -242,7 +250,13 @@ class NotesEditor(QWidget):
         """Show another meeting's notes (saving what was typed in the last one first)."""
         self.save_now()
         self.meeting_id = meeting_id
+        version = UNKNOWN
+        if meeting_id is not None:
+            # The notes and their version read together: the next save compares with these.
+            with contextlib.suppress(NotFound):
+                notes, version = meetings.notes_state(self.runner.store, meeting_id)
         self._show_text(notes)
+        self.edits.version = version
         self.setEnabled(meeting_id is not None)
         if saved_at is None:
             self.status.setText("No notes yet" if meeting_id is not None else "")
@@ -260,8 +274,13 @@ class NotesEditor(QWidget):
             self.text.moveCursor(QTextCursor.MoveOperation.Start)
         finally:
             self._loading = False
-        self._saved_text = notes
+        self.saved_text = notes
+        self.waiting = False
         self._show_format()
+
+    def _autosave(self) -> None:
+        if not self.waiting:
+            self.save_now()
 
     def save_now(self) -> None:
         """Store the notes now if they changed since the last save."""
@@ -270,39 +289,40 @@ class NotesEditor(QWidget):
         document = self.text.document()
         if self.meeting_id is None or not document.isModified():
             return
+        if self.edits.dialog is not None:
+            return  # someone else's notes are being chosen from: the choice saves
+        self.waiting = False
         text = document.toMarkdown()
         document.setModified(False)
-        if text == self._saved_text:
-            return
-        meeting_id, store = self.meeting_id, self.runner.store
-        self._own_save = True
-        try:
-            self.runner.call(
-                lambda: meetings.save_notes(store, meeting_id=meeting_id, text=text), quiet=True
-            )
-        except NotFound:
-            return  # the meeting was deleted; Undo brings it back with its saved notes
-        except OrganiserError as exc:
-            document.setModified(True)
-            self.status.setText(f"⚠ Not saved: {exc}")
-            return
-        finally:
-            self._own_save = False
-        self._saved_text = text
-        self.status.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
+        if text != self.saved_text:
+            self.edits.save(self.meeting_id, {NOTES: text}, {})
 
     def reload_if_changed(self) -> None:
         """Show the stored notes if they changed elsewhere (an earlier version brought back)."""
-        if self._own_save or self.meeting_id is None:
+        if self.edits.sending or self.edits.dialog is not None or self.meeting_id is None:
             return
+        if self.text.document().isModified():
+            return  # typing waits to be saved: its save compares it with what is stored now
         try:
             details = meetings.get_meeting(self.runner.store, self.meeting_id)
         except NotFound:
             return
-        if details.notes != self._saved_text:
-            # The stored notes win: bringing a version back saved what was typed first.
-            self.text.document().setModified(False)
+        if details.notes != self.saved_text:
             self.set_meeting(details.id, details.notes, details.notes_saved_at)
+
+    def show_stored(self, notes: str) -> None:
+        """Show the notes as stored now (a clash settled), unless they are on screen already."""
+        if self.markdown() != notes:
+            self._show_text(notes)
+        self.drop_typing()
+        self.saved_text = notes
+        self.waiting = False
+
+    def drop_typing(self) -> None:
+        """Forget that anything typed waits to be saved (it is saved, or must not be)."""
+        self._pause.stop()
+        self._limit.stop()
+        self.text.document().setModified(False)
 
     def open_revisions(self) -> RevisionsDialog | None:
         """Show the earlier versions of these notes (saving the current text first)."""

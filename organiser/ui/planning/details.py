@@ -1,9 +1,13 @@
-"""Event details: what, when, where and for how many; saved as they are typed."""
+"""Event details: what, when, where and for how many; saved as they are typed.
+
+Only what the person changed is sent, with the details as the page showed them and the
+event's version then: someone else's change to another detail is kept, and a change to the
+same detail asks which to keep (organiser.ui.team.edits).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -13,6 +17,7 @@ from organiser.core.events import service as events
 from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.rules import detail_warnings
 from organiser.ui.ops import OpRunner
+from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.undo import event_inverse
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.form import FieldForm
@@ -47,6 +52,23 @@ class DetailsPage(QWidget):
         self.notice.setProperty("role", "warning")
         self.form = FieldForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.form,
+            noun="event",
+            action="Edit event details",
+            current=lambda: self.event_id,
+            read_version=lambda event_id: events.event_version(self.runner.store, event_id),
+            update=lambda event_id, values, base, version: events.update_event(
+                self.runner.store,
+                event_id=event_id,
+                values=values,
+                base=base,
+                expected_version=version,
+            ),
+            inverse=lambda: event_inverse(self.runner.store),
+        )
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -70,9 +92,13 @@ class DetailsPage(QWidget):
         self.setEnabled(self.event_id is not None)
         if self.event_id is None:
             self.notice.setText("")
+            self.edits.clear()
             return
+        # Read before the details: what the form then shows is at least as new as this version.
+        version = self.edits.version_now(self.event_id)
         details = events.get_event(self.runner.store, self.event_id)
         self.form.load({f.key: getattr(details, f.key) for f in FIELDS}, force=force)
+        self.edits.refreshed(version)
         self._warn(details.date)
 
     def _warn(self, date: dt.date | None) -> None:
@@ -85,23 +111,10 @@ class DetailsPage(QWidget):
         self.form.save_now()
 
     def save(self) -> None:
-        """Save every readable value; refused ones keep their text and a message."""
+        """Save what was changed; refused values keep their text and a message."""
         if self.event_id is None:
             return
         values, errors = self.form.read()
-        current = events.get_event(self.runner.store, self.event_id)
-        changed: dict[str, Any] = {
-            k: v for k, v in values.items() if k not in errors and getattr(current, k) != v
-        }
-        event_id, store = self.event_id, self.runner.store
-        errors.update(
-            self.runner.push_edit(
-                "Edit event details",
-                lambda chosen: events.update_event(store, event_id=event_id, values=chosen),
-                event_inverse(store),
-                changed,
-            )
-        )
-        self.form.show_errors(errors)
+        self.edits.save(self.event_id, values, errors)
         if "date" not in errors:
             self._warn(values.get("date"))

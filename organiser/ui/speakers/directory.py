@@ -107,7 +107,14 @@ class DirectoryPage(QWidget):
             title="Speakers directory (shared by all events)",
             columns=COLUMNS,
             fields=FIELDS,
-            verbs=Verbs(self._add, self._update, self._delete, speaker_inverse(self._store)),
+            verbs=Verbs(
+                self._add,
+                self._update,
+                self._delete,
+                speaker_inverse(self._store),
+                version=lambda speaker_id: speakers.speaker_version(self._store(), speaker_id),
+                update_from=self._update_from,
+            ),
             load_rows=self._load_rows,
             row_values=speaker_values,
             haystack=_haystack,
@@ -230,6 +237,18 @@ class DirectoryPage(QWidget):
 
     def _update(self, speaker_id: int, values: dict[str, Any]) -> Changes:
         return speakers.update_speaker(self._store(), speaker_id=speaker_id, values=values)
+
+    def _update_from(
+        self, speaker_id: int, values: dict[str, Any], base: dict[str, Any], version: int
+    ) -> Changes:
+        """An edit against the version shown: someone else's change is kept or a clash."""
+        return speakers.update_speaker(
+            self._store(),
+            speaker_id=speaker_id,
+            values=values,
+            base=base,
+            expected_version=version,
+        )
 
     def _delete(self, speaker_id: int) -> Changes:
         return speakers.delete_speaker(self._store(), speaker_id=speaker_id)

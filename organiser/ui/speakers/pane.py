@@ -2,6 +2,11 @@
 
 Like `organiser.ui.widgets.row_section.RowSection`, but not tied to `organiser.core.crud`
 sections, and with a filter proxy so a directory of 10,000 speakers can be searched.
+
+An edit sends only the fields the person changed, so someone else's change to another field
+is kept. Verbs that can also read a row's version and save against it (`version`,
+`update_from`) turn someone else's change to the same field into a choice between both values
+(organiser.ui.team.edits) instead of an overwrite.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from organiser.core.changes import Changes
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.ui.ops import Inverse, OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.team.edits import UNKNOWN, Update, VersionedEdits
 from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.form import FieldForm
 
@@ -46,6 +52,8 @@ class Verbs:
     update: Callable[[int, dict[str, Any]], Changes]
     delete: Callable[[int], Changes]
     inverse: Inverse
+    version: Callable[[int], int] | None = None  # a row's version now
+    update_from: Update | None = None  # update(row, values, base, version), may clash
 
 
 class RowFilter(QSortFilterProxyModel):
@@ -131,6 +139,16 @@ class RecordPane(QWidget):
         self.form = FieldForm(fields, self)
         self.form.setObjectName(f"{name}_form")
         self.form.save_requested.connect(self.save)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.form,
+            noun=noun,
+            current=lambda: self.current_id,
+            read_version=self._version,
+            update=self._update_from,
+            inverse=lambda: self.verbs.inverse,
+        )
         self.mode_label = QLabel(self)
         self.mode_label.setProperty("role", "subheading")
         self.add_button = QPushButton(f"&Add {noun}", self)
@@ -179,8 +197,10 @@ class RecordPane(QWidget):
 
     def refresh(self) -> None:
         """Reload the rows and keep the chosen one chosen."""
-        rows = self._load_rows()
         keep = self.current_id
+        # Read before the rows: what the editor then shows is at least as new as this version.
+        version = self.edits.version_now(keep) if keep is not None else None
+        rows = self._load_rows()
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.model.set_rows(rows)
@@ -193,6 +213,8 @@ class RecordPane(QWidget):
         else:
             self._select(position)
             self.form.load(self._row_values(self.model.row_at(position)))
+            if version is not None:
+                self.edits.refreshed(version)
         self.delete_button.setEnabled(self.current_id is not None)
         self.rows_changed.emit()
 
@@ -239,6 +261,7 @@ class RecordPane(QWidget):
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
         self.form.load(self._row_values(row), force=True)
+        self.edits.shown(row.id)
         self.delete_button.setEnabled(True)
         self._set_current(row.id)
 
@@ -267,6 +290,7 @@ class RecordPane(QWidget):
         self.add_button.show()
         self.add_button.setEnabled(self.enabled)
         self.form.load({f.key: None for f in self.form.fields}, force=True)
+        self.edits.clear()
         self.delete_button.setEnabled(False)
 
     def focus_first_field(self) -> None:
@@ -320,6 +344,7 @@ class RecordPane(QWidget):
             return
         assert changes is not None
         self.runner.record(f"Add {self.noun}", changes, self.verbs.inverse)
+        self.form.mark_saved(values)
         self.form.show_errors({})
         self._set_current(changes.created_id)
         self.refresh()
@@ -327,16 +352,18 @@ class RecordPane(QWidget):
         self.add_button.hide()
 
     def _update(self, values: dict[str, Any], errors: dict[str, str]) -> None:
-        row_id = self.current_id
-        assert row_id is not None
-        update = self.verbs.update
-        refused = self.runner.push_edit(
-            f"Edit {self.noun}",
-            lambda chosen: update(row_id, chosen),
-            self.verbs.inverse,
-            {k: v for k, v in values.items() if k not in errors},
-        )
-        self.form.show_errors({**errors, **refused})
+        assert self.current_id is not None
+        self.edits.save(self.current_id, values, errors)
+
+    def _version(self, row_id: int) -> int:
+        return self.verbs.version(row_id) if self.verbs.version is not None else UNKNOWN
+
+    def _update_from(
+        self, row_id: int, values: dict[str, Any], base: dict[str, Any], version: int
+    ) -> Changes:
+        if self.verbs.update_from is not None:
+            return self.verbs.update_from(row_id, values, base, version)
+        return self.verbs.update(row_id, values)
 
     def delete_current(self) -> None:
         """Delete the chosen row (Ctrl+Z brings it back)."""

@@ -1,23 +1,30 @@
 """Saving an edit of the row an editor shows, so nobody's change is silently overwritten.
 
 The editor sends only the fields the person changed, with the stored values they started
-from and the row's version when it was shown (`crud.update_row`'s base and expected
-version). If someone else saved the row in between, the service merges field by field, or
-raises EditConflict when both changed the same field: then both values are shown and the
-person chooses, field by field, what to keep. The choice is saved like any edit (undoable).
+from and the row's version when it was shown (the service's base and expected version). If
+someone else saved the row in between, the service merges field by field, or raises
+EditConflict when both changed the same field: then both values are shown and the person
+chooses, field by field, what to keep. The choice is saved like any edit (undoable where the
+editor's edits are).
+
+`VersionedEdits` works for any editor: it is given how to read the row's version, how to
+save, how a save is undone, and the form (a `FieldForm`, or anything with the same few
+methods, such as the meeting notes). `RowEdits` is it for a `RowSection`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.errors import EditConflict, OrganiserError
 from organiser.core.versions import merged_text
+from organiser.ui.ops import Inverse, OpRunner
 from organiser.ui.team.conflict_dialog import Choice, ConflictDialog
 from organiser.ui.undo import row_inverse
 
@@ -27,33 +34,75 @@ if TYPE_CHECKING:
 # No row is at version 0: an edit sent with it is always compared field by field.
 UNKNOWN = 0
 
+# (row id, changed values, the stored values they started from, the version shown) -> Changes
+Update = Callable[[int, dict[str, Any], dict[str, Any], int], Changes]
 
-class RowEdits(QObject):
+
+class Form(Protocol):
+    """What settling a clash needs of an editor's inputs (a FieldForm has all of it)."""
+
+    behind: Collection[str]  # inputs kept as typed while the stored value moved on
+
+    def changed(self, values: Mapping[str, Any]) -> dict[str, Any]: ...
+    def base_of(self, keys: Iterable[str]) -> dict[str, Any]: ...
+    def put(self, values: Mapping[str, Any]) -> None: ...
+    def mark_saved(self, values: Mapping[str, Any]) -> None: ...
+    def show_errors(self, errors: Mapping[str, str]) -> None: ...
+    def keep_pending(self) -> None: ...
+    def load(self, values: Mapping[str, Any], *, force: bool = False) -> None: ...
+    def label_of(self, key: str) -> str: ...
+    def describe(self, key: str, value: Any) -> str: ...
+    def is_long_text(self, key: str) -> bool: ...
+
+
+class VersionedEdits(QObject):
     """The version of the row shown, edits sent against it, and clashes settled."""
 
-    def __init__(self, owner: RowSection) -> None:
+    def __init__(
+        self,
+        owner: QWidget,
+        runner: OpRunner,
+        form: Form,
+        *,
+        noun: str,
+        current: Callable[[], int | None],  # the row the editor shows now
+        read_version: Callable[[int], int],
+        update: Update,
+        inverse: Callable[[], Inverse] | None,  # None: not on the window's undo list
+        action: str | None = None,  # the undo list's name for an edit
+        merge: Callable[[Any, Any], Any] = merged_text,  # "Keep both" of two texts
+    ) -> None:
         super().__init__(owner)
         self.owner = owner
+        self.runner = runner
+        self.form = form
+        self.noun = noun
+        self.action = action or f"Edit {noun}"
+        self._current = current
+        self._read_version = read_version
+        self._update = update
+        self._inverse = inverse
+        self._merge = merge
         self.version = UNKNOWN
         self.dialog: ConflictDialog | None = None
+        self.sending = False  # True while a save runs (its own change coming back is no news)
 
     def version_now(self, row_id: int) -> int:
         """The row's version in the database now (UNKNOWN if it cannot be read)."""
-        store, section = self.owner.runner.store, self.owner.section
         try:
-            return crud.current_version(store, section=section, row_id=row_id)
+            return self._read_version(row_id)
         except OrganiserError:
             return UNKNOWN
 
     def shown(self, row_id: int) -> None:
-        """A row was put in the editor from the list, as the list last read it."""
+        """A row was put in the editor from a list, as the list last read it."""
         version = self.version_now(row_id)
         # Others saved since the list was read: what it shows may be older than `version`.
-        self.version = UNKNOWN if self.owner.runner.unseen_changes() else version
+        self.version = UNKNOWN if self.runner.unseen_changes() else version
 
     def refreshed(self, version: int) -> None:
         """The row was read again (at `version` or later) into the inputs not being typed in."""
-        if not self.owner.form.behind:
+        if not self.form.behind:
             self.version = version
 
     def clear(self) -> None:
@@ -67,17 +116,17 @@ class RowEdits(QObject):
         if dialog is not None:
             dialog.blockSignals(True)  # closing it is not a choice
             dialog.reject()
-        self.owner.form.load({}, force=True)
+        self.form.load({}, force=True)
 
     def unsaved(self) -> str | None:
         """Why an edit is still waiting (a clash not yet settled), or None."""
         if self.dialog is None:
             return None
-        return f"Your change to this {self.owner.noun} is not saved: choose what to keep first."
+        return f"Your change to this {self.noun} is not saved: choose what to keep first."
 
     def save(self, row_id: int, values: Mapping[str, Any], errors: Mapping[str, str]) -> None:
         """Send what the person changed in the shown row."""
-        form = self.owner.form
+        form = self.form
         if self.dialog is not None:  # a clash is being settled: this waits for its choice
             form.keep_pending()
             return
@@ -85,53 +134,61 @@ class RowEdits(QObject):
         if not changed:
             form.show_errors(errors)
             return
-        refused = self._send(row_id, changed, form.base_of(changed), self.version)
-        if refused is not None and row_id == self.owner.current_id:
+        refused = self.send(row_id, changed, form.base_of(changed), self.version)
+        if refused is not None and row_id == self._current():
             form.show_errors({**errors, **refused})
 
-    def _send(
+    def send(
         self, row_id: int, values: dict[str, Any], base: dict[str, Any], version: int
     ) -> dict[str, str] | None:
         """Save; the refused fields' messages, or None when nothing was saved."""
-        owner = self.owner
-        store, section = owner.runner.store, owner.section
         saved: list[Changes] = []
+        update = self._update
 
         def edit(chosen: dict[str, Any]) -> Changes:
-            changes = crud.update_row(
-                store,
-                section=section,
-                row_id=row_id,
-                values=chosen,
-                base=base,
-                expected_version=version,
-            )
+            changes = update(row_id, chosen, base, version)
             saved.append(changes)
             return changes
 
+        self.sending = True
         try:
-            refused = owner.runner.push_edit(
-                f"Edit {owner.noun}", edit, row_inverse(store, section), values
-            )
+            if self._inverse is None:
+                refused = self._call(edit, values)
+            else:
+                refused = self.runner.push_edit(self.action, edit, self._inverse(), values)
         except EditConflict as conflict:
             self._ask(row_id, conflict, values, base)
             return None
+        finally:
+            self.sending = False
         if not saved:
             return refused or None
-        if row_id == owner.current_id:
-            owner.form.mark_saved({k: v for k, v in values.items() if k not in refused})
+        if row_id == self._current():
+            self.form.mark_saved({k: v for k, v in values.items() if k not in refused})
             version_saved = saved[-1].row_version
-            if version_saved is not None and not owner.form.behind:
+            if version_saved is not None and not self.form.behind:
                 self.version = version_saved
         return refused
+
+    def _call(
+        self, edit: Callable[[dict[str, Any]], Changes], values: dict[str, Any]
+    ) -> dict[str, str]:
+        """Save without an undo entry; a refusal is every field's message."""
+        try:
+            self.runner.call(lambda: edit(values), quiet=True)
+        except EditConflict:
+            raise
+        except OrganiserError as exc:
+            return {key: str(exc) for key in values}
+        return {}
 
     def _ask(
         self, row_id: int, conflict: EditConflict, values: dict[str, Any], base: dict[str, Any]
     ) -> None:
-        form = self.owner.form
+        form = self.form
         dialog = ConflictDialog(
             conflict,
-            noun=self.owner.noun,
+            noun=self.noun,
             label_of=form.label_of,
             describe=form.describe,
             keeps_both=form.is_long_text,
@@ -164,27 +221,27 @@ class RowEdits(QObject):
                 again.pop(clash.key, None)
                 theirs[clash.key] = clash.theirs
             elif choice is Choice.BOTH:
-                again[clash.key] = merged_text(clash.mine, clash.theirs)
+                again[clash.key] = self._merge(clash.mine, clash.theirs)
             else:
                 again[clash.key] = clash.mine
-        form = self.owner.form
-        if row_id == self.owner.current_id:
+        form, shown = self.form, row_id == self._current()
+        if shown:
             form.put(theirs)
             form.show_errors({})
         if not again:
-            if row_id == self.owner.current_id and not form.behind:
+            if shown and not form.behind:
                 self.version = conflict.version
             return
-        refused = self._send(row_id, again, against, conflict.version)
-        if refused is not None and row_id == self.owner.current_id:
+        refused = self.send(row_id, again, against, conflict.version)
+        if refused is not None and row_id == self._current():
             form.put({k: v for k, v in again.items() if k not in refused})
             form.show_errors(refused)
 
     def _later(self, row_id: int, conflict: EditConflict) -> None:
         """Decide later: what was typed stays on screen, unsaved, and is offered again."""
-        if row_id != self.owner.current_id:
+        if row_id != self._current():
             return
-        form = self.owner.form
+        form = self.form
         form.show_errors(
             {
                 clash.key: "Not saved yet: someone else changed this too. You will be asked "
@@ -193,3 +250,35 @@ class RowEdits(QObject):
             }
         )
         form.keep_pending()
+
+
+class RowEdits(VersionedEdits):
+    """Edits of the row chosen in a RowSection, saved through `crud.update_row`."""
+
+    def __init__(self, owner: RowSection) -> None:
+        runner, section = owner.runner, owner.section
+
+        def update(
+            row_id: int, values: dict[str, Any], base: dict[str, Any], version: int
+        ) -> Changes:
+            return crud.update_row(
+                runner.store,
+                section=section,
+                row_id=row_id,
+                values=values,
+                base=base,
+                expected_version=version,
+            )
+
+        super().__init__(
+            owner,
+            runner,
+            owner.form,
+            noun=owner.noun,
+            current=lambda: owner.current_id,
+            read_version=lambda row_id: crud.current_version(
+                runner.store, section=section, row_id=row_id
+            ),
+            update=update,
+            inverse=lambda: row_inverse(runner.store, section),
+        )

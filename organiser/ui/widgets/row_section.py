@@ -229,10 +229,6 @@ class RowSection(QWidget):
         reasons = [m.text().lstrip("⚠ ") for m in self.form.messages.values() if m.text()]
         return f"The new {self.noun} is not saved: {reasons[0] if reasons else 'it is incomplete'}"
 
-    def unsaved_edit(self) -> str | None:
-        """Why an edit of the chosen row is still waiting (a clash to settle), or None."""
-        return self.edits.unsaved()
-
     def focus_first_field(self) -> None:
         """Put the cursor in the first input."""
         self.form.inputs[self.form.fields[0].key].setFocus()
