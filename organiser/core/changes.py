@@ -64,6 +64,7 @@ class Changes:
     previous: dict[str, Any] = field(default_factory=dict)
     snapshot: dict[str, Any] | None = None
     row_version: int | None = None  # the edited row's version after the change
+    current: dict[str, Any] = field(default_factory=dict)  # the edited fields' new values
 
     def __contains__(self, flag: Touched) -> bool:
         return bool(self.touched & flag)

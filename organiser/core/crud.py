@@ -21,7 +21,7 @@ from organiser.core.errors import SavedElsewhere
 from organiser.core.events.models import Event
 from organiser.core.meetings import validation as meeting_checks
 from organiser.core.meetings.models import ActionItem, Decision, Meeting
-from organiser.core.organisations import organisation_id_for
+from organiser.core.organisations import organisation_id_for, organisation_name
 from organiser.core.planning import validation
 from organiser.core.planning.models import (
     CostLine,
@@ -237,6 +237,7 @@ def _update_once(
             expected_version=expected_version,
             what=section.value,
             row_id=row_id,
+            stored=_stored_names(s, row, values),
         )
         current = row_dict(row)
         prepared = _prepare(s, section, values, current)
@@ -254,7 +255,15 @@ def _update_once(
             previous=previous,
             row_id=row_id,
             row_version=version_of(row),
+            current={key: getattr(row, key) for key in previous},
         )
+
+
+def _stored_names(session: Session, row: Base, values: Mapping[str, Any]) -> dict[str, Any]:
+    """What is stored now for a field typed as a name (a member's organisation)."""
+    if "organisation" in values and hasattr(row, "organisation_id"):
+        return {"organisation": organisation_name(session, row.organisation_id)}  # type: ignore[attr-defined]
+    return {}
 
 
 def current_version(store: Store, *, section: Section, row_id: int) -> int:

@@ -115,7 +115,8 @@ class Store:
         """What the window title shows: the file name, or the server and database."""
         if self.path is not None:
             return str(self.path)
-        return self.engine.url.render_as_string(hide_password=True)
+        url = self.engine.url.difference_update_query(["password"])  # ?password=… too
+        return url.render_as_string(hide_password=True)
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
@@ -135,9 +136,13 @@ class Store:
             ) from exc
         except OperationalError as exc:
             reason = str(exc.orig).strip() or "unknown problem"
-            raise StoreError(
-                f"The change could not be saved: the database says “{reason}”. "
+            check = (
                 "Check the disk has room and no other program has the file open, then try again."
+                if self.path is not None
+                else "Check the connection to the server, then try again."
+            )
+            raise StoreError(
+                f"The change could not be saved: the database says “{reason}”. {check}"
             ) from exc
 
     def close(self) -> None:

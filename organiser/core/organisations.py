@@ -21,3 +21,11 @@ def organisation_id_for(session: Session, name: str) -> int | None:
         session.add(org)
         session.flush()
     return int(org.id)
+
+
+def organisation_name(session: Session, organisation_id: int | None) -> str:
+    """The name of an organisation in the directory ("" for none)."""
+    if organisation_id is None:
+        return ""
+    org = session.get(Organisation, organisation_id)
+    return org.name if org is not None else ""

@@ -56,23 +56,26 @@ def merge_edit(
     expected_version: int | None,
     what: str,
     row_id: int,
+    stored: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The values to save over `row`, given what the editor showed (`base`, at a version).
 
     Unchanged since the editor loaded it: every value as typed. Changed by someone else:
     fields typed the same as shown are dropped (their edit stays), others are saved unless
     the other person changed the same field to something else, which raises EditConflict.
+    `stored` gives what is stored now for keys that are not columns (an organisation's name).
     """
     current_version = version_of(row)
     if expected_version is None or base is None or expected_version == current_version:
         return dict(values)
     kept: dict[str, Any] = {}
     clashes: list[Clash] = []
+    extra = stored or {}
     for key, mine in values.items():
-        if key not in base or not hasattr(row, key):
-            kept[key] = mine  # nothing to compare with (a name looked up, not a column)
+        if key not in base or not (key in extra or hasattr(row, key)):
+            kept[key] = mine  # nothing to compare with
             continue
-        was, now = base[key], getattr(row, key)
+        was, now = base[key], extra[key] if key in extra else getattr(row, key)
         if same(mine, was):
             continue  # not edited here: whatever is stored now stays
         if same(now, was) or same(now, mine):

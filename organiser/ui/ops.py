@@ -104,13 +104,23 @@ class ServiceCommand(QUndoCommand):
         self._inverse = inverse
         self._done = True
 
-    def _run(self) -> None:
+    def _run(self, verb: str) -> None:
+        what = f"{verb} {self.text().lower()}"
         try:
             changes = self._runner.call(self._pending, quiet=True)
+        except EditConflict as exc:
+            # Someone else changed the same field since: their change stays.
+            QTimer.singleShot(0, self._runner.undo_stack.clear)
+            names = ", ".join(c.key.replace("_", " ") for c in exc.clashes)
+            self._runner.show_error(
+                f"Cannot {what}: someone else has changed the {names} of this "
+                f"{exc.what} since, so their change is kept. Change it by hand if needed."
+            )
+            return
         except OrganiserError as exc:
             # The data moved on (a row deleted elsewhere): this history cannot be trusted.
             QTimer.singleShot(0, self._runner.undo_stack.clear)
-            self._runner.show_error(f"Cannot {self.text().lower()}: {exc}")
+            self._runner.show_error(f"Cannot {what}: {exc}")
             return
         assert changes is not None
         self._pending = self._inverse(changes)
@@ -120,8 +130,8 @@ class ServiceCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._run()
+        self._run("redo")
 
     def undo(self) -> None:
         """Reverse the last call."""
-        self._run()
+        self._run("undo")

@@ -12,14 +12,22 @@ from organiser.core.events import service as events
 from organiser.core.sections import Section
 from organiser.ui.ops import Call, Inverse
 
+Checked = Callable[[int, Mapping[str, Any], Mapping[str, Any], int], Changes]
+
 
 def record_inverse(
     *,
     restore: Callable[[Mapping[str, Any]], Changes],
     delete: Callable[[int], Changes],
     update: Callable[[int, Mapping[str, Any]], Changes],
+    checked: Checked | None = None,
 ) -> Inverse:
-    """Add ↔ delete, delete ↔ restore, edit ↔ edit back, for any kind of record."""
+    """Add ↔ delete, delete ↔ restore, edit ↔ edit back, for any kind of record.
+
+    With `checked` (update given the values the edit left and the version it made), undoing
+    an edit never puts back a field someone else has changed since: their change is kept
+    and the undo refused in words (organiser.core.errors.EditConflict).
+    """
 
     def inverse(changes: Changes) -> Call:
         if changes.snapshot is not None:
@@ -30,6 +38,9 @@ def record_inverse(
         if changes.created_id is not None:
             return lambda: delete(row_id)
         previous = dict(changes.previous)
+        version, left = changes.row_version, dict(changes.current)
+        if checked is not None and version is not None and left:
+            return lambda: checked(row_id, previous, left, version)
         return lambda: update(row_id, previous)
 
     return inverse
@@ -42,6 +53,14 @@ def row_inverse(store: Store, section: Section) -> Inverse:
         delete=lambda row_id: crud.delete_row(store, section=section, row_id=row_id),
         update=lambda row_id, values: crud.update_row(
             store, section=section, row_id=row_id, values=values
+        ),
+        checked=lambda row_id, values, base, version: crud.update_row(
+            store,
+            section=section,
+            row_id=row_id,
+            values=values,
+            base=base,
+            expected_version=version,
         ),
     )
 
@@ -61,6 +80,9 @@ def event_inverse(store: Store) -> Inverse:
         if "archived" in previous:
             archived = bool(previous["archived"])
             return lambda: events.set_archived(store, event_id=event_id, archived=archived)
-        return lambda: events.update_event(store, event_id=event_id, values=previous)
+        version, left = changes.row_version, dict(changes.current)
+        return lambda: events.update_event(
+            store, event_id=event_id, values=previous, base=left or None, expected_version=version
+        )
 
     return inverse

@@ -77,3 +77,28 @@ def test_old_entries_are_forgotten(store: Store, create_event: Callable[..., int
         feed.prune(s, now=later)
     with store.begin() as s:
         assert s.scalar(select(func.count()).select_from(ChangeFeedEntry)) == 0
+
+
+def test_entries_forgotten_do_not_hide_the_next_change(
+    store: Store, other: Store, create_event: Callable[..., int]
+) -> None:
+    """Ids are never reused: a window that saw entry n still sees the change after a prune."""
+    event_id = create_event()
+    create_event(title="Second")
+    create_event(title="Third")
+    seen = feed.latest_change(store)
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=3)
+    with store.begin() as s:
+        feed.prune(s, now=later)
+    crud.add_row(other, section=Section.MEMBERS, parent_id=event_id, values={"name": "Amira"})
+    newest, touched, events = feed.changes_since(store, seen)
+    assert newest > seen and Touched.MEMBERS in touched and events == {event_id}
+
+
+def test_a_feed_replaced_by_an_older_one_means_everything_may_have_changed(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    create_event()
+    seen = feed.latest_change(store) + 100  # a window that had read further (before a restore)
+    newest, touched, events = feed.changes_since(store, seen)
+    assert newest < seen and touched == Touched.ALL and events is None

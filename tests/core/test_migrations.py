@@ -229,3 +229,33 @@ def test_move_aside_without_sidecars(tmp_path: Path) -> None:
     path.write_bytes(b"main")
     target = move_aside(path, now=dt.datetime(2027, 1, 2, 3, 4, 5))
     assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_stepping_back_from_the_team_schema_keeps_every_row(tmp_path: Path) -> None:
+    """0013's downgrade drops its columns in place: rebuilding `event` would cascade-delete."""
+    from organiser.core.demo import add_demo_event
+
+    path = tmp_path / "team.sqlite"
+    store = open_store(_url(path))
+    add_demo_event(store)
+    store.close()
+    tables = ("event", "member", "meeting", "booking", "feedback_response")
+
+    def counts() -> dict[str, int]:
+        with closing(sqlite3.connect(path)) as connection:
+            return {
+                t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables
+            }
+
+    before = counts()
+    assert all(before.values())
+    engine = make_engine(_url(path))
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0012")
+    engine.dispose()
+    assert counts() == before
+    with closing(sqlite3.connect(path)) as connection:
+        columns = {r[1] for r in connection.execute("PRAGMA table_info(event)")}
+    assert "row_version" not in columns and "taken_offline_by" not in columns

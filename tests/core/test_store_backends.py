@@ -86,3 +86,11 @@ def test_a_number_beyond_its_column_is_refused_in_words_everywhere(
         update_event(store, event_id=event, values={"capacity": 2**31})
     assert said.value.field == "capacity"
     assert add_cost(event, estimated_pence=2**31 - 1)
+
+
+def test_a_password_given_in_the_query_is_not_shown() -> None:
+    from organiser.core.db import make_engine
+
+    url = "postgresql+psycopg://zoe@db.example.org/organiser?password=s3cret-words"
+    shown = Store(make_engine(url), url).display_name
+    assert "s3cret" not in shown and "db.example.org/organiser" in shown

@@ -212,3 +212,26 @@ def test_details_changed_elsewhere_are_kept_and_a_clash_is_shown(
         )
     with store.begin() as s:
         assert s.get_one(Event, event_id).venue_name == "Family hub"
+
+
+def test_a_members_organisation_changed_by_both_is_a_clash(
+    store: Store, other: Store, create_event: Callable[..., int]
+) -> None:
+    member_id, shown, version = _member(store, create_event())
+    crud.update_row(
+        other,
+        section=Section.MEMBERS,
+        row_id=member_id,
+        values={"organisation": "Family Hub Trust"},
+    )
+    with pytest.raises(EditConflict) as caught:
+        crud.update_row(
+            store,
+            section=Section.MEMBERS,
+            row_id=member_id,
+            values=shown | {"organisation": "Harbourside Health"},
+            base=shown | {"organisation": ""},
+            expected_version=version,
+        )
+    [clash] = caught.value.clashes
+    assert (clash.key, clash.theirs) == ("organisation", "Family Hub Trust")

@@ -89,7 +89,7 @@ def test_the_same_field_changed_by_both_is_a_clash_then_mine_is_kept(
     assert stored(store, speaker_id).bio == "Mine."
 
 
-def test_an_organisation_typed_by_name_is_saved_without_comparing(
+def test_an_organisation_typed_by_name_is_compared_by_its_name(
     store: Store, other: Store, speaker: tuple[int, int]
 ) -> None:
     speaker_id, version = speaker
@@ -103,3 +103,18 @@ def test_an_organisation_typed_by_name_is_saved_without_comparing(
     )
     row = stored(store, speaker_id)
     assert (row.organisation, row.phone) == ("Harbourside Health", "01632 960 999")
+    # Both change the organisation: a clash, showing both names.
+    version = speakers.speaker_version(store, speaker_id)
+    speakers.update_speaker(
+        other, speaker_id=speaker_id, values={"organisation": "Family Hub Trust"}
+    )
+    with pytest.raises(EditConflict) as caught:
+        speakers.update_speaker(
+            store,
+            speaker_id=speaker_id,
+            values={"organisation": "Sleep Clinic"},
+            base={"organisation": "Harbourside Health"},
+            expected_version=version,
+        )
+    [clash] = caught.value.clashes
+    assert (clash.mine, clash.theirs) == ("Sleep Clinic", "Family Hub Trust")

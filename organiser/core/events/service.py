@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction.models import Lesson
 from organiser.core.db import Store
-from organiser.core.errors import NotFound
+from organiser.core.errors import NotFound, SavedElsewhere
 from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.models import Event
 from organiser.core.events.rules import check_details
@@ -151,6 +151,22 @@ def update_event(
     With `base` (the details as the page showed them) and the version it showed, details
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
+    for attempt in range(3):  # a save racing another at the same instant: read again
+        try:
+            return _update_event_once(store, event_id, values, base, expected_version)
+        except SavedElsewhere:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _update_event_once(
+    store: Store,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
         values = merge_edit(
@@ -172,6 +188,7 @@ def update_event(
             event_id=event_id,
             previous=previous,
             row_version=version_of(event),
+            current={key: getattr(event, key) for key in previous},
         )
 
 

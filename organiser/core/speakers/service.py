@@ -14,7 +14,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import Conflict, SavedElsewhere, ValidationError
 from organiser.core.events.models import Event
-from organiser.core.organisations import organisation_id_for
+from organiser.core.organisations import organisation_id_for, organisation_name
 from organiser.core.parsing import name_key, sort_key
 from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
@@ -166,13 +166,18 @@ def _update_once(
             expected_version=expected_version,
             what="speaker",
             row_id=speaker_id,
+            stored={"organisation": organisation_name(s, speaker.organisation_id)},
         )
         prepared = _prepare(s, values, row_dict(speaker))
         previous = apply_values(speaker, prepared, EDITABLE)
         s.flush()
         touched = Touched.SPEAKERS | Touched.INVITATIONS if previous else Touched.NONE
         return Changes(
-            touched, previous=previous, row_id=speaker_id, row_version=version_of(speaker)
+            touched,
+            previous=previous,
+            row_id=speaker_id,
+            row_version=version_of(speaker),
+            current={key: getattr(speaker, key) for key in previous},
         )
 
 

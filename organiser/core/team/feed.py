@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, event, func, insert, select
+from sqlalchemy import delete, event, func, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from organiser.core.changes import Touched
@@ -103,11 +103,19 @@ def _on_execute(state: ORMExecuteState) -> None:
     noted["unknown"] = True  # a statement may reach rows of any event
 
 
+# PostgreSQL hands out ids when rows are inserted but shows them when they commit, in any
+# order: a window could read entry 11 before 10 commits and never see 10. One transaction
+# at a time between writing its entry and committing keeps the entries visible in id order.
+_FEED_LOCK = "SELECT pg_advisory_xact_lock(7349021)"
+
+
 def _before_commit(session: Session) -> None:
     session.flush()
     noted = session.info.pop(_KEY, None)
     if not noted or not noted["tables"]:
         return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(_FEED_LOCK))
     events = "" if noted["unknown"] else ",".join(str(e) for e in sorted(noted["events"]))
     session.execute(
         insert(FEED).values(
@@ -139,7 +147,14 @@ def latest(session: Session) -> int:
 
 
 def since(session: Session, after: int, origin: str) -> tuple[int, Touched, set[int] | None]:
-    """What others committed after entry `after`: (newest id, flags, events or None for any)."""
+    """What others committed after entry `after`: (newest id, flags, events or None for any).
+
+    A feed whose newest entry is older than `after` was replaced (a backup restored): then
+    everything may have changed.
+    """
+    newest_now = latest(session)
+    if newest_now < after:
+        return newest_now, Touched.ALL, None
     rows = session.execute(
         select(FEED.c.id, FEED.c.origin, FEED.c.tables, FEED.c.event_ids)
         .where(FEED.c.id > after)

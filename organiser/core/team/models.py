@@ -21,6 +21,8 @@ class ChangeFeedEntry(Base):
     """
 
     __tablename__ = "change_feed"
+    # Ids never reused after old entries are forgotten: a window remembers the last it saw.
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     origin: Mapped[str] = mapped_column(String(40))

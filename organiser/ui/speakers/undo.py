@@ -21,6 +21,9 @@ def speaker_inverse(store: Callable[[], Store]) -> Inverse:
         update=lambda row_id, values: speakers.update_speaker(
             store(), speaker_id=row_id, values=values
         ),
+        checked=lambda row_id, values, base, version: speakers.update_speaker(
+            store(), speaker_id=row_id, values=values, base=base, expected_version=version
+        ),
     )
 
 

@@ -64,6 +64,7 @@ def upgrade() -> None:
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_change_feed")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("change_feed", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_change_feed_at"), ["at"], unique=False)
@@ -125,12 +126,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("event", schema=None) as batch_op:
+    # Columns are dropped in place (SQLite 3.35+): rebuilding a table, as batch mode would,
+    # drops the old one first, and with foreign keys on that deletes every row hanging on it.
+    with op.batch_alter_table("event", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("row_version")
         batch_op.drop_column("taken_offline_at")
         batch_op.drop_column("taken_offline_by")
     for table in reversed(VERSIONED):
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        with op.batch_alter_table(table, schema=None, recreate="never") as batch_op:
             batch_op.drop_column("row_version")
     op.drop_table("offline_row")
     op.drop_table("offline_copy")
