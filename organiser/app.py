@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     take.add_argument("--team", required=True, metavar="URL", help="the team database")
     take.add_argument("--event", required=True, metavar="ID|TITLE", help="the team's event")
     take.add_argument("--who", metavar="NAME", help="who takes it (default: your user name)")
+    take.add_argument(
+        "--also",
+        action="store_true",
+        help="take it even though someone else has it offline (both names are shown)",
+    )
     listed = actions.add_parser("list", help="the events here that were taken offline")
     back = actions.add_parser(
         "bring-back",
@@ -116,8 +121,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KEY=offline|team|both",
         help="decide a clash (--dry-run lists the keys); both keeps two texts, one under the other",
     )
+    release = actions.add_parser(
+        "release",
+        help="the team no longer shows the event as taken (a lost laptop, a copy deleted)",
+        description="Take a name off a team event's offline hold, or every name; a copy still "
+        "out can be brought back all the same.",
+        epilog="example: organiser offline release --team URL --event 3 --who 'Zoë Marsh'",
+    )
+    release.add_argument("--team", required=True, metavar="URL", help="the team database")
+    release.add_argument("--event", required=True, metavar="ID|TITLE", help="the team's event")
+    release.add_argument(
+        "--who", metavar="NAME", help="whose hold to release (default: everyone's)"
+    )
     for sub in (demo, events, export, backup, restore, check, copy, offline, take, listed, back):
         _database_option(sub, top=False)
+    _database_option(release, top=False)
     return parser
 
 

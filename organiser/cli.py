@@ -175,11 +175,32 @@ def _take(args: argparse.Namespace, url: str) -> int:
             raise OrganiserError("Say who is taking the event with --who NAME.") from exc
     with closing(open_store(database_url(args.team))) as team, closing(open_store(url)) as local:
         event_id = find_event(team, args.event)
-        changes = offline.take_offline(team, local, event_id=event_id, who=who)
+        try:
+            changes = offline.take_offline(team, local, event_id=event_id, who=who, also=args.also)
+        except offline.AlreadyHeld as exc:
+            raise OrganiserError(f"{exc} Add --also to take it as well.") from exc
         [held] = [e for e in offline.offline_events(local) if e.event_id == changes.created_id]
+        names, _since = offline.held_by(team, event_id)
+        verb = "have" if "," in names else "has"
         print(
             f"Took “{held.title}” offline from {team.display_name}: it is event "
-            f"{held.event_id} here, and the team sees {held.taken_by} has it."
+            f"{held.event_id} here, and the team sees {names or held.taken_by} {verb} it."
+        )
+    return 0
+
+
+def _release(args: argparse.Namespace, url: str) -> int:
+    with closing(open_store(database_url(args.team))) as team:
+        event_id = find_event(team, args.event)
+        [title] = [e.title for e in list_events(team, include_archived=True) if e.id == event_id]
+        offline.release_hold(team, event_id=event_id, who=args.who)
+        left, _since = offline.held_by(team, event_id)
+    if args.who is None or not left:
+        print(f"Nobody has “{title}” offline now.")
+    else:
+        verb = "have" if "," in left else "has"
+        print(
+            f"{' '.join(args.who.split())} no longer has “{title}” offline; {left} still {verb} it."
         )
     return 0
 
@@ -241,6 +262,7 @@ _OFFLINE: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "take": _take,
     "list": _list_offline,
     "bring-back": _bring_back,
+    "release": _release,
 }
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {

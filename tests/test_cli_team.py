@@ -143,3 +143,33 @@ def test_copy_to_the_same_database_is_refused(
     run(capsys, "demo")
     code, _out, err = run(capsys, "copy", "--to", str(private_data_folder / "organiser.sqlite"))
     assert code == 1 and "another one" in _one_error_line(err)
+
+
+def test_a_second_person_takes_it_as_well_and_a_hold_is_released(
+    capsys: pytest.CaptureFixture[str], team_file: Path, tmp_path: Path
+) -> None:
+    run(capsys, "--database", str(team_file), "demo")
+    take = ("offline", "take", "--team", str(team_file), "--event", "1")
+    assert run(capsys, *take, "--who", "Amira Hassan")[0] == 0
+    other = ("--database", str(tmp_path / "laptop-two" / "organiser.sqlite"))
+    code, out, err = run(capsys, *other, *take, "--who", "Zoë Marsh")
+    assert code == 1 and out == ""
+    line = _one_error_line(err)
+    assert "already taken offline by Amira Hassan (since " in line and "--also" in line
+    code, out, err = run(capsys, *other, *take, "--who", "Zoë Marsh", "--also")
+    assert (code, err) == (0, "")
+    assert "the team sees Amira Hassan, Zoë Marsh have it" in out
+
+    release = ("offline", "release", "--team", str(team_file), "--event", DEMO_TITLE)
+    code, out, err = run(capsys, *release, "--who", "Amira Hassan")
+    assert (code, err) == (0, "")
+    assert (
+        out.strip() == f"Amira Hassan no longer has “{DEMO_TITLE}” offline; Zoë Marsh still has it."
+    )
+    code, out, err = run(capsys, *release, "--who", "Dev Okafor")
+    assert code == 1 and "Zoë Marsh" in _one_error_line(err)
+    code, out, err = run(capsys, *release)
+    assert (code, err) == (0, "")
+    assert out.strip() == f"Nobody has “{DEMO_TITLE}” offline now."
+    with closing(open_store(database_url(str(team_file)), daily_backup=False)) as team:
+        assert held_by(team, 1) == ("", None)

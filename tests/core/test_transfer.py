@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy
 from PIL import Image
-from sqlalchemy import func, select
+from sqlalchemy import create_engine, func, select, text
 
 from organiser.core.base import VERSION_COLUMN, Base
 from organiser.core.db import Store
@@ -235,3 +236,138 @@ def test_copying_the_same_event_twice_is_refused_in_words(source: Store, target:
     ):
         copy_events(source, target, [demo])
     assert {t.name: _count(target, t.name) for t in copied_tables()} == counts
+
+
+def _speaker_ids(store: Store, name: str) -> list[int]:
+    speaker = Base.metadata.tables["speaker"]
+    with store.begin() as s:
+        return list(s.scalars(select(speaker.c.id).where(speaker.c.name == name)))
+
+
+@pytest.mark.parametrize(
+    ("email_there", "same"),
+    [("priya@example.org", True), ("  PRIYA@Example.org ", True), ("p.shah@example.org", False)],
+)
+def test_speakers_are_matched_by_name_and_email(
+    source: Store, target: Store, email_there: str, same: bool
+) -> None:
+    speaker = Base.metadata.tables["speaker"]
+    with target.begin() as s:
+        there = s.scalar(
+            speaker.insert()
+            .values(name="priya  shah", email=email_there, row_version=1)
+            .returning(speaker.c.id)
+        )
+    result = copy_events(source, target, [1])
+    [source_priya] = _speaker_ids(source, "Priya Shah")
+    copied = result.id_map[("speaker", source_priya)]
+    assert (copied == there) is same
+    if not same:  # two people of the same name: the copy brings its own, with its email
+        assert _rows(target)["speaker"][(copied,)]["email"] == "priya@example.org"
+
+
+def test_speakers_without_emails_are_matched_by_name_only_when_neither_has_one(
+    source: Store, target: Store
+) -> None:
+    speaker = Base.metadata.tables["speaker"]
+    with target.begin() as s:  # Mei Lin has no email in the example
+        mei = s.scalar(
+            speaker.insert().values(name="Mei Lin", row_version=1).returning(speaker.c.id)
+        )
+        s.execute(speaker.insert().values(name="Jordan Reece", email="", row_version=1))
+    result = copy_events(source, target, [1])
+    [source_mei] = _speaker_ids(source, "Mei Lin")
+    assert result.id_map[("speaker", source_mei)] == mei
+    assert len(_speaker_ids(target, "Jordan Reece")) == 2  # he has an email; the other not
+
+
+@pytest.mark.parametrize("crowded", [False, True])
+def test_events_copied_one_at_a_time_keep_their_series(
+    source: Store, target: Store, crowded: bool
+) -> None:
+    if crowded:
+        add_demo_event(target, today=TODAY)  # the team's own rows hold the same ids
+    demo, session_two = 1, 2
+    [(_, first, _)] = copy_events(source, target, [demo]).events
+    second = copy_events(source, target, [session_two])
+    [(_, copied, _)] = second.events
+    after = _rows(target)
+    assert after["event"][(copied,)]["series_previous_id"] == first
+    before = _rows(source)
+    carried = [row for row in before["lesson"].values() if row["event_id"] == session_two]
+    assert carried and all(row["carried_from_id"] is not None for row in carried)
+    for row in carried:
+        mine = after["lesson"][(second.id_map[("lesson", row["id"])],)]
+        earlier = after["lesson"][(mine["carried_from_id"],)]
+        assert earlier["event_id"] == first
+        assert earlier["learned"] == before["lesson"][(row["carried_from_id"],)]["learned"]
+
+
+def _on_postgres_only(backend: str) -> None:
+    if backend != "postgres":
+        pytest.skip("ids come from sequences on PostgreSQL only; SQLite writes one at a time")
+
+
+def test_someone_adding_a_row_while_a_copy_writes_gets_a_free_id(
+    source: Store, target: Store, store_url: str, backend: str
+) -> None:
+    _on_postgres_only(backend)
+    organisation = Base.metadata.tables["organisation"]
+    other = create_engine(store_url)
+    added: list[int] = []
+
+    def meanwhile(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if added or not statement.startswith("INSERT INTO organisation"):
+            return
+        with other.begin() as connection:  # someone else's window, while the copy is written
+            connection.execute(text("SET LOCAL lock_timeout = '3s'"))
+            new = connection.scalar(
+                organisation.insert()
+                .values(name="Harbour Runners", name_key="harbour runners", row_version=1)
+                .returning(organisation.c.id)
+            )
+            added.append(int(new))  # type: ignore[arg-type]
+
+    sqlalchemy.event.listen(target.engine, "after_cursor_execute", meanwhile)
+    try:
+        result = copy_events(source, target)
+    finally:
+        sqlalchemy.event.remove(target.engine, "after_cursor_execute", meanwhile)
+        other.dispose()
+    assert result.ids_kept and added
+    copied = {to for (name, _), to in result.id_map.items() if name == "organisation"}
+    assert added[0] not in copied
+    assert _count(target, "organisation") == len(copied) + 1
+
+
+def test_an_id_taken_just_before_the_copy_writes_is_renumbered(
+    source: Store, target: Store, store_url: str, backend: str
+) -> None:
+    _on_postgres_only(backend)
+    organisation = Base.metadata.tables["organisation"]
+    other = create_engine(store_url)
+    done: list[bool] = []
+
+    def meanwhile(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if done or not statement.startswith("INSERT INTO organisation"):
+            return
+        done.append(True)
+        with other.begin() as connection:  # another copy, a moment earlier, kept its id 1
+            connection.execute(
+                organisation.insert().values(
+                    id=1, name="Harbour Runners", name_key="harbour runners", row_version=1
+                )
+            )
+
+    sqlalchemy.event.listen(target.engine, "before_cursor_execute", meanwhile)
+    try:
+        before = _rows(source)
+        result = copy_events(source, target)
+    finally:
+        sqlalchemy.event.remove(target.engine, "before_cursor_execute", meanwhile)
+        other.dispose()
+    assert done and not result.ids_kept
+    assert result.id_map[("organisation", 1)] != 1
+    after = _rows(target)
+    assert after["organisation"][(1,)]["name"] == "Harbour Runners"
+    _assert_copied_faithfully(before, after, result, list(before))

@@ -1,9 +1,11 @@
 """Take an event offline from a team database, work on it anywhere, and bring it back.
 
 Taking copies the event, with everything it owns, into a local file and records each row's
-values as taken; the team's event shows who has it (others may still edit it). Bringing back
-compares three versions of every row — as taken, as it is offline, as it is on the team — and
-applies what changed offline, asking a person to decide where both sides changed the same thing.
+values as taken; the team's event shows who has it (others may still edit it). A second person
+may take it as well when they say so; each name leaves the hold as that person brings it back
+(or with release_hold, for a copy that will never come back). Bringing back compares three
+versions of every row — as taken, as it is offline, as it is on the team — and applies what
+changed offline, asking a person to decide where both sides changed the same thing.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from urllib.parse import quote
 
-from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import delete, insert, make_url, select
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
 from organiser.core.backup import make_backup
@@ -23,13 +26,16 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import Conflict, NotFound, ValidationError
 from organiser.core.events.models import Event
+from organiser.core.paths import sqlite_path
 from organiser.core.team.models import OfflineCopy, OfflineRow
-from organiser.core.team.offline_apply import Applier, Undecided, decided
+from organiser.core.team.offline_apply import Applier, Undecided, decided, holders, released
 from organiser.core.team.offline_merge import Merge
 from organiser.core.team.offline_plan import (
+    HERE,
     BringBackPlan,
     Difference,
     Taken,
+    as_here,
     as_taken,
     compared,
 )
@@ -40,11 +46,13 @@ from organiser.core.team.transfer import (
     has_id,
     read_events,
     refused,
+    rows_by_id,
     table,
     write_extract,
 )
 
 __all__ = [
+    "AlreadyHeld",
     "BringBackPlan",
     "Difference",
     "OfflineEvent",
@@ -53,8 +61,45 @@ __all__ = [
     "held_by",
     "offline_events",
     "plan_bring_back",
+    "release_hold",
     "take_offline",
+    "team_address",
 ]
+
+POSTGRES_PORT = 5432
+_HOLD_LENGTH = Event.__table__.c.taken_offline_by.type.length  # type: ignore[attr-defined]
+
+
+class AlreadyHeld(Conflict):
+    """Someone else has the event offline: taking it as well has to be asked for (`also`)."""
+
+    def __init__(self, message: str, *, who: str, since: dt.datetime | None) -> None:
+        super().__init__(message)
+        self.who = who
+        self.since = since
+
+
+def team_address(url: str) -> str:
+    """A team database's address as recorded and compared: a file's path, or the server's
+    postgresql://user@host[:port]/database — never a password, options or the driver, so the
+    window's address (with a connection timeout) and one typed on the command line match."""
+    if "://" not in url:
+        return url  # a file's path, as recorded before
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    if url.startswith("sqlite"):
+        return url.split("?", 1)[0]
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url.split("?", 1)[0].split("@")[-1]
+    host = (parsed.host or "").lower()
+    server = f"[{host}]" if ":" in host else host
+    if parsed.port is not None and parsed.port != POSTGRES_PORT:
+        server += f":{parsed.port}"
+    user = f"{quote(parsed.username, safe='')}@" if parsed.username else ""
+    return f"{parsed.get_backend_name()}://{user}{server}/{parsed.database or ''}"
 
 
 @dataclass(frozen=True)
@@ -73,24 +118,35 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def take_offline(team: Store, local: Store, *, event_id: int, who: str) -> Changes:
-    """Copy a team event into `local` to work on offline; the team's event says who has it."""
+def take_offline(
+    team: Store, local: Store, *, event_id: int, who: str, also: bool = False
+) -> Changes:
+    """Copy a team event into `local` to work on offline; the team's event says who has it.
+
+    An event someone else already has is refused (AlreadyHeld names them) unless `also`:
+    then both names are shown until each brings their copy back.
+    """
     who = " ".join(who.split())
     if not who:
         raise ValidationError("Say who is taking the event offline.", field="who")
+    if "," in who:
+        raise ValidationError(
+            "Give the name without a comma: the team sees several names as a list.", field="who"
+        )
     if team.url == local.url:
         raise ValidationError("Take the event offline into another database than the team's.")
     now = _now()
     local_id: int | None = None
     try:
         with team.begin() as ts:
-            event = ts.get(Event, event_id)
+            event = ts.get(Event, event_id, with_for_update=True)
             if event is None:
                 raise NotFound(f"The team database has no event {event_id}; it may be deleted.")
+            _refuse_second_copy(local, team, event_id=event_id, title=event.title)
             # Marked first: someone saving the event at this moment is told now, not after
             # the copy is made, and nobody changes the event row until the copy is done.
-            event.taken_offline_by = who
-            event.taken_offline_at = now
+            event.taken_offline_by = _hold_with(event, who, also=also)
+            event.taken_offline_at = event.taken_offline_at or now
             ts.flush()
             extract = read_events(ts, [event_id])
             with local.begin() as ls:
@@ -104,6 +160,72 @@ def take_offline(team: Store, local: Store, *, event_id: int, who: str) -> Chang
     return Changes(Touched.EVENTS, event_id=local_id, created_id=local_id)
 
 
+def _hold_with(event: Event, who: str, *, also: bool) -> str:
+    """The event's hold with `who` added; refused when someone has it and `also` is not said."""
+    names = holders(event.taken_offline_by or "")
+    if names and not also:
+        since = event.taken_offline_at
+        when = f" (since {since:%d/%m/%Y %H:%M} UTC)" if since else ""
+        raise AlreadyHeld(
+            f"“{event.title}” is already taken offline by {', '.join(names)}{when}, so it was "
+            "not taken. Ask them first: it can be taken as well, and each brings their own "
+            "changes back.",
+            who=", ".join(names),
+            since=since,
+        )
+    held = ", ".join([*names, who])
+    if len(held) > _HOLD_LENGTH:
+        raise ValidationError(
+            f"“{event.title}” is taken offline by too many people to list another "
+            f"({', '.join(names)}); release the holds of copies that will not come back first.",
+            field="who",
+        )
+    return held
+
+
+def _refuse_second_copy(local: Store, team: Store, *, event_id: int, title: str) -> None:
+    """The team's event is taken into `local` once: a second copy here would be a double."""
+    address = team_address(team.url)
+    with local.begin() as ls:
+        recorded = ls.execute(
+            select(OfflineCopy.event_id, OfflineCopy.team_address).where(
+                OfflineCopy.team_event_id == event_id
+            )
+        ).all()
+    for held, where in recorded:
+        if team_address(where) == address:
+            raise Conflict(
+                f"“{title}” is already taken offline into this database (event {held}). Bring "
+                "it back before taking it again."
+            )
+
+
+def release_hold(team: Store, *, event_id: int, who: str | None = None) -> Changes:
+    """Take a name off the event's hold (None: every name), for a copy that will not come back.
+
+    A lost laptop, or an offline copy deleted: the team no longer shows the event as taken by
+    them. A copy still out can be brought back all the same.
+    """
+    with team.begin() as ts:
+        event = ts.get(Event, event_id, with_for_update=True)
+        if event is None:
+            raise NotFound(f"The team database has no event {event_id}; it may have been deleted.")
+        names = holders(event.taken_offline_by or "")
+        if who is not None:
+            who = " ".join(who.split())
+            if who not in names:
+                having = f"only {', '.join(names)} has" if names else "nobody has"
+                raise ValidationError(
+                    f"{who} has not taken “{event.title}” offline: {having} it.", field="who"
+                )
+        left = released(event.taken_offline_by or "", who)
+        if left != (event.taken_offline_by or ""):
+            event.taken_offline_by = left
+            if not left:
+                event.taken_offline_at = None
+    return Changes(Touched.EVENTS, event_id=event_id)
+
+
 def _forget(local: Store, local_id: int | None) -> None:
     """The team did not record the hold after all: the copy made here goes again."""
     if local_id is not None:
@@ -114,20 +236,20 @@ def _forget(local: Store, local_id: int | None) -> None:
 def _copy_here(
     session: Session, extract: Extract, team: Store, *, event_id: int, who: str, now: dt.datetime
 ) -> int:
-    """Write the copy and record how it was taken: the links and every row's values."""
-    address = team.display_name
-    held = session.scalar(
-        select(OfflineCopy.event_id).where(
-            OfflineCopy.team_event_id == event_id, OfflineCopy.team_address == address
-        )
-    )
-    if held is not None:
-        title = extract.events[0][1]
-        raise Conflict(
-            f"“{title}” is already taken offline into this database (event {held}). Bring it "
-            "back before taking it again."
-        )
-    copied = write_extract(session, extract, place="this database")
+    """Write the copy and record how it was taken: the links and every row's values.
+
+    A shared row (speaker, organisation) also records its values here, which may differ
+    from the team's when this database already had it.
+    """
+    address = team_address(team.url)
+    copied = write_extract(session, extract, place="this database", offline=True)
+    here: dict[tuple[str, int], dict[str, object]] = {}
+    for name in GLOBAL:
+        if has_id(table(name)):
+            mine = [local for (t, _), local in copied.id_map.items() if t == name]
+            here.update(
+                ((name, r["id"]), as_here(name, r)) for r in rows_by_id(session, name, mine)
+            )
     copy_id = session.scalar(
         insert(OfflineCopy.__table__)
         .values(
@@ -147,13 +269,16 @@ def _copy_here(
             local_id = copied.id_map.get((name, row["id"])) if keyed else None
             if (keyed and local_id is None) or (not keyed and name in GLOBAL):
                 continue  # settings travel only with a copy of every event
+            base = as_taken(name, row, copied.id_map)
+            if name in GLOBAL and local_id is not None:
+                base[HERE] = here[(name, local_id)]
             records.append(
                 {
                     "copy_id": copy_id,
                     "table_name": name,
                     "local_id": local_id,
                     "team_id": row["id"] if keyed else None,
-                    "base": json.dumps(as_taken(name, row, copied.id_map), ensure_ascii=False),
+                    "base": json.dumps(base, ensure_ascii=False),
                     VERSION_COLUMN: 1,
                 }
             )
@@ -177,7 +302,10 @@ def offline_events(local: Store) -> list[OfflineEvent]:
             .join(Event, Event.id == OfflineCopy.event_id)
             .order_by(OfflineCopy.taken_at, OfflineCopy.id)
         ).all()
-    return [OfflineEvent(*row) for row in rows]
+    return [
+        OfflineEvent(event_id, title, team_address(address), team_event_id, by, at)
+        for event_id, title, address, team_event_id, by, at in rows
+    ]
 
 
 def held_by(team: Store, event_id: int) -> tuple[str, dt.datetime | None]:
@@ -198,6 +326,7 @@ class _Copy:
     event_id: int
     team_event_id: int
     team_address: str
+    taken_by: str
     created_at: dt.datetime
     extract: Extract
     taken: Taken
@@ -227,14 +356,24 @@ def _offline_copy(local: Store, event_id: int) -> _Copy:
             if local_id is None or team_id is None:
                 taken.pairs[name].add(tuple(values.get(c) for c in compared(name)))
             else:
+                here = values.pop(HERE, None)
+                if here is not None:
+                    taken.here[name][local_id] = here
                 taken.links[name][local_id] = team_id
                 taken.base[name][team_id] = values
+        extract = read_events(s, [event_id])
+        for name in GLOBAL & set(taken.links):  # linked, though the event no longer uses them
+            have = {row["id"] for row in extract.rows.get(name, [])}
+            missing = set(taken.links[name]) - have
+            if missing:
+                extract.rows[name] = [*extract.rows.get(name, []), *rows_by_id(s, name, missing)]
         return _Copy(
             event_id=event_id,
             team_event_id=copy.team_event_id,
-            team_address=copy.team_address,
+            team_address=team_address(copy.team_address),
+            taken_by=copy.taken_by,
             created_at=event.created_at,
-            extract=read_events(s, [event_id]),
+            extract=extract,
             taken=taken,
         )
 
@@ -290,7 +429,7 @@ def bring_back(
             chosen = decided(plan, choices or {})
             if local.path is not None:
                 make_backup(local.path, reason="before-bring-back")
-            Applier(ts, merge).run(plan, chosen)
+            Applier(ts, merge, returning=copy.taken_by).run(plan, chosen)
     except DBAPIError as exc:
         raise refused(exc, "Nothing was brought back") from exc
     with local.begin() as s:

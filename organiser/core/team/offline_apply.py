@@ -2,7 +2,8 @@
 
 Everything happens in the team's one transaction. New rows get ids from the team database
 (parents first, so their children can point at them); an edit only lands on the version of the
-row the plan was made from, so nobody's save in between is overwritten.
+row the plan was made from, so nobody's save in between is overwritten. Deletions go parents
+first: a row already gone with a row it hangs on (ON DELETE CASCADE) is no change by someone else.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, update
+from sqlalchemy import and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from organiser.core.base import VERSION_COLUMN
 from organiser.core.errors import Conflict, SavedElsewhere, ValidationError
+from organiser.core.parsing import name_key
+from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.team.offline_merge import Merge
 from organiser.core.team.offline_plan import CLASH, BringBackPlan, Key, compared
 from organiser.core.team.offline_words import describe, noun
@@ -23,6 +26,7 @@ from organiser.core.team.transfer import (
     FRESH,
     GLOBAL,
     ROOT,
+    cascades,
     copied_tables,
     foreign_keys,
     has_id,
@@ -46,6 +50,21 @@ def _clashes(count: int) -> str:
     return "1 clash needs" if count == 1 else f"{count} clashes need"
 
 
+def holders(names: str) -> list[str]:
+    """The people an event's hold names, in the order they took it ("" → nobody)."""
+    return [name.strip() for name in names.split(",") if name.strip()]
+
+
+def released(names: str, who: str | None) -> str:
+    """The hold once `who` has the event no longer (one mention of them; None: everybody)."""
+    if who is None:
+        return ""
+    left = holders(names)
+    if who in left:
+        left.remove(who)
+    return ", ".join(left)
+
+
 def decided(plan: BringBackPlan, choices: Mapping[str, str]) -> dict[str, str]:
     """Each clash's choice; refuses an undecided clash, or “both” for what is not text."""
     for key, choice in choices.items():
@@ -66,10 +85,19 @@ def decided(plan: BringBackPlan, choices: Mapping[str, str]) -> dict[str, str]:
             keys=[d.key for d in undecided],
         )
     for clash in plan.clashes:
-        if choices[clash.key] == "both" and not clash.is_text:
+        if choices[clash.key] != "both":
+            continue
+        if not clash.is_text:
             raise ValidationError(
                 f"Only long text can be kept both ways; for {clash.where} {clash.label or ''} "
                 "choose offline or team.".replace("  ", " ")
+            )
+        length = len(merged_text(clash.offline, clash.team))
+        if length > TEXT_LIMIT:
+            raise ValidationError(
+                f"Both texts of {clash.where} {clash.label} together would be {length:,} "
+                f"characters, more than the {TEXT_LIMIT:,} characters a text can hold; "
+                "choose offline or team. Nothing was brought back."
             )
     return {clash.key: choices[clash.key] for clash in plan.clashes}
 
@@ -77,11 +105,13 @@ def decided(plan: BringBackPlan, choices: Mapping[str, str]) -> dict[str, str]:
 class Applier:
     """Writes one planned bring back into the team session."""
 
-    def __init__(self, session: Session, merge: Merge) -> None:
+    def __init__(self, session: Session, merge: Merge, *, returning: str | None = None) -> None:
         self.session = session
         self.merge = merge
+        self.returning = returning  # who brings it back: their name leaves the event's hold
         self.new_ids: dict[Key, int] = {}  # (table, local id) → the team's id for it
         self.gone: set[Key] = set()  # team rows deleted by this bring back
+        self.versions: dict[Key, int] = {}  # team rows edited so far: their version now
 
     def run(self, plan: BringBackPlan, chosen: Mapping[str, str]) -> None:
         """Apply every difference (a clash as chosen), then release the event's hold."""
@@ -91,8 +121,12 @@ class Applier:
             if difference.kind == CLASH and choice == "team":
                 continue
             what, name, which = self.merge.actions[difference.key]
-            todo[what].append((name, which, choice))
-        for name, linked, _choice in todo["delete"]:
+            todo[what].append((name, which, choice))  # "note": nothing to do
+        # A row moved offline off a row deleted offline moves first, or the deletion takes it.
+        early = [edit for edit in todo["edit"] if self._moves_away(*edit)]
+        self._edit(early)
+        order = {each.name: n for n, each in enumerate(copied_tables())}
+        for name, linked, _choice in sorted(todo["delete"], key=lambda d: (order[d[0]], d[1])):
             self._delete(name, linked)
         for name, local_id, _choice in todo["add"]:
             if name in GLOBAL:
@@ -102,7 +136,7 @@ class Applier:
         for name, key, _choice in todo["put_back"]:
             put_back |= self._below(name, key)
         self._insert(rows | put_back)
-        self._edit(todo["edit"])
+        self._edit([edit for edit in todo["edit"] if edit not in early])
         for name, row, _choice in todo["remove_pair"]:
             each = table(name)
             self.session.execute(
@@ -167,19 +201,39 @@ class Applier:
         statement = delete(each).where(each.c.id == linked)
         if VERSION_COLUMN in each.c:
             statement = statement.where(each.c[VERSION_COLUMN] == seen[VERSION_COLUMN])
-        if self.session.execute(statement).rowcount != 1:  # type: ignore[attr-defined]
+        deleted = self.session.execute(statement).rowcount  # type: ignore[attr-defined]
+        if deleted != 1 and not self._went_with(name, seen):
             raise self._saved_meanwhile(name, seen)
         self.gone.add((name, linked))
 
+    def _went_with(self, name: str, row: dict[str, Any]) -> bool:
+        """The team row hangs (however far up) on a row this bring back deleted: gone with it."""
+        for column, parent in cascades(name):
+            pointer = row.get(column)
+            if pointer is None:
+                continue
+            if (parent, pointer) in self.gone:
+                return True
+            above = self.merge.team.rows[parent].get(pointer)
+            if above is not None and self._went_with(parent, above):
+                return True
+        return False
+
     def _below(self, name: str, key: int) -> set[Key]:
-        """A local row and every row of the copy that belongs to it, however deep."""
+        """A local row and every row of the copy that hangs on it, however deep.
+
+        Rows the team still has (moved there to another row) stay as they are on the team.
+        """
+        merge = self.merge
         children: dict[Key, list[Key]] = defaultdict(list)
-        for child, rows in self.merge.local.rows.items():
+        for child, rows in merge.local.rows.items():
             if child in GLOBAL:
                 continue
             for child_id, row in rows.items():
-                parent = self.merge.parent(child, row)
-                if parent is not None:
+                linked = merge.taken.links[child].get(child_id)
+                if linked is not None and linked in merge.team.rows[child]:
+                    continue
+                for parent in merge.parents(child, row):
                     children[parent].append((child, child_id))
         found: set[Key] = set()
         waiting = [(name, key)]
@@ -216,9 +270,17 @@ class Applier:
                         pointers,
                     )
 
+    def _moves_away(self, name: str, which: tuple[int, int, str], _choice: str) -> bool:
+        """An edit of a cascading link to a row the team already has (a poll to another
+        meeting): made before the deletions, in case the row it leaves is deleted."""
+        key, _linked, column = which
+        for fk_column, parent in cascades(name):
+            if fk_column == column:
+                return self.resolve(parent, self.merge.local.rows[name][key][column]) is not None
+        return False
+
     def _edit(self, edits: list[tuple[str, Any, str]]) -> None:
         changes: dict[Key, dict[str, Any]] = defaultdict(dict)
-        local_of: dict[Key, int] = {}
         for name, (key, linked, column), choice in edits:
             row = self.merge.local.rows[name][key]
             value = row[column]
@@ -228,14 +290,17 @@ class Applier:
             if choice == "both":
                 value = merged_text(row[column], self.merge.team.rows[name][linked][column])
             changes[(name, linked)][column] = value
-            local_of[(name, linked)] = key
+            if column == "name" and "name_key" in table(name).c:  # kept in step (unique)
+                changes[(name, linked)]["name_key"] = name_key(value or "")
         for (name, linked), values in changes.items():
             each = table(name)
             seen = self.merge.team.rows[name][linked]
             statement = update(each).where(each.c.id == linked)
             if VERSION_COLUMN in each.c:
-                statement = statement.where(each.c[VERSION_COLUMN] == seen[VERSION_COLUMN])
+                version = self.versions.get((name, linked), seen[VERSION_COLUMN])
+                statement = statement.where(each.c[VERSION_COLUMN] == version)
                 values[VERSION_COLUMN] = each.c[VERSION_COLUMN] + 1
+                self.versions[(name, linked)] = version + 1
             if self.session.execute(statement.values(values)).rowcount != 1:  # type: ignore[attr-defined]
                 raise self._saved_meanwhile(name, seen)
 
@@ -262,12 +327,18 @@ class Applier:
             self.session.execute(insert(table(name)).values(values))
 
     def _release(self) -> None:
-        """Nobody holds the event any more: it is back on the team database."""
+        """The person bringing it back no longer holds the event (others who took it still do)."""
         event = table(ROOT)
+        where = event.c.id == self.merge.team_event_id
+        names = self.session.scalar(select(event.c.taken_offline_by).where(where).with_for_update())
+        left = released(names or "", self.returning)
+        if left == names:
+            return
+        values = {"taken_offline_by": left} if left else dict(FRESH[ROOT])
         self.session.execute(
             update(event)
-            .where(event.c.id == self.merge.team_event_id)
-            .values(**FRESH[ROOT], **{VERSION_COLUMN: event.c[VERSION_COLUMN] + 1})
+            .where(where)
+            .values(**values, **{VERSION_COLUMN: event.c[VERSION_COLUMN] + 1})
         )
 
     def _saved_meanwhile(self, name: str, row: dict[str, Any]) -> SavedElsewhere:

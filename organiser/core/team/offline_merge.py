@@ -4,7 +4,11 @@ Every value is compared in the team's terms: a foreign key of the offline copy i
 the team id of the row it points at (through the links recorded when the event was taken), or
 `New` for a row added offline. A column changed on one side only takes that side's value; a
 column changed on both sides differently is a clash for a person to decide. Rows deleted on one
-side and changed on the other (themselves or anything they own) are clashes too.
+side and changed on the other (themselves or anything that hangs on them by an ON DELETE
+CASCADE foreign key, which deleting them would delete too) are clashes too.
+
+The speakers and organisations the copy linked are merged the same way, field by field; one
+deleted offline is only noted, as other events use it.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from typing import Any
 from sqlalchemy import DateTime, select
 from sqlalchemy.orm import Session
 
-from organiser.core.parsing import name_key
 from organiser.core.team.offline_plan import (
     ADD,
     CLASH,
     DELETE,
     EDIT,
+    NOTE,
+    SHARED_NOT_DELETED,
     BringBackPlan,
     Difference,
     Key,
@@ -32,17 +37,21 @@ from organiser.core.team.offline_plan import (
 from organiser.core.team.offline_words import describe, is_long_text, label, noun, show, typed
 from organiser.core.team.transfer import (
     GLOBAL,
-    MATCH_BY,
     ROOT,
     Extract,
+    cascades,
     copied_tables,
     foreign_keys,
     has_id,
-    owners,
+    match_columns,
+    match_key,
     plain,
     rows_by_id,
     table,
 )
+
+# Kept in step with another column, never a change of its own (an organisation's name_key).
+DERIVED = frozenset({"name_key"})
 
 
 def _both_times(kind: Any, offline: Any, team: Any) -> bool:
@@ -63,7 +72,7 @@ class Merge:
         event_id: int,
         team_event_id: int,
     ) -> None:
-        self.session = session  # the team's, for shared rows matched by name
+        self.session = session  # the team's, for shared rows matched by name (and email)
         self.local = Side.of(local)
         self.team = Side.of(team)
         self.taken = taken
@@ -83,19 +92,20 @@ class Merge:
 
     # -- in the team's terms ------------------------------------------------------------
     def shared_id(self, name: str, local_id: int) -> int | None:
-        """The team's row for a shared row of the copy: the linked one, else one by name."""
+        """The team's row for a shared row of the copy: the linked one, else the same one."""
         linked = self.taken.links[name].get(local_id)
         if linked is not None and linked in self.team.rows[name]:
             return linked
         if name not in self._by_name:
             each = table(name)
-            column = MATCH_BY[name][0]
+            columns = match_columns(name)
             found: dict[Any, int] = {}
-            for key, value in self.session.execute(select(each.c.id, each.c[column])):
-                found.setdefault(name_key(value or ""), key)
+            for row in self.session.execute(select(each.c.id, *(each.c[c] for c in columns))):
+                values = dict(zip(columns, row[1:], strict=True))
+                found.setdefault(match_key(name, values), row[0])
             self._by_name[name] = found
         row = self.local.rows[name].get(local_id)
-        return None if row is None else self._by_name[name].get(name_key(row[MATCH_BY[name][0]]))
+        return None if row is None else self._by_name[name].get(match_key(name, row))
 
     def to_team(self, name: str, local_id: Any) -> Any:
         """A local pointer as the team id it stands for, `New`, or None (outside the event)."""
@@ -128,21 +138,32 @@ class Merge:
         values = self.canon(name, row, local=local)
         return tuple(values[c] for c in compared(name))
 
-    def parent(self, name: str, row: dict[str, Any]) -> Key | None:
-        """The row this one belongs to (its link towards the event), in the row's own ids."""
-        link = owners().get(name)
-        if link is None or row.get(link[0]) is None:
-            return None
-        return link[1], row[link[0]]
+    def parents(self, name: str, row: dict[str, Any]) -> list[Key]:
+        """The rows deleting which deletes this one (its ON DELETE CASCADE foreign keys).
+
+        In the row's own ids: the owner (its link towards the event) and any other, such as a
+        poll's meeting or a sign-off's member.
+        """
+        if name in GLOBAL:
+            return []
+        return [
+            (parent, row[column])
+            for column, parent in cascades(name)
+            if row.get(column) is not None
+        ]
 
     # -- what changed where -------------------------------------------------------------
     def _mark(self, touched: set[Key], side: Side, name: str, key: int) -> None:
-        """The row changed: it and every row above it have something changed below."""
-        found: Key | None = (name, key)
-        while found is not None and found not in touched:
+        """The row changed: it and every row it hangs on have something changed below."""
+        waiting: list[Key] = [(name, key)]
+        while waiting:
+            found = waiting.pop()
+            if found in touched:
+                continue
             touched.add(found)
             row = side.rows[found[0]].get(found[1])
-            found = None if row is None else self.parent(found[0], row)
+            if row is not None:
+                waiting.extend(self.parents(found[0], row))
 
     def _owned(self, side: Side) -> Iterator[tuple[str, dict[int, dict[str, Any]]]]:
         return ((n, rows) for n, rows in side.rows.items() if n not in GLOBAL)
@@ -187,6 +208,7 @@ class Merge:
         """List every difference (and what applying it does) in parent-first table order."""
         self._touch()
         self._shared_adds()
+        self._shared()
         for each in copied_tables():
             if each.name in GLOBAL:
                 continue
@@ -210,6 +232,12 @@ class Merge:
         wanted: list[Key] = []
         for name, rows in self._owned(self.local):
             self._new_shared(name, rows.values(), wanted)
+        for name, key, linked, row in self._linked_shared():  # a speaker's new organisation
+            for fk in foreign_keys(name):
+                if fk.table in GLOBAL and self._changed_offline(name, key, linked, row, fk.column):
+                    pointer = self.to_team(fk.table, row[fk.column])
+                    if isinstance(pointer, New) and (fk.table, pointer.local_id) not in wanted:
+                        wanted.append((fk.table, pointer.local_id))
         for shared, key in wanted:  # grows as it goes: a new speaker's new organisation
             self._new_shared(shared, [self.local.rows[shared][key]], wanted)
         order = [t.name for t in copied_tables()]
@@ -226,15 +254,62 @@ class Merge:
                     if isinstance(pointer, New) and (fk.table, pointer.local_id) not in wanted:
                         wanted.append((fk.table, pointer.local_id))
 
+    # -- speakers and organisations --------------------------------------------------------
+    def _linked_shared(self) -> Iterator[tuple[str, int, int, dict[str, Any]]]:
+        """(table, local id, team id, local row) of each shared row linked when taken that the
+        team still has."""
+        for each in copied_tables():
+            if each.name not in GLOBAL or not has_id(each):
+                continue
+            links, base = self.taken.links[each.name], self.taken.base[each.name]
+            for key, row in self.local.rows[each.name].items():
+                linked = links.get(key)
+                if linked is not None and linked in base and linked in self.team.rows[each.name]:
+                    yield each.name, key, linked, row
+
+    def _changed_offline(
+        self, name: str, key: int, linked: int, row: dict[str, Any], column: str
+    ) -> bool:
+        """Whether a column of a shared row changed here since the event was taken."""
+        here = self.taken.here[name].get(key)
+        if here is not None:  # as it was in this database (it may have differed from the team)
+            return bool(plain(row[column]) != here.get(column))
+        was = self.taken.base[name][linked].get(column)
+        return bool(self.canon(name, row, local=True)[column] != was)
+
+    def _shared(self) -> None:
+        """Edits to linked speakers and organisations; one deleted offline is only noted."""
+        for name, key, linked, row in self._linked_shared():
+            self._fields(name, key, linked, row, self.team.rows[name][linked], shared=True)
+        for each in copied_tables():
+            name = each.name
+            if name not in GLOBAL or not has_id(each):
+                continue
+            for linked in self.taken.base[name]:
+                team_row = self.team.rows[name].get(linked)
+                if self.reverse[name].get(linked) in self.local.rows[name] or team_row is None:
+                    continue
+                where = describe(name, team_row)
+                difference = self._whole(
+                    f"{name}:{linked}", NOTE, where, "deleted offline", SHARED_NOT_DELETED
+                )
+                self._note(difference, ("note", name, linked))
+
     def _under_team_deletion(self, name: str, row: dict[str, Any]) -> bool:
-        """A local row (or one above it) whose team row was deleted while offline."""
-        found = self.parent(name, row)
-        while found is not None:
+        """A local row that hangs on a row (however far up) the team deleted while offline."""
+        waiting = self.parents(name, row)
+        seen: set[Key] = set()
+        while waiting:
+            found = waiting.pop()
+            if found in seen:
+                continue
+            seen.add(found)
             linked = self.taken.links[found[0]].get(found[1])
             if linked is not None and linked not in self.team.rows[found[0]]:
                 return True
             above = self.local.rows[found[0]].get(found[1])
-            found = None if above is None else self.parent(found[0], above)
+            if above is not None:
+                waiting.extend(self.parents(found[0], above))
         return False
 
     def _rows(self, name: str) -> None:
@@ -282,22 +357,39 @@ class Merge:
             self._note(difference, ("delete", name, linked))
 
     def _parent_kept(self, name: str, base: dict[str, Any]) -> bool:
-        """The row's parent (as taken) is still in the offline copy: this is the top deleted row."""
-        link = owners().get(name)
-        if link is None or base.get(link[0]) is None:
-            return True
-        return self.reverse[link[1]].get(base[link[0]]) in self.local.rows[link[1]]
+        """Every row it hung on (as taken) is still in the offline copy: this is the top deleted
+        row, not one that went with a row above it (deleting that on the team takes it too)."""
+        for column, parent in cascades(name):
+            pointer = base.get(column)
+            if (
+                pointer is not None
+                and self.reverse[parent].get(pointer) not in self.local.rows[parent]
+            ):
+                return False
+        return True
 
     def _fields(
-        self, name: str, key: int, linked: int, row: dict[str, Any], team_row: dict[str, Any]
+        self,
+        name: str,
+        key: int,
+        linked: int,
+        row: dict[str, Any],
+        team_row: dict[str, Any],
+        *,
+        shared: bool = False,
     ) -> None:
         mine = self.canon(name, row, local=True)
         theirs = self.canon(name, team_row, local=False)
         base = self.taken.base[name][linked]
         for column in compared(name):
+            if column in DERIVED:
+                continue
             offline, team = mine[column], theirs[column]
             was = base.get(column, team)
-            if offline in (was, team):
+            if shared:
+                if offline == team or not self._changed_offline(name, key, linked, row, column):
+                    continue
+            elif offline in (was, team):
                 continue
             kind = EDIT if team == was else CLASH
             if kind == CLASH and _both_times(

@@ -23,6 +23,9 @@ from organiser.core.team.transfer import (
 )
 
 ADD, EDIT, DELETE, CLASH = "add", "edit", "delete", "clash"
+# Said, not done: nothing to decide (a speaker deleted offline stays on the team database).
+NOTE = "note"
+SHARED_NOT_DELETED = "not brought back: speakers and organisations are shared by every event"
 Key = tuple[str, int]  # (table, id)
 
 
@@ -69,6 +72,7 @@ _WORDS: dict[str, Callable[[int], str]] = {
     EDIT: lambda n: f"{n} edited",
     DELETE: lambda n: f"{n} deleted",
     CLASH: lambda n: f"{n} clash{'es' if n != 1 else ''} to decide",
+    NOTE: lambda n: f"{n} not brought back",
 }
 
 
@@ -80,13 +84,22 @@ class New:
     local_id: int
 
 
+# In a shared row's record: its values in this database when taken (a speaker this database
+# already had may differ from the team's; only what changes after that is an offline change).
+HERE = "~here"
+
+
 @dataclass
 class Taken:
-    """What was recorded when the event was taken: links (local → team id) and base values."""
+    """What was recorded when the event was taken: links (local → team id) and base values.
+
+    `here`: a shared row's own values in the offline database when taken, by its local id.
+    """
 
     links: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     base: dict[str, dict[int, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
     pairs: dict[str, set[tuple[Any, ...]]] = field(default_factory=lambda: defaultdict(set))
+    here: dict[str, dict[int, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
 
 
 @dataclass
@@ -113,6 +126,11 @@ def compared(name: str) -> tuple[str, ...]:
     """The columns a bring back compares: not the id, version or per-database markers."""
     skip = {"id", VERSION_COLUMN, *FRESH.get(name, {})}
     return tuple(c.name for c in table(name).columns if c.name not in skip)
+
+
+def as_here(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A row's compared values as they are, in its own database's ids."""
+    return {column: plain(row[column]) for column in compared(name)}
 
 
 def as_taken(name: str, row: dict[str, Any], id_map: dict[Key, int]) -> dict[str, Any]:

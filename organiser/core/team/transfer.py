@@ -3,7 +3,9 @@
 Which rows an event owns is read from the schema itself: a table belongs to the event through
 an `event_id` column, or through a chain of ON DELETE CASCADE foreign keys leading to one. The
 shared directories (organisations, speakers, settings) are copied as far as the events use
-them and matched by name in the target; the team's own bookkeeping is never copied. A table
+them and matched in the target (organisations by name, speakers by name and email); the team's
+own bookkeeping is never copied. A pointer at another event (the session before in a series, a
+lesson carried from it) follows that event when it is already in the target. A table
 that is none of these makes the schema test fail, so a new table cannot be silently left out.
 """
 
@@ -16,7 +18,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Table, bindparam, insert, select, update
+from sqlalchemy import ColumnElement, Select, Table, bindparam, insert, select, text, update
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -28,11 +31,12 @@ from organiser.core.parsing import name_key
 from organiser.core.records import keep_ids_ahead
 
 ROOT = "event"
-# Shared by every event: copied as far as the events use them, matched in the target by name.
+# Shared by every event: copied as far as the events use them, matched in the target (MATCH_BY).
 GLOBAL = frozenset({"organisation", "speaker", "setting"})
 # The team database's own bookkeeping: never copied (alembic_version is not on the metadata).
 EXCLUDED = frozenset({"change_feed", "offline_copy", "offline_row"})
-# How a shared row is recognised in the target: (column, whether names compare as names).
+# How a shared row is recognised in the target: (its naming column, whether names compare as
+# names). Speakers are told apart by email too (see match_key).
 MATCH_BY: dict[str, tuple[str, bool]] = {
     "organisation": ("name", True),
     "speaker": ("name", True),
@@ -62,12 +66,24 @@ class Reference:
     nullable: bool
 
 
+@dataclass(frozen=True)
+class Elsewhere:
+    """A row of another event that a copied row points at: how to find it in the target."""
+
+    event: tuple[Any, ...]  # that event's title, date and creation time (IDENTITY)
+    values: tuple[tuple[str, Any], ...]  # the row's own values (nothing for the event itself)
+
+
 @dataclass
 class Extract:
-    """Rows read from the source: the events (id, title) and every copied table's rows."""
+    """Rows read from the source: the events (id, title) and every copied table's rows.
+
+    `outside`: rows of other events that the copied rows point at (table, id) → Elsewhere.
+    """
 
     events: list[tuple[int, str]]
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    outside: dict[tuple[str, int], Elsewhere] = field(default_factory=dict)
 
 
 def table(name: str) -> Table:
@@ -106,6 +122,24 @@ def owners() -> dict[str, tuple[str, str] | None]:
         if cascades:
             found[each.name] = cascades[0]
     return found
+
+
+@cache
+def cascades(name: str) -> tuple[tuple[str, str], ...]:
+    """(column, parent table) of each ON DELETE CASCADE foreign key to a table an event owns.
+
+    The owner link is one of them; others (a poll's meeting, a sign-off's member) delete the
+    row just as surely when the row they point at is deleted.
+    """
+    owned = owners()
+    return tuple(
+        (column.name, fk.column.table.name)
+        for column in table(name).columns
+        for fk in column.foreign_keys
+        if (fk.ondelete or "").upper() == "CASCADE"
+        and fk.column.table.name in owned
+        and fk.column.table.name != name
+    )
 
 
 def unclassified_tables() -> list[str]:
@@ -199,7 +233,76 @@ def read_events(session: Session, event_ids: Sequence[int] | None) -> Extract:
             if row[fk.column] is not None
         }
         extract.rows[each.name] = rows_by_id(session, each.name, used) if used else []
+    extract.outside = _outside(session, extract)
     return extract
+
+
+IDENTITY = ("title", "date", "created_at")  # the same event in two databases
+
+
+def _identity_of(session: Session, name: str, row: dict[str, Any]) -> tuple[Any, ...]:
+    """The identity of the event a row belongs to (following its owner links up)."""
+    while (link := owners()[name]) is not None:
+        column, name = link
+        [row] = rows_by_id(session, name, [row[column]])
+    event = table(ROOT)
+    found = session.execute(
+        select(*(event.c[c] for c in IDENTITY)).where(event.c.id == row["id"])
+    ).one()
+    return tuple(found)
+
+
+def _natural(name: str) -> tuple[str, ...]:
+    """A row's own values, by which it is found again in another database (no ids)."""
+    pointers = {fk.column for fk in foreign_keys(name)}
+    skip = {"id", VERSION_COLUMN, *pointers, *FRESH.get(name, {})}
+    return tuple(c.name for c in table(name).columns if c.name not in skip)
+
+
+def _outside(session: Session, extract: Extract) -> dict[tuple[str, int], Elsewhere]:
+    """Rows of other events that the extract's rows point at (a series' earlier session)."""
+    owned = owners()
+    found: dict[tuple[str, int], Elsewhere] = {}
+    for name, rows in extract.rows.items():
+        if name not in owned:
+            continue
+        for fk in foreign_keys(name):
+            if fk.table not in owned or not fk.nullable:
+                continue
+            present = {row["id"] for row in extract.rows.get(fk.table, [])}
+            wanted = {row[fk.column] for row in rows if row[fk.column] is not None} - present
+            for row in rows_by_id(session, fk.table, wanted) if wanted else []:
+                values = () if fk.table == ROOT else tuple((c, row[c]) for c in _natural(fk.table))
+                found[(fk.table, row["id"])] = Elsewhere(
+                    _identity_of(session, fk.table, row), values
+                )
+    return found
+
+
+def _found_elsewhere(session: Session, extract: Extract) -> dict[tuple[str, int], int]:
+    """The target's ids of the rows of other events the copy points at, where it has them."""
+    if not extract.outside:
+        return {}
+    event = table(ROOT)
+    events: dict[tuple[Any, ...], int] = {}
+    for row in session.execute(select(event.c.id, *(event.c[c] for c in IDENTITY))):
+        events.setdefault(tuple(row[1:]), row[0])
+    found: dict[tuple[str, int], int] = {}
+    for (name, source_id), where in extract.outside.items():
+        event_id = events.get(where.event)
+        if event_id is None:
+            continue
+        if name == ROOT:
+            found[(name, source_id)] = event_id
+            continue
+        rows = owned_rows(session, name, select(event.c.id).where(event.c.id == event_id))
+        same = [row for row in rows if all(row[c] == v for c, v in where.values)]
+        wanted = dict(where.values)
+        if len(same) != 1 and "created_at" in wanted:  # edited since: when it was written
+            same = [row for row in rows if row["created_at"] == wanted["created_at"]]
+        if len(same) == 1:
+            found[(name, source_id)] = same[0]["id"]
+    return found
 
 
 def _refuse_copies(session: Session, extract: Extract, place: str) -> None:
@@ -212,7 +315,7 @@ def _refuse_copies(session: Session, extract: Extract, place: str) -> None:
         )
     }
     for row in extract.rows[ROOT]:
-        found = there.get((row["title"], row["date"], row["created_at"]))
+        found = there.get(tuple(row[c] for c in IDENTITY))
         if found is not None:
             raise Conflict(
                 f"“{row['title']}” is already in {place} (event {found}): it was copied there "
@@ -220,22 +323,36 @@ def _refuse_copies(session: Session, extract: Extract, place: str) -> None:
             )
 
 
-def _match_key(name: str, value: Any) -> Any:
-    as_name = MATCH_BY[name][1]
-    return name_key(value or "") if as_name else value
+def match_key(name: str, row: Mapping[str, Any]) -> Any:
+    """What makes two shared rows the same: an organisation's name; a speaker's name and email
+    (case and spaces aside: two people of one name are told apart by their emails, and a
+    speaker without an email is only the same as one without an email); a setting's key."""
+    column, as_name = MATCH_BY[name]
+    value = row[column]
+    if not as_name:
+        return value
+    if name == "speaker":
+        return name_key(value or ""), " ".join((row["email"] or "").split()).casefold()
+    return name_key(value or "")
+
+
+def match_columns(name: str) -> list[str]:
+    """The columns match_key reads."""
+    return [MATCH_BY[name][0], *(["email"] if name == "speaker" else [])]
 
 
 def _unmatched(
     session: Session, each: Table, rows: list[dict[str, Any]], id_map: dict[tuple[str, int], int]
 ) -> list[dict[str, Any]]:
-    """Shared rows the target lacks; those it has (by name) are mapped to its own."""
-    column = MATCH_BY[each.name][0]
+    """Shared rows the target lacks; those it has (match_key) are mapped to its own."""
+    columns = match_columns(each.name)
     there: dict[Any, Any] = {}
-    for key, value in session.execute(select(each.primary_key.columns[0], each.c[column])):
-        there.setdefault(_match_key(each.name, value), key)
+    query = select(each.primary_key.columns[0], *(each.c[c] for c in columns))
+    for row in session.execute(query):
+        there.setdefault(match_key(each.name, dict(zip(columns, row[1:], strict=True))), row[0])
     missing = []
     for row in rows:
-        found = there.get(_match_key(each.name, row[column]))
+        found = there.get(match_key(each.name, row))
         if found is None:
             missing.append(row)
         elif has_id(each):
@@ -244,9 +361,15 @@ def _unmatched(
 
 
 def _prepared(
-    each: Table, rows: list[dict[str, Any]], id_map: Mapping[tuple[str, int], int]
+    each: Table,
+    rows: list[dict[str, Any]],
+    id_map: Mapping[tuple[str, int], int],
+    elsewhere: Mapping[tuple[str, int], int],
 ) -> tuple[list[dict[str, Any]], list[tuple[int, str, int]]]:
-    """Rows with foreign keys pointing at the target's ids; self-references put aside."""
+    """Rows with foreign keys pointing at the target's ids; self-references put aside.
+
+    A pointer at a row of another event takes the target's own copy of it (`elsewhere`).
+    """
     fresh = {VERSION_COLUMN: 1, **FRESH.get(each.name, {})} if VERSION_COLUMN in each.c else {}
     later: list[tuple[int, str, int]] = []
     prepared = []
@@ -255,6 +378,9 @@ def _prepared(
         for fk in foreign_keys(each.name):
             value = new[fk.column]
             if value is None:
+                continue
+            if (fk.table, value) in elsewhere:
+                new[fk.column] = elsewhere[(fk.table, value)]
                 continue
             if fk.table == each.name:  # may point at a row of this batch not yet written
                 later.append((row["id"], fk.column, value))
@@ -270,23 +396,66 @@ def _prepared(
     return prepared, later
 
 
+# Moves the id sequence past the ids about to be written, never back (others draw from it too).
+_RESERVE = """
+SELECT setval(seq, GREATEST(COALESCE(pg_sequence_last_value(seq), 0), :top)) FROM (
+    SELECT CAST(pg_get_serial_sequence(:table, 'id') AS regclass) AS seq
+) AS found
+WHERE seq IS NOT NULL
+"""
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def reserve_ids(session: Session, each: Table, top: int) -> None:
+    """On PostgreSQL, before rows go in with ids of their own: no id up to `top` is handed out.
+
+    Someone adding a row at the same moment draws the next id from the sequence; moved first,
+    it cannot give them an id this copy is writing. (SQLite writes one transaction at a time.)
+    """
+    if not _on_postgresql(session):
+        return
+    dialect = session.get_bind().dialect
+    quoted = dialect.identifier_preparer.format_table(each)
+    session.execute(text(_RESERVE), {"table": quoted, "top": top})
+
+
+def _insert_kept(session: Session, each: Table, kept: list[dict[str, Any]]) -> set[int]:
+    """Insert rows with their own ids; the ids written (an id someone took meanwhile is not)."""
+    if not _on_postgresql(session):
+        session.execute(insert(each), kept)
+        return {row["id"] for row in kept}
+    statement = (
+        postgresql.insert(each).on_conflict_do_nothing(index_elements=["id"]).returning(each.c.id)
+    )
+    return set(session.scalars(statement, kept).all())
+
+
 def insert_rows(
-    session: Session, each: Table, rows: list[dict[str, Any]], id_map: dict[tuple[str, int], int]
+    session: Session,
+    each: Table,
+    rows: list[dict[str, Any]],
+    id_map: dict[tuple[str, int], int],
+    elsewhere: Mapping[tuple[str, int], int] | None = None,
 ) -> int:
     """Write rows in batches, keeping each id the target has free; `id_map` learns them all."""
-    prepared, later = _prepared(each, rows, id_map)
+    prepared, later = _prepared(each, rows, id_map, elsewhere or {})
     if not prepared:
         return 0
     if not has_id(each):
         session.execute(insert(each), prepared)
         return len(prepared)
     ids = [row["id"] for row in prepared]
+    reserve_ids(session, each, max(ids))
     taken = set(session.scalars(select(each.c.id).where(each.c.id.between(min(ids), max(ids)))))
     kept = [row for row in prepared if row["id"] not in taken]
     moved = [row for row in prepared if row["id"] in taken]
     if kept:
-        session.execute(insert(each), kept)
-        id_map.update(((each.name, row["id"]), row["id"]) for row in kept)
+        written = _insert_kept(session, each, kept)
+        moved.extend(row for row in kept if row["id"] not in written)  # taken meanwhile
+        id_map.update(((each.name, row["id"]), row["id"]) for row in kept if row["id"] in written)
         keep_ids_ahead(session, each)  # before the moved rows take ids from the sequence
     if moved:
         statement = insert(each).returning(each.c.id, sort_by_parameter_order=True)
@@ -312,16 +481,24 @@ def insert_rows(
     return len(prepared)
 
 
-def write_extract(session: Session, extract: Extract, *, place: str) -> CopyResult:
-    """Write what `read_events` read into the target session's database."""
-    _refuse_copies(session, extract, place)
+def write_extract(
+    session: Session, extract: Extract, *, place: str, offline: bool = False
+) -> CopyResult:
+    """Write what `read_events` read into the target session's database.
+
+    `offline`: the copy is a team event taken offline, recorded as such; the same event
+    being here already (copied from this database to the team) does not make it a double.
+    """
+    if not offline:
+        _refuse_copies(session, extract, place)
+    elsewhere = _found_elsewhere(session, extract)
     id_map: dict[tuple[str, int], int] = {}
     written = 0
     for each in copied_tables():
         rows = extract.rows.get(each.name) or []
         if each.name in GLOBAL and rows:
             rows = _unmatched(session, each, rows, id_map)
-        written += insert_rows(session, each, rows, id_map)
+        written += insert_rows(session, each, rows, id_map, elsewhere)
     return CopyResult(
         events=[(source, id_map[(ROOT, source)], title) for source, title in extract.events],
         rows=written,
