@@ -10,7 +10,7 @@ from contextlib import closing
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from organiser.core.crud import add_row, update_row
 from organiser.core.db import Store
@@ -245,25 +245,59 @@ def test_each_choice_for_the_notes_is_stored_and_shown(
     assert "Bring mats." in notes_now(window, notes)
 
 
+def autosave_due(notes: Any) -> bool:
+    """True while a save after typing is still to come (its timers have not run yet)."""
+    return notes._pause.isActive() or notes._limit.isActive()
+
+
+def left_for_later(window: MainWindow, notes: Any, other: Store, person: Any, qtbot: Any) -> None:
+    """Their notes saved, mine typed, asked, and "Decide later" chosen; back in the notes."""
+    meetings.save_notes(other, meeting_id=notes.meeting_id, text=THEIR_NOTES)
+    person.type(notes.text, MY_NOTES)  # asked after a pause in typing
+    dialog = clash_dialog(window, qtbot)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)  # in front, where the person sees it
+    dialog.reject()
+
+    window.activateWindow()  # back in the window, the cursor where the typing was
+    qtbot.waitUntil(lambda: window.isActiveWindow() and notes.text.hasFocus(), timeout=3000)
+    assert notes.text.toPlainText() == MY_NOTES
+    assert notes.status.text().startswith("⚠ Not saved")
+
+
 def test_notes_left_for_later_are_not_asked_while_typing_but_on_leaving(
     window: MainWindow, notes: Any, other: Store, person: Any, qtbot: Any
 ) -> None:
-    meetings.save_notes(other, meeting_id=notes.meeting_id, text=THEIR_NOTES)
-    person.type(notes.text, MY_NOTES)  # asked after a pause in typing
-    clash_dialog(window, qtbot).reject()
-
-    window.activateWindow()  # back in the window, the cursor where the typing was
-    qtbot.waitUntil(notes.text.hasFocus, timeout=2000)
-    assert notes.text.toPlainText() == MY_NOTES
-    assert notes.status.text().startswith("⚠ Not saved")
+    left_for_later(window, notes, other, person, qtbot)
     person.type(notes.text, " And cake.", replace=False)
     qtbot.wait(SAVE_AT_LEAST_EVERY_MS + 300)  # autosave would have run by now
+    qtbot.waitUntil(lambda: not autosave_due(notes), timeout=3000)  # even on a busy machine
+    assert notes.text.hasFocus(), "the cursor stayed in the notes all along"
     assert open_dialogs(window) == [], "typing on is not interrupted by the same question"
     assert notes_now(window, notes) == THEIR_NOTES
 
     person.tab(notes.text)  # leaving the notes asks again
     choose_and_save(person, clash_dialog(window, qtbot), "notes", Choice.MINE)
     assert notes_now(window, notes).strip() == f"{MY_NOTES} And cake."
+
+
+def test_notes_left_for_later_are_not_asked_when_another_window_comes_to_the_front(
+    window: MainWindow, notes: Any, other: Store, person: Any, qtbot: Any
+) -> None:
+    left_for_later(window, notes, other, person, qtbot)
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    elsewhere.show()
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow(), timeout=3000)  # the notes lost focus
+    assert open_dialogs(window) == [], "looking at another window is not leaving the notes"
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and notes.text.hasFocus(), timeout=3000)
+    assert open_dialogs(window) == []
+    assert notes.text.toPlainText() == MY_NOTES
+    person.tab(notes.text)  # leaving the notes asks again
+    choose_and_save(person, clash_dialog(window, qtbot), "notes", Choice.MINE)
+    assert notes_now(window, notes).strip() == MY_NOTES
 
 
 # Speakers directory.

@@ -112,6 +112,13 @@ def warnings_html(review: CrecheReview) -> str:
     return f"<ul>{items}</ul>"
 
 
+def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
+    """Later edits start from what was just saved: inputs the save's refresh filled with the
+    stored value already do; those it left as typed (the cursor still in them) start now."""
+    now, _errors = form.read()
+    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
+
+
 class CrechePage(QWidget):
     """Settings on the left; ratios and what needs attention on the right."""
 
@@ -243,22 +250,26 @@ class CrechePage(QWidget):
         return [w.text for w in self.review.warnings] if self.review else []
 
     def save(self) -> None:
-        """Save the settings typed; a refused value keeps its text and a message."""
+        """Save the settings the person changed since they were shown (so a setting someone
+        else saved meanwhile is kept); a refused value keeps its text and a message."""
         if self.event_id is None:
             return
         values, errors = self.form.read()
-        current = creche.get_creche(self.runner.store, self.event_id)
-        changed: dict[str, Any] = {
-            k: v for k, v in values.items() if k not in errors and getattr(current, k) != v
-        }
+        changed = self.form.changed({k: v for k, v in values.items() if k not in errors})
         event_id, store = self.event_id, self.runner.store
+        saved: list[dict[str, Any]] = []
+
+        def edit(chosen: dict[str, Any]) -> Changes:
+            changes = creche.update_creche(store, event_id=event_id, values=chosen)
+            saved.append(chosen)
+            return changes
+
         if changed:
             errors.update(
                 self.runner.push_edit(
-                    "Edit creche settings",
-                    lambda chosen: creche.update_creche(store, event_id=event_id, values=chosen),
-                    settings_inverse(store, event_id),
-                    changed,
+                    "Edit creche settings", edit, settings_inverse(store, event_id), changed
                 )
             )
+        if saved and event_id == self.event_id:
+            _mark_saved(self.form, saved[-1])
         self.form.show_errors(errors)

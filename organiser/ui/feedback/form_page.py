@@ -53,6 +53,13 @@ COLUMNS = (
 )
 
 
+def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
+    """Later edits start from what was just saved: inputs the save's refresh filled with the
+    stored value already do; those it left as typed (the cursor still in them) start now."""
+    now, _errors = form.read()
+    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
+
+
 class FormPage(QWidget):
     """The event's feedback form, as the paper form prints it."""
 
@@ -263,18 +270,28 @@ class FormPage(QWidget):
         tell(self, "Question added at the end of the form.")
 
     def save(self) -> None:
-        """Save an edit of the chosen question (a new one waits for Add question)."""
+        """Save what the person changed in the chosen question since it was shown (so a field
+        someone else saved meanwhile is kept); a new one waits for Add question."""
         question = self.current()
         if question is None:
             return
         values, errors = self.editor.read()
         store, question_id = self.runner.store, question.id
-        refused = self.runner.push_edit(
-            "Edit question",
-            lambda chosen: form.update_question(store, question_id=question_id, values=chosen),
-            question_inverse(store),
-            {k: v for k, v in values.items() if k not in errors},
+        changed = self.editor.changed({k: v for k, v in values.items() if k not in errors})
+        saved: list[dict[str, Any]] = []
+
+        def edit(chosen: dict[str, Any]) -> Changes:
+            changes = form.update_question(store, question_id=question_id, values=chosen)
+            saved.append(chosen)
+            return changes
+
+        refused = (
+            self.runner.push_edit("Edit question", edit, question_inverse(store), changed)
+            if changed
+            else {}
         )
+        if saved and question_id == self.current_id:
+            _mark_saved(self.editor, saved[-1])
         self.editor.show_errors({**errors, **refused})
 
     def move_current(self, step: int) -> None:

@@ -74,6 +74,13 @@ def flyer_inverse(store: Any) -> Callable[[Changes], Call]:
     return inverse
 
 
+def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
+    """Later edits start from what was just saved: inputs the save's refresh filled with the
+    stored value already do; those it left as typed (the cursor still in them) start now."""
+    now, _errors = form.read()
+    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
+
+
 class FlyerEditor(QWidget):
     """Every field of the draft; `edited` fires on each keystroke (for the live preview)."""
 
@@ -223,21 +230,24 @@ class FlyerEditor(QWidget):
         return {}
 
     def save(self) -> None:
-        """Save every readable value; refused ones keep their text and a message."""
+        """Save what the person changed since the draft was shown (so a field someone else
+        saved meanwhile is kept); refused values keep their text and a message."""
         if self.event_id is None:
             return
         values, errors = self.form.read()
         store, event_id = self.runner.store, self.event_id
-        current = flyers.get_flyer(store, event_id).values
-        changed = {k: v for k, v in values.items() if k not in errors and current.get(k) != v}
-        errors.update(
-            self.runner.push_edit(
-                "Edit flyer",
-                lambda chosen: flyers.update_flyer(store, event_id=event_id, values=chosen),
-                flyer_inverse(store),
-                changed,
-            )
-        )
+        changed = self.form.changed({k: v for k, v in values.items() if k not in errors})
+        saved: list[dict[str, Any]] = []
+
+        def edit(chosen: dict[str, Any]) -> Changes:
+            changes = flyers.update_flyer(store, event_id=event_id, values=chosen)
+            saved.append(chosen)
+            return changes
+
+        if changed:
+            errors.update(self.runner.push_edit("Edit flyer", edit, flyer_inverse(store), changed))
+        if saved and event_id == self.event_id:
+            _mark_saved(self.form, saved[-1])
         self.form.show_errors(errors)
 
     def pick_image(self) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QHideEvent,
     QKeyEvent,
     QKeySequence,
@@ -46,6 +47,10 @@ from organiser.ui.team.edits import UNKNOWN
 SAVE_AFTER_PAUSE_MS = 700
 SAVE_AT_LEAST_EVERY_MS = 800
 MARKDOWN = "text/markdown"
+# Focus lost without leaving the notes: another window came to the front (or a late activation
+# arrived), or a menu opened over them. Notes left for later are not asked about then; the
+# cursor is still in them when the window comes back.
+STAYING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 # Ctrl+0 is the window's "actual size"; Ctrl+Alt+0 is what word processors use for normal text.
 NORMAL_TEXT_KEYS = "Ctrl+Alt+0"
 
@@ -227,7 +232,9 @@ class NotesEditor(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save when the cursor leaves the notes."""
         if watched is self.text and event.type() == QEvent.Type.FocusOut:
-            self.save_now()
+            staying = isinstance(event, QFocusEvent) and event.reason() in STAYING
+            if not (self.waiting and staying):
+                self.save_now()
         return super().eventFilter(watched, event)
 
     def hideEvent(self, event: QHideEvent) -> None:
