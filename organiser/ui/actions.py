@@ -37,6 +37,7 @@ class MenuActions:
     copy: QAction
     take: QAction
     bring: QAction
+    release: QAction
     is_local: bool = True
     is_open: bool = False
 
@@ -64,6 +65,7 @@ class MenuActions:
     def _offline_entries(self) -> None:
         """Taking offline starts on the team database; bringing back, on this computer."""
         self.take.setEnabled(self.is_open and not self.is_local)
+        self.release.setEnabled(self.is_open and not self.is_local)
         self.bring.setEnabled(self.is_open and self.is_local)
 
 
@@ -98,6 +100,7 @@ def build(window: MainWindow) -> MenuActions:
         copy=_action(window, "Cop&y events to team database…", lambda: flows.copy_events(window)),
         take=_action(window, "Ta&ke event offline…", lambda: flows.take_offline(window)),
         bring=_action(window, "Brin&g event back…", lambda: flows.bring_back(window)),
+        release=_action(window, "Clear &offline mark…", lambda: flows.release(window)),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
@@ -124,7 +127,7 @@ def build(window: MainWindow) -> MenuActions:
         _action(window, "Connect to &team database…", lambda: switching.connect_to_team(window))
     )
     file_menu.addAction(found.use_local)
-    file_menu.addActions([found.copy, found.take, found.bring])
+    file_menu.addActions([found.copy, found.take, found.bring, found.release])
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Quit", window.close, std.Quit))
     edit_menu = window.menuBar().addMenu("&Edit")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from organiser.core import crud
 from organiser.core.db import Store
@@ -165,3 +165,30 @@ def test_the_menu_offers_what_fits_where_the_window_is(window: MainWindow, new_e
     new_event("Coffee morning")
     assert actions.copy.text().replace("&", "") == "Copy events to team database…"
     assert actions.bring.isEnabled() and not actions.take.isEnabled()
+
+
+def test_a_second_person_is_asked_and_can_take_it_as_well(
+    window: MainWindow, new_event: Any, elsewhere: Store, dialogs: Any, tmp_path: Path
+) -> None:
+    team_event = int(new_event("Coffee morning"))
+    assert flows.take_into(window, elsewhere, "Zoë Marsh") is not None
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    with closing(open_store(database_url(str(tmp_path / "second.sqlite")))) as second:
+        assert flows.take_into(window, second, "Amira Haddad") is not None
+    assert "already taken offline by Zoë Marsh" in dialogs.questions[0]
+    assert offline.held_by(window.store, team_event)[0] == "Zoë Marsh, Amira Haddad"
+
+
+def test_the_offline_mark_can_be_cleared_for_a_copy_that_will_not_come_back(
+    window: MainWindow, new_event: Any, elsewhere: Store, dialogs: Any, person: Any
+) -> None:
+    team_event = int(new_event("Coffee morning"))
+    flows.take_into(window, elsewhere, "Zoë Marsh")
+    dialogs.answer = QMessageBox.StandardButton.No
+    assert flows.release(window) is None
+    assert "offline with Zoë Marsh" in dialogs.questions[-1]
+    assert offline.held_by(window.store, team_event)[0] == "Zoë Marsh", "asked first"
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert flows.release(window) is not None
+    assert offline.held_by(window.store, team_event) == ("", None)
+    assert "offline with" not in person.items(window.panel.list)[0]

@@ -27,7 +27,13 @@ from organiser.core.errors import OrganiserError
 from organiser.core.team import offline
 from organiser.core.team.offline import BringBackPlan, Difference
 
-KINDS = {"add": "Added", "edit": "Changed", "delete": "Removed", "clash": "Both changed"}
+KINDS = {
+    "add": "Added",
+    "edit": "Changed",
+    "delete": "Removed",
+    "clash": "Both changed",
+    "note": "Not brought back",
+}
 CHOICES = (
     ("", "Choose…"),
     ("offline", "Keep the offline version"),

@@ -112,14 +112,25 @@ def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
     """Take the open event into `local`; the team sees who has it."""
     event_id = window.event_id
     assert event_id is not None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        changes = offline.take_offline(window.store, local, event_id=event_id, who=who)
+        changes = _take(window, local, event_id, who, also=False)
+    except offline.AlreadyHeld as held:
+        answer = QMessageBox.question(
+            window,
+            "Take event offline",
+            f"{held} Take it offline as well? Each of you then brings your own copy back, "
+            "and clashes between them are shown to whoever brings theirs back second.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        try:
+            changes = _take(window, local, event_id, who, also=True)
+        except OrganiserError as exc:
+            window.runner.show_error(str(exc))
+            return None
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return None
-    finally:
-        QApplication.restoreOverrideCursor()
     window.runner.changes_applied.emit(Changes(Touched.EVENTS, event_id=event_id))
     tell(
         window,
@@ -130,6 +141,36 @@ def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
         "Back in reach of the server: File ▸ Bring event back….",
     )
     return changes
+
+
+def _take(window: MainWindow, local: Store, event_id: int, who: str, *, also: bool) -> Changes:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return offline.take_offline(window.store, local, event_id=event_id, who=who, also=also)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def release(window: MainWindow) -> Changes | None:
+    """Clear the open event's offline mark (a lost laptop, a copy that will not come back)."""
+    event_id = window.event_id
+    if event_id is None:
+        return None
+    who, _since = offline.held_by(window.store, event_id)
+    if not who:
+        tell(window, "Offline mark", "Nobody has this event offline.")
+        return None
+    answer = QMessageBox.question(
+        window,
+        "Clear offline mark",
+        f"The team sees this event as offline with {who}. Clear that mark? Do this when "
+        "the copy will not come back (a lost laptop, a copy deleted). A copy still out can "
+        "be brought back all the same.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    store = window.store  # not undoable: whoever has the copy can take the event again
+    return window.runner.call(lambda: offline.release_hold(store, event_id=event_id))
 
 
 def bring_back(window: MainWindow) -> None:
