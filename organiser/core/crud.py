@@ -17,7 +17,6 @@ from organiser.core.creche import bookings
 from organiser.core.creche import validation as creche_checks
 from organiser.core.creche.models import Booking, Child, CrecheStaff
 from organiser.core.db import Store
-from organiser.core.errors import SavedElsewhere
 from organiser.core.events.models import Event
 from organiser.core.meetings import validation as meeting_checks
 from organiser.core.meetings.models import ActionItem, Decision, Meeting
@@ -48,7 +47,7 @@ from organiser.core.relations import (
     PROGRAMME_ITEM_DEPENDANTS,
 )
 from organiser.core.sections import Section
-from organiser.core.versions import merge_edit, version_of
+from organiser.core.versions import merge_edit, retried, version_of
 
 Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
 
@@ -210,13 +209,7 @@ def update_row(
     EditConflict (see organiser.core.versions). A save racing another one at the same
     instant is read again and retried, so neither is lost.
     """
-    for attempt in range(3):
-        try:
-            return _update_once(store, section, row_id, values, base, expected_version)
-        except SavedElsewhere:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    return retried(lambda: _update_once(store, section, row_id, values, base, expected_version))
 
 
 def _update_once(

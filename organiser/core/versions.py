@@ -9,12 +9,15 @@ changed to different values is an `EditConflict` showing both — never a silent
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from organiser.core.base import VERSION_COLUMN, Base
-from organiser.core.errors import EditConflict
+from organiser.core.errors import EditConflict, SavedElsewhere
+
+T = TypeVar("T")
+TRIES = 3
 
 MERGE_MARKER = "── their version (kept with mine) ──"
 
@@ -93,3 +96,13 @@ def merge_edit(
             version=current_version,
         )
     return kept
+
+
+def retried(save: Callable[[], T]) -> T:
+    """Run a save again (reading the row again) when it raced another at the same instant."""
+    for _attempt in range(TRIES - 1):
+        try:
+            return save()
+        except SavedElsewhere:
+            continue
+    return save()

@@ -12,14 +12,14 @@ from sqlalchemy import delete, func, select
 from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction.models import Lesson
 from organiser.core.db import Store
-from organiser.core.errors import NotFound, SavedElsewhere
+from organiser.core.errors import NotFound
 from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.models import Event
 from organiser.core.events.rules import check_details
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
 from organiser.core.records import apply_values, get_or_raise, restore, row_dict, snapshot
 from organiser.core.relations import EVENT_DEPENDANTS
-from organiser.core.versions import merge_edit, version_of
+from organiser.core.versions import merge_edit, retried, version_of
 
 EDITABLE = (
     "title",
@@ -151,13 +151,7 @@ def update_event(
     With `base` (the details as the page showed them) and the version it showed, details
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
-    for attempt in range(3):  # a save racing another at the same instant: read again
-        try:
-            return _update_event_once(store, event_id, values, base, expected_version)
-        except SavedElsewhere:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    return retried(lambda: _update_event_once(store, event_id, values, base, expected_version))
 
 
 def _update_event_once(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
-from organiser.core.errors import Conflict, SavedElsewhere, ValidationError
+from organiser.core.errors import Conflict, ValidationError
 from organiser.core.events.models import Event
 from organiser.core.organisations import organisation_id_for, organisation_name
 from organiser.core.parsing import name_key, sort_key
@@ -20,7 +20,7 @@ from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
 from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
-from organiser.core.versions import merge_edit, version_of
+from organiser.core.versions import merge_edit, retried, version_of
 
 EDITABLE = (
     "name",
@@ -141,13 +141,7 @@ def update_speaker(
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     A save racing another one at the same instant is read again and retried.
     """
-    for attempt in range(3):
-        try:
-            return _update_once(store, speaker_id, values, base, expected_version)
-        except SavedElsewhere:
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    return retried(lambda: _update_once(store, speaker_id, values, base, expected_version))
 
 
 def _update_once(
