@@ -177,6 +177,10 @@ def test_a_second_person_is_asked_and_can_take_it_as_well(
         assert flows.take_into(window, second, "Amira Haddad") is not None
     assert "already taken offline by Zoë Marsh" in dialogs.questions[0]
     assert offline.held_by(window.store, team_event)[0] == "Zoë Marsh, Amira Haddad"
+    # Zoë's laptop is lost: only her mark goes.
+    dialogs.item = ("Zoë Marsh", True)
+    assert flows.release(window) is not None
+    assert offline.held_by(window.store, team_event)[0] == "Amira Haddad"
 
 
 def test_the_offline_mark_can_be_cleared_for_a_copy_that_will_not_come_back(

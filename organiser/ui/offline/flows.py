@@ -160,17 +160,32 @@ def release(window: MainWindow) -> Changes | None:
     if not who:
         tell(window, "Offline mark", "Nobody has this event offline.")
         return None
+    names = [name.strip() for name in who.split(",") if name.strip()]
+    chosen: str | None = None
+    if len(names) > 1:
+        everyone = "Everyone listed"
+        picked, ok = QInputDialog.getItem(
+            window,
+            "Clear offline mark",
+            f"The team sees this event as offline with {who}. Whose mark should go?",
+            [*names, everyone],
+            0,
+            False,
+        )
+        if not ok:
+            return None
+        chosen = None if picked == everyone else picked
     answer = QMessageBox.question(
         window,
         "Clear offline mark",
-        f"The team sees this event as offline with {who}. Clear that mark? Do this when "
-        "the copy will not come back (a lost laptop, a copy deleted). A copy still out can "
-        "be brought back all the same.",
+        f"The team sees this event as offline with {chosen or who}. Clear that mark? Do this "
+        "when the copy will not come back (a lost laptop, a copy deleted). A copy still out "
+        "can be brought back all the same.",
     )
     if answer != QMessageBox.StandardButton.Yes:
         return None
     store = window.store  # not undoable: whoever has the copy can take the event again
-    return window.runner.call(lambda: offline.release_hold(store, event_id=event_id))
+    return window.runner.call(lambda: offline.release_hold(store, event_id=event_id, who=chosen))
 
 
 def bring_back(window: MainWindow) -> None:
