@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from sqlalchemy import text
@@ -67,7 +68,7 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
             "pip install 'organiser[postgres]'."
         ) from exc
     except ArgumentError as exc:
-        raise StoreError(f"Cannot open the database: {str(exc).splitlines()[0]}") from exc
+        raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
     try:
         with engine.connect() as connection:
             current = migrate.current_revision(connection)
@@ -83,11 +84,17 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
         raise
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
-        raise StoreError(f"Cannot open the database: {str(exc).splitlines()[0]}") from exc
+        raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
     store = Store(engine, url)
     with store.begin() as session:
         feed.prune(session)
     return store
+
+
+def _first_line(exc: Exception) -> str:
+    """The driver's own words on one line, without SQLAlchemy's "(psycopg.OperationalError)"."""
+    line = (str(exc).splitlines() or [type(exc).__name__])[0]
+    return re.sub(r"^\([\w.]+\) ", "", line)
 
 
 def integrity_report(store: Store) -> str:

@@ -68,11 +68,13 @@ def test_text_longer_than_its_column_is_refused_in_words_everywhere(store: Store
     [
         ("postgresql+pg8000://a@127.0.0.1/test", r"driver pg8000 is not installed.*\[postgres"),
         ("nonsense://somewhere", "Can't load plugin"),
+        ("postgresql+psycopg://a@127.0.0.1:1/test", r"connection failed: .*port 1 failed"),
     ],
 )
 def test_an_address_that_cannot_be_used_is_said_in_words(url: str, said: str) -> None:
-    with pytest.raises(StoreError, match=f"^Cannot open the database: .*{said}"):
+    with pytest.raises(StoreError, match=f"^Cannot open the database: .*{said}") as refused:
         open_store(url)
+    assert "OperationalError" not in str(refused.value), "the server's words, not the class"
 
 
 def test_a_number_beyond_its_column_is_refused_in_words_everywhere(
