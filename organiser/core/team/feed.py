@@ -66,6 +66,7 @@ TABLE_TOUCHES: dict[str, Touched] = {
     "report_text": Touched.REPORT,
     "offline_copy": Touched.EVENTS,
     "offline_row": Touched.NONE,
+    "offline_return": Touched.NONE,
 }
 
 

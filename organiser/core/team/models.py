@@ -44,6 +44,24 @@ class OfflineCopy(Base):
     team_event_id: Mapped[int] = mapped_column(Integer)
     taken_by: Mapped[str] = mapped_column(String(200), default="")
     taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # The copy's own key, also recorded on the team (OfflineReturn): "" for copies taken before.
+    key: Mapped[str] = mapped_column(String(36), default="")
+
+
+class OfflineReturn(Base):
+    """On the team database: one offline copy taken, by its key, and when it came back.
+
+    A copy brought back once (its file restored from a backup, say) cannot add its rows twice.
+    """
+
+    __tablename__ = "offline_return"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(36), unique=True)
+    event_id: Mapped[int] = mapped_column(Integer)  # the team's event (no link: it may go)
+    taken_by: Mapped[str] = mapped_column(String(200), default="")
+    taken_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    returned_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class OfflineRow(Base):

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from sqlalchemy import delete, insert, make_url, select
+from sqlalchemy import delete, insert, make_url, select, update
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session
 
@@ -27,7 +28,7 @@ from organiser.core.db import Store
 from organiser.core.errors import Conflict, NotFound, ValidationError
 from organiser.core.events.models import Event
 from organiser.core.paths import sqlite_path
-from organiser.core.team.models import OfflineCopy, OfflineRow
+from organiser.core.team.models import OfflineCopy, OfflineReturn, OfflineRow
 from organiser.core.team.offline_apply import Applier, Undecided, decided, holders, released
 from organiser.core.team.offline_merge import Merge
 from organiser.core.team.offline_plan import (
@@ -136,6 +137,7 @@ def take_offline(
     if team.url == local.url:
         raise ValidationError("Take the event offline into another database than the team's.")
     now = _now()
+    key = str(uuid.uuid4())
     local_id: int | None = None
     try:
         with team.begin() as ts:
@@ -147,10 +149,11 @@ def take_offline(
             # the copy is made, and nobody changes the event row until the copy is done.
             event.taken_offline_by = _hold_with(event, who, also=also)
             event.taken_offline_at = event.taken_offline_at or now
+            ts.add(OfflineReturn(key=key, event_id=event_id, taken_by=who, taken_at=now))
             ts.flush()
             extract = read_events(ts, [event_id])
             with local.begin() as ls:
-                copied = _copy_here(ls, extract, team, event_id=event_id, who=who, now=now)
+                copied = _copy_here(ls, extract, team, event_id=event_id, who=who, now=now, key=key)
             local_id = copied  # committed here; the team's commit is still to come
     except BaseException as exc:
         _forget(local, local_id)
@@ -234,7 +237,14 @@ def _forget(local: Store, local_id: int | None) -> None:
 
 
 def _copy_here(
-    session: Session, extract: Extract, team: Store, *, event_id: int, who: str, now: dt.datetime
+    session: Session,
+    extract: Extract,
+    team: Store,
+    *,
+    event_id: int,
+    who: str,
+    now: dt.datetime,
+    key: str,
 ) -> int:
     """Write the copy and record how it was taken: the links and every row's values.
 
@@ -258,6 +268,7 @@ def _copy_here(
             team_event_id=event_id,
             taken_by=who,
             taken_at=now,
+            key=key,
             **{VERSION_COLUMN: 1},
         )
         .returning(OfflineCopy.__table__.c.id)
@@ -328,6 +339,7 @@ class _Copy:
     team_address: str
     taken_by: str
     created_at: dt.datetime
+    key: str
     extract: Extract
     taken: Taken
 
@@ -373,6 +385,7 @@ def _offline_copy(local: Store, event_id: int) -> _Copy:
             team_address=team_address(copy.team_address),
             taken_by=copy.taken_by,
             created_at=event.created_at,
+            key=copy.key,
             extract=extract,
             taken=taken,
         )
@@ -396,6 +409,7 @@ def _merge(session: Session, copy: _Copy) -> Merge:
             f"This is not the team database “{title}” was taken from ({copy.team_address}): "
             f"its event {copy.team_event_id} is another event. Nothing was brought back."
         )
+    _refuse_returned(session, copy, title)
     return Merge(
         session,
         local=copy.extract,
@@ -404,6 +418,28 @@ def _merge(session: Session, copy: _Copy) -> Merge:
         event_id=copy.event_id,
         team_event_id=copy.team_event_id,
     )
+
+
+def _refuse_returned(session: Session, copy: _Copy, title: str) -> None:
+    """A copy already brought back (its file restored from a backup, or its removal here
+    failed after the team kept it) would add what it added a second time: refused."""
+    if not copy.key:
+        return  # taken before copies had keys: nothing to check against
+    returned = session.scalar(
+        select(OfflineReturn.returned_at).where(OfflineReturn.key == copy.key).with_for_update()
+    )
+    if returned is not None:
+        raise Conflict(
+            f"This copy of “{title}” was already brought back on {returned:%d/%m/%Y at %H:%M} "
+            "UTC; nothing was written. The team database has its changes: delete the event here."
+        )
+
+
+def _mark_returned(session: Session, copy: _Copy) -> None:
+    if copy.key:
+        session.execute(
+            update(OfflineReturn).where(OfflineReturn.key == copy.key).values(returned_at=_now())
+        )
 
 
 def plan_bring_back(local: Store, team: Store, *, event_id: int) -> BringBackPlan:
@@ -430,6 +466,7 @@ def bring_back(
             if local.path is not None:
                 make_backup(local.path, reason="before-bring-back")
             Applier(ts, merge, returning=copy.taken_by).run(plan, chosen)
+            _mark_returned(ts, copy)
     except DBAPIError as exc:
         raise refused(exc, "Nothing was brought back") from exc
     with local.begin() as s:

@@ -179,6 +179,8 @@ class Applier:
         if VERSION_COLUMN in values:
             values[VERSION_COLUMN] = 1
         values.update(FRESH.get(name, {}))
+        if "id" in row:
+            values.update(self.merge.renumbered.get((name, row["id"]), {}))
         later: dict[str, Any] = {}
         for fk in foreign_keys(name):
             if fk.table == name:

@@ -9,14 +9,22 @@ CASCADE foreign key, which deleting them would delete too) are clashes too.
 
 The speakers and organisations the copy linked are merged the same way, field by field; one
 deleted offline is only noted, as other events use it.
+
+A row added offline that the team has as well — the same unique key (a flyer, a creche, a
+theme of the same name), or made on both sides the first time a screen opened (SAME_IF) — is
+the same row: merged two ways (no value both started from, so a field that differs is a clash)
+and what hangs on it offline goes under the team's row. Versions numbered within their parent
+(a flyer's versions) added offline are numbered after the team's highest (RENUMBER).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
-from sqlalchemy import DateTime, select
+from sqlalchemy import DateTime, UniqueConstraint, select
 from sqlalchemy.orm import Session
 
 from organiser.core.team.offline_plan import (
@@ -52,6 +60,30 @@ from organiser.core.team.transfer import (
 
 # Kept in step with another column, never a change of its own (an organisation's name_key).
 DERIVED = frozenset({"name_key"})
+# Rows without a unique key that a screen makes the first time it opens, on each side: the
+# same row if these columns agree (a blank value never matches: a question of the event's own).
+SAME_IF: dict[str, tuple[tuple[str, ...], ...]] = {
+    "feedback_question": (("event_id", "standard"),),  # the standard questions
+}
+# Numbered within their parent, the number unique there: (parent column, number column).
+RENUMBER: dict[str, tuple[str, str]] = {"flyer_version": ("flyer_id", "number")}
+
+
+@cache
+def same_row_keys(name: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """(columns, whether a blank value counts) of each key that makes two rows the same: the
+    table's unique constraints and unique indexes (but a RENUMBER number), then SAME_IF's."""
+    each = table(name)
+    keys: list[tuple[str, ...]] = [
+        tuple(c.name for c in found.columns)
+        for found in each.constraints
+        if isinstance(found, UniqueConstraint)
+    ]
+    keys += [tuple(c.name for c in index.columns) for index in each.indexes if index.unique]
+    keys += [(c.name,) for c in each.columns if c.unique]
+    numbered = RENUMBER.get(name, ("", ""))[1]  # numbered anew: never the same row by number
+    found = [(key, True) for key in dict.fromkeys(keys) if key and numbered not in key]
+    return (*found, *((key, False) for key in SAME_IF.get(name, ())))
 
 
 def _both_times(kind: Any, offline: Any, team: Any) -> bool:
@@ -75,11 +107,21 @@ class Merge:
         self.session = session  # the team's, for shared rows matched by name (and email)
         self.local = Side.of(local)
         self.team = Side.of(team)
-        self.taken = taken
+        # Links of its own: rows matched as the same row on both sides join them (see _match).
+        self.taken = Taken(
+            links=defaultdict(dict, {n: dict(m) for n, m in taken.links.items()}),
+            base=taken.base,
+            pairs=taken.pairs,
+            here=taken.here,
+        )
+        self.matched: set[Key] = set()  # (table, local id) of rows matched, not linked when taken
+        self.renumbered: dict[Key, dict[str, Any]] = {}  # (table, local id) → new values
         self.event_id = event_id
         self.team_event_id = team_event_id
         self.title = str(self.local.rows[ROOT][event_id]["title"])
-        self.reverse = {n: {t: lo for lo, t in m.items()} for n, m in taken.links.items()}
+        self.reverse: dict[str, dict[int, int]] = defaultdict(dict)
+        for n, m in taken.links.items():
+            self.reverse[n] = {t: lo for lo, t in m.items()}
         for name in GLOBAL & set(taken.links):  # linked shared rows the team no longer uses
             missing = set(taken.links[name].values()) - set(self.team.rows[name])
             self.team.rows[name].update((r["id"], r) for r in rows_by_id(session, name, missing))
@@ -204,8 +246,71 @@ class Merge:
                 self._mark(touched, side, fk.table, row[fk.column])
 
     # -- the plan -----------------------------------------------------------------------
+    # -- the same row made on both sides ------------------------------------------------
+    def _key(
+        self, name: str, row: dict[str, Any], columns: tuple[str, ...], *, local: bool, blank: bool
+    ) -> tuple[Any, ...] | None:
+        values = self.canon(name, row, local=local)
+        found = tuple(values[c] for c in columns)
+        if any(v is None or isinstance(v, New) or (not blank and v == "") for v in found):
+            return None  # NULLs never clash; a row whose parent is new is new
+        return found
+
+    def _match(self) -> None:
+        """Rows added offline that the team added too, under the same key: the same row.
+
+        Parents first, so a child's pointer at a matched parent already reads as the team's.
+        """
+        for each in copied_tables():
+            name = each.name
+            if name in GLOBAL or not has_id(each) or not same_row_keys(name):
+                continue
+            links, back = self.taken.links[name], self.reverse[name]
+            for columns, blank in same_row_keys(name):
+                added = [(k, r) for k, r in self.local.rows[name].items() if k not in links]
+                if not added:
+                    break
+                theirs: dict[tuple[Any, ...], int] = {}
+                for team_id, row in self.team.rows[name].items():
+                    if team_id in back:
+                        continue  # linked when taken (or matched already)
+                    found = self._key(name, row, columns, local=False, blank=blank)
+                    if found is not None:
+                        theirs.setdefault(found, team_id)
+                for key, row in added:
+                    found = self._key(name, row, columns, local=True, blank=blank)
+                    team_id = theirs.pop(found, None) if found is not None else None
+                    if team_id is not None and team_id not in back:
+                        links[key] = team_id
+                        back[team_id] = key
+                        self.matched.add((name, key))
+        self._canon.clear()  # pointers at matched rows now read as the team's
+
+    def _renumber(self) -> None:
+        """Numbers added offline come after the team's highest (version 3 saved on both sides:
+        the offline one becomes version 4)."""
+        for name, (parent_column, column) in RENUMBER.items():
+            [parent] = [fk.table for fk in foreign_keys(name) if fk.column == parent_column]
+            top: dict[Any, int] = {}
+            for row in self.team.rows[name].values():
+                owner = row[parent_column]
+                top[owner] = max(top.get(owner, 0), row[column] or 0)
+            links = self.taken.links[name]
+            added = sorted(
+                (r[column] or 0, k, r) for k, r in self.local.rows[name].items() if k not in links
+            )
+            for number, key, row in added:
+                owner = self.to_team(parent, row[parent_column])
+                if owner is None or isinstance(owner, New):
+                    continue  # under a new parent: its numbers are its own
+                top[owner] = top.get(owner, 0) + 1
+                if top[owner] != number:
+                    self.renumbered[(name, key)] = {column: top[owner]}
+
     def plan(self) -> BringBackPlan:
         """List every difference (and what applying it does) in parent-first table order."""
+        self._match()
+        self._renumber()
         self._touch()
         self._shared_adds()
         self._shared()
@@ -320,9 +425,12 @@ class Merge:
             if linked is None:
                 if not self._under_team_deletion(name, row):
                     where = describe(name, row)
+                    said = "added offline"
+                    for column, value in self.renumbered.get((name, key), {}).items():
+                        said = f"saved offline as {label(column).lower()} {row[column]}; "
+                        said += f"becomes {value}"
                     self._note(
-                        self._whole(f"{name}:new:{key}", ADD, where, "added offline"),
-                        ("add", name, key),
+                        self._whole(f"{name}:new:{key}", ADD, where, said), ("add", name, key)
                     )
             elif linked not in team_rows:
                 if (name, key) in self.local_touched and not self._under_team_deletion(name, row):
@@ -378,26 +486,15 @@ class Merge:
         *,
         shared: bool = False,
     ) -> None:
-        mine = self.canon(name, row, local=True)
         theirs = self.canon(name, team_row, local=False)
-        base = self.taken.base[name][linked]
+        base = self.taken.base[name].get(linked)
         for column in compared(name):
             if column in DERIVED:
                 continue
-            offline, team = mine[column], theirs[column]
-            was = base.get(column, team)
-            if shared:
-                if offline == team or not self._changed_offline(name, key, linked, row, column):
-                    continue
-            elif offline in (was, team):
+            kind = self._kind(name, key, linked, row, team_row, column, base, shared=shared)
+            if kind is None:
                 continue
-            kind = EDIT if team == was else CLASH
-            if kind == CLASH and _both_times(
-                table(name).c[column].type, row[column], team_row[column]
-            ):
-                if row[column] < team_row[column]:  # when something was saved: the later stays
-                    continue
-                kind = EDIT
+            was = None if base is None else base.get(column, theirs[column])
             self._note(
                 Difference(
                     key=f"{name}:{linked}:{column}",
@@ -412,6 +509,38 @@ class Merge:
                 ),
                 ("edit", name, (key, linked, column)),
             )
+
+    def _kind(
+        self,
+        name: str,
+        key: int,
+        linked: int,
+        row: dict[str, Any],
+        team_row: dict[str, Any],
+        column: str,
+        base: dict[str, Any] | None,
+        *,
+        shared: bool,
+    ) -> str | None:
+        """What a column's difference is: an edit, a clash, or None (nothing to bring)."""
+        offline = self.canon(name, row, local=True)[column]
+        team = self.canon(name, team_row, local=False)[column]
+        is_time = isinstance(table(name).c[column].type, DateTime)
+        if base is None:  # the same row made on both sides: no value both started from
+            # When it was made or saved is no clash: the team's moment stays.
+            return None if offline == team or is_time else CLASH
+        was = base.get(column, team)
+        if shared:
+            if offline == team or not self._changed_offline(name, key, linked, row, column):
+                return None
+        elif offline in (was, team):
+            return None
+        kind = EDIT if team == was else CLASH
+        if kind == CLASH and _both_times(table(name).c[column].type, row[column], team_row[column]):
+            if row[column] < team_row[column]:  # when something was saved: the later stays
+                return None
+            kind = EDIT
+        return kind
 
     def _show(self, name: str, column: str, value: Any, side: str) -> str:
         if value is None:

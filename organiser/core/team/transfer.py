@@ -34,7 +34,7 @@ ROOT = "event"
 # Shared by every event: copied as far as the events use them, matched in the target (MATCH_BY).
 GLOBAL = frozenset({"organisation", "speaker", "setting"})
 # The team database's own bookkeeping: never copied (alembic_version is not on the metadata).
-EXCLUDED = frozenset({"change_feed", "offline_copy", "offline_row"})
+EXCLUDED = frozenset({"change_feed", "offline_copy", "offline_row", "offline_return"})
 # How a shared row is recognised in the target: (its naming column, whether names compare as
 # names). Speakers are told apart by email too (see match_key).
 MATCH_BY: dict[str, tuple[str, bool]] = {

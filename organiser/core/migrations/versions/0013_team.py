@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("team_event_id", sa.Integer(), nullable=False),
         sa.Column("taken_by", sa.String(length=200), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=False),
+        sa.Column("key", sa.String(length=36), nullable=False),
         sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
         sa.ForeignKeyConstraint(
             ["event_id"],
@@ -88,6 +89,19 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("offline_copy", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_offline_copy_event_id"), ["event_id"], unique=True)
+
+    op.create_table(
+        "offline_return",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.String(length=36), nullable=False),
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("taken_by", sa.String(length=200), nullable=False),
+        sa.Column("taken_at", sa.DateTime(), nullable=False),
+        sa.Column("returned_at", sa.DateTime(), nullable=True),
+        sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_offline_return")),
+        sa.UniqueConstraint("key", name=op.f("uq_offline_return_key")),
+    )
 
     op.create_table(
         "offline_row",
@@ -136,5 +150,6 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None, recreate="never") as batch_op:
             batch_op.drop_column("row_version")
     op.drop_table("offline_row")
+    op.drop_table("offline_return")
     op.drop_table("offline_copy")
     op.drop_table("change_feed")
