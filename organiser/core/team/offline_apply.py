@@ -22,7 +22,7 @@ from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.team.offline_merge import Merge
 from organiser.core.team.offline_plan import CLASH, BringBackPlan, Key, compared
 from organiser.core.team.offline_words import describe, noun
-from organiser.core.team.transfer import (
+from organiser.core.team.transfer_tables import (
     FRESH,
     GLOBAL,
     ROOT,

@@ -12,15 +12,8 @@ from functools import cache
 from typing import Any
 
 from organiser.core.base import VERSION_COLUMN
-from organiser.core.team.transfer import (
-    FRESH,
-    GLOBAL,
-    Extract,
-    foreign_keys,
-    has_id,
-    plain,
-    table,
-)
+from organiser.core.team.transfer_read import Extract
+from organiser.core.team.transfer_tables import FRESH, GLOBAL, foreign_keys, has_id, plain, table
 
 ADD, EDIT, DELETE, CLASH = "add", "edit", "delete", "clash"
 # Said, not done: nothing to decide (a speaker deleted offline stays on the team database).

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Date, DateTime, LargeBinary, String, Time
 
 from organiser.core.parsing import format_date, format_time
-from organiser.core.team.transfer import ROOT, table
+from organiser.core.team.transfer_tables import ROOT, table
 
 SHORT = 80  # characters of a value shown in a list of differences
 # The column that names a row, in order of preference (a child is named by both names).
