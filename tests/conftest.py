@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -169,6 +170,13 @@ def store(store_url: str) -> Iterator[Store]:
     opened = open_store(store_url, daily_backup=False)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def other(store: Store) -> Iterator[Store]:
+    """Someone else's window (or a colleague) on the same database as `store`."""
+    with closing(open_store(store.url, daily_backup=False)) as second:
+        yield second
 
 
 @pytest.fixture

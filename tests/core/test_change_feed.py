@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import func, select
@@ -12,18 +11,10 @@ from sqlalchemy import func, select
 from organiser.core import crud
 from organiser.core.changes import Touched
 from organiser.core.db import Store
-from organiser.core.opening import open_store
 from organiser.core.planning.models import Member
 from organiser.core.sections import Section
 from organiser.core.team import feed
 from organiser.core.team.models import ChangeFeedEntry
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second window (or person) on the same database."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 def test_a_change_elsewhere_says_what_to_refresh_and_for_which_event(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 
 import pytest
 
@@ -13,17 +12,9 @@ from organiser.core.errors import EditConflict, SavedElsewhere
 from organiser.core.events.models import Event
 from organiser.core.events.service import event_version, update_event
 from organiser.core.meetings import service as meetings
-from organiser.core.opening import open_store
 from organiser.core.planning.models import Member
 from organiser.core.sections import Section
 from organiser.core.versions import merged_text
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second window (or person) on the same database."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 def _member(store: Store, event_id: int) -> tuple[int, dict[str, object], int]:

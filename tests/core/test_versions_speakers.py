@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import closing
-
 import pytest
 
 from organiser.core.db import Store
 from organiser.core.errors import EditConflict
-from organiser.core.opening import open_store
 from organiser.core.speakers import service as speakers
 from organiser.core.speakers.service import SpeakerRow
 
 SHOWN = {"name": "Amira Haddad", "phone": "01632 960 111", "bio": "Runs the sleep clinic."}
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """A second window (or person) on the same database."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +22,6 @@ from organiser.ui.team.conflict_dialog import Choice, ConflictDialog
 
 THEIRS = "01632 960 999"
 MINE = "01632 960 222"
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Someone else's window on the same database file."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,7 +15,6 @@ from organiser.core.crud import add_row, update_row
 from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.core.meetings import service as meetings
-from organiser.core.opening import open_store
 from organiser.core.sections import Section
 from organiser.core.speakers import service as speakers
 from organiser.core.versions import MERGE_MARKER, merged_text
@@ -28,13 +26,6 @@ THEIR_PURPOSE = "Gentle exercise and a chat for isolated parents."
 MY_PURPOSE = "A morning of Pilates, coffee and local health talks."
 THEIR_NOTES = "Theirs: the hall is booked for 10:00."
 MY_NOTES = "Mine: ask the café about pastries."
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Someone else's window on the same database file."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 def open_dialogs(window: MainWindow) -> list[ConflictDialog]:

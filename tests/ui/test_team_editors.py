@@ -5,8 +5,6 @@ meanwhile (not yet shown in this window) is kept, not put back."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -16,16 +14,8 @@ from organiser.core.creche import service as creche
 from organiser.core.db import Store
 from organiser.core.feedback import form
 from organiser.core.flyer import service as flyers
-from organiser.core.opening import open_store
 from organiser.ui.main_window import MainWindow
 from organiser.ui.team.conflict_dialog import ConflictDialog
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Someone else's window on the same database file."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 @pytest.fixture

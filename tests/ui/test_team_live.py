@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -14,19 +12,11 @@ from organiser.core import crud
 from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.core.events.models import Event
-from organiser.core.opening import open_store
 from organiser.core.planning import service as planning
 from organiser.core.sections import Section
 from organiser.ui.main_window import MainWindow
 from organiser.ui.team.conflict_dialog import ConflictDialog
 from organiser.ui.team.live import FILE_EVERY_MS
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Another window on the same database file (a colleague at the next desk)."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 @pytest.fixture

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -11,17 +9,9 @@ import pytest
 from organiser.core import crud
 from organiser.core.db import Store
 from organiser.core.events import service as events
-from organiser.core.opening import open_store
 from organiser.core.planning import service as planning
 from organiser.core.sections import Section
 from organiser.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def other(store: Store) -> Iterator[Store]:
-    """Someone else's window on the same database file."""
-    with closing(open_store(store.url, daily_backup=False)) as second:
-        yield second
 
 
 @pytest.fixture
