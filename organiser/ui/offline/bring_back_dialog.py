@@ -53,11 +53,15 @@ def _short(text: str, skip: int = 0) -> str:
 
 def _shared_start(texts: list[str]) -> int:
     """How many characters the non-empty texts (as one line each) begin with in common."""
-    flat = [" ".join(t.split()) for t in texts if t]
-    if len(flat) < 2:
+    return _common_length([" ".join(t.split()) for t in texts if t])
+
+
+def _common_length(texts: list[str]) -> int:
+    """How many characters two or more texts begin with in common (0 for fewer)."""
+    if len(texts) < 2:
         return 0
     shared = 0
-    for letters in zip(*flat, strict=False):
+    for letters in zip(*texts, strict=False):
         if len(set(letters)) > 1:
             break
         shared += 1
@@ -144,12 +148,14 @@ class BringBackDialog(QDialog):
         if not 0 <= row < len(self.plan.differences):
             return
         difference = self.plan.differences[row]
-        for view, text in zip(
-            self.whole.values(),
-            (difference.base, difference.offline, difference.team),
-            strict=True,
-        ):
+        texts = (difference.base, difference.offline, difference.team)
+        shared = _common_length([t for t in texts if t])  # where they part
+        for view, text in zip(self.whole.values(), texts, strict=True):
             view.setPlainText(text)
+            cursor = view.textCursor()
+            cursor.setPosition(min(shared, len(text)))
+            view.setTextCursor(cursor)  # the texts shown from where they differ
+            view.ensureCursorVisible()
 
     def _fill(self) -> None:
         for row, difference in enumerate(self.plan.differences):
