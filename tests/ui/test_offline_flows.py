@@ -125,6 +125,10 @@ def test_an_event_taken_offline_comes_back_with_a_clash_decided(
         assert isinstance(dialog, BringBackDialog)
         [clash] = dialog.plan.clashes
         assert "1 clash" in dialog.summary.text()
+        # The chosen clash in full, each text opened where the versions part.
+        offline_text = dialog.whole["Offline"]
+        assert offline_text.toPlainText() == "Agenda: venue. Creche."
+        assert offline_text.textCursor().position() == len("Agenda: venue.")
         assert not dialog.apply_button.isEnabled(), "a clash must be decided first"
         dialog.choose(clash.key, "both")
         assert dialog.apply_button.isEnabled()
