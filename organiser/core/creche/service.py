@@ -29,6 +29,7 @@ from organiser.core.events.models import Event
 from organiser.core.planning.kinds import ItemKind
 from organiser.core.planning.models import ProgrammeItem
 from organiser.core.records import apply_values, get_or_raise
+from organiser.core.versions import merge_edit, retried, version_of
 
 RETENTION_DAYS = 30
 SETTINGS = ("start", "end", "places", "max_age_years", "rule_set", "retention_date")
@@ -185,10 +186,39 @@ def get_creche(store: Store, event_id: int) -> CrecheSettings:
         return settings_in(s, event_id)
 
 
-def update_creche(store: Store, *, event_id: int, values: Mapping[str, Any]) -> Changes:
-    """Edit the creche's hours, places, oldest age, rule set or retention date."""
+def update_creche(
+    store: Store,
+    *,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Edit the creche's hours, places, oldest age, rule set or retention date.
+
+    With `base` (the settings as the page showed them) and the version it showed, settings
+    someone else changed in between are kept or shown as a clash (organiser.core.versions).
+    """
+    return retried(lambda: _update_creche_once(store, event_id, values, base, expected_version))
+
+
+def _update_creche_once(
+    store: Store,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     with store.begin() as s:
         creche = _creche(s, event_id)
+        values = merge_edit(
+            creche,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="creche’s settings",
+            row_id=event_id,
+        )
         merged = {**{k: getattr(creche, k) for k in SETTINGS}, **values}
         if merged["start"] and merged["end"] and merged["end"] <= merged["start"]:
             field = "end" if "end" in values else "start"
@@ -200,8 +230,21 @@ def update_creche(store: Store, *, event_id: int, values: Mapping[str, Any]) -> 
         if oldest is not None and (not isinstance(oldest, int) or not 0 < oldest <= 18):
             raise ValidationError("Enter the oldest age from 1 to 18 years.", field="max_age_years")
         previous = apply_values(creche, values, SETTINGS)
+        s.flush()
         touched = Touched.CRECHE | (Touched.BOOKINGS if "places" in previous else Touched.NONE)
-        return Changes(touched if previous else Touched.NONE, event_id=event_id, previous=previous)
+        return Changes(
+            touched if previous else Touched.NONE,
+            event_id=event_id,
+            previous=previous,
+            row_version=version_of(creche),
+            current={key: getattr(creche, key) for key in previous},
+        )
+
+
+def creche_version(store: Store, event_id: int) -> int:
+    """The creche settings row's version now: what the page remembers when it shows them."""
+    with store.begin() as s:
+        return version_of(_creche(s, event_id))
 
 
 def ratio_check(store: Store, event_id: int) -> RatioCheck:

@@ -29,6 +29,7 @@ from organiser.core.planning.models import Organisation
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
+from organiser.core.versions import merge_edit, retried, version_of
 
 FIXED_SCALES = (
     Standard.FFT.value,
@@ -203,11 +204,42 @@ def add_question(store: Store, *, event_id: int, values: Mapping[str, Any]) -> C
 EDITABLE = ("text", "kind", "choices", "position", "archived")
 
 
-def update_question(store: Store, *, question_id: int, values: Mapping[str, Any]) -> Changes:
+def update_question(
+    store: Store,
+    *,
+    question_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
     """Edit a question; `previous` holds the old values for undo. The kind of a question that
-    has answers cannot change (its answers would lose their meaning)."""
+    has answers cannot change (its answers would lose their meaning).
+
+    With `base` (the question as the editor showed it) and the version it showed, fields
+    someone else changed in between are kept or shown as a clash (organiser.core.versions).
+    """
+    return retried(
+        lambda: _update_question_once(store, question_id, values, base, expected_version)
+    )
+
+
+def _update_question_once(
+    store: Store,
+    question_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     with store.begin() as s:
         question = get_or_raise(s, FeedbackQuestion, question_id, "question")
+        values = merge_edit(
+            question,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="question",
+            row_id=question_id,
+        )
         checked = _check(values, row_dict(question))
         if (
             question.standard in FIXED_SCALES
@@ -226,12 +258,21 @@ def update_question(store: Store, *, question_id: int, values: Mapping[str, Any]
                 field="kind",
             )
         previous = apply_values(question, checked, EDITABLE)
+        s.flush()
         return Changes(
             Touched.FEEDBACK if previous else Touched.NONE,
             event_id=question.event_id,
             previous=previous,
             row_id=question_id,
+            row_version=version_of(question),
+            current={key: getattr(question, key) for key in previous},
         )
+
+
+def question_version(store: Store, question_id: int) -> int:
+    """The question row's version now: what the editor remembers when it shows the question."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, FeedbackQuestion, question_id, "question"))
 
 
 def _answered(s: Session, question_id: int) -> bool:

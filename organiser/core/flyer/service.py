@@ -26,6 +26,7 @@ from organiser.core.flyer.prefill import draft_from_event
 from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise
+from organiser.core.versions import merge_edit, retried, version_of
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{6,}$")
@@ -103,10 +104,39 @@ def check_values(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[
     return checked
 
 
-def update_flyer(store: Store, *, event_id: int, values: Mapping[str, Any]) -> Changes:
-    """Edit the draft; `previous` holds the old values so undo can put them back."""
+def update_flyer(
+    store: Store,
+    *,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Edit the draft; `previous` holds the old values so undo can put them back.
+
+    With `base` (the draft as the editor showed it) and the version it showed, fields
+    someone else changed in between are kept or shown as a clash (organiser.core.versions).
+    """
+    return retried(lambda: _update_flyer_once(store, event_id, values, base, expected_version))
+
+
+def _update_flyer_once(
+    store: Store,
+    event_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     with store.begin() as s:
         flyer = _flyer(s, event_id)
+        values = merge_edit(
+            flyer,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="flyer draft",
+            row_id=event_id,
+        )
         checked = check_values(values, {})
         if "image_id" in checked and checked["image_id"] is not None:
             image = s.get(FlyerImage, checked["image_id"])
@@ -115,9 +145,20 @@ def update_flyer(store: Store, *, event_id: int, values: Mapping[str, Any]) -> C
         previous = apply_values(flyer, checked, CONTENT_FIELDS)
         if previous:
             flyer.updated_at = utc_now()
+        s.flush()
         return Changes(
-            Touched.FLYER if previous else Touched.NONE, event_id=event_id, previous=previous
+            Touched.FLYER if previous else Touched.NONE,
+            event_id=event_id,
+            previous=previous,
+            row_version=version_of(flyer),
+            current={key: getattr(flyer, key) for key in previous},
         )
+
+
+def flyer_version(store: Store, event_id: int) -> int:
+    """The draft row's version now: what the editor remembers when it shows the draft."""
+    with store.begin() as s:
+        return version_of(_flyer(s, event_id))
 
 
 def refill_from_event(store: Store, *, event_id: int, fields: tuple[str, ...] = ()) -> Changes:

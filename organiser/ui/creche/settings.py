@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,8 +29,9 @@ from organiser.ui.creche.common import set_role, wrapped
 from organiser.ui.creche.undo import settings_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field, Kind
-from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.form import SavedForm
 
 FIELDS = (
     Field("start", "Creche starts", Kind.TIME, hint="Blank: from the programme"),
@@ -112,13 +112,6 @@ def warnings_html(review: CrecheReview) -> str:
     return f"<ul>{items}</ul>"
 
 
-def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
-    """Later edits start from what was just saved: inputs the save's refresh filled with the
-    stored value already do; those it left as typed (the cursor still in them) start now."""
-    now, _errors = form.read()
-    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
-
-
 class CrechePage(QWidget):
     """Settings on the left; ratios and what needs attention on the right."""
 
@@ -129,8 +122,25 @@ class CrechePage(QWidget):
         self.runner = runner
         self.event_id: int | None = None
         self.review: CrecheReview | None = None
-        self.form = FieldForm(FIELDS, self)
+        self.form = SavedForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.form,
+            noun="creche’s settings",
+            action="Edit creche settings",
+            current=lambda: self.event_id,
+            read_version=lambda event_id: creche.creche_version(self.runner.store, event_id),
+            update=lambda event_id, values, base, version: creche.update_creche(
+                self.runner.store,
+                event_id=event_id,
+                values=values,
+                base=base,
+                expected_version=version,
+            ),
+            inverse=lambda: settings_inverse(self.runner.store),
+        )
         self.hours = wrapped(self, "creche_hours")
         self.retention = wrapped(self, "creche_retention")
         self.summary = wrapped(self, "ratio_summary", role="subheading")
@@ -205,13 +215,17 @@ class CrechePage(QWidget):
         self.setEnabled(self.event_id is not None)
         if self.event_id is None:
             self.review = None
+            self.edits.clear()
             self.model.set_rows([])
             for label in (self.hours, self.retention, self.summary, self.totals, self.warnings):
                 label.setText("")
             return
+        # Read before the settings: what the form then shows is at least as new as this version.
+        version = self.edits.version_now(self.event_id)
         self.review = checks.review(self.runner.store, self.event_id, today=dt.date.today())
         settings = self.review.settings
         self.form.load({f.key: getattr(settings, f.key) for f in FIELDS}, force=force)
+        self.edits.refreshed(version)
         self.hours.setText(hours_words(settings))
         self.retention.setText(retention_words(settings))
         ratios = self.review.ratios
@@ -251,25 +265,9 @@ class CrechePage(QWidget):
 
     def save(self) -> None:
         """Save the settings the person changed since they were shown (so a setting someone
-        else saved meanwhile is kept); a refused value keeps its text and a message."""
+        else saved meanwhile is kept, and the same one changed by both asks which to keep);
+        a refused value keeps its text and a message."""
         if self.event_id is None:
             return
         values, errors = self.form.read()
-        changed = self.form.changed({k: v for k, v in values.items() if k not in errors})
-        event_id, store = self.event_id, self.runner.store
-        saved: list[dict[str, Any]] = []
-
-        def edit(chosen: dict[str, Any]) -> Changes:
-            changes = creche.update_creche(store, event_id=event_id, values=chosen)
-            saved.append(chosen)
-            return changes
-
-        if changed:
-            errors.update(
-                self.runner.push_edit(
-                    "Edit creche settings", edit, settings_inverse(store, event_id), changed
-                )
-            )
-        if saved and event_id == self.event_id:
-            _mark_saved(self.form, saved[-1])
-        self.form.show_errors(errors)
+        self.edits.save(self.event_id, values, errors)

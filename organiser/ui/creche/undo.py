@@ -11,12 +11,20 @@ from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.undo import row_inverse
 
 
-def settings_inverse(store: Store, event_id: int) -> Inverse:
-    """An edit of the creche's settings is undone by putting the old values back."""
+def settings_inverse(store: Store, event_id: int | None = None) -> Inverse:
+    """An edit of the creche's settings is undone by putting the old values back (of the
+    event the edit names, else `event_id`)."""
 
     def inverse(changes: Changes) -> Call:
+        edited = changes.event_id if changes.event_id is not None else event_id
+        assert edited is not None
         previous = dict(changes.previous)
-        return lambda: creche.update_creche(store, event_id=event_id, values=previous)
+        version, left = changes.row_version, dict(changes.current)
+        if version is not None and left:  # never over a setting someone else changed since
+            return lambda: creche.update_creche(
+                store, event_id=edited, values=previous, base=left, expected_version=version
+            )
+        return lambda: creche.update_creche(store, event_id=edited, values=previous)
 
     return inverse
 

@@ -24,9 +24,10 @@ from organiser.ui.creche.common import button, row_of, tell, wrapped
 from organiser.ui.feedback.undo import move, move_inverse, question_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.fields import Kind as Input
-from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.form import SavedForm
 
 FIELDS = (
     Field("text", "Question", Input.TEXT, hint="As it is printed on the form"),
@@ -51,13 +52,6 @@ COLUMNS = (
     Column("Answers", lambda q: str(q.answers), align_right=True),
     Column("Choices", lambda q: " / ".join(q.choices) or "—", stretch=True),
 )
-
-
-def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
-    """Later edits start from what was just saved: inputs the save's refresh filled with the
-    stored value already do; those it left as typed (the cursor still in them) start now."""
-    now, _errors = form.read()
-    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
 
 
 class FormPage(QWidget):
@@ -102,8 +96,25 @@ class FormPage(QWidget):
         self.show_removed.toggled.connect(lambda _on: self.reload())
         self.status = wrapped(self, "form_status")
         self.mode = wrapped(self, "question_mode", role="subheading")
-        self.editor = FieldForm(FIELDS, self)
+        self.editor = SavedForm(FIELDS, self)
         self.editor.save_requested.connect(self.save)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.editor,
+            noun="question",
+            action="Edit question",
+            current=lambda: self.current_id,
+            read_version=lambda question_id: form.question_version(self.runner.store, question_id),
+            update=lambda question_id, values, base, version: form.update_question(
+                self.runner.store,
+                question_id=question_id,
+                values=values,
+                base=base,
+                expected_version=version,
+            ),
+            inverse=lambda: question_inverse(self.runner.store),
+        )
         self.add_button = button(self, "&Add question", "add_question")
         self.add_button.clicked.connect(self.add_now)
         self._build()
@@ -164,10 +175,12 @@ class FormPage(QWidget):
     def reload(self) -> None:
         """The questions as stored, the chosen one kept chosen."""
         rows: list[Question] = []
-        if self.event_id is not None:
-            archived = self.show_removed.isChecked()
-            rows = form.list_questions(self.runner.store, self.event_id, archived=archived)
+        archived = self.show_removed.isChecked()
         keep = self.current_id
+        # Read before the questions: what the editor then shows is at least as new as this.
+        version = self.edits.version_now(keep) if keep is not None else None
+        if self.event_id is not None:
+            rows = form.list_questions(self.runner.store, self.event_id, archived=archived)
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
         self.table.selectionModel().blockSignals(False)
@@ -189,6 +202,8 @@ class FormPage(QWidget):
             )
             self.table.selectionModel().blockSignals(False)
             self._show_question(self.model.row_at(position), force=False)
+            if version is not None:
+                self.edits.refreshed(version)
         self.add_button.setEnabled(self.event_id is not None)
         self._enable()
 
@@ -219,6 +234,7 @@ class FormPage(QWidget):
         question = self.model.row_at(current.row())
         self.current_id = question.id
         self._show_question(question, force=True)
+        self.edits.shown(question.id)
         self._enable()
 
     def _show_question(self, question: Question, *, force: bool) -> None:
@@ -239,6 +255,7 @@ class FormPage(QWidget):
         self.mode.setText("New question (added at the end of the form)")
         self.add_button.show()
         self.editor.load({"text": "", "kind": Kind.RATING.value, "choices": ""}, force=True)
+        self.edits.clear()
         self._enable()
 
     def add_now(self) -> None:
@@ -271,28 +288,13 @@ class FormPage(QWidget):
 
     def save(self) -> None:
         """Save what the person changed in the chosen question since it was shown (so a field
-        someone else saved meanwhile is kept); a new one waits for Add question."""
+        someone else saved meanwhile is kept, and the same field changed by both asks which
+        to keep); a new one waits for Add question."""
         question = self.current()
         if question is None:
             return
         values, errors = self.editor.read()
-        store, question_id = self.runner.store, question.id
-        changed = self.editor.changed({k: v for k, v in values.items() if k not in errors})
-        saved: list[dict[str, Any]] = []
-
-        def edit(chosen: dict[str, Any]) -> Changes:
-            changes = form.update_question(store, question_id=question_id, values=chosen)
-            saved.append(chosen)
-            return changes
-
-        refused = (
-            self.runner.push_edit("Edit question", edit, question_inverse(store), changed)
-            if changed
-            else {}
-        )
-        if saved and question_id == self.current_id:
-            _mark_saved(self.editor, saved[-1])
-        self.editor.show_errors({**errors, **refused})
+        self.edits.save(question.id, values, errors)
 
     def move_current(self, step: int) -> None:
         """Move the chosen question up (-1) or down (+1)."""

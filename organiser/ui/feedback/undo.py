@@ -19,6 +19,9 @@ def question_inverse(store: Store) -> Inverse:
         update=lambda question_id, values: form.update_question(
             store, question_id=question_id, values=values
         ),
+        checked=lambda question_id, values, base, version: form.update_question(
+            store, question_id=question_id, values=values, base=base, expected_version=version
+        ),
     )
 
 

@@ -28,8 +28,9 @@ from organiser.core.flyer.contrast import parse_colour
 from organiser.core.flyer.kinds import TEMPLATE_NAMES, TEXT_FIELDS, Alignment, Placement
 from organiser.ui.flyer.image import choose_image_file
 from organiser.ui.ops import Call, OpRunner
+from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field, Kind
-from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.form import SavedForm
 
 MULTI_LINE = {"expect", "hear_from"}
 HINTS = {
@@ -64,21 +65,20 @@ KEYS = tuple(f.key for f in FIELDS)
 
 
 def flyer_inverse(store: Any) -> Callable[[Changes], Call]:
-    """Undo of a draft edit (typing, an image, filling again): put the old values back."""
+    """Undo of a draft edit (typing, an image, filling again): put the old values back, but
+    never over a field someone else has changed since (their change is kept)."""
 
     def inverse(changes: Changes) -> Call:
         event_id, previous = changes.event_id, dict(changes.previous)
         assert event_id is not None
+        version, left = changes.row_version, dict(changes.current)
+        if version is not None and left:
+            return lambda: flyers.update_flyer(
+                store, event_id=event_id, values=previous, base=left, expected_version=version
+            )
         return lambda: flyers.update_flyer(store, event_id=event_id, values=previous)
 
     return inverse
-
-
-def _mark_saved(form: FieldForm, saved: dict[str, Any]) -> None:
-    """Later edits start from what was just saved: inputs the save's refresh filled with the
-    stored value already do; those it left as typed (the cursor still in them) start now."""
-    now, _errors = form.read()
-    form.mark_saved(form.changed({k: now[k] for k in saved if k in now}))
 
 
 class FlyerEditor(QWidget):
@@ -90,8 +90,25 @@ class FlyerEditor(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.event_id: int | None = None
-        self.form = FieldForm(FIELDS, self)
+        self.form = SavedForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.form,
+            noun="flyer draft",
+            action="Edit flyer",
+            current=lambda: self.event_id,
+            read_version=lambda event_id: flyers.flyer_version(self.runner.store, event_id),
+            update=lambda event_id, values, base, version: flyers.update_flyer(
+                self.runner.store,
+                event_id=event_id,
+                values=values,
+                base=base,
+                expected_version=version,
+            ),
+            inverse=lambda: flyer_inverse(self.runner.store),
+        )
         self.swatches: dict[str, QLabel] = {}
         self.colour_buttons: dict[str, QPushButton] = {}
         for key, label in COLOURS.items():
@@ -203,9 +220,13 @@ class FlyerEditor(QWidget):
     def _load(self, *, force: bool) -> None:
         self.setEnabled(self.event_id is not None)
         if self.event_id is None:
+            self.edits.clear()
             return
+        # Read before the draft: what the form then shows is at least as new as this version.
+        version = self.edits.version_now(self.event_id)
         draft = flyers.get_flyer(self.runner.store, self.event_id)
         self.form.load(draft.values, force=force)
+        self.edits.refreshed(version)
         if draft.image_size is not None:
             width, height = draft.image_size
             self.image_label.setText(f"{draft.image_name} ({width} × {height} pixels)")
@@ -231,24 +252,12 @@ class FlyerEditor(QWidget):
 
     def save(self) -> None:
         """Save what the person changed since the draft was shown (so a field someone else
-        saved meanwhile is kept); refused values keep their text and a message."""
+        saved meanwhile is kept, and the same field changed by both asks which to keep);
+        refused values keep their text and a message."""
         if self.event_id is None:
             return
         values, errors = self.form.read()
-        store, event_id = self.runner.store, self.event_id
-        changed = self.form.changed({k: v for k, v in values.items() if k not in errors})
-        saved: list[dict[str, Any]] = []
-
-        def edit(chosen: dict[str, Any]) -> Changes:
-            changes = flyers.update_flyer(store, event_id=event_id, values=chosen)
-            saved.append(chosen)
-            return changes
-
-        if changed:
-            errors.update(self.runner.push_edit("Edit flyer", edit, flyer_inverse(store), changed))
-        if saved and event_id == self.event_id:
-            _mark_saved(self.form, saved[-1])
-        self.form.show_errors(errors)
+        self.edits.save(self.event_id, values, errors)
 
     def pick_image(self) -> None:
         """Choose a PNG or JPEG; a missing, unreadable, huge or corrupt file is explained."""

@@ -263,3 +263,16 @@ class FieldForm(QWidget):
     def is_long_text(self, key: str) -> bool:
         """True for a box of several lines (where keeping both texts makes sense)."""
         return any(f.key == key and f.kind is Kind.TEXT for f in self.fields)
+
+
+class SavedForm(FieldForm):
+    """A FieldForm whose saved values are what its inputs hold after the save's refresh.
+
+    Later edits start from what was just saved: inputs the save's refresh filled with the
+    stored value (a colour or choices tidied) already do; those it left as typed (the cursor
+    still in them) start now. So a tidied value is never sent again as a change of its own.
+    """
+
+    def mark_saved(self, values: Mapping[str, Any]) -> None:
+        now, _errors = self.read()
+        super().mark_saved(self.changed({k: now[k] for k in values if k in now}))
