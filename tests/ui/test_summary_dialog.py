@@ -93,7 +93,7 @@ def test_an_edit_saves_as_typed_and_is_kept_and_marked_after_closing(
 ) -> None:
     dialog = open_from_menu(demo_window, find_action)
     write(person, dialog, "conclusion", f"{MINE}. ")
-    qtbot.waitUntil(lambda: stored(demo_window, "conclusion").edited, timeout=1500)
+    qtbot.waitUntil(lambda: stored(demo_window, "conclusion").edited, timeout=5000)
     assert stored(demo_window, "conclusion").text.startswith(MINE)
     assert dialog.sections["conclusion"].state.text() == EDITED
     assert dialog.status.text().startswith("Saved")
@@ -125,9 +125,9 @@ def test_undo_returns_the_words_from_the_data_in_one_step(
     dialog = open_from_menu(demo_window, find_action)
     prefill = stored(demo_window, "outcomes").text
     write(person, dialog, "outcomes", "First words. ")
-    qtbot.waitUntil(lambda: stored(demo_window, "outcomes").edited, timeout=1500)
+    qtbot.waitUntil(lambda: stored(demo_window, "outcomes").edited, timeout=5000)
     person.qtbot.keyClicks(dialog.sections["outcomes"].text, "More words. ")
-    qtbot.waitUntil(lambda: "More words" in stored(demo_window, "outcomes").text, timeout=1500)
+    qtbot.waitUntil(lambda: "More words" in stored(demo_window, "outcomes").text, timeout=5000)
     find_action(demo_window, "&Edit", "&Undo").trigger()
     section = stored(demo_window, "outcomes")
     assert not section.edited and section.text == prefill
