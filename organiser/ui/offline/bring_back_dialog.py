@@ -6,6 +6,8 @@ changed is a clash: the person keeps the offline value, the team's, or (for text
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +27,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.team import offline
 from organiser.core.team.offline import BringBackPlan, Difference
+from organiser.ui.table_model import Column, RowTableModel
 
 KINDS = {
     "add": "Added",
@@ -40,7 +42,7 @@ CHOICES = (
     ("team", "Keep the team database's"),
     ("both", "Keep both texts"),
 )
-HEADINGS = ("What", "Where", "Field", "When taken offline", "Offline", "Team database", "Keep")
+KEEP = 6  # the column where a clash is decided
 
 
 def _short(text: str, skip: int = 0) -> str:
@@ -54,6 +56,26 @@ def _short(text: str, skip: int = 0) -> str:
 def _shared_start(texts: list[str]) -> int:
     """How many characters the non-empty texts (as one line each) begin with in common."""
     return _common_length([" ".join(t.split()) for t in texts if t])
+
+
+def _value(pick: Callable[[Difference], str]) -> Callable[[Difference], str]:
+    """A value column's text: one line, from where the three values part."""
+
+    def text(d: Difference) -> str:
+        return _short(pick(d), _shared_start([d.base, d.offline, d.team]))
+
+    return text
+
+
+COLUMNS = (
+    Column("What", lambda d: KINDS.get(d.kind, d.kind)),
+    Column("Where", lambda d: d.where),
+    Column("Field", lambda d: d.label or d.field),
+    Column("When taken offline", _value(lambda d: d.base), tooltip=lambda d: d.base),
+    Column("Offline", _value(lambda d: d.offline), tooltip=lambda d: d.offline),
+    Column("Team database", _value(lambda d: d.team), tooltip=lambda d: d.team),
+    Column("Keep", lambda d: "" if d.kind == "clash" else "—"),
+)
 
 
 def _common_length(texts: list[str]) -> int:
@@ -91,21 +113,27 @@ class BringBackDialog(QDialog):
         intro.setWordWrap(True)
         self.summary = QLabel(self)
         self.summary.setProperty("role", "subheading")
-        self.table = QTableWidget(len(self.plan.differences), len(HEADINGS), self)
+        self.model = RowTableModel(COLUMNS, self)
+        self.model.set_rows(self.plan.differences)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
         self.table.setAccessibleName("Differences between the offline copy and the team database")
-        self.table.setHorizontalHeaderLabels(HEADINGS)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
-        self._fill()
+        for row, difference in enumerate(self.plan.differences):
+            if difference.kind == "clash":
+                self.table.setIndexWidget(self.model.index(row, KEEP), self._chooser(difference))
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
-        for column in range(len(HEADINGS)):
+        for column in range(len(COLUMNS)):
             stretch = column in (3, 4, 5)  # the values share what room there is
             mode = QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
             header.setSectionResizeMode(column, mode)
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_whole(row))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._show_whole(current.row())
+        )
         self.whole = {
             heading: self._whole_text(heading)
             for heading in ("When taken offline", "Offline", "Team database")
@@ -133,7 +161,7 @@ class BringBackDialog(QDialog):
             first_clash = next(
                 (n for n, d in enumerate(self.plan.differences) if d.kind == "clash"), 0
             )
-            self.table.setCurrentCell(first_clash, 0)
+            self.table.setCurrentIndex(self.model.index(first_clash, 0))
         self._update()
 
     def _whole_text(self, heading: str) -> QPlainTextEdit:
@@ -156,27 +184,6 @@ class BringBackDialog(QDialog):
             cursor.setPosition(min(shared, len(text)))
             view.setTextCursor(cursor)  # the texts shown from where they differ
             view.ensureCursorVisible()
-
-    def _fill(self) -> None:
-        for row, difference in enumerate(self.plan.differences):
-            skip = _shared_start([difference.base, difference.offline, difference.team])
-            field = difference.label or difference.field
-            cells = (
-                KINDS.get(difference.kind, difference.kind),
-                difference.where,
-                field,
-                difference.base,
-                difference.offline,
-                difference.team,
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(_short(text, skip if column >= 3 else 0))
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-            if difference.kind == "clash":
-                self.table.setCellWidget(row, 6, self._chooser(difference))
-            else:
-                self.table.setItem(row, 6, QTableWidgetItem("—"))
 
     def _chooser(self, difference: Difference) -> QComboBox:
         box = QComboBox(self.table)
