@@ -47,7 +47,7 @@ from organiser.core.relations import (
     PROGRAMME_ITEM_DEPENDANTS,
 )
 from organiser.core.sections import Section
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
 
@@ -193,6 +193,7 @@ def add_row(
         )
 
 
+@retry_races
 def update_row(
     store: Store,
     *,
@@ -209,17 +210,6 @@ def update_row(
     EditConflict (see organiser.core.versions). A save racing another one at the same
     instant is read again and retried, so neither is lost.
     """
-    return retried(lambda: _update_once(store, section, row_id, values, base, expected_version))
-
-
-def _update_once(
-    store: Store,
-    section: Section,
-    row_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     spec = _SPECS[section]
     with store.begin() as s:
         row = get_or_raise(s, spec.model, row_id, section.value)

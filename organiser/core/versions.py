@@ -9,14 +9,16 @@ changed to different values is an `EditConflict` showing both — never a silent
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from organiser.core.base import VERSION_COLUMN, Base
 from organiser.core.errors import EditConflict, SavedElsewhere
 
 T = TypeVar("T")
+P = ParamSpec("P")
 TRIES = 3
 
 MERGE_MARKER = "── their version (kept with mine) ──"
@@ -98,11 +100,16 @@ def merge_edit(
     return kept
 
 
-def retried(save: Callable[[], T]) -> T:
-    """Run a save again (reading the row again) when it raced another at the same instant."""
-    for _attempt in range(TRIES - 1):
-        try:
-            return save()
-        except SavedElsewhere:
-            continue
-    return save()
+def retry_races(save: Callable[P, T]) -> Callable[P, T]:
+    """A save run again (reading the row again) when it raced another at the same instant."""
+
+    @functools.wraps(save)
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
+        for _attempt in range(TRIES - 1):
+            try:
+                return save(*args, **kwargs)
+            except SavedElsewhere:
+                continue
+        return save(*args, **kwargs)
+
+    return run

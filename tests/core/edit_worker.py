@@ -25,7 +25,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from organiser.core import crud
+from organiser.core import crud, db
 from organiser.core.db import Store
 from organiser.core.errors import EditConflict, SavedElsewhere
 from organiser.core.opening import open_store
@@ -121,17 +121,15 @@ class Worker:
                 form, version = {field: clash.theirs}, exc.version
 
     def count_races(self) -> None:
-        """Count the SavedElsewhere update_row caught and retried itself."""
-        once = crud._update_once
+        """Count the races update_row met (StaleDataError → SavedElsewhere), retried or not."""
+        worker = self
 
-        def counted(*args: Any) -> Any:
-            try:
-                return once(*args)
-            except SavedElsewhere:
-                self.raced += 1
-                raise
+        class Counted(SavedElsewhere):
+            def __init__(self, *args: Any) -> None:
+                worker.raced += 1
+                super().__init__(*args)
 
-        crud._update_once = counted  # type: ignore[assignment]
+        db.SavedElsewhere = Counted  # type: ignore[misc]
 
     def report(self, seconds: float) -> dict[str, Any]:
         return {

@@ -29,7 +29,7 @@ from organiser.core.events.models import Event
 from organiser.core.planning.kinds import ItemKind
 from organiser.core.planning.models import ProgrammeItem
 from organiser.core.records import apply_values, get_or_raise
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 RETENTION_DAYS = 30
 SETTINGS = ("start", "end", "places", "max_age_years", "rule_set", "retention_date")
@@ -186,6 +186,7 @@ def get_creche(store: Store, event_id: int) -> CrecheSettings:
         return settings_in(s, event_id)
 
 
+@retry_races
 def update_creche(
     store: Store,
     *,
@@ -199,16 +200,6 @@ def update_creche(
     With `base` (the settings as the page showed them) and the version it showed, settings
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
-    return retried(lambda: _update_creche_once(store, event_id, values, base, expected_version))
-
-
-def _update_creche_once(
-    store: Store,
-    event_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     with store.begin() as s:
         creche = _creche(s, event_id)
         values = merge_edit(

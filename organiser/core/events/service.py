@@ -19,7 +19,7 @@ from organiser.core.events.rules import check_details
 from organiser.core.planning.models import CostLine, FundingSource, Member, ProgrammeItem
 from organiser.core.records import apply_values, get_or_raise, restore, row_dict, snapshot
 from organiser.core.relations import EVENT_DEPENDANTS
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 EDITABLE = (
     "title",
@@ -138,6 +138,7 @@ def create_event(store: Store, *, title: str, status: str = Status.IDEA.value) -
         return Changes(Touched.EVENTS, event_id=event.id, created_id=event.id)
 
 
+@retry_races
 def update_event(
     store: Store,
     *,
@@ -151,16 +152,6 @@ def update_event(
     With `base` (the details as the page showed them) and the version it showed, details
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
-    return retried(lambda: _update_event_once(store, event_id, values, base, expected_version))
-
-
-def _update_event_once(
-    store: Store,
-    event_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
         values = merge_edit(

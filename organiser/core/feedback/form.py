@@ -29,7 +29,7 @@ from organiser.core.planning.models import Organisation
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 FIXED_SCALES = (
     Standard.FFT.value,
@@ -204,6 +204,7 @@ def add_question(store: Store, *, event_id: int, values: Mapping[str, Any]) -> C
 EDITABLE = ("text", "kind", "choices", "position", "archived")
 
 
+@retry_races
 def update_question(
     store: Store,
     *,
@@ -218,18 +219,6 @@ def update_question(
     With `base` (the question as the editor showed it) and the version it showed, fields
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
-    return retried(
-        lambda: _update_question_once(store, question_id, values, base, expected_version)
-    )
-
-
-def _update_question_once(
-    store: Store,
-    question_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     with store.begin() as s:
         question = get_or_raise(s, FeedbackQuestion, question_id, "question")
         values = merge_edit(

@@ -26,7 +26,7 @@ from organiser.core.flyer.prefill import draft_from_event
 from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{6,}$")
@@ -104,6 +104,7 @@ def check_values(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[
     return checked
 
 
+@retry_races
 def update_flyer(
     store: Store,
     *,
@@ -117,16 +118,6 @@ def update_flyer(
     With `base` (the draft as the editor showed it) and the version it showed, fields
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     """
-    return retried(lambda: _update_flyer_once(store, event_id, values, base, expected_version))
-
-
-def _update_flyer_once(
-    store: Store,
-    event_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     with store.begin() as s:
         flyer = _flyer(s, event_id)
         values = merge_edit(

@@ -20,7 +20,7 @@ from organiser.core.planning.models import Member, Organisation
 from organiser.core.planning.validation import long_text, required
 from organiser.core.records import apply_values, get_or_raise, restore_rows, row_dict
 from organiser.core.speakers.models import Invitation, Speaker
-from organiser.core.versions import merge_edit, retried, version_of
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 EDITABLE = (
     "name",
@@ -127,6 +127,7 @@ def add_speaker(store: Store, *, values: Mapping[str, Any]) -> Changes:
         return Changes(touched, created_id=speaker.id, row_id=speaker.id)
 
 
+@retry_races
 def update_speaker(
     store: Store,
     *,
@@ -141,16 +142,6 @@ def update_speaker(
     someone else changed in between are kept or shown as a clash (organiser.core.versions).
     A save racing another one at the same instant is read again and retried.
     """
-    return retried(lambda: _update_once(store, speaker_id, values, base, expected_version))
-
-
-def _update_once(
-    store: Store,
-    speaker_id: int,
-    values: Mapping[str, Any],
-    base: Mapping[str, Any] | None,
-    expected_version: int | None,
-) -> Changes:
     with store.begin() as s:
         speaker = get_or_raise(s, Speaker, speaker_id, "speaker")
         values = merge_edit(
