@@ -5,21 +5,9 @@ Nothing is imported while any row has an error; the import is one undoable step.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDialog,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHeaderView, QLabel, QWidget
 
 from organiser.core.changes import Changes
 from organiser.core.creche import importing
@@ -27,13 +15,11 @@ from organiser.core.creche.import_columns import TARGETS, guess_mapping
 from organiser.core.creche.importing import ImportPlan, PlannedBooking
 from organiser.core.csvfiles import ENCODINGS, CsvTable, read_csv
 from organiser.core.db import Store
-from organiser.core.errors import OrganiserError
 from organiser.core.parsing import format_date
 from organiser.ui.ops import Call, Inverse, OpRunner
-from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.table_model import Column
+from organiser.ui.widgets.import_preview import ImportPreviewDialog
 
-PREVIEW_ROWS = 200
-ERRORS_SHOWN = 200
 NOT_IN_FILE = "(not in the file)"
 
 
@@ -51,12 +37,13 @@ def import_inverse(store: Store) -> Inverse:
     return inverse
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
-class ImportDialog(QDialog):
+class ImportDialog(ImportPreviewDialog):
     """Map the file's columns, see the bookings as they will be stored, then import them all."""
+
+    title = "Import bookings"
+    noun = "booking"
+    step_noun = "booking"
+    preview_name = "Bookings as they will be stored"
 
     def __init__(
         self,
@@ -67,22 +54,15 @@ class ImportDialog(QDialog):
         table: CsvTable,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.event_id = event_id
-        self.data = data
-        self.table = table
-        self.plan: ImportPlan | None = None
-        self.imported: Changes | None = None
-        self._error_rows: set[int] = set()
-        self.setWindowTitle("Import bookings")
-        self.source = QLabel(self)
-        self.source.setWordWrap(True)
+        super().__init__(runner, event_id, data, table, parent)
         self.file_name = file_name
-        self.encoding = QComboBox(self)
-        self.encoding.setAccessibleName("Text encoding")
-        encoding_label = QLabel("Text &encoding (change it if letters look wrong):", self)
-        encoding_label.setBuddy(self.encoding)
+        self._error_rows: set[int] = set()
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self._start(guess_mapping(table.header), 960, 720)
+
+    def _make_mapping_area(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
         columns = QGroupBox("Which column holds each detail", self)
         grid = QGridLayout(columns)
@@ -94,55 +74,11 @@ class ImportDialog(QDialog):
             row, pair = divmod(number, 2)
             grid.addWidget(label, row, pair * 2)
             grid.addWidget(combo, row, pair * 2 + 1)
+            combo.currentIndexChanged.connect(self.refresh)  # _fill_columns blocks signals
             self.combos[target.key] = combo
-        self.model = RowTableModel(self._columns(), self)
-        self.preview = QTableView(self)
-        self.preview.setModel(self.model)
-        self.preview.setAccessibleName("Bookings as they will be stored")
-        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.preview.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.preview_label = QLabel("&Preview", self)
-        self.preview_label.setBuddy(self.preview)
-        self.errors = QPlainTextEdit(self)
-        self.errors.setReadOnly(True)
-        self.errors.setAccessibleName("Rows with an error")
-        self.errors.setMaximumHeight(110)
-        self.errors_label = QLabel("Rows with an e&rror", self)
-        self.errors_label.setBuddy(self.errors)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the import will do")
-        self.import_button = QPushButton("&Import", self)
-        self.import_button.clicked.connect(self.do_import)
-        cancel = QPushButton("Cancel", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.source)
-        encoding_row = QHBoxLayout()
-        encoding_row.addWidget(encoding_label)
-        encoding_row.addWidget(self.encoding, 1)
-        layout.addLayout(encoding_row)
-        layout.addWidget(columns)
-        layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 1)
-        for widget in (self.errors_label, self.errors, self.summary):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        self._fill_encodings()
-        self._fill_columns(guess_mapping(table.header))
-        self.encoding.currentIndexChanged.connect(self._reread)
-        for combo in self.combos.values():
-            combo.currentIndexChanged.connect(self.refresh)
-        self.resize(960, 720)
-        self.refresh()
+        return columns
 
-    def _columns(self) -> list[Column]:
+    def _first_columns(self) -> list[Column]:
         def flagged(b: PlannedBooking) -> bool:
             return bool(self._error_rows.intersection(b.rows))
 
@@ -192,70 +128,31 @@ class ImportDialog(QDialog):
         """The column chosen for each detail (None: not in the file)."""
         return {key: combo.currentData() for key, combo in self.combos.items()}
 
-    def _reread(self) -> None:
-        """Read the file again in the encoding the person chose, keeping their column choices."""
-        try:
-            table = read_csv(self.data, encoding=self.encoding.currentData())
-        except OrganiserError as exc:
-            self._show(None, str(exc))
-            return
-        previous, self.table = self.mapping(), table
+    def _read(self, encoding: str | None) -> CsvTable:
+        return read_csv(self.data, encoding=encoding)
+
+    def _remap(self, previous: dict[str, str | None], table: CsvTable) -> dict[str, str | None]:
         kept = {k: v for k, v in previous.items() if v in table.header}
-        self._fill_columns({**guess_mapping(table.header), **kept})
-        self.refresh()
+        return {**guess_mapping(table.header), **kept}
 
-    def refresh(self) -> None:
-        """Plan the import again with the current choices and show what it would do."""
-        try:
-            plan = importing.plan_for_event(
-                self.runner.store, self.event_id, self.table, self.mapping()
-            )
-        except OrganiserError as exc:
-            self._show(None, str(exc))
-            return
-        self._show(plan, plan.summary())
-
-    def _show(self, plan: ImportPlan | None, summary: str) -> None:
-        self.plan = plan
-        self.source.setText(f"{self.file_name}: {self.table.describe()}.")
-        errors = list(plan.errors) if plan else []
-        self._error_rows = {e.row for e in errors}
-        bookings = plan.bookings if plan else ()
-        self.model.set_rows(bookings[:PREVIEW_ROWS])
-        self.preview_label.setText(
-            f"&Preview: the first {PREVIEW_ROWS} of {_plural(len(bookings), 'booking')}, "
-            "as they will be stored"
-            if len(bookings) > PREVIEW_ROWS
-            else "&Preview: the bookings as they will be stored"
-        )
-        lines = [e.words() for e in errors[:ERRORS_SHOWN]]
-        if len(errors) > ERRORS_SHOWN:
-            lines.append(f"… and {len(errors) - ERRORS_SHOWN} more.")
-        self.errors.setPlainText("\n".join(lines))
-        self.errors.setVisible(bool(lines))
-        self.errors_label.setVisible(bool(lines))
-        self.summary.setText(summary if plan and plan.ok else f"⚠ {summary}")
-        can_import = plan is not None and plan.ok and bool(plan.bookings)
-        self.import_button.setEnabled(can_import)
-        self.import_button.setText(
-            f"&Import {_plural(len(bookings), 'booking')}" if can_import else "&Import"
+    def _make_plan(self) -> ImportPlan:
+        return importing.plan_for_event(
+            self.runner.store, self.event_id, self.table, self.mapping()
         )
 
-    def do_import(self) -> None:
-        """Import every planned booking as one undoable step, then close."""
-        plan = self.plan
-        if plan is None or not plan.ok or not plan.bookings:
-            return
+    def planned(self, plan: ImportPlan) -> Sequence[PlannedBooking]:
+        return plan.bookings
+
+    def _source_text(self) -> str:
+        return f"{self.file_name}: {self.table.describe()}."
+
+    def _show_rows(self, plan: ImportPlan | None, rows: Sequence[PlannedBooking]) -> None:
+        self._error_rows = {e.row for e in plan.errors} if plan else set()
+        self.model.set_rows(rows)
+
+    def _apply(self, plan: ImportPlan) -> Call:
         store, event_id = self.runner.store, self.event_id
-        try:
-            self.imported = self.runner.push(
-                f"Import {_plural(len(plan.bookings), 'booking')}",
-                lambda: importing.apply_import(store, event_id, plan),
-                import_inverse(store),
-                quiet=True,
-            )
-        except OrganiserError as exc:
-            self.refresh()
-            self.summary.setText(f"⚠ {exc}")
-            return
-        self.accept()
+        return lambda: importing.apply_import(store, event_id, plan)
+
+    def _inverse(self) -> Inverse:
+        return import_inverse(self.runner.store)

@@ -7,28 +7,22 @@ is imported while any row has an error; the import is one undoable step.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from organiser.core.changes import Changes
 from organiser.core.csvfiles import ENCODINGS
-from organiser.core.errors import OrganiserError
 from organiser.core.feedback import importing
 from organiser.core.feedback.export import local_time
 from organiser.core.feedback.form import Question, list_questions
@@ -43,9 +37,8 @@ from organiser.core.feedback.import_mapping import (
 from organiser.core.feedback.importing import ImportPlan, PlannedResponse
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.widgets.import_preview import ImportPreviewDialog
 
-PREVIEW_ROWS = 200
-ERRORS_SHOWN = 200
 DO_NOT_IMPORT = "Do not import"
 WHEN_SENT = "When it was sent"
 _SHORT = 70  # characters of a question shown in a list
@@ -66,16 +59,20 @@ def import_inverse(runner: OpRunner) -> Inverse:
     return inverse
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' if count != 1 else ''}"
-
-
 def _short(text: str, most: int = _SHORT) -> str:
     return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(ImportPreviewDialog):
     """Choose the question of each column, see the responses as they will be stored, import."""
+
+    title = "Import feedback responses"
+    noun = "response"
+    step_noun = "feedback response"
+    preview_name = "Responses as they will be stored"
+    count_format = "{:,}"
+    mapping_stretch = 1
+    preview_stretch = 2
 
     def __init__(
         self,
@@ -85,21 +82,16 @@ class ImportDialog(QDialog):
         table: ResponseTable,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.runner = runner
-        self.event_id = event_id
-        self.data = data
-        self.table = table
-        self.plan: ImportPlan | None = None
-        self.imported: Changes | None = None
+        super().__init__(runner, event_id, data, table, parent)
         self.questions: list[Question] = list_questions(runner.store, event_id)
-        self.setWindowTitle("Import feedback responses")
-        self.source = QLabel(self)
-        self.source.setWordWrap(True)
-        self.encoding = QComboBox(self)
-        self.encoding.setAccessibleName("Text encoding")
-        self.encoding_label = QLabel("Text &encoding (change it if letters look wrong):", self)
-        self.encoding_label.setBuddy(self.encoding)
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(190)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        mapping, self.remembered = suggest_mapping(runner.store, event_id, table.header)
+        self._start(mapping, 1000, 760)
+
+    def _make_mapping_area(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
         self.columns_box = QGroupBox("Which question each column of the file answers", self)
         self.grid = QGridLayout()
@@ -111,55 +103,13 @@ class ImportDialog(QDialog):
         scroll.setMinimumHeight(180)
         box_layout = QVBoxLayout(self.columns_box)
         box_layout.addWidget(scroll)
-        self.model = RowTableModel([], self)
-        self.preview = QTableView(self)
-        self.preview.setModel(self.model)
-        self.preview.setAccessibleName("Responses as they will be stored")
-        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.preview.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultSectionSize(190)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.preview_label = QLabel("&Preview", self)
-        self.preview_label.setBuddy(self.preview)
-        self.errors = QPlainTextEdit(self)
-        self.errors.setReadOnly(True)
-        self.errors.setAccessibleName("Rows with an error")
-        self.errors.setMaximumHeight(110)
-        self.errors_label = QLabel("Rows with an e&rror", self)
-        self.errors_label.setBuddy(self.errors)
+        return self.columns_box
+
+    def _make_extra_widgets(self) -> Sequence[QWidget]:
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAccessibleName("What is left out")
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the import will do")
-        self.import_button = QPushButton("&Import", self)
-        self.import_button.clicked.connect(self.do_import)
-        cancel = QPushButton("Cancel", self)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch()
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.source)
-        encoding_row = QHBoxLayout()
-        encoding_row.addWidget(self.encoding_label)
-        encoding_row.addWidget(self.encoding, 1)
-        layout.addLayout(encoding_row)
-        layout.addWidget(self.columns_box, 1)
-        layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 2)
-        for widget in (self.errors_label, self.errors, self.details, self.summary):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        self._fill_encodings()
-        mapping, self.remembered = suggest_mapping(runner.store, event_id, table.header)
-        self._fill_columns(mapping)
-        self.encoding.currentIndexChanged.connect(self._reread)
-        self.resize(1000, 760)
-        self.refresh()
+        return (self.details,)
 
     def _fill_encodings(self) -> None:
         detected = self.table.encoding
@@ -211,28 +161,33 @@ class ImportDialog(QDialog):
         """The question chosen for each column (None: not imported)."""
         return {column: combo.currentData() for column, combo in self.combos.items()}
 
-    def _reread(self) -> None:
-        """Read the file again in the encoding the person chose, keeping their column choices."""
-        try:
-            table = read_table(self.data, self.table.name, encoding=self.encoding.currentData())
-        except OrganiserError as exc:
-            self._show(None, str(exc))
-            return
-        previous, self.table = self.mapping(), table
-        kept = {k: v for k, v in previous.items() if k in table.header}
-        self._fill_columns({**guess_mapping(table.header, self.questions), **kept})
-        self.refresh()
+    def _read(self, encoding: str | None) -> ResponseTable:
+        return read_table(self.data, self.table.name, encoding=encoding)
 
-    def refresh(self) -> None:
-        """Plan the import again with the current choices and show what it would do."""
-        try:
-            plan = importing.plan_for_event(
-                self.runner.store, self.event_id, self.table, self.mapping()
-            )
-        except OrganiserError as exc:
-            self._show(None, str(exc))
-            return
-        self._show(plan, plan.summary())
+    def _remap(self, previous: ColumnMap, table: ResponseTable) -> ColumnMap:
+        kept = {k: v for k, v in previous.items() if k in table.header}
+        return {**guess_mapping(table.header, self.questions), **kept}
+
+    def _make_plan(self) -> ImportPlan:
+        return importing.plan_for_event(
+            self.runner.store, self.event_id, self.table, self.mapping()
+        )
+
+    def planned(self, plan: ImportPlan) -> Sequence[PlannedResponse]:
+        return plan.rows
+
+    def _source_text(self) -> str:
+        how = (
+            "The column choices from the last import of this form are filled in."
+            if self.remembered
+            else "The column choices are guesses from the headings: check them."
+        )
+        return (
+            f"{self.table.name}: {self.table.description}. This looks like a "
+            f"{self.table.form} export. {how}"
+            if self.table.form != "Online form"
+            else f"{self.table.name}: {self.table.description}. {how}"
+        )
 
     def _preview_columns(self, plan: ImportPlan) -> list[Column]:
         by_id = {q.id: q for q in self.questions}
@@ -255,65 +210,23 @@ class ImportDialog(QDialog):
             )
         return columns
 
-    def _show(self, plan: ImportPlan | None, summary: str) -> None:
-        self.plan = plan
-        how = (
-            "The column choices from the last import of this form are filled in."
-            if self.remembered
-            else "The column choices are guesses from the headings: check them."
-        )
-        self.source.setText(
-            f"{self.table.name}: {self.table.description}. This looks like a "
-            f"{self.table.form} export. {how}"
-            if self.table.form != "Online form"
-            else f"{self.table.name}: {self.table.description}. {how}"
-        )
-        rows: tuple[PlannedResponse, ...] = plan.rows if plan else ()
+    def _show_rows(self, plan: ImportPlan | None, rows: Sequence[PlannedResponse]) -> None:
         old = self.model
         self.model = RowTableModel(self._preview_columns(plan) if plan else [], self)
-        self.model.set_rows(rows[:PREVIEW_ROWS])
+        self.model.set_rows(rows)
         self.preview.setModel(self.model)
         old.deleteLater()
         self.preview.setColumnWidth(0, 60)
         self.preview.setColumnWidth(1, 150)
-        self.preview_label.setText(
-            f"&Preview: the first {PREVIEW_ROWS} of {_plural(len(rows), 'response')}, "
-            "as they will be stored"
-            if len(rows) > PREVIEW_ROWS
-            else "&Preview: the responses as they will be stored"
-        )
-        errors = list(plan.errors) if plan else []
-        lines = [e.words() for e in errors[:ERRORS_SHOWN]]
-        if len(errors) > ERRORS_SHOWN:
-            lines.append(f"… and {len(errors) - ERRORS_SHOWN} more.")
-        self.errors.setPlainText("\n".join(lines))
-        self.errors.setVisible(bool(lines))
-        self.errors_label.setVisible(bool(lines))
+
+    def _show_details(self, plan: ImportPlan | None) -> None:
         details = plan.details() if plan else []
         self.details.setText("\n".join(details))
         self.details.setVisible(bool(details))
-        self.summary.setText(summary if plan and plan.ok else f"⚠ {summary}")
-        can_import = plan is not None and plan.ok and bool(plan.rows)
-        self.import_button.setEnabled(can_import)
-        self.import_button.setText(
-            f"&Import {_plural(len(rows), 'response')}" if can_import else "&Import"
-        )
 
-    def do_import(self) -> None:
-        """Import every planned response as one undoable step, then close."""
-        plan = self.plan
-        if plan is None or not plan.ok or not plan.rows:
-            return
+    def _apply(self, plan: ImportPlan) -> Call:
         store, event_id = self.runner.store, self.event_id
-        try:
-            self.imported = self.runner.push(
-                f"Import {_plural(len(plan.rows), 'feedback response')}",
-                lambda: importing.apply_import(store, event_id, plan),
-                import_inverse(self.runner),
-                quiet=True,
-            )
-        except OrganiserError as exc:
-            self.refresh()
-            self.summary.setText(f"⚠ {exc}")
-            return
-        self.accept()
+        return lambda: importing.apply_import(store, event_id, plan)
+
+    def _inverse(self) -> Inverse:
+        return import_inverse(self.runner)

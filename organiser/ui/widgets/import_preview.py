@@ -1,0 +1,244 @@
+"""The shared shape of an import dialog: which column holds what, a preview, problems in words.
+
+A subclass supplies the column choices, reading the file and planning the import; this base lays
+out the source line, the text encoding, the preview, the rows with an error, the summary and the
+Import/Cancel buttons. Nothing is imported while any row has an error; the import is one undoable
+step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from organiser.core.changes import Changes
+from organiser.core.errors import OrganiserError
+from organiser.ui.ops import Call, Inverse, OpRunner
+from organiser.ui.table_model import RowTableModel
+
+PREVIEW_ROWS = 200
+ERRORS_SHOWN = 200
+
+
+class ImportPreviewDialog(QDialog):
+    """Map the file's columns, see the rows as they will be stored, then import them all.
+
+    `plan` is the subclass's import plan: it has `ok`, `errors` (each with `words()`) and
+    `summary()`; `planned(plan)` gives the rows it would store.
+    """
+
+    title = "Import"
+    noun = "row"  # what the preview and the Import button count
+    step_noun = "row"  # what the undoable step counts
+    preview_name = "Rows as they will be stored"
+    count_format = "{}"
+    mapping_stretch = 0
+    preview_stretch = 1
+
+    def __init__(
+        self,
+        runner: OpRunner,
+        event_id: int,
+        data: bytes,
+        table: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.event_id = event_id
+        self.data = data
+        self.table = table
+        self.plan: Any = None
+        self.imported: Changes | None = None
+        self.setWindowTitle(self.title)
+        self.source = QLabel(self)
+        self.source.setWordWrap(True)
+        self.encoding = QComboBox(self)
+        self.encoding.setAccessibleName("Text encoding")
+        self.encoding_label = QLabel("Text &encoding (change it if letters look wrong):", self)
+        self.encoding_label.setBuddy(self.encoding)
+        mapping_area = self._make_mapping_area()
+        self.model = RowTableModel(self._first_columns(), self)
+        self.preview = QTableView(self)
+        self.preview.setModel(self.model)
+        self.preview.setAccessibleName(self.preview_name)
+        self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview_label = QLabel("&Preview", self)
+        self.preview_label.setBuddy(self.preview)
+        self.errors = QPlainTextEdit(self)
+        self.errors.setReadOnly(True)
+        self.errors.setAccessibleName("Rows with an error")
+        self.errors.setMaximumHeight(110)
+        self.errors_label = QLabel("Rows with an e&rror", self)
+        self.errors_label.setBuddy(self.errors)
+        extra = self._make_extra_widgets()
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What the import will do")
+        self.import_button = QPushButton("&Import", self)
+        self.import_button.clicked.connect(self.do_import)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
+        encoding_row = QHBoxLayout()
+        encoding_row.addWidget(self.encoding_label)
+        encoding_row.addWidget(self.encoding, 1)
+        layout.addLayout(encoding_row)
+        layout.addWidget(mapping_area, self.mapping_stretch)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.preview, self.preview_stretch)
+        for widget in (self.errors_label, self.errors, *extra, self.summary):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+
+    def _start(self, mapping: dict[str, Any], width: int, height: int) -> None:
+        """Fill the lists, follow the encoding, size the dialog and show the first plan."""
+        self._fill_encodings()
+        self._fill_columns(mapping)
+        self.encoding.currentIndexChanged.connect(self._reread)
+        self.resize(width, height)
+        self.refresh()
+
+    # What a subclass supplies.
+
+    def _make_mapping_area(self) -> QWidget:
+        """The box of column choices, made before the preview (so Tab reaches it first)."""
+        raise NotImplementedError
+
+    def _make_extra_widgets(self) -> Sequence[QWidget]:
+        """Widgets shown between the rows with an error and the summary."""
+        return ()
+
+    def _first_columns(self) -> list[Any]:
+        """The preview's columns before the first plan."""
+        return []
+
+    def _fill_encodings(self) -> None:
+        raise NotImplementedError
+
+    def _fill_columns(self, chosen: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def mapping(self) -> dict[str, Any]:
+        """The current column choices."""
+        raise NotImplementedError
+
+    def _read(self, encoding: str | None) -> Any:
+        """The file read again in `encoding`."""
+        raise NotImplementedError
+
+    def _remap(self, previous: dict[str, Any], table: Any) -> dict[str, Any]:
+        """The column choices for a table read again, keeping the person's where they still fit."""
+        raise NotImplementedError
+
+    def _make_plan(self) -> Any:
+        """The import planned with the current choices (may raise OrganiserError)."""
+        raise NotImplementedError
+
+    def planned(self, plan: Any) -> Sequence[Any]:
+        """The rows `plan` would store."""
+        raise NotImplementedError
+
+    def _source_text(self) -> str:
+        raise NotImplementedError
+
+    def _show_rows(self, plan: Any, rows: Sequence[Any]) -> None:
+        """Show `rows` (the first of the plan's) in the preview."""
+        self.model.set_rows(rows)
+
+    def _show_details(self, plan: Any) -> None:
+        """Update the extra widgets for `plan` (None: it could not be planned)."""
+
+    def _apply(self, plan: Any) -> Call:
+        """The call that stores `plan`."""
+        raise NotImplementedError
+
+    def _inverse(self) -> Inverse:
+        raise NotImplementedError
+
+    # The shared behaviour.
+
+    def _plural(self, count: int, word: str) -> str:
+        return f"{self.count_format.format(count)} {word}{'s' if count != 1 else ''}"
+
+    def _reread(self) -> None:
+        """Read the file again in the encoding the person chose, keeping their column choices."""
+        try:
+            table = self._read(self.encoding.currentData())
+        except OrganiserError as exc:
+            self._show(None, str(exc))
+            return
+        previous, self.table = self.mapping(), table
+        self._fill_columns(self._remap(previous, table))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Plan the import again with the current choices and show what it would do."""
+        try:
+            plan = self._make_plan()
+        except OrganiserError as exc:
+            self._show(None, str(exc))
+            return
+        self._show(plan, plan.summary())
+
+    def _show(self, plan: Any, summary: str) -> None:
+        self.plan = plan
+        self.source.setText(self._source_text())
+        rows = self.planned(plan) if plan else ()
+        self._show_rows(plan, rows[:PREVIEW_ROWS])
+        self.preview_label.setText(
+            f"&Preview: the first {PREVIEW_ROWS} of {self._plural(len(rows), self.noun)}, "
+            "as they will be stored"
+            if len(rows) > PREVIEW_ROWS
+            else f"&Preview: the {self.noun}s as they will be stored"
+        )
+        errors = list(plan.errors) if plan else []
+        lines = [e.words() for e in errors[:ERRORS_SHOWN]]
+        if len(errors) > ERRORS_SHOWN:
+            lines.append(f"… and {len(errors) - ERRORS_SHOWN} more.")
+        self.errors.setPlainText("\n".join(lines))
+        self.errors.setVisible(bool(lines))
+        self.errors_label.setVisible(bool(lines))
+        self._show_details(plan)
+        self.summary.setText(summary if plan and plan.ok else f"⚠ {summary}")
+        can_import = plan is not None and plan.ok and bool(rows)
+        self.import_button.setEnabled(can_import)
+        self.import_button.setText(
+            f"&Import {self._plural(len(rows), self.noun)}" if can_import else "&Import"
+        )
+
+    def do_import(self) -> None:
+        """Import every planned row as one undoable step, then close."""
+        plan = self.plan
+        if plan is None or not plan.ok or not self.planned(plan):
+            return
+        try:
+            self.imported = self.runner.push(
+                f"Import {self._plural(len(self.planned(plan)), self.step_noun)}",
+                self._apply(plan),
+                self._inverse(),
+                quiet=True,
+            )
+        except OrganiserError as exc:
+            self.refresh()
+            self.summary.setText(f"⚠ {exc}")
+            return
+        self.accept()
