@@ -74,6 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore = commands.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("backup", metavar="BACKUP", help="a backup file made by Organiser")
     check = commands.add_parser("check", help="check the database's integrity")
+    self_test = commands.add_parser(
+        "self-test",
+        help="try every part of this install (printing, charts, QR codes, the window's "
+        "plugins) in a temporary folder; your own data is not opened",
+    )
     copy = commands.add_parser(
         "copy",
         help="copy events, with everything they hold, to another database (a team database)",
@@ -136,12 +141,17 @@ def build_parser() -> argparse.ArgumentParser:
     for sub in (demo, events, export, backup, restore, check, copy, offline, take, listed, back):
         _database_option(sub, top=False)
     _database_option(release, top=False)
+    _database_option(self_test, top=False)  # accepted like everywhere, and never opened
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `organiser` and `python main.py`."""
     args = build_parser().parse_args(argv)
+    if args.command == "self-test":  # its own temporary database, never --database's
+        from organiser.selftest import run_self_test
+
+        return run_self_test()
     url = database_url(args.database) if args.database else default_database_url()
     if args.command:
         from organiser.cli import run

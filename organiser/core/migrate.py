@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from organiser.core.errors import StoreError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -32,6 +34,11 @@ def alembic_config() -> Config:
 def _revisions() -> tuple[str, ...]:
     """Revision ids in order; each file is named '<revision>_<title>.py' with ids 0001, 0002…"""
     names = sorted(p.name for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    if not names:  # a bundle or an install that left the migration files out
+        raise StoreError(
+            f"This copy of Organiser is incomplete: its database migrations are missing from "
+            f"{MIGRATIONS}. Please reinstall Organiser."
+        )
     return tuple(name.split("_", 1)[0] for name in names)
 
 

@@ -1,0 +1,60 @@
+"""The window's own lazily loaded parts, for `organiser self-test`: Qt's plugins and fonts.
+
+Drawn offscreen, so it needs no display: the check is that the files are there and load.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLibraryInfo, QSize
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtSvg import QSvgRenderer
+
+from organiser.reports.charts import SCREEN_FONTS
+
+# The platform plugin each desktop's window needs, by the start of its file's name.
+PLATFORM_PLUGINS = {"linux": "libqxcb", "win32": "qwindows", "darwin": "libqcocoa"}
+
+
+def _platform_plugin() -> str:
+    wanted = next((p for key, p in PLATFORM_PLUGINS.items() if sys.platform.startswith(key)), "")
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
+    found = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
+    if wanted and not any(name.startswith(wanted) for name in found):
+        raise FileNotFoundError(f"Qt's platform plugin {wanted} is missing from {folder}")
+    return wanted or "none needed"
+
+
+def check_window_parts(flyer_pdf: bytes | None, chart_svg: bytes | None) -> str:
+    """Load the platform plugin's file, the SVG icon, a chart, the flyer preview and the fonts
+    (the chart and the flyer when the parts that make them worked)."""
+    platform = _platform_plugin()
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    try:
+        icon = QIcon(str(files("organiser") / "resources" / "organiser.svg"))
+        if icon.pixmap(QSize(64, 64)).isNull():
+            raise RuntimeError("the window's icon (SVG) does not load")
+        if chart_svg is not None and not QSvgRenderer(QByteArray(chart_svg)).isValid():
+            raise RuntimeError("a chart (SVG) does not load")
+        if flyer_pdf is not None:
+            _preview(flyer_pdf)
+        for font in SCREEN_FONTS:
+            if QFontDatabase.addApplicationFont(font) < 0:
+                raise RuntimeError(f"the screen font {Path(font).name} does not load")
+    finally:
+        del app
+    return f"platform plugin {platform}, icon, chart, flyer preview, {len(SCREEN_FONTS)} fonts"
+
+
+def _preview(flyer_pdf: bytes) -> None:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(flyer_pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.pageCount() < 1 or document.render(0, QSize(210, 297)).isNull():
+        raise RuntimeError(f"the flyer preview (PDF) does not load: {document.error().name}")
