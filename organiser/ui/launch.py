@@ -42,6 +42,14 @@ XCB_LIBRARIES = {
 }
 
 
+def _has_library(name: str) -> bool:
+    """Whether the system has lib<name>, or a bundle (PyInstaller) brought its own copy."""
+    bundled = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundled and any(Path(bundled).glob(f"lib{name}.so*")):
+        return True
+    return ctypes.util.find_library(name) is not None
+
+
 def platform_problem() -> str | None:
     """Say, in one line, what Qt would fail on before it aborts with a cryptic message."""
     if not sys.platform.startswith("linux"):
@@ -56,7 +64,7 @@ def platform_problem() -> str | None:
             "No display found: start Organiser from a desktop session "
             "(scripts can use the headless commands; see organiser --help)."
         )
-    missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if ctypes.util.find_library(lib) is None]
+    missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if not _has_library(lib)]
     if missing:
         return (
             "Qt cannot open a window because system libraries are missing; install them with: "
