@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes.util
 import gc
-import os
 import signal
 import sys
 import traceback
@@ -24,53 +22,9 @@ from organiser.core.opening import move_aside, open_store
 from organiser.core.paths import make_private_dir, sqlite_path
 from organiser.ui.creche.retention import ask_about_retention
 from organiser.ui.main_window import MainWindow
+from organiser.ui.platform_check import platform_problem
 from organiser.ui.style import apply_style
 from organiser.ui.team.notice import warn_about_shared_folder
-
-# Libraries Qt's xcb platform plugin loads, and the Debian/Ubuntu packages that hold them.
-XCB_LIBRARIES = {
-    "xcb-cursor": "libxcb-cursor0",
-    "xcb-icccm": "libxcb-icccm4",
-    "xcb-keysyms": "libxcb-keysyms1",
-    "xcb-image": "libxcb-image0",
-    "xcb-render-util": "libxcb-render-util0",
-    "xcb-xinerama": "libxcb-xinerama0",
-    "xcb-xkb": "libxcb-xkb1",
-    "xkbcommon-x11": "libxkbcommon-x11-0",
-    "xcb-shape": "libxcb-shape0",
-    "xcb-randr": "libxcb-randr0",
-}
-
-
-def _has_library(name: str) -> bool:
-    """Whether the system has lib<name>, or a bundle (PyInstaller) brought its own copy."""
-    bundled = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and bundled and any(Path(bundled).glob(f"lib{name}.so*")):
-        return True
-    return ctypes.util.find_library(name) is not None
-
-
-def platform_problem() -> str | None:
-    """Say, in one line, what Qt would fail on before it aborts with a cryptic message."""
-    if not sys.platform.startswith("linux"):
-        return None
-    chosen = os.environ.get("QT_QPA_PLATFORM", "")
-    if chosen and not chosen.startswith("xcb"):
-        return None
-    if not chosen and os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    if not os.environ.get("DISPLAY"):
-        return (
-            "No display found: start Organiser from a desktop session "
-            "(scripts can use the headless commands; see organiser --help)."
-        )
-    missing = [pkg for lib, pkg in XCB_LIBRARIES.items() if not _has_library(lib)]
-    if missing:
-        return (
-            "Qt cannot open a window because system libraries are missing; install them with: "
-            f"sudo apt install {' '.join(missing)}"
-        )
-    return None
 
 
 def tell(text: str, *, title: str = "Organiser") -> None:

@@ -9,24 +9,21 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLibraryInfo, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtSvg import QSvgRenderer
 
 from organiser.reports.charts import SCREEN_FONTS
-
-# The platform plugin each desktop's window needs, by the start of its file's name.
-PLATFORM_PLUGINS = {"linux": "libqxcb", "win32": "qwindows", "darwin": "libqcocoa"}
+from organiser.ui.platform_check import load_problem, platform_plugin
 
 
 def _platform_plugin() -> str:
-    wanted = next((p for key, p in PLATFORM_PLUGINS.items() if sys.platform.startswith(key)), "")
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
-    found = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
-    if wanted and not any(name.startswith(wanted) for name in found):
-        raise FileNotFoundError(f"Qt's platform plugin {wanted} is missing from {folder}")
-    return wanted or "none needed"
+    plugin = platform_plugin()
+    problem = load_problem(plugin)
+    if problem is not None:
+        raise RuntimeError(f"the window's platform plugin does not load: {problem}")
+    return plugin.name
 
 
 def check_window_parts(flyer_pdf: bytes | None, chart_svg: bytes | None) -> str:

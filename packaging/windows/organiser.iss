@@ -20,9 +20,8 @@ AppComments=Plan, run and report small co-produced community events
 DefaultDirName={localappdata}\Programs\Organiser
 DefaultGroupName=Organiser
 DisableProgramGroupPage=yes
-; Per user: no administrator rights, no UAC prompt.
+; Per user: no administrator rights, no UAC prompt, and no all-users choice to get wrong.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
 OutputBaseFilename=Organiser-{#AppVersion}-setup
 SetupIconFile=..\..\resources\organiser.ico
 UninstallDisplayIcon={app}\organiser.exe
@@ -49,5 +48,6 @@ Name: "{autodesktop}\Organiser"; Filename: "{app}\organiser.exe"; Tasks: desktop
 [Run]
 Filename: "{app}\organiser.exe"; Description: "{cm:LaunchProgram,Organiser}"; Flags: nowait postinstall skipifsilent
 
-; The uninstaller removes the program folder only. Events, backups and settings stay in
-; %LOCALAPPDATA%\Organiser, so reinstalling finds them again.
+; The uninstaller removes the program folder only. Events and backups stay in
+; %LOCALAPPDATA%\Organiser and settings in the registry (HKCU\Software\Organiser), so
+; reinstalling finds them again.

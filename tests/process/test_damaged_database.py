@@ -65,42 +65,6 @@ def test_damaged_file_without_a_backup_starts_empty(
     assert any(".damaged-" in p.name for p in tmp_path.iterdir())
 
 
-def test_platform_problem_names_the_missing_packages(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(
-        launch.ctypes.util, "find_library", lambda name: None if name == "xcb-cursor" else name
-    )
-    problem = launch.platform_problem()
-    assert problem is not None
-    assert "sudo apt install libxcb-cursor0" in problem and "\n" not in problem
-
-
-def test_a_bundle_that_brings_its_own_xcb_libraries_is_not_refused(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.setenv("DISPLAY", ":0")
-    monkeypatch.setattr(launch.ctypes.util, "find_library", lambda name: None)
-    for name in launch.XCB_LIBRARIES:
-        (tmp_path / f"lib{name}.so.0").write_bytes(b"")
-    monkeypatch.setattr(launch.sys, "frozen", True, raising=False)
-    monkeypatch.setattr(launch.sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert launch.platform_problem() is None
-    # The bundle lacks one: that one is named, as for an installed copy.
-    (tmp_path / "libxcb-cursor.so.0").unlink()
-    assert "sudo apt install libxcb-cursor0" in (launch.platform_problem() or "")
-
-
-def test_no_display_is_said_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
-    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
-    monkeypatch.delenv("DISPLAY", raising=False)
-    assert "No display found" in (launch.platform_problem() or "")
-
-
 def test_an_unexpected_error_is_said_kindly_and_logged_without_personal_data(
     qapp: object, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
