@@ -28,6 +28,7 @@ from organiser.core.speakers.kinds import (
 )
 from organiser.core.speakers.models import Invitation, Setting, Speaker, StatusChange
 from organiser.core.speakers.rules import EventFacts, InvitationFacts, Slot, invitation_warnings
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 EDITABLE = (
     "speaker_id",
@@ -143,21 +144,54 @@ def add_invitation(store: Store, *, event_id: int, values: Mapping[str, Any]) ->
         )
 
 
-def update_invitation(store: Store, *, invitation_id: int, values: Mapping[str, Any]) -> Changes:
-    """Edit an invitation; a new status is dated, the fee keeps its budget line in step."""
+@retry_races
+def update_invitation(
+    store: Store,
+    *,
+    invitation_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Edit an invitation; a new status is dated, the fee keeps its budget line in step.
+
+    With `base` (the invitation as the editor showed it) and the version it showed, a field
+    someone else changed in between is kept, or shown as a clash when both changed it
+    (organiser.core.versions). A save racing another at the same instant is retried.
+    """
     with store.begin() as s:
         invitation = get_or_raise(s, Invitation, invitation_id, "invitation")
+        values = merge_edit(
+            invitation,
+            values,
+            base=base,
+            expected_version=expected_version,
+            what="invitation",
+            row_id=invitation_id,
+        )
         _check(s, values, invitation.event_id)
         previous = apply_values(invitation, values, EDITABLE)
         if "status" in previous:
             s.add(StatusChange(invitation_id=invitation_id, status=invitation.status, at=utc_now()))
         _sync_cost(s, invitation)
+        s.flush()
         touched = (
             Touched.INVITATIONS | Touched.BUDGET | Touched.PROGRAMME if previous else Touched.NONE
         )
         return Changes(
-            touched, event_id=invitation.event_id, previous=previous, row_id=invitation_id
+            touched,
+            event_id=invitation.event_id,
+            previous=previous,
+            row_id=invitation_id,
+            row_version=version_of(invitation),
+            current={key: getattr(invitation, key) for key in previous},
         )
+
+
+def invitation_version(store: Store, invitation_id: int) -> int:
+    """The invitation's version now: what its editor remembers when it shows it."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, Invitation, invitation_id, "invitation"))
 
 
 def delete_invitation(store: Store, *, invitation_id: int) -> Changes:

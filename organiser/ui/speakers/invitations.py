@@ -113,7 +113,14 @@ class InvitationsPage(QWidget):
             title="Invitations to this event",
             columns=COLUMNS,
             fields=FIELDS,
-            verbs=Verbs(self._add, self._update, self._delete, invitation_inverse(self._store)),
+            verbs=Verbs(
+                self._add,
+                self._update,
+                self._delete,
+                invitation_inverse(self._store),
+                version=lambda row_id: invitations.invitation_version(self._store(), row_id),
+                update_from=self._update_from,
+            ),
             load_rows=self._load_rows,
             row_values=invitation_values,
             parent=self,
@@ -279,6 +286,20 @@ class InvitationsPage(QWidget):
             raise ValidationError("Choose a speaker from the directory.", field="speaker_id")
         return invitations.update_invitation(
             self._store(), invitation_id=invitation_id, values=values
+        )
+
+    def _update_from(
+        self, invitation_id: int, values: dict[str, Any], base: dict[str, Any], version: int
+    ) -> Changes:
+        """An edit against the version shown: someone else's change is kept or a clash."""
+        if values.get("speaker_id", 0) is None:
+            raise ValidationError("Choose a speaker from the directory.", field="speaker_id")
+        return invitations.update_invitation(
+            self._store(),
+            invitation_id=invitation_id,
+            values=values,
+            base=base,
+            expected_version=version,
         )
 
     def _delete(self, invitation_id: int) -> Changes:
