@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from organiser.core import backup
+from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
-from organiser.core.errors import OrganiserError
+from organiser.core.errors import CorruptDatabase, OrganiserError
 from organiser.core.events.service import find_event, list_events
 from organiser.core.files import atomic_write
 from organiser.core.instance import held_by_running_app
@@ -30,9 +31,25 @@ def run(args: argparse.Namespace, url: str) -> int:
     """Run one headless command; errors become one line on stderr."""
     try:
         return _COMMANDS[args.command](args, url)
+    except CorruptDatabase as exc:
+        found = backup.newest_good_backup(Path(exc.path))
+        hint = f" Restore the newest good backup: organiser restore {found.path}" if found else ""
+        print(f"organiser: {exc}{hint}", file=sys.stderr)
+        return 1
     except OrganiserError as exc:
         print(f"organiser: {exc}", file=sys.stderr)
         return 1
+
+
+@contextmanager
+def _opened(url: str, *, reads_only: bool = False, daily_backup: bool = True) -> Iterator[Store]:
+    """The database, with what the person should hear on opening (a failed daily backup) on
+    stderr; a command that only reads works on a read-only file or a full disk too."""
+    store = open_store(url, daily_backup=daily_backup, read_only_ok=reads_only)
+    for warning in store.warnings:
+        print(f"organiser: warning: {warning}", file=sys.stderr)
+    with closing(store):
+        yield store
 
 
 def _sqlite_only(url: str, what: str) -> Path:
@@ -43,13 +60,13 @@ def _sqlite_only(url: str, what: str) -> Path:
 
 
 def _demo(args: argparse.Namespace, url: str) -> int:
-    with closing(open_store(url)) as store:
+    with _opened(url) as store:
         print(add_demo_event(store))
     return 0
 
 
 def _events(args: argparse.Namespace, url: str) -> int:
-    with closing(open_store(url)) as store:
+    with _opened(url, reads_only=True) as store:
         rows = list_events(store, include_archived=args.all)
     for row in rows:
         archived = "  (archived)" if row.archived else ""
@@ -85,7 +102,7 @@ def _export(args: argparse.Namespace, url: str) -> int:
     out = Path(args.out).expanduser()
     if not out.parent.is_dir():
         raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
-    with closing(open_store(url)) as store:
+    with _opened(url, reads_only=True) as store:
         event_id = find_event(store, args.event)
         chosen = None
         if args.meeting is not None and document.chooses == "meeting":
@@ -122,9 +139,11 @@ def _restore(args: argparse.Namespace, url: str) -> int:
     # Refuse a damaged, foreign, empty or newer file before it replaces the database.
     if check_sqlite_file(source) is None:
         raise OrganiserError(f"{source.name} is not an Organiser backup.")
-    backup.restore_backup(source, path)
+    kept = backup.restore_backup(source, path)
     open_store(url, daily_backup=False).close()
     print(f"Restored {path} from {args.backup}")
+    if kept is not None:
+        print(f"The file it replaced could not be read, so it was kept as {kept.name}")
     return 0
 
 
@@ -134,7 +153,7 @@ def _check(args: argparse.Namespace, url: str) -> int:
         if not path.exists():
             raise OrganiserError(f"There is no database at {path}.")
         check_sqlite_file(path)
-    with closing(open_store(url, daily_backup=False)) as store:
+    with _opened(url, reads_only=True, daily_backup=False) as store:
         verdict = integrity_report(store)
         events = len(list_events(store, include_archived=True))
     if verdict != "ok":
@@ -147,7 +166,7 @@ def _copy(args: argparse.Namespace, url: str) -> int:
     to_url = database_url(args.to)
     if to_url == url:
         raise OrganiserError("--to names the database being copied from; give another one.")
-    with closing(open_store(url)) as source, closing(open_store(to_url)) as target:
+    with _opened(url, reads_only=True) as source, _opened(to_url) as target:
         chosen = None
         if args.event:
             chosen = list(dict.fromkeys(find_event(source, e) for e in args.event))

@@ -85,4 +85,7 @@ def test_random_bytes_given_to_check(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(2048))
     result = organiser("check", "--database", str(path))
     assert result.returncode == 1
-    assert result.stderr == "organiser: photo.sqlite is not an Organiser database.\n"
+    assert result.stderr == (
+        "organiser: photo.sqlite is not an Organiser database (it is a PNG picture). "
+        "Nothing was changed.\n"
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -10,7 +12,8 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from organiser.core.errors import OrganiserError
+from organiser.core.disk import disk_words
+from organiser.core.errors import DiskProblem, OrganiserError
 from organiser.core.integrity import open_read_only, quick_check
 from organiser.core.paths import backups_dir, make_private_file
 
@@ -54,9 +57,14 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
             raise OrganiserError(f"The backup did not verify ({verdict}); nothing was replaced.")
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        raise OrganiserError(f"Could not write the backup to {target}: {exc}.") from exc
+        raise OrganiserError(
+            f"Could not write the backup to {target}: {disk_words(target, exc)}."
+        ) from exc
+    except DiskProblem as exc:
+        raise OrganiserError(f"Could not verify the backup {target}: {exc}") from exc
     finally:
-        partial.unlink(missing_ok=True)  # a copy that failed to verify is not kept either
+        with contextlib.suppress(OSError):  # a copy that failed to verify is not kept either
+            partial.unlink(missing_ok=True)
     return target
 
 
@@ -74,10 +82,17 @@ def list_backups(database: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
+def _good(path: Path) -> bool:
+    try:
+        return quick_check(path) == "ok"
+    except DiskProblem:
+        return False
+
+
 def newest_good_backup(database: Path) -> BackupFile | None:
     """The most recent backup that passes quick_check."""
     for backup in list_backups(database):
-        if quick_check(backup.path) == "ok":
+        if _good(backup.path):
             return backup
     return None
 
@@ -112,7 +127,8 @@ def rotate(database: Path, *, now: dt.datetime | None = None) -> list[Path]:
     keep = backups_to_keep(backups, now=now or dt.datetime.now())
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only folder keeps its old backups
+            path.unlink(missing_ok=True)
     return removed
 
 
@@ -122,19 +138,41 @@ def daily_backup_due(database: Path, *, now: dt.datetime | None = None) -> bool:
     return not any(b.made.date() == today for b in list_backups(database))
 
 
-def restore_backup(backup: Path, database: Path) -> None:
-    """Replace the database with a verified backup, backing up the current one first."""
+def move_aside(path: Path, *, now: dt.datetime | None = None) -> Path:
+    """Rename a damaged database and its -wal/-shm out of the way; return the new name."""
+    stamp = f"{now or dt.datetime.now():%Y%m%d-%H%M%S}"
+    target = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            part.replace(Path(f"{target}{suffix}"))
+    return target
+
+
+def restore_backup(backup: Path, database: Path) -> Path | None:
+    """Replace the database with a verified backup.
+
+    A healthy database is backed up first; a damaged or unreadable one is kept, moved aside
+    with its -wal and -shm, and its new name returned.
+    """
     verdict = quick_check(backup)
     if verdict != "ok":
         raise OrganiserError(f"{backup.name} is damaged ({verdict}); choose another backup.")
-    if database.exists() and quick_check(database) == "ok":
-        make_backup(database, reason="before-restore")
+    kept = None
     try:
+        if database.exists() and database.stat().st_size > 0 and _good(database):
+            make_backup(database, reason="before-restore")
+        elif database.exists():
+            kept = move_aside(database)
+        if not database.exists():  # private from its first byte
+            os.close(os.open(database, os.O_RDONLY | os.O_CREAT, 0o600))
         with (
             closing(open_read_only(backup)) as src,
             closing(sqlite3.connect(database, timeout=5)) as dst,
         ):
             src.backup(dst)
-    except sqlite3.Error as exc:
-        raise OrganiserError(f"Could not restore {backup.name}: {exc}.") from exc
-    make_private_file(database)
+    except (OSError, sqlite3.Error) as exc:
+        raise OrganiserError(
+            f"Could not restore {backup.name}: {disk_words(database, exc)}."
+        ) from exc
+    return kept

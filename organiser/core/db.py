@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from organiser.core.disk import sqlite_code
 from organiser.core.errors import SavedElsewhere, StoreError, ValidationError
 from organiser.core.paths import sqlite_path
 from organiser.core.team import feed
@@ -45,6 +47,25 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
     finally:
         cursor.close()
+
+
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that reads `path` and can write nothing, not even a journal beside it."""
+    from organiser.core.integrity import open_read_only
+
+    engine = create_engine("sqlite://", creator=lambda: open_read_only(path, shared=True))
+    event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
 
 
 def make_engine(url: str) -> Engine:
@@ -95,15 +116,32 @@ def _words(key: str) -> str:
 
 
 class Store:
-    """An open database: one `begin()` per user action, nothing held open in between."""
+    """An open database: one `begin()` per user action, nothing held open in between.
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    `read_only` says why nothing can be changed (a read-only file, a full disk), or is None;
+    `warnings` holds what the person should hear on opening (today's backup failed).
+    """
+
+    def __init__(self, engine: Engine, url: str, *, read_only: str | None = None) -> None:
         self.engine = engine
         self.url = url
+        self.read_only = read_only
+        self.warnings: list[str] = []
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_what_columns_cannot_hold)
+        if read_only is not None:
+            event.listen(self._sessions, "before_flush", self._refuse_changes)
         self.origin = uuid.uuid4().hex  # this window's (or command's) name in the change feed
         feed.watch(self._sessions, self.origin)
+        self._outer = threading.local()
+
+    def _refuse_changes(self, session: Session, _context: Any, _instances: Any) -> None:
+        if session.new or session.dirty or session.deleted:
+            raise StoreError(self.read_only_words())
+
+    def read_only_words(self) -> str:
+        """Why nothing can be changed, for a refused edit."""
+        return f"Nothing was changed: this database is open read-only ({self.read_only})."
 
     @property
     def path(self) -> Path | None:
@@ -126,6 +164,11 @@ class Store:
         read-only file) is said in words, so the screen keeps what was typed unsaved
         instead of a traceback losing it.
         """
+        outer = getattr(self._outer, "session", None)
+        if outer is not None:  # inside one_transaction: part of it, flushed as a commit would
+            yield outer
+            outer.flush()
+            return
         try:
             with self._sessions.begin() as session:
                 yield session
@@ -135,6 +178,8 @@ class Store:
                 "saved. Look at it again and repeat the change if it is still needed."
             ) from exc
         except OperationalError as exc:
+            if self.read_only is not None and sqlite_code(exc) == sqlite3.SQLITE_READONLY:
+                raise StoreError(self.read_only_words()) from exc
             reason = str(exc.orig).strip() or "unknown problem"
             check = (
                 "Check the disk has room and no other program has the file open, then try again."
@@ -144,6 +189,17 @@ class Store:
             raise StoreError(
                 f"The change could not be saved: the database says “{reason}”. {check}"
             ) from exc
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Make every `begin()` inside (on this thread) part of one transaction: all of it is
+        saved, or, after an error, a kill or a full disk, none of it."""
+        with self.begin() as session:
+            self._outer.session = session
+            try:
+                yield
+            finally:
+                self._outer.session = None
 
     def close(self) -> None:
         """Release every connection (needed before a restore replaces the file)."""

@@ -39,6 +39,19 @@ class CorruptDatabase(StoreError):
         self.path = path
 
 
+class ForeignFile(StoreError):
+    """The file is not an Organiser database (a picture, another program's database)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class DiskProblem(StoreError):
+    """The file could not be read or written (a full disk, read-only, locked, an I/O error):
+    not damaged, so it is left where it is."""
+
+
 class SavedElsewhere(Conflict):
     """Another person saved the same row between this change's read and its write."""
 

@@ -11,12 +11,15 @@ def lock_path(database: Path) -> Path:
     return database.with_name(database.name + ".lock")
 
 
-def held_by_running_app(database: Path) -> bool:
-    """True when the lock file names a process that is still alive."""
+def held_by_running_app(database: Path, *, other_than_me: bool = False) -> bool:
+    """True when the lock file names a process that is still alive (`other_than_me`: one
+    that is not this process)."""
     try:
         first = lock_path(database).read_text(encoding="utf-8", errors="replace").split()[0]
         pid = int(first)
     except (OSError, IndexError, ValueError):
+        return False
+    if other_than_me and pid == os.getpid():
         return False
     try:
         os.kill(pid, 0)

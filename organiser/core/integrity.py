@@ -6,6 +6,10 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from organiser.core.disk import disk_words, is_damage
+from organiser.core.errors import DiskProblem
+from organiser.core.instance import held_by_running_app
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -16,26 +20,52 @@ def looks_like_sqlite(path: Path) -> bool:
     return head == SQLITE_HEADER
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A connection that writes nothing, not even a -wal or -shm beside a closed database."""
+def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
+    """A connection that writes nothing, not even a -wal or -shm beside a closed database.
+
+    `shared`: for a connection pool that hands it to more than one thread.
+    """
     # Read-only SQLite still creates (and, unable to checkpoint, leaves) -wal and -shm files
     # beside a WAL database. With no -wal present nobody has the file open, so open it
     # immutable; a file in use keeps the normal read-only mode to see its latest commits.
-    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    # An empty -wal that no other Organiser holds (left by a start on a full disk) has nothing
+    # to add, and reading it normally would need room for the -shm the full disk lacks.
+    wal = Path(f"{path}-wal")
+    unused = not wal.exists() or (
+        wal.stat().st_size == 0 and not held_by_running_app(path, other_than_me=True)
+    )
+    immutable = "&immutable=1" if unused else ""
     # as_uri() percent-encodes, so a folder named "a?b#c" still opens the right file.
     uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
-    return sqlite3.connect(uri, uri=True, timeout=5)
+    return sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=not shared)
+
+
+def one_line(problems: list[str]) -> str:
+    """The first problem, and how many more: SQLite lists each damaged page on its own line."""
+    lines = [line.strip() for text in problems for line in text.splitlines()]
+    lines = [line for line in lines if line and not line.startswith("*** in database")]
+    if not lines:
+        return "no answer"
+    more = len(lines) - 1
+    return lines[0] + (f" (and {more:,} more problem{'s' if more != 1 else ''})" if more else "")
 
 
 def quick_check(path: Path) -> str:
-    """'ok', or what SQLite found wrong with the file."""
+    """'ok', or (in one line) what SQLite found wrong with the file.
+
+    Raises DiskProblem when the file could not be read at all (a full disk, no permission, a
+    lock, an I/O error): that is not damage, and the file must not be treated as damaged.
+    """
     try:
         with closing(open_read_only(path)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    result = "; ".join(str(row[0]) for row in rows)
-    return result or "no answer"
+        if is_damage(exc):
+            return one_line([str(exc)])
+        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
+    if [str(row[0]) for row in rows] == ["ok"]:
+        return "ok"
+    return one_line([str(row[0]) for row in rows])
 
 
 def stored_revision(path: Path) -> tuple[str | None, bool]:

@@ -2,35 +2,87 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from organiser.core import backup, migrate
-from organiser.core.db import Store, make_engine
-from organiser.core.errors import CorruptDatabase, NewerDatabase, StoreError
+from organiser.core.db import Store, make_engine, read_only_engine
+from organiser.core.disk import NEARLY_FULL, disk_words, free_bytes, why_not_writable
+from organiser.core.errors import (
+    CorruptDatabase,
+    DiskProblem,
+    ForeignFile,
+    NewerDatabase,
+    OrganiserError,
+    StoreError,
+)
 from organiser.core.integrity import looks_like_sqlite, quick_check, stored_revision
 from organiser.core.paths import make_private_dir, make_private_file, sqlite_path
 from organiser.core.team import feed
 
+# What a file that is not a database most likely is, by its first bytes.
+_KINDS = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip file (perhaps a Word or Excel document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def _what_it_is(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    for magic, kind in _KINDS:
+        if head.startswith(magic):
+            return f" (it is {kind})"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return " (it is a text file)"
+
 
 def check_sqlite_file(path: Path) -> str | None:
-    """Refuse a damaged, foreign or newer file without writing to it; return its revision."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    if not looks_like_sqlite(path):
-        raise CorruptDatabase(f"{path.name} is not an Organiser database.", path=str(path))
-    verdict = quick_check(path)
-    if verdict != "ok":
-        raise CorruptDatabase(f"{path.name} is damaged ({verdict}).", path=str(path))
-    revision, has_tables = stored_revision(path)
+    """Refuse a damaged, foreign or newer file without writing to it; return its revision.
+
+    An empty file where backups of the database exist is damage (the database was lost); a
+    file that cannot be read (no room, no permission, a lock) is a DiskProblem, never damage.
+    """
+    try:
+        if not path.exists():
+            return None
+        if path.stat().st_size == 0:
+            if backup.list_backups(path):
+                raise CorruptDatabase(
+                    f"{path.name} is empty (0 bytes), but Organiser has backups of it.",
+                    path=str(path),
+                )
+            return None
+        if not looks_like_sqlite(path):
+            raise ForeignFile(
+                f"{path.name} is not an Organiser database{_what_it_is(path)}. "
+                "Nothing was changed.",
+                path=str(path),
+            )
+        verdict = quick_check(path)
+        if verdict != "ok":
+            raise CorruptDatabase(f"{path.name} is damaged ({verdict}).", path=str(path))
+        revision, has_tables = stored_revision(path)
+    except OSError as exc:
+        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
+    except sqlite3.DatabaseError as exc:
+        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
     if revision is None and has_tables:
-        raise CorruptDatabase(
-            f"{path.name} is a database of another program, not Organiser.", path=str(path)
+        raise ForeignFile(
+            f"{path.name} is a database of another program, not Organiser. Nothing was changed.",
+            path=str(path),
         )
     if revision is not None and revision not in migrate.known_revisions():
         raise NewerDatabase(
@@ -40,25 +92,90 @@ def check_sqlite_file(path: Path) -> str | None:
     return revision
 
 
-def open_store(url: str, *, daily_backup: bool = True) -> Store:
-    """Check, back up (before migrating and once a day) and migrate, then return the store."""
+def open_store(
+    url: str,
+    *,
+    daily_backup: bool = True,
+    read_only_ok: bool = False,
+    force_read_only: str | None = None,
+) -> Store:
+    """Check, back up (before migrating and once a day) and migrate, then return the store.
+
+    A file that cannot be written (read-only, on read-only media, on a full disk) opens
+    read-only when `read_only_ok` (the window, and commands that only read), saying why in
+    `store.read_only`; otherwise it is refused in words. A daily backup that cannot be
+    written is a warning in `store.warnings`, never a reason not to open. `force_read_only`
+    opens read-only for that reason even where the file could be written.
+    """
     path = sqlite_path(url)
-    if path is not None:
-        if not path.parent.exists():
-            make_private_dir(path.parent)
-        revision = check_sqlite_file(path)
-        if revision is not None and revision != migrate.head_revision():
+    if path is None:
+        return _open_engine(url, None)
+    if not path.parent.exists():
+        make_private_dir(path.parent)
+    revision = check_sqlite_file(path)
+    blocked = force_read_only or why_not_writable(path) or _nearly_full(path)
+    if blocked is None:
+        try:
+            return _open_writable(url, path, revision, daily_backup=daily_backup)
+        except DiskProblem as exc:
+            if not (read_only_ok and revision == migrate.head_revision()):
+                raise
+            cause = exc.__cause__
+            blocked = disk_words(path, cause) if cause is not None else str(exc).rstrip(".")
+    if not read_only_ok:
+        raise DiskProblem(f"Cannot change {path.name}: {blocked}. Nothing was changed.")
+    if revision is None:
+        raise DiskProblem(f"Cannot create a database at {path}: {blocked}.")
+    if revision != migrate.head_revision():
+        raise DiskProblem(
+            f"This version of Organiser must update {path.name} before opening it, but "
+            f"{blocked}. Copy it to a folder on your computer and open the copy. Nothing was "
+            "changed."
+        )
+    return Store(read_only_engine(path), url, read_only=blocked)
+
+
+def _nearly_full(path: Path) -> str | None:
+    """Too little room to write safely: opening for writing would only leave a broken -wal."""
+    free = free_bytes(path)
+    if path.exists() and free is not None and free < NEARLY_FULL:
+        return (
+            f"the disk that holds {path.name} is full ({free // 1024:,} KB free); free some space"
+        )
+    return None
+
+
+def _open_writable(url: str, path: Path, revision: str | None, *, daily_backup: bool) -> Store:
+    warnings: list[str] = []
+    if revision is not None and revision != migrate.head_revision():
+        try:
             backup.make_backup(path, reason="pre-migration")
-        elif revision is not None and daily_backup and backup.daily_backup_due(path):
+        except OrganiserError as exc:
+            raise DiskProblem(
+                f"Organiser backs up {path.name} before updating it, and the backup could not "
+                f"be written: {exc} Nothing was changed."
+            ) from exc
+    elif revision is not None and daily_backup and backup.daily_backup_due(path):
+        try:
             backup.make_backup(path, reason="daily")
             backup.rotate(path)
-        # SQLite gives -wal and -shm the mode of the database file, so make it private first.
-        if not path.exists():
-            try:
-                os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
-            except OSError as exc:
-                raise StoreError(f"Cannot create the database {path}: {exc.strerror}.") from exc
+        except OrganiserError as exc:
+            warnings.append(f"Today's backup could not be made. {exc}")
+    # SQLite gives -wal and -shm the mode of the database file, so make it private first.
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_RDONLY | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise DiskProblem(
+                f"Cannot create the database {path}: {disk_words(path, exc)}."
+            ) from exc
         make_private_file(path)
+    store = _open_engine(url, path)
+    store.warnings.extend(warnings)
+    return store
+
+
+def _open_engine(url: str, path: Path | None) -> Store:
     try:
         engine = make_engine(url)
     except ImportError as exc:  # a server URL whose driver is not installed
@@ -79,15 +196,20 @@ def open_store(url: str, *, daily_backup: bool = True) -> Store:
             )
         if current != migrate.head_revision():
             migrate.upgrade(engine)
-    except StoreError:
+        store = Store(engine, url)
+        with store.begin() as session:
+            feed.prune(session)
+    except StoreError as exc:
         engine.dispose()
+        if path is not None and isinstance(exc.__cause__, DBAPIError):
+            cause = exc.__cause__
+            raise DiskProblem(f"Cannot open {path.name}: {disk_words(path, cause)}.") from cause
         raise
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
+        if path is not None and isinstance(exc, DBAPIError | sqlite3.Error | OSError):
+            raise DiskProblem(f"Cannot open {path.name}: {disk_words(path, exc)}.") from exc
         raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
-    store = Store(engine, url)
-    with store.begin() as session:
-        feed.prune(session)
     return store
 
 
@@ -104,14 +226,3 @@ def integrity_report(store: Store) -> str:
     with store.engine.connect() as connection:
         connection.execute(text("SELECT 1"))
     return "ok"
-
-
-def move_aside(path: Path, *, now: dt.datetime | None = None) -> Path:
-    """Rename a damaged database and its -wal/-shm out of the way; return the new name."""
-    stamp = f"{now or dt.datetime.now():%Y%m%d-%H%M%S}"
-    target = path.with_name(f"{path.name}.damaged-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(f"{path}{suffix}")
-        if part.exists():
-            part.replace(Path(f"{target}{suffix}"))
-    return target

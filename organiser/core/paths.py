@@ -24,15 +24,20 @@ def data_dir() -> Path:
 
 
 def make_private_dir(folder: Path) -> None:
-    """Create a folder readable only by its owner."""
+    """Create a folder readable only by its owner; one that is already there keeps its mode
+    (Organiser never changes the permissions of what it did not create)."""
+    if folder.is_dir():
+        return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return
     except OSError as exc:
         raise OrganiserError(
             f"Cannot create the folder {folder}: {exc.strerror or exc}. "
             "Choose another place with --database."
         ) from exc
-    with contextlib.suppress(OSError):  # a folder we do not own keeps its mode
+    with contextlib.suppress(OSError):
         folder.chmod(0o700)
 
 
@@ -67,6 +72,6 @@ def backups_dir(database: Path) -> Path:
 
 
 def make_private_file(path: Path) -> None:
-    """Restrict a file holding personal data to its owner (0600)."""
+    """Restrict a file Organiser has just created, holding personal data, to its owner (0600)."""
     with contextlib.suppress(OSError):
         path.chmod(0o600)

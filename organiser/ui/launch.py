@@ -10,15 +10,16 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from organiser.core import backup
 from organiser.core.db import Store
-from organiser.core.errors import CorruptDatabase, StoreError
+from organiser.core.disk import disk_words, why_not_writable
+from organiser.core.errors import CorruptDatabase, OrganiserError, StoreError
 from organiser.core.instance import lock_path
-from organiser.core.opening import move_aside, open_store
+from organiser.core.opening import check_sqlite_file, open_store
 from organiser.core.paths import make_private_dir, sqlite_path
 from organiser.ui.creche.retention import ask_about_retention
 from organiser.ui.main_window import MainWindow
@@ -33,17 +34,26 @@ def tell(text: str, *, title: str = "Organiser") -> None:
     QMessageBox.warning(None, title, text)
 
 
-def _open(url: str) -> Store | None:
-    """Open the database; a damaged file is moved aside and the newest good backup offered."""
+def _open(url: str, *, read_only: str | None = None) -> Store | None:
+    """Open the database. A damaged file (or an empty one where backups exist) is moved aside
+    and the newest good backup offered; a file that is not a database, one from a newer
+    Organiser, or one that cannot be read is refused in words and left exactly as it was."""
     try:
-        return open_store(url)
+        return open_store(url, read_only_ok=True, force_read_only=read_only)
     except CorruptDatabase as exc:
         path, problem = Path(exc.path), str(exc)
     except StoreError as exc:
         tell(str(exc))
         return None
     good = backup.newest_good_backup(path)
-    aside = move_aside(path)
+    try:
+        aside = backup.move_aside(path)
+    except OSError as exc:
+        tell(
+            f"{problem} Organiser cannot move it aside ({disk_words(path, exc)}), so nothing "
+            "was changed. Copy the folder to your computer, or restore a backup there."
+        )
+        return None
     text = f"{problem} It was moved aside to {aside.name}."
     print(f"organiser: {text}", file=sys.stderr, flush=True)
     if good is not None:
@@ -54,14 +64,33 @@ def _open(url: str) -> Store | None:
             "(No starts an empty database; the damaged file is kept.)",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            backup.restore_backup(good.path, path)
+            try:
+                backup.restore_backup(good.path, path)
+            except OrganiserError as failed:
+                tell(f"{failed} The damaged file is kept as {aside.name}.")
+                return None
     else:
         QMessageBox.warning(None, "Database damaged", f"{text}\n\nThere is no backup to restore.")
     try:
-        return open_store(url)
+        return open_store(url, read_only_ok=True, force_read_only=read_only)
     except StoreError as again:
         tell(str(again))
         return None
+
+
+def say_warnings(window: MainWindow, warnings: list[str]) -> None:
+    """What the person should know on opening (today's backup failed): in the status bar and
+    a box that does not stop them working."""
+    if not warnings:
+        return
+    text = "\n\n".join(warnings)
+    print(f"organiser: warning: {' '.join(warnings)}", file=sys.stderr, flush=True)
+    window.statusBar().showMessage(f"⚠ {warnings[0]}")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Organiser", text, parent=window)
+    box.setObjectName("opening_warnings")
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.show()
 
 
 def report_unexpected(kind: type[BaseException], value: BaseException, tb: Any) -> None:
@@ -112,17 +141,36 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
     apply_style(app)
     app.setWindowIcon(QIcon(str(files("organiser") / "resources" / "organiser.svg")))
     lock: QLockFile | None = None
+    read_only: str | None = None
     path = sqlite_path(url)
     if path is not None:
-        make_private_dir(path.parent)
+        try:
+            make_private_dir(path.parent)
+        except OrganiserError as exc:
+            tell(str(exc))
+            return 1
+        try:  # a picture, a newer or an unreadable file: said before anything is written
+            check_sqlite_file(path)
+        except CorruptDatabase:
+            pass  # moved aside (under the lock) and a backup offered, below
+        except StoreError as exc:
+            tell(str(exc))
+            return 1
         lock = QLockFile(str(lock_path(path)))
         if not lock.tryLock(200):
-            tell(
-                f"{path.name} is already open in another Organiser window. "
-                "Switch to that window, or close it and try again."
+            if lock.error() == QLockFile.LockError.LockFailedError:
+                tell(
+                    f"{path.name} is already open in another Organiser window. "
+                    "Switch to that window, or close it and try again."
+                )
+                return 1
+            # No lock file could be written (a read-only folder or medium, a full disk): read
+            # only, so a second window cannot change the file behind this one's back.
+            lock = None
+            read_only = why_not_writable(path) or (
+                f"Organiser could not write its lock file beside {path.name}"
             )
-            return 1
-    store = _open(url)
+    store = _open(url, read_only=read_only)
     if store is None:
         return 1
     window = MainWindow(store, QSettings())
@@ -131,6 +179,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
 
         open_example(window)
     window.show()
+    QTimer.singleShot(0, lambda: say_warnings(window, store.warnings))
     QTimer.singleShot(0, lambda: warn_about_shared_folder(window))
     QTimer.singleShot(0, lambda: ask_about_retention(window))
     settle_memory()

@@ -14,13 +14,13 @@ from alembic.runtime.migration import MigrationContext
 
 import organiser.core.models  # noqa: F401  (every table on Base.metadata)
 from organiser.core import migrate
-from organiser.core.backup import list_backups
+from organiser.core.backup import list_backups, move_aside
 from organiser.core.base import Base
 from organiser.core.db import make_engine
-from organiser.core.errors import CorruptDatabase, NewerDatabase
+from organiser.core.errors import CorruptDatabase, ForeignFile, NewerDatabase
 from organiser.core.events.service import create_event, get_event, list_events
 from organiser.core.integrity import stored_revision
-from organiser.core.opening import check_sqlite_file, move_aside, open_store
+from organiser.core.opening import check_sqlite_file, open_store
 from organiser.core.paths import database_url
 
 HashOf = Callable[[Path], str]
@@ -143,7 +143,8 @@ def test_text_file_is_not_an_organiser_database(tmp_path: Path, file_hash: HashO
     path.write_text("Shopping list: pastries, fruit, coffee\n" * 50)
     before = file_hash(path)
     with pytest.raises(
-        CorruptDatabase, match=r"notes\.sqlite is not an Organiser database"
+        ForeignFile,
+        match=r"^notes\.sqlite is not an Organiser database \(it is a text file\)\. Nothing was",
     ) as caught:
         open_store(_url(path))
     assert caught.value.path == str(path)
@@ -153,7 +154,7 @@ def test_text_file_is_not_an_organiser_database(tmp_path: Path, file_hash: HashO
 def test_tiny_file_is_not_an_organiser_database(tmp_path: Path) -> None:
     path = tmp_path / "tiny.sqlite"
     path.write_bytes(b"SQL")
-    with pytest.raises(CorruptDatabase):
+    with pytest.raises(ForeignFile):
         check_sqlite_file(path)
 
 
@@ -163,7 +164,7 @@ def test_another_programs_database_is_refused(tmp_path: Path, file_hash: HashOf)
         connection.execute("CREATE TABLE recipes (name TEXT)")
         connection.commit()
     before = file_hash(path)
-    with pytest.raises(CorruptDatabase, match="database of another program"):
+    with pytest.raises(ForeignFile, match="database of another program"):
         open_store(_url(path))
     assert file_hash(path) == before
 

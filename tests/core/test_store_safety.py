@@ -81,15 +81,32 @@ def test_database_wal_shm_and_backups_are_private(tmp_path: Path) -> None:
         os.umask(old_umask)
 
 
-def test_opening_makes_an_existing_database_private(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite"
+def test_a_new_database_is_private_from_the_start(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "organiser.sqlite"
+    store = open_store(f"sqlite:///{path}", daily_backup=False)
+    try:
+        create_event(store, title="x")
+        assert _mode(path.parent) == 0o700
+        assert _mode(path) == 0o600
+        assert _mode(Path(f"{path}-wal")) == 0o600
+    finally:
+        store.close()
+
+
+def test_an_existing_database_and_folder_keep_their_permissions(tmp_path: Path) -> None:
+    # Organiser never changes the mode of a file or folder it did not create: a person (or
+    # their organisation) chose it.
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    path = folder / "team.sqlite"
     open_store(f"sqlite:///{path}", daily_backup=False).close()
     path.chmod(0o644)
     store = open_store(f"sqlite:///{path}", daily_backup=False)
     try:
         create_event(store, title="x")
-        assert _mode(path) == 0o600
-        assert _mode(Path(f"{path}-wal")) == 0o600
+        assert _mode(path) == 0o644
+        assert _mode(folder) == 0o755
     finally:
         store.close()
 

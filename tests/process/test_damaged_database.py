@@ -51,7 +51,7 @@ def test_damaged_file_without_a_backup_starts_empty(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "notes.sqlite"
-    path.write_text("these are not the droids", encoding="utf-8")
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
     store = launch._open(f"sqlite:///{path}")
@@ -60,9 +60,80 @@ def test_damaged_file_without_a_backup_starts_empty(
         assert list_events(store) == []
     finally:
         store.close()
-    assert "not an Organiser database" in told[0] and "no backup" in told[0]
+    assert "notes.sqlite is damaged" in told[0] and "no backup" in told[0]
     assert (tmp_path / "notes.sqlite").exists()
     assert any(".damaged-" in p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "a PNG picture"),
+        (b"these are not the droids", "a text file"),
+    ],
+)
+def test_a_file_that_is_not_a_database_is_said_and_left_alone(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes, kind: str
+) -> None:
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    folder.chmod(0o755)
+    path = folder / "photo.png"
+    path.write_bytes(content)
+    path.chmod(0o644)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("nothing to ask"))
+    assert launch._open(f"sqlite:///{path}") is None
+    assert told == [f"photo.png is not an Organiser database (it is {kind}). Nothing was changed."]
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in folder.iterdir()) == ["photo.png"]
+    assert (path.stat().st_mode & 0o777, folder.stat().st_mode & 0o777) == (0o644, 0o755)
+
+
+def test_an_empty_file_with_backups_is_said_and_the_backup_offered(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "events.sqlite"
+    store = open_store(f"sqlite:///{path}")
+    create_event(store, title="Kept in the backup")
+    store.close()
+    backup.make_backup(path, reason="daily")
+    path.write_bytes(b"")
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    asked: list[str] = []
+
+    def answer_yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    store = launch._open(f"sqlite:///{path}")
+    assert store is not None
+    try:
+        assert [e.title for e in list_events(store)] == ["Kept in the backup"]
+    finally:
+        store.close()
+    assert asked[0].startswith("events.sqlite is empty (0 bytes), but Organiser has backups of it.")
+    [empty] = [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
+    assert empty.read_bytes() == b""  # the empty file is kept
+
+
+def test_a_restore_that_cannot_write_says_so_and_keeps_the_damaged_file(
+    qapp: object, damaged: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
+
+    def full(*_args: object) -> None:
+        raise backup.OrganiserError("Could not restore it: the disk is full.")
+
+    monkeypatch.setattr(backup, "restore_backup", full)
+    assert launch._open(f"sqlite:///{damaged}") is None
+    assert told[0].startswith("Could not restore it: the disk is full. The damaged file is kept")
+    assert any(".damaged-" in p.name for p in damaged.parent.iterdir())
 
 
 def test_an_unexpected_error_is_said_kindly_and_logged_without_personal_data(

@@ -21,14 +21,18 @@ __all__ = ["DEMO_TITLE", "add_demo_event"]
 
 
 def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
-    """Create the example event, three weeks from `today`, and return its id."""
+    """Create the example event, three weeks from `today`, and return its id.
+
+    All of it in one transaction: a kill or a full disk half-way leaves no half-made event.
+    """
     day = today or dt.date.today()
-    event_id = add_planning(store, today=day)
-    add_speakers(store, event_id)
-    add_meetings(store, event_id, today=day)
-    add_poll(store, event_id, today=day)
-    add_creche(store, event_id, today=day)
-    add_flyer(store, event_id)
-    add_feedback(store, event_id)
-    add_coproduction(store, event_id)
+    with store.one_transaction():
+        event_id = add_planning(store, today=day)
+        add_speakers(store, event_id)
+        add_meetings(store, event_id, today=day)
+        add_poll(store, event_id, today=day)
+        add_creche(store, event_id, today=day)
+        add_flyer(store, event_id)
+        add_feedback(store, event_id)
+        add_coproduction(store, event_id)
     return event_id
