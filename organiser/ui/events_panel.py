@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from organiser.core.events.service import EventRow
 from organiser.core.parsing import format_date
 from organiser.core.team.holds import Hold
+from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import ID_ROLE, Column, Index, RowTableModel
 
 
@@ -78,6 +79,7 @@ class EventsPanel(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("event_search")
         self.search.setPlaceholderText("Search events")
+        keeps_working(self.search)
         self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)

@@ -25,8 +25,11 @@ from organiser.ui.events_panel import EventsPanel
 from organiser.ui.feedback.tab import FeedbackTab
 from organiser.ui.flyer.tab import FlyerTab
 from organiser.ui.letters import LetterDialog
+from organiser.ui.meetings import unsaved as unsaved_notes
+from organiser.ui.meetings.notes import NotesEditor
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
+from organiser.ui.read_only import ReadOnlyGuard
 from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
@@ -128,6 +131,16 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.live = LiveUpdates(self)
         self.menu_actions.store_open(is_local=store.path is not None)
+        self.read_only: ReadOnlyGuard | None = None
+        self._guard_edits()
+
+    def _guard_edits(self) -> None:
+        """Lock editing (with a banner saying why) while the database can only be read."""
+        if self.read_only is not None:
+            self.read_only.remove()
+            self.read_only = None
+        if self.store.read_only is not None:
+            self.read_only = ReadOnlyGuard(self, self.store.read_only)
 
     @property
     def store(self) -> Store:
@@ -297,6 +310,7 @@ class MainWindow(QMainWindow):
         self.event_id = None
         self._restore_settings()
         self.menu_actions.store_open(is_local=store.path is not None)
+        self._guard_edits()
 
     def unsaved_work(self) -> list[str]:
         """What cannot be saved yet (a half-typed new row, a clash to settle), in words."""
@@ -310,6 +324,9 @@ class MainWindow(QMainWindow):
         """Save what is typed, remember the window, then close (asking first if a half-typed
         new row cannot be saved, so nothing is lost without a word)."""
         self.flush()
+        if not unsaved_notes.may_close(self, self.findChildren(NotesEditor)):
+            event.ignore()
+            return
         problems = self.unsaved_work()
         if problems:
             answer = QMessageBox.question(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from organiser.core.feedback.kinds import QuoteConsent
 from organiser.core.feedback.themes import Quote, ThemeCount
 from organiser.ui.creche.common import row_of, set_role, wrapped
+from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import Column, RowTableModel
 
 ALL = "All"
@@ -77,6 +78,7 @@ class AnswersPanel(QWidget):
         self.question_filter.setObjectName("question_filter")
         self.question_filter.setAccessibleName("Show answers to")
         self.theme_filter = QComboBox(self)
+        keeps_working(self.question_filter, self.theme_filter)
         self.theme_filter.setObjectName("theme_filter")
         self.theme_filter.setAccessibleName("Show answers with the theme")
         self.starred_only = QCheckBox("Quote bank only (starred)", self)

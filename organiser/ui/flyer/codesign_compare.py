@@ -31,6 +31,7 @@ from organiser.core.flyer.versions import VersionRow
 from organiser.ui.creche.common import wrapped
 from organiser.ui.flyer.codesign_common import when
 from organiser.ui.ops import OpRunner
+from organiser.ui.read_only import keeps_working
 
 NOT_AVAILABLE = "Preview not available"
 
@@ -122,6 +123,7 @@ class ComparePanel(QWidget):
         self.first.setObjectName("compare_first")
         self.first.setAccessibleName("Compare version")
         self.second = QComboBox(self)
+        keeps_working(self.first, self.second)
         self.second.setObjectName("compare_second")
         self.second.setAccessibleName("with version")
         for combo in (self.first, self.second):

@@ -31,6 +31,7 @@ from organiser.ui.creche.common import safe_name, tell
 from organiser.ui.flyer.preview import overflow_words, render
 from organiser.ui.flyer.printer import LoadedPdf, fit_printer, page_image, png_bytes, print_pages
 from organiser.ui.ops import OpRunner
+from organiser.ui.read_only import keeps_working
 
 SOCIAL_WIDTH = 1080  # pixels: what social media sites show at full width
 DRAFT = "Current draft"
@@ -47,6 +48,7 @@ class OutputBar(QWidget):
         self._prepare = prepare
         self.event_id: int | None = None
         self.which = QComboBox(self)
+        keeps_working(self.which)
         self.which.setObjectName("output_which")
         self.which.setAccessibleName("Which flyer to print or save")
         self.which.currentIndexChanged.connect(lambda _i: self._show_status())

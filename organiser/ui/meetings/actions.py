@@ -17,6 +17,7 @@ from organiser.core.parsing import format_date
 from organiser.core.planning import service as planning
 from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
+from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import Column
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
@@ -69,6 +70,7 @@ class ActionsPage(QWidget):
         self.summary.setObjectName("actions_summary")
         self.summary.setWordWrap(True)
         self.owner_filter = QComboBox(self)
+        keeps_working(self.owner_filter)
         self.owner_filter.setObjectName("owner_filter")
         self.owner_filter.setAccessibleName("Show the actions of")
         set_id_choices(self.owner_filter, [EVERYONE])

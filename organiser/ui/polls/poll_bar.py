@@ -22,6 +22,7 @@ from organiser.core.polls import service as polls
 from organiser.core.polls.service import PollRow
 from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
+from organiser.ui.read_only import keeps_working
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field, Kind, set_id_choices
 from organiser.ui.widgets.form import FieldForm
@@ -64,6 +65,7 @@ class PollBar(QWidget):
         self._form_poll: int | None = None
         self._targets: list[tuple[str, int | None]] = [(THE_EVENT, None)]
         self.chooser = QComboBox(self)
+        keeps_working(self.chooser)
         self.chooser.setObjectName("poll_chooser")
         self.chooser.setAccessibleName("Poll shown")
         self.chooser.setMinimumContentsLength(20)
