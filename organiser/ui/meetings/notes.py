@@ -106,6 +106,7 @@ class NotesEditor(QWidget):
         self.saved_text = ""  # the notes as stored when last loaded or saved
         self._loading = False
         self.waiting = False  # "Decide later" chosen: asked again on leaving, not while typing
+        self.failed: str | None = None  # why the last save did not go through
         self.text = NotesText(self)
         self.text.setObjectName("notes_text")
         self.text.setAccessibleName("Meeting notes")
@@ -283,6 +284,7 @@ class NotesEditor(QWidget):
             self._loading = False
         self.saved_text = notes
         self.waiting = False
+        self.failed = None
         self._show_format()
 
     def _autosave(self) -> None:
@@ -303,6 +305,12 @@ class NotesEditor(QWidget):
         document.setModified(False)
         if text != self.saved_text:
             self.edits.save(self.meeting_id, {NOTES: text}, {})
+
+    def not_saved(self) -> str | None:
+        """Why typed notes are not saved (the last save failed and they still differ)."""
+        if self.failed is None or self.meeting_id is None:
+            return None
+        return self.failed if self.markdown() != self.saved_text else None
 
     def reload_if_changed(self) -> None:
         """Show the stored notes if they changed elsewhere (an earlier version brought back)."""

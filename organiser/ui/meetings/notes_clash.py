@@ -72,12 +72,14 @@ class NotesForm:
         if NOTES in values:
             self.editor.saved_text = values[NOTES]
             self.editor.waiting = False
+            self.editor.failed = None
             self.editor.status.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         status = self.editor.status
         if errors.get(NOTES):
-            status.setText(f"⚠ Not saved: {errors[NOTES].removeprefix('Not saved yet: ')}")
+            self.editor.failed = errors[NOTES].removeprefix("Not saved yet: ")
+            status.setText(f"⚠ Not saved: {self.editor.failed}")
             self.editor.text.document().setModified(True)  # tried again on the next save
         elif status.text().startswith("⚠"):
             status.setText("")

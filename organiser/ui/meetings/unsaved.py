@@ -1,0 +1,93 @@
+"""Closing the window while meeting notes could not be saved (a full disk, a lost server): the
+person chooses to keep trying, to save the text to a Markdown file in a folder they pick, or to
+discard it. Nothing typed is lost without a word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from organiser.core.errors import OrganiserError
+from organiser.core.files import atomic_write
+from organiser.core.meetings import service as meetings
+from organiser.ui.meetings.notes import NotesEditor
+
+KEEP, TO_FILE, DISCARD = "keep", "file", "discard"
+
+
+def choose(parent: QWidget, text: str) -> str:
+    """Ask what to do with notes that could not be saved: KEEP, TO_FILE or DISCARD."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Notes not saved", text, parent=parent)
+    keep = box.addButton("&Keep trying", QMessageBox.ButtonRole.RejectRole)
+    to_file = box.addButton("&Save them to a file…", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Discard them", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    clicked = box.clickedButton()
+    return KEEP if clicked is keep else TO_FILE if clicked is to_file else DISCARD
+
+
+def _file_name(title: str, day: dt.date | None) -> str:
+    safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title).strip() or "meeting"
+    return f"Notes of {safe[:80]}{f' {day:%Y-%m-%d}' if day else ''}.md"
+
+
+def save_to_folder(editors: list[NotesEditor], folder: Path) -> list[Path]:
+    """Each editor's text as a Markdown file in `folder` (an existing file is not replaced)."""
+    written = []
+    for editor in editors:
+        assert editor.meeting_id is not None
+        try:
+            meeting = meetings.get_meeting(editor.runner.store, editor.meeting_id)
+            title, day = meeting.title, meeting.date
+        except OrganiserError:  # cannot even be read: the text still goes out
+            title, day = "meeting", None
+        path = folder / _file_name(title, day)
+        number = 2
+        while path.exists() or path in written:
+            path = folder / f"{path.stem.rsplit(' (', 1)[0]} ({number}).md"
+            number += 1
+        heading = f"# Notes of {title}" + (f", {day:%d/%m/%Y}" if day else "")
+        atomic_write(path, f"{heading}\n\n{editor.markdown()}".encode())
+        written.append(path)
+    return written
+
+
+def may_close(parent: QWidget, editors: list[NotesEditor]) -> bool:
+    """Whether the window may close, having asked what to do with notes not saved."""
+    stuck = [editor for editor in editors if editor.not_saved() is not None]
+    if not stuck:
+        return True
+    reason = stuck[0].not_saved()
+    text = (
+        f"Notes typed in {len(stuck)} meeting{'s' if len(stuck) != 1 else ''} could not be "
+        f"saved: {reason}\n\nKeep trying (free some space, then close again), save them to a "
+        "file somewhere else, or discard them?"
+    )
+    while True:
+        answer = choose(parent, text)
+        if answer == KEEP:
+            for editor in stuck:
+                editor.save_now()
+            return False
+        if answer == DISCARD:
+            for editor in stuck:
+                editor.drop_typing()
+            return True
+        folder = QFileDialog.getExistingDirectory(parent, "Choose a folder for the notes")
+        if not folder:
+            continue
+        try:
+            written = save_to_folder(stuck, Path(folder))
+        except OrganiserError as exc:
+            QMessageBox.warning(parent, "Notes not saved", f"{exc} Choose another folder.")
+            continue
+        for editor in stuck:
+            editor.drop_typing()
+        names = ", ".join(path.name for path in written)
+        QMessageBox.information(parent, "Notes saved to a file", f"Saved as {names} in {folder}.")
+        return True
