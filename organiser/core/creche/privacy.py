@@ -16,6 +16,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.bookings import status_history
 from organiser.core.creche.models import Booking, Child, Creche, CrecheStaff
+from organiser.core.creche.purge_copies import forget_everywhere, worth_looking_for
 from organiser.core.creche.service import RETENTION_DAYS, settings_in
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
@@ -77,13 +78,22 @@ def purge_personal_data(
             s.scalars(select(Booking).where(Booking.event_id == event_id).order_by(Booking.id))
         )
         anonymised = kept = 0
+        removed: list[str] = []  # every value taken out, to strike from the event's copies
         for number, booking in enumerate(bookings, start=1):
             if keep_consented and booking.contact_consent and not booking.anonymised:
+                removed += _values(booking.notes, booking.access_needs)
                 booking.notes = booking.access_needs = ""
                 kept += 1
                 continue
             if not booking.anonymised:
                 anonymised += 1
+                removed += _values(
+                    booking.name,
+                    booking.contact,
+                    booking.access_needs,
+                    booking.notes,
+                    booking.source_ref,
+                )
             booking.name = f"Household {number}"
             booking.contact = booking.access_needs = booking.notes = booking.source_ref = ""
             booking.contact_consent_date = None
@@ -97,6 +107,17 @@ def purge_personal_data(
             )
         )
         for number, child in enumerate(children, start=1):
+            removed += _values(
+                f"{child.first_name} {child.last_name}".strip(),
+                child.first_name,
+                child.last_name,
+                child.allergies,
+                child.dietary,
+                child.medical,
+                child.notes,
+                child.collectors,
+                child.collection_password,
+            )
             child.age_months = age_months(child.date_of_birth, child.age_months, event.date)
             child.date_of_birth = None
             child.first_name = f"Child {number}"
@@ -111,10 +132,12 @@ def purge_personal_data(
             )
         )
         for number, member in enumerate(staff, start=1):
+            removed += _values(member.name, member.notes)
             member.name = f"Staff member {number}"
             member.notes = ""
             member.dbs_date = member.first_aid_expiry = None
-        _forget_feedback_contacts(s, event_id)
+        removed += _forget_feedback_contacts(s, event_id)
+        forget_everywhere(s, event_id, removed)
         settings_in(s, event_id)  # makes the creche row if there was none
         creche = s.scalar(select(Creche).where(Creche.event_id == event_id))
         assert creche is not None
@@ -127,9 +150,13 @@ def purge_personal_data(
     return result, Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
 
 
-def _forget_feedback_contacts(s: Session, event_id: int) -> None:
+def _values(*texts: str | None) -> list[str]:
+    return [piece for text in texts for piece in worth_looking_for(text)]
+
+
+def _forget_feedback_contacts(s: Session, event_id: int) -> list[str]:
     """Feedback keeps its answers for the report, but not the names and contacts people gave,
-    nor the link to their booking."""
+    nor the link to their booking; returns what was removed."""
     personal = s.scalars(
         select(FeedbackQuestion.id).where(
             FeedbackQuestion.event_id == event_id,
@@ -137,7 +164,15 @@ def _forget_feedback_contacts(s: Session, event_id: int) -> None:
         )
     ).all()
     responses = select(FeedbackResponse.id).where(FeedbackResponse.event_id == event_id)
+    removed: list[str] = []
     if personal:
+        given = s.scalars(
+            select(FeedbackAnswer.value).where(
+                FeedbackAnswer.question_id.in_(personal),
+                FeedbackAnswer.response_id.in_(responses),
+            )
+        ).all()
+        removed = _values(*given)
         s.execute(
             update(FeedbackAnswer)
             .where(
@@ -151,6 +186,7 @@ def _forget_feedback_contacts(s: Session, event_id: int) -> None:
         .where(FeedbackResponse.event_id == event_id)
         .values(booking_id=None)
     )
+    return removed
 
 
 def _vacuum(connection: Connection) -> None:
