@@ -111,7 +111,8 @@ def report_unexpected(kind: type[BaseException], value: BaseException, tb: Any) 
 
 def _handle_sigterm(app: QApplication) -> QTimer:
     """Close cleanly on SIGTERM: a timer wakes Python so the handler runs while Qt idles."""
-    signal.signal(signal.SIGTERM, lambda *_: app.closeAllWindows())
+    # Closed from the event loop: a SIGTERM that lands before it runs still closes the window.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
     waker = QTimer(app)
     waker.start(200)
     waker.timeout.connect(lambda: None)
@@ -178,13 +179,14 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
         from organiser.ui.actions import open_example
 
         open_example(window)
+    # Before the window shows: a logout's SIGTERM from then on closes it cleanly.
+    waker = _handle_sigterm(app)
     window.show()
     QTimer.singleShot(0, lambda: say_warnings(window, store.warnings))
     QTimer.singleShot(0, lambda: warn_about_shared_folder(window))
     QTimer.singleShot(0, lambda: ask_about_retention(window))
     settle_memory()
     sys.excepthook = report_unexpected
-    waker = _handle_sigterm(app)
     app.aboutToQuit.connect(window.flush)
     code = app.exec()
     waker.stop()
