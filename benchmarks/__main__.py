@@ -62,6 +62,7 @@ def cold_start(work: Path) -> None:
 def main() -> int:
     """Run every benchmark and print one line per figure."""
     from benchmarks.inprocess import run_inprocess
+    from benchmarks.kills import main as kills
     from benchmarks.postgres import postgres_figures
 
     with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
@@ -69,6 +70,7 @@ def main() -> int:
         cold_start(work)
         run_inprocess(work)
         postgres_figures(work)  # a team database beside SQLite, when a server is named
+    kills()  # kill -9 while typing and while writing: what is lost
     return 0
 
 
