@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.flyer import flyer_pngs
 from benchmarks.report import summary_pngs
+from benchmarks.safety_shots import read_only_pngs
 from benchmarks.team_shots import team_pngs
 from organiser.core.demo import add_demo_event
 from organiser.core.opening import open_store
@@ -43,8 +44,8 @@ def main(out: Path) -> int:
     """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
     Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
     creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
-    summary.pdf (with its first two pages as PNGs); and the team database's Connect dialog, a
-    clash and a bring back."""
+    summary.pdf (with its first two pages as PNGs); the team database's Connect dialog, a
+    clash and a bring back; and a database open read-only, at 100% and 200% text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -121,6 +122,7 @@ def main(out: Path) -> int:
     summary_pngs(app, store, event_id, out)
     team_pngs(app, work, out)
     window.close()
+    read_only_pngs(app, work, out)
     store.close()
     return 0
 
