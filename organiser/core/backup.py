@@ -12,7 +12,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from organiser.core.disk import disk_words
+from organiser.core.disk import disk_words, sqlite_code
 from organiser.core.errors import DiskProblem, OrganiserError
 from organiser.core.integrity import open_read_only, quick_check
 from organiser.core.paths import backups_dir, make_private_file
@@ -139,40 +139,80 @@ def daily_backup_due(database: Path, *, now: dt.datetime | None = None) -> bool:
 
 
 def move_aside(path: Path, *, now: dt.datetime | None = None) -> Path:
-    """Rename a damaged database and its -wal/-shm out of the way; return the new name."""
+    """Rename a damaged database and its -wal/-shm out of the way; return the new name.
+
+    The -wal and -shm go first, so a stale log is never left where a new database would
+    read it; if any rename fails, those done are put back and the error raised.
+    """
     stamp = f"{now or dt.datetime.now():%Y%m%d-%H%M%S}"
     target = path.with_name(f"{path.name}.damaged-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(f"{path}{suffix}")
-        if part.exists():
-            part.replace(Path(f"{target}{suffix}"))
+    done: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            part = Path(f"{path}{suffix}")
+            if part.exists():
+                part.replace(Path(f"{target}{suffix}"))
+                done.append((part, Path(f"{target}{suffix}")))
+    except OSError:
+        for original, moved in reversed(done):
+            with contextlib.suppress(OSError):
+                moved.replace(original)
+        raise
     return target
+
+
+def _state(database: Path) -> str:
+    """ "healthy", "missing", "damaged" (or empty, or unreadable), or "busy" (in use)."""
+    if not database.exists():
+        return "missing"
+    if database.stat().st_size == 0:
+        return "damaged"
+    try:
+        return "healthy" if quick_check(database) == "ok" else "damaged"
+    except DiskProblem as exc:
+        busy = sqlite_code(exc.__cause__) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+        return "busy" if exc.__cause__ is not None and busy else "damaged"
 
 
 def restore_backup(backup: Path, database: Path) -> Path | None:
     """Replace the database with a verified backup.
 
-    A healthy database is backed up first; a damaged or unreadable one is kept, moved aside
-    with its -wal and -shm, and its new name returned.
+    A healthy database is backed up first and overwritten page by page; a damaged, empty or
+    unreadable one is kept, moved aside with its -wal and -shm (its new name returned), once
+    the restored copy is safely written beside it. One in use by another program is refused.
     """
     verdict = quick_check(backup)
     if verdict != "ok":
         raise OrganiserError(f"{backup.name} is damaged ({verdict}); choose another backup.")
-    kept = None
+    state = _state(database)
+    if state == "busy":
+        raise OrganiserError(
+            f"Another program is using {database.name}; close it, then restore. Nothing was "
+            "changed."
+        )
     try:
-        if database.exists() and database.stat().st_size > 0 and _good(database):
+        if state == "healthy":
             make_backup(database, reason="before-restore")
-        elif database.exists():
-            kept = move_aside(database)
-        if not database.exists():  # private from its first byte
-            os.close(os.open(database, os.O_RDONLY | os.O_CREAT, 0o600))
-        with (
-            closing(open_read_only(backup)) as src,
-            closing(sqlite3.connect(database, timeout=5)) as dst,
-        ):
-            src.backup(dst)
+            _copy(backup, database)
+            return None
+        fresh = database.with_name(f".{database.name}.restoring")
+        fresh.unlink(missing_ok=True)
+        os.close(os.open(fresh, os.O_RDONLY | os.O_CREAT, 0o600))  # private from its first byte
+        try:
+            _copy(backup, fresh)
+            kept = move_aside(database) if state == "damaged" else None
+            try:
+                fresh.replace(database)
+            except OSError:
+                if kept is not None:  # put the kept file back where it was
+                    for suffix in ("", "-wal", "-shm"):
+                        with contextlib.suppress(OSError):
+                            Path(f"{kept}{suffix}").replace(Path(f"{database}{suffix}"))
+                raise
+        finally:
+            fresh.unlink(missing_ok=True)
     except (OSError, sqlite3.Error) as exc:
         raise OrganiserError(
-            f"Could not restore {backup.name}: {disk_words(database, exc)}."
+            f"Could not restore {backup.name}: {disk_words(database, exc)}. Nothing was changed."
         ) from exc
     return kept

@@ -264,11 +264,23 @@ def restore(window: MainWindow) -> None:
     window.flush()
     url = window.store.url
     window.store.close()
+    restored = True
     try:
-        backup.restore_backup(chosen.path, path)
-        store = open_store(url, daily_backup=False)
+        kept = backup.restore_backup(chosen.path, path)
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
-        store = open_store(url, daily_backup=False)
+        restored, kept = False, None
+    try:
+        store = open_store(url, daily_backup=False, read_only_ok=True)
+    except OrganiserError as exc:
+        QMessageBox.warning(
+            window,
+            "Organiser",
+            f"{exc} Organiser will close now; open it again once this is put right.",
+        )
+        window.close()
+        return
     window.swap_store(store)
-    window.statusBar().showMessage(f"Restored the backup of {choice}")
+    if restored:
+        aside = f"; the file it replaced was kept as {kept.name}" if kept else ""
+        window.statusBar().showMessage(f"Restored the backup of {choice}{aside}")
