@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.pool import NullPool
 
 from organiser.core.disk import sqlite_code
 from organiser.core.errors import SavedElsewhere, StoreError, ValidationError
@@ -63,7 +64,11 @@ def read_only_engine(path: Path) -> Engine:
     """An engine that reads `path` and can write nothing, not even a journal beside it."""
     from organiser.core.integrity import open_read_only
 
-    engine = create_engine("sqlite://", creator=lambda: open_read_only(path, shared=True))
+    # A fresh connection for every use: each sees the file as it is then (one kept open
+    # would keep reading what was there when it opened).
+    engine = create_engine(
+        "sqlite://", creator=lambda: open_read_only(path, shared=True), poolclass=NullPool
+    )
     event.listen(engine, "connect", _set_read_only_pragmas)
     return engine
 

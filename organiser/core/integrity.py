@@ -6,7 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from organiser.core.disk import disk_words, is_damage
+from organiser.core.disk import NEARLY_FULL, disk_words, free_bytes, is_damage, why_not_writable
 from organiser.core.errors import DiskProblem
 from organiser.core.instance import held_by_running_app
 
@@ -28,12 +28,17 @@ def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     # Read-only SQLite still creates (and, unable to checkpoint, leaves) -wal and -shm files
     # beside a WAL database. With no -wal present nobody has the file open, so open it
     # immutable; a file in use keeps the normal read-only mode to see its latest commits.
-    # An empty -wal that no other Organiser holds (left by a start on a full disk) has nothing
-    # to add, and reading it normally would need room for the -shm the full disk lacks.
+    # Where nobody can write (a read-only folder or medium) immutable is the only way in. So
+    # it is for an empty -wal left by a start on a full disk, that no other window holds:
+    # reading it normally needs room for the -shm the full disk lacks, and no writer fits.
     wal = Path(f"{path}-wal")
-    unused = not wal.exists() or (
-        wal.stat().st_size == 0 and not held_by_running_app(path, other_than_me=True)
+    leftover = (
+        wal.exists()
+        and wal.stat().st_size == 0
+        and (free_bytes(path) or 0) < NEARLY_FULL
+        and not held_by_running_app(path, other_than_me=True)
     )
+    unused = not wal.exists() or why_not_writable(path) is not None or leftover
     immutable = "&immutable=1" if unused else ""
     # as_uri() percent-encodes, so a folder named "a?b#c" still opens the right file.
     uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
