@@ -21,8 +21,11 @@ from organiser.core.demo import add_demo_event
 from organiser.core.feedback import responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
+from organiser.core.flyer import service as flyer
+from organiser.core.flyer import versions
 from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
+from organiser.core.planning import service as planning
 from organiser.core.sections import Section
 from organiser.core.team import offline
 
@@ -113,16 +116,20 @@ def test_nothing_planted_is_left_anywhere_after_the_purge(tmp_path: Path) -> Non
             assert event_id is not None
             meeting = meetings.list_meetings(laptop, event_id)[0].id
             day = dt.datetime(2026, 9, 2, 10, 0)
+            first, last = PARENT.split(" ", 1)
             for minutes, words in ((0, "First thoughts"), (30, "Later thoughts")):
-                meetings.save_notes(
+                meetings.save_notes(  # the editor wraps long lines, even inside a name
                     laptop,
                     meeting_id=meeting,
-                    text=f"{words}: {CHILD} {SURNAME} needs {ALLERGY} kept away; ask {PARENT}.",
+                    text=f"{words}: {CHILD} {SURNAME}. From her booking: {CHILD} is allergic "
+                    f"to {ALLERGY}. Ring {CONTACT} and ask {first}\n{last}.",
                     now=day + dt.timedelta(minutes=minutes),
                 )
             narrative.set_text(
                 laptop, event_id=event_id, section="outcomes", text=f"{STAFF} ran it."
             )
+            flyer.update_flyer(laptop, event_id=event_id, values={"strapline": f"For {CHILD}"})
+            versions.save_version(laptop, event_id=event_id, note=f"Asked {PARENT}")
             assert _found(laptop), "the plants went in (the scan can find them)"
 
             privacy.purge_personal_data(laptop, event_id, keep_consented=False)
@@ -134,3 +141,36 @@ def test_nothing_planted_is_left_anywhere_after_the_purge(tmp_path: Path) -> Non
             for planted in PLANTED:
                 for form in {planted.encode(), json.dumps(planted)[1:-1].encode()}:
                     assert form not in raw, f"{planted!r} is still in the file's bytes"
+            # Brought back, the team's copy is anonymised too, and its booking says so.
+            offline.bring_back(laptop, team, event_id=event_id, choices={})
+        assert not [hit for hit in _found(team) if hit.startswith(("booking.", "child."))]
+
+
+def test_ordinary_words_and_other_records_are_not_struck(tmp_path: Path) -> None:
+    with closing(open_store(f"sqlite:///{tmp_path / 'events.sqlite'}")) as store:
+        event_id = add_demo_event(store)
+        booking = crud.add_row(
+            store,
+            section=Section.BOOKINGS,
+            parent_id=event_id,
+            values={"name": "May Parent", "adults": 1, "children": 1, "notes": "Cancelled"},
+        ).created_id
+        crud.add_row(
+            store,
+            section=Section.CHILDREN,
+            parent_id=booking,
+            values={"first_name": "May", "last_name": "Young", "age_months": 30},
+        )
+        meeting = meetings.list_meetings(store, event_id)[0].id
+        notes = "We meet again in May. Young parents liked it. Cancelled bookings: two."
+        meetings.save_notes(store, meeting_id=meeting, text=notes)
+        questions_before = [q.text for q in list_questions(store, event_id)]
+        members_before = [(m.name, m.role) for m in planning.list_members(store, event_id)]
+
+        privacy.purge_personal_data(store, event_id, keep_consented=False)
+
+        assert meetings.get_meeting(store, meeting).notes.strip() == notes
+        assert [q.text for q in list_questions(store, event_id)] == questions_before
+        assert [(m.name, m.role) for m in planning.list_members(store, event_id)] == (
+            members_before
+        )

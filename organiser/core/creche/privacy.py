@@ -16,7 +16,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.bookings import status_history
 from organiser.core.creche.models import Booking, Child, Creche, CrecheStaff
-from organiser.core.creche.purge_copies import forget_everywhere, worth_looking_for
+from organiser.core.creche.purge_copies import descriptive, forget_everywhere, identifying
 from organiser.core.creche.service import RETENTION_DAYS, settings_in
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
@@ -81,19 +81,14 @@ def purge_personal_data(
         removed: list[str] = []  # every value taken out, to strike from the event's copies
         for number, booking in enumerate(bookings, start=1):
             if keep_consented and booking.contact_consent and not booking.anonymised:
-                removed += _values(booking.notes, booking.access_needs)
+                removed += _copies(booking.notes, booking.access_needs)
                 booking.notes = booking.access_needs = ""
                 kept += 1
                 continue
             if not booking.anonymised:
                 anonymised += 1
-                removed += _values(
-                    booking.name,
-                    booking.contact,
-                    booking.access_needs,
-                    booking.notes,
-                    booking.source_ref,
-                )
+                removed += _who(booking.name, booking.contact, booking.source_ref)
+                removed += _copies(booking.access_needs, booking.notes)
             booking.name = f"Household {number}"
             booking.contact = booking.access_needs = booking.notes = booking.source_ref = ""
             booking.contact_consent_date = None
@@ -107,17 +102,14 @@ def purge_personal_data(
             )
         )
         for number, child in enumerate(children, start=1):
-            removed += _values(
-                f"{child.first_name} {child.last_name}".strip(),
+            # A surname alone is often an ordinary word ("Young", "Parent"): not looked for.
+            removed += _who(
+                f"{child.first_name} {child.last_name}",
                 child.first_name,
-                child.last_name,
-                child.allergies,
-                child.dietary,
-                child.medical,
-                child.notes,
                 child.collectors,
                 child.collection_password,
             )
+            removed += _copies(child.allergies, child.dietary, child.medical, child.notes)
             child.age_months = age_months(child.date_of_birth, child.age_months, event.date)
             child.date_of_birth = None
             child.first_name = f"Child {number}"
@@ -132,7 +124,7 @@ def purge_personal_data(
             )
         )
         for number, member in enumerate(staff, start=1):
-            removed += _values(member.name, member.notes)
+            removed += _who(member.name) + _copies(member.notes)
             member.name = f"Staff member {number}"
             member.notes = ""
             member.dbs_date = member.first_aid_expiry = None
@@ -150,8 +142,12 @@ def purge_personal_data(
     return result, Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
 
 
-def _values(*texts: str | None) -> list[str]:
-    return [piece for text in texts for piece in worth_looking_for(text)]
+def _who(*texts: str | None) -> list[str]:
+    return [piece for text in texts for piece in identifying(text)]
+
+
+def _copies(*texts: str | None) -> list[str]:
+    return [piece for text in texts for piece in descriptive(text)]
 
 
 def _forget_feedback_contacts(s: Session, event_id: int) -> list[str]:
@@ -172,7 +168,7 @@ def _forget_feedback_contacts(s: Session, event_id: int) -> list[str]:
                 FeedbackAnswer.response_id.in_(responses),
             )
         ).all()
-        removed = _values(*given)
+        removed = _who(*given)
         s.execute(
             update(FeedbackAnswer)
             .where(
