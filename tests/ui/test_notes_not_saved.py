@@ -58,7 +58,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, *choices: str) -> list[str]:
     asked: list[str] = []
     queue = list(choices)
 
-    def choose(_parent: Any, text: str) -> str:
+    def choose(_parent: Any, text: str, **_how: Any) -> str:
         asked.append(text)
         return queue.pop(0)
 
@@ -113,3 +113,24 @@ def test_no_question_when_the_notes_were_saved(
     asked = answer(monkeypatch)
     assert window.close()
     assert asked == []
+
+
+def test_notes_replaced_on_screen_go_to_a_file_first(
+    window: MainWindow,
+    stuck: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    asked: list[str] = []
+
+    def choose(_parent: Any, text: str, *, can_wait: bool = True) -> str:
+        asked.append(text)
+        assert not can_wait, "the screen is changing: keeping trying is not offered"
+        return unsaved.TO_FILE
+
+    monkeypatch.setattr(unsaved, "choose", choose)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_args: None)
+    window.open_event(None)  # another event (or database) is shown
+    assert asked and asked[0].endswith("Save them to a file somewhere else, or discard them?")
+    assert TYPED in (tmp_path / "Notes of Final check 2027-03-04.md").read_text(encoding="utf-8")

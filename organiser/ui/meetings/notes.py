@@ -255,8 +255,13 @@ class NotesEditor(QWidget):
         return self.text.document().toMarkdown()
 
     def set_meeting(self, meeting_id: int | None, notes: str, saved_at: dt.datetime | None) -> None:
-        """Show another meeting's notes (saving what was typed in the last one first)."""
+        """Show another meeting's notes (saving what was typed in the last one first; typing
+        that cannot be saved goes to a file or is discarded as the person chooses)."""
         self.save_now()
+        if meeting_id != self.meeting_id and self.not_saved() is not None:
+            from organiser.ui.meetings.unsaved import may_close  # it builds on this editor
+
+            may_close(self.window(), [self], can_wait=False)
         self.meeting_id = meeting_id
         version = UNKNOWN
         if meeting_id is not None:

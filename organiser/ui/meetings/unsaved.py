@@ -18,17 +18,20 @@ from organiser.ui.meetings.notes import NotesEditor
 KEEP, TO_FILE, DISCARD = "keep", "file", "discard"
 
 
-def choose(parent: QWidget, text: str) -> str:
-    """Ask what to do with notes that could not be saved: KEEP, TO_FILE or DISCARD."""
+def choose(parent: QWidget, text: str, *, can_wait: bool = True) -> str:
+    """Ask what to do with notes that could not be saved: KEEP (when `can_wait`), TO_FILE or
+    DISCARD. Escape is the safe choice: keep trying, else save them to a file."""
     box = QMessageBox(QMessageBox.Icon.Warning, "Notes not saved", text, parent=parent)
-    keep = box.addButton("&Keep trying", QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton("&Keep trying", QMessageBox.ButtonRole.RejectRole) if can_wait else None
     to_file = box.addButton("&Save them to a file…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("&Discard them", QMessageBox.ButtonRole.DestructiveRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
+    box.setDefaultButton(keep or to_file)
+    box.setEscapeButton(keep or to_file)
     box.exec()
     clicked = box.clickedButton()
-    return KEEP if clicked is keep else TO_FILE if clicked is to_file else DISCARD
+    if keep is not None and clicked is keep:
+        return KEEP
+    return TO_FILE if clicked is to_file else DISCARD
 
 
 def _file_name(title: str, day: dt.date | None) -> str:
@@ -57,19 +60,26 @@ def save_to_folder(editors: list[NotesEditor], folder: Path) -> list[Path]:
     return written
 
 
-def may_close(parent: QWidget, editors: list[NotesEditor]) -> bool:
-    """Whether the window may close, having asked what to do with notes not saved."""
+def may_close(parent: QWidget, editors: list[NotesEditor], *, can_wait: bool = True) -> bool:
+    """Whether the window may close (or the notes show another meeting), having asked what
+    to do with notes not saved. Without `can_wait` (the notes are being replaced on screen)
+    they must go to a file or be discarded."""
     stuck = [editor for editor in editors if editor.not_saved() is not None]
     if not stuck:
         return True
     reason = stuck[0].not_saved()
     text = (
         f"Notes typed in {len(stuck)} meeting{'s' if len(stuck) != 1 else ''} could not be "
-        f"saved: {reason}\n\nKeep trying (free some space, then close again), save them to a "
-        "file somewhere else, or discard them?"
+        f"saved: {reason}\n\n"
+        + (
+            "Keep trying (free some space, then close again), save them to a file somewhere "
+            "else, or discard them?"
+            if can_wait
+            else "Save them to a file somewhere else, or discard them?"
+        )
     )
     while True:
-        answer = choose(parent, text)
+        answer = choose(parent, text, can_wait=can_wait)
         if answer == KEEP:
             for editor in stuck:
                 editor.save_now()
