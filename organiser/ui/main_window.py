@@ -134,11 +134,14 @@ class MainWindow(QMainWindow):
         self.read_only: ReadOnlyGuard | None = None
         self._guard_edits()
 
-    def _guard_edits(self) -> None:
-        """Lock editing (with a banner saying why) while the database can only be read."""
+    def _unguard(self) -> None:
         if self.read_only is not None:
             self.read_only.remove()
             self.read_only = None
+
+    def _guard_edits(self) -> None:
+        """Lock editing (with a banner saying why) while the database can only be read."""
+        self._unguard()
         if self.store.read_only is not None:
             self.read_only = ReadOnlyGuard(self, self.store.read_only)
 
@@ -305,6 +308,7 @@ class MainWindow(QMainWindow):
         for edits in self.findChildren(VersionedEdits):  # lists, Details, notes, speakers
             edits.abandon()
         self.runner.undo_stack.clear()
+        self._unguard()  # the window's own state first; locked again below if need be
         self.runner.store = store
         self.live.restart()
         self.event_id = None

@@ -35,7 +35,7 @@ KEEPS_WORKING = "organiserKeepsWorking"
 _SAFE_WORDS = re.compile(
     r"^(print|save .* as |save image|export|zoom|fit |whole page|actual size|copy|open in|"
     r"summary report|compare|show|find|about|quit|back up now|connect to|use this computer|"
-    r"open example|preview)",
+    r"open example|preview|add to calendar)",
     re.IGNORECASE,
 )
 _WATCHED = (QEvent.Type.Polish, QEvent.Type.EnabledChange, QEvent.Type.Show)
@@ -60,9 +60,11 @@ class ReadOnlyGuard(QObject):
     def __init__(self, window: QMainWindow, reason: str) -> None:
         super().__init__(window)
         self.window = window
-        self._read_only: list[QWidget] = []  # what this guard locked, to give back on remove
-        self._disabled: list[QWidget] = []
-        self._actions: list[QAction] = []
+        # What this guard locked, and the state the window wants each in (a page enabling a
+        # button on a selection is remembered), to give back on remove.
+        self._read_only: list[QWidget] = []
+        self._wanted: dict[QObject, bool] = {}
+        self._locking = False
         self.banner = QLabel(
             f"⚠ Read only: {reason}. You can look, print and export, but not change anything. "
             "To work on these events, copy the database to a folder on your computer (or free "
@@ -86,7 +88,8 @@ class ReadOnlyGuard(QObject):
         window.setCentralWidget(self.holder)
         window.statusBar().showMessage(f"Read only: {reason}")
         for widget in window.findChildren(QWidget):
-            self._lock(widget)
+            if self._belongs(widget):  # not the buttons of a dialog already open
+                self._lock(widget)
         for action in window.findChildren(QAction):
             self._lock_action(action)
         for shortcut in window.findChildren(QShortcut):
@@ -102,6 +105,9 @@ class ReadOnlyGuard(QObject):
                 for action in watched.actions():
                     self._lock_action(action)
             elif self._belongs(watched):
+                page_said = event.type() == QEvent.Type.EnabledChange and not self._locking
+                if page_said and watched in self._wanted:
+                    self._wanted[watched] = watched.isEnabled()
                 self._lock(watched)
                 if event.type() == QEvent.Type.Polish:
                     for shortcut in watched.findChildren(QShortcut):
@@ -119,22 +125,31 @@ class ReadOnlyGuard(QObject):
                 widget.setReadOnly(True)  # still selectable, copyable and reachable by Tab
                 self._read_only.append(widget)
         elif isinstance(widget, QAbstractButton | QComboBox) and widget.isEnabled():
-            widget.setEnabled(False)
-            self._disabled.append(widget)
+            self._wanted.setdefault(widget, True)
+            self._disable(widget)
+
+    def _disable(self, item: QWidget | QAction) -> None:
+        self._locking = True
+        try:
+            item.setEnabled(False)
+        finally:
+            self._locking = False
 
     def _lock_action(self, action: QAction) -> None:
         if _safe(action) or action.menu() is not None or action.isSeparator():
             return
-        if action.isEnabled():
-            action.setEnabled(False)
-        if action not in self._actions:
-            self._actions.append(action)
+        if action not in self._wanted:
+            self._wanted[action] = action.isEnabled()
             action.changed.connect(self._keep_locked)
+        if action.isEnabled():
+            self._disable(action)
 
     def _keep_locked(self) -> None:
         action = self.sender()
-        if isinstance(action, QAction) and action.isEnabled():
-            action.setEnabled(False)
+        if isinstance(action, QAction) and not self._locking:
+            self._wanted[action] = action.isEnabled()
+            if action.isEnabled():
+                self._disable(action)
 
     def remove(self) -> None:
         """Stop locking and give back what was locked (the window now shows a database that
@@ -142,16 +157,14 @@ class ReadOnlyGuard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-        for action in self._actions:
-            with contextlib.suppress(RuntimeError):  # gone with its menu
-                action.changed.disconnect(self._keep_locked)
-                action.setEnabled(True)
+        for item, wanted in self._wanted.items():
+            with contextlib.suppress(RuntimeError):  # gone with its page or menu
+                if isinstance(item, QAction):
+                    item.changed.disconnect(self._keep_locked)
+                item.setEnabled(wanted)
         for widget in self._read_only:
             with contextlib.suppress(RuntimeError):
                 widget.setReadOnly(False)
-        for widget in self._disabled:
-            with contextlib.suppress(RuntimeError):
-                widget.setEnabled(True)
         tabs = self.holder.layout().itemAt(1).widget()
         self.window.takeCentralWidget()
         self.window.setCentralWidget(tabs)

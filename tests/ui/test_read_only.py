@@ -88,3 +88,18 @@ def test_a_button_a_page_enables_again_stays_locked(read_only_window: MainWindow
     [button, *_] = [b for b in window.creche.findChildren(QPushButton) if not b.isEnabled()]
     button.setEnabled(True)  # as a page does when a row is chosen
     assert not button.isEnabled()
+
+
+def test_leaving_read_only_gives_back_the_windows_own_state(
+    read_only_window: MainWindow, find_action: Any, tmp_path: Path
+) -> None:
+    window = read_only_window
+    window.show_tab("creche")
+    writable = open_store(f"sqlite:///{tmp_path / 'stick.sqlite'}")
+    window.swap_store(writable)  # File ▸ Use this computer's database, a restore
+    assert window.findChild(QLabel, "read_only_banner") is None
+    assert find_action(window, "&File", "&New event").isEnabled()
+    assert not find_action(window, "&Edit", "&Undo").isEnabled()  # nothing to undo yet
+    window.planning.show_section("details")
+    assert not window.planning.details.form.inputs["title"].isReadOnly()
+    assert events.create_event(window.store, title="Allowed again").created_id
