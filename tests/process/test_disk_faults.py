@@ -19,19 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_env import app_env
 
 HERE = Path(__file__).parent
 AS_A_PERSON = ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "ORGANISER_DATA_DIR": str(tmp_path / "data"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
 
 
 def organiser(tmp_path: Path, *args: str, person: bool = False) -> subprocess.CompletedProcess[str]:
@@ -41,7 +32,7 @@ def organiser(tmp_path: Path, *args: str, person: bool = False) -> subprocess.Co
         (AS_A_PERSON if person else []) + command,
         capture_output=True,
         text=True,
-        env=_env(tmp_path),
+        env=app_env(tmp_path),
         timeout=120,
         check=False,
     )
@@ -62,7 +53,7 @@ class Window:
         command = [sys.executable, str(HERE / "window_app.py"), "--database", str(database)]
         self.process = subprocess.Popen(
             (AS_A_PERSON if person else []) + command,
-            env=_env(tmp_path),
+            env=app_env(tmp_path),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

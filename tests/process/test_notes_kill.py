@@ -4,7 +4,6 @@ second of typing, SIGTERM loses nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from app_env import app_env
 
 from organiser.core.crud import add_row
 from organiser.core.events.service import create_event
@@ -52,14 +52,7 @@ def meeting(tmp_path: Path) -> tuple[Path, int]:
 
 
 def _start(tmp_path: Path, database: Path, meeting_id: int) -> subprocess.Popen[str]:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "ORGANISER_DATA_DIR": str(tmp_path / "data"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "NOTES_APP_MEETING": str(meeting_id),
-    }
+    env = app_env(tmp_path, NOTES_APP_MEETING=str(meeting_id))
     return subprocess.Popen(
         [sys.executable, str(HERE / "notes_app.py"), "--database", str(database)],
         env=env,

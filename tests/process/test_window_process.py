@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -10,21 +9,12 @@ import time
 from pathlib import Path
 
 import pytest
+from app_env import app_env
 
 from organiser.core.events.service import get_event, list_events
 from organiser.core.opening import open_store
 
 HERE = Path(__file__).parent
-
-
-def _env(tmp_path: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "ORGANISER_DATA_DIR": str(tmp_path / "data"),
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-    }
 
 
 def _wait_for_line(process: subprocess.Popen[str], stream: str, text: str) -> str:
@@ -56,7 +46,7 @@ def test_sigterm_saves_typing_still_inside_the_autosave_delay(
 ) -> None:
     app = subprocess.Popen(
         [sys.executable, str(HERE / "typing_app.py"), "--database", str(database)],
-        env=_env(tmp_path),
+        env=app_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -77,7 +67,7 @@ def test_sigterm_saves_typing_still_inside_the_autosave_delay(
 
 
 def test_second_window_on_the_same_database_is_told_so(tmp_path: Path, database: Path) -> None:
-    env = _env(tmp_path)
+    env = app_env(tmp_path)
     first = subprocess.Popen(
         [sys.executable, str(HERE / "typing_app.py"), "--database", str(database)],
         env=env,
