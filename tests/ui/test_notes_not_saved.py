@@ -72,7 +72,7 @@ def test_keep_trying_leaves_the_window_open_with_the_text(
     asked = answer(monkeypatch, unsaved.KEEP)
     assert not window.close()
     assert window.isVisible()
-    assert asked[0].startswith(f"Notes typed in 1 meeting could not be saved: {FULL}")
+    assert asked[0].startswith(f"Notes typed in 1 meeting are not saved. {FULL}")
     assert TYPED in stuck.markdown()
     monkeypatch.undo()  # the disk has room again: the next close saves and asks nothing
     assert window.close()

@@ -69,8 +69,8 @@ def may_close(parent: QWidget, editors: list[NotesEditor], *, can_wait: bool = T
         return True
     reason = stuck[0].not_saved()
     text = (
-        f"Notes typed in {len(stuck)} meeting{'s' if len(stuck) != 1 else ''} could not be "
-        f"saved: {reason}\n\n"
+        f"Notes typed in {len(stuck)} meeting{'s' if len(stuck) != 1 else ''} are not saved. "
+        f"{reason}\n\n"
         + (
             "Keep trying (free some space, then close again), save them to a file somewhere "
             "else, or discard them?"
