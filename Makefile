@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check organiser tests benchmarks packaging main.py
 	$(BIN)/ruff format --check organiser tests benchmarks packaging main.py
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -170,8 +170,8 @@ def _state(database: Path) -> str:
     try:
         return "healthy" if quick_check(database) == "ok" else "damaged"
     except DiskProblem as exc:
-        busy = sqlite_code(exc.__cause__) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
-        return "busy" if exc.__cause__ is not None and busy else "damaged"
+        code = sqlite_code(exc.__cause__) if exc.__cause__ is not None else None
+        return "busy" if code in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED} else "damaged"
 
 
 def restore_backup(backup: Path, database: Path) -> Path | None:

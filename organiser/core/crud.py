@@ -245,7 +245,7 @@ def update_row(
 def _stored_names(session: Session, row: Base, values: Mapping[str, Any]) -> dict[str, Any]:
     """What is stored now for a field typed as a name (a member's organisation)."""
     if "organisation" in values and hasattr(row, "organisation_id"):
-        return {"organisation": organisation_name(session, row.organisation_id)}  # type: ignore[attr-defined]
+        return {"organisation": organisation_name(session, row.organisation_id)}
     return {}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class OrganiserError(Exception):
     """Base of every error the app explains to its user."""
@@ -64,7 +66,7 @@ class EditConflict(Conflict):
     """
 
     def __init__(
-        self, message: str, *, what: str, row_id: int, clashes: list, version: int
+        self, message: str, *, what: str, row_id: int, clashes: list[Any], version: int
     ) -> None:
         super().__init__(message)
         self.what = what

@@ -135,7 +135,9 @@ def _page(sheet: BriefingSheet, page: BriefingPage, limit: int) -> list[Flowable
 
 
 def _height(story: list[Flowable]) -> float:
-    return sum(f.wrap(_WIDTH, _HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+    return float(
+        sum(f.wrap(_WIDTH, _HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in story)
+    )
 
 
 def _fitted_page(sheet: BriefingSheet, page: BriefingPage) -> list[Flowable]:

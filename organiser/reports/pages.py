@@ -39,6 +39,8 @@ def frame_height(pagesize: tuple[float, float]) -> float:
 class SplittingTable(Table):  # type: ignore[misc]
     """A table whose rows split across pages, in pieces of at least `splitInRow` where it can."""
 
+    splitInRow: int  # ReportLab's: the least height of a piece, 0 for any
+
     def __init__(self, *args: Any, frame_height: float = 0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.frame_height = frame_height
@@ -58,7 +60,8 @@ class SplittingTable(Table):  # type: ignore[misc]
         # On an empty page ReportLab still refuses a split that leaves less than splitInRow
         # for the next page, and a row taller than the page would then never print: accept a
         # thin last piece instead.
-        least, self.splitInRow = self.splitInRow, 1
+        least: int = self.splitInRow
+        self.splitInRow = 1
         try:
             return self._split(availWidth, availHeight)
         finally:

@@ -247,9 +247,9 @@ def add_feedback(store: Store, event_id: int) -> None:
                 answers[qs[key]] = value
         responses.add_response(store, event_id=event_id, answers=answers)
     theme_ids = {t.name: t.id for t in themes.list_themes(store, event_id)}
-    for row in responses.list_responses(store, event_id):
-        for question_id, value in row.answers.items():
-            answer_id = row.answer_ids[question_id]
+    for response in responses.list_responses(store, event_id):
+        for question_id, value in response.answers.items():
+            answer_id = response.answer_ids[question_id]
             for start, names in TAGS.items():
                 if value.startswith(start):
                     for name in names:

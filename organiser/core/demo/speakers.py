@@ -149,7 +149,7 @@ def add_speakers(store: Store, event_id: int) -> None:
             "notes": "Surgery that morning; happy to send leaflets",
         },
     )
-    fee = next(c for c in list_costs(store, event_id) if c.supplier == "Priya Shah")
+    paid = next(c for c in list_costs(store, event_id) if c.supplier == "Priya Shah")
     update_row(
-        store, section=Section.COSTS, row_id=fee.id, values={"actual_pence": 12000, "paid": True}
+        store, section=Section.COSTS, row_id=paid.id, values={"actual_pence": 12000, "paid": True}
     )

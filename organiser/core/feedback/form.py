@@ -64,7 +64,9 @@ def _services(s: Session, event_id: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _standard_questions(s: Session, event_id: int) -> list[tuple[str, str, str, tuple[str, ...]]]:
+def _standard_questions(
+    s: Session, event_id: int
+) -> list[tuple[Standard, Kind, str, tuple[str, ...]]]:
     return [
         (Standard.FFT, Kind.RATING, FFT_QUESTION, FFT_SCALE),
         (Standard.ENJOYED, Kind.TEXT, "What did you enjoy most?", ()),

@@ -53,7 +53,10 @@ def _plain_rows(session: Any, row_type: type[Any], model: type[Base], event_id: 
     query = select(*(getattr(model, n) for n in names)).where(
         model.event_id == event_id  # type: ignore[attr-defined]
     )
-    return session.connection().execute(query.order_by(model.id)).all()  # type: ignore[attr-defined,return-value]
+    rows: list[Any] = list(
+        session.connection().execute(query.order_by(model.id)).all()  # type: ignore[attr-defined]
+    )
+    return rows
 
 
 def programme(store: Store, event_id: int) -> tuple[list[ProgrammeRow], ProgrammeCheck]:
@@ -66,7 +69,8 @@ def programme(store: Store, event_id: int) -> tuple[list[ProgrammeRow], Programm
             key=lambda i: (i.start, i.end, i.id),
         )
     check = check_programme(items, event_start=event.start_time, event_end=event.end_time)
-    rows = [ProgrammeRow(*i, warnings=tuple(check.per_item.get(i.id, []))) for i in items]
+    # Each plain row is every field but the last (warnings), which the check adds.
+    rows = [ProgrammeRow._make((*i, tuple(check.per_item.get(i.id, [])))) for i in items]
     return rows, check
 
 

@@ -252,7 +252,7 @@ def poll_grid(store: Store, poll_id: int) -> PollGrid:
                     option.start,
                     option.end,
                     option.place,
-                    by_id[option.id].features if option.id in by_id else (),
+                    tuple(by_id[option.id].features) if option.id in by_id else (),
                     option.chosen,
                     order[option.id],
                     explain(by_id[option.id]),

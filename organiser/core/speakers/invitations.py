@@ -200,7 +200,7 @@ def delete_invitation(store: Store, *, invitation_id: int) -> Changes:
         invitation = get_or_raise(s, Invitation, invitation_id, "invitation")
         line = s.get(CostLine, invitation.cost_line_id) if invitation.cost_line_id else None
         history = s.scalars(select(StatusChange).where(StatusChange.invitation_id == invitation_id))
-        saved = {
+        saved: dict[str, Any] = {
             "row": row_dict(invitation),
             "cost_line": row_dict(line) if line else None,
             "history": [row_dict(h) for h in history],

@@ -9,9 +9,9 @@ own changes use). It works the same on SQLite (two windows on one file) and Post
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import delete, event, func, insert, select, text
+from sqlalchemy import Table, delete, event, func, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from organiser.core.changes import Touched
@@ -20,7 +20,7 @@ from organiser.core.team.models import ChangeFeedEntry
 if TYPE_CHECKING:
     from organiser.core.db import Store
 
-FEED = ChangeFeedEntry.__table__
+FEED = cast(Table, ChangeFeedEntry.__table__)
 KEEP_FOR = dt.timedelta(days=2)
 _KEY = "organiser_feed"  # in Session.info: {"tables": set, "events": set, "unknown": bool}
 
@@ -75,7 +75,8 @@ def _now() -> dt.datetime:
 
 
 def _noted(session: Session) -> dict[str, Any]:
-    return session.info.setdefault(_KEY, {"tables": set(), "events": set(), "unknown": False})
+    noted = session.info.setdefault(_KEY, {"tables": set(), "events": set(), "unknown": False})
+    return cast(dict[str, Any], noted)
 
 
 def _after_flush(session: Session, _context: Any) -> None:

@@ -169,8 +169,8 @@ class Applier:
         values, _later = self._values(name, row)
         each = table(name)
         new = self.session.scalar(insert(each).returning(each.c.id), values)
-        self.new_ids[(name, local_id)] = int(new)  # type: ignore[arg-type]
-        return int(new)  # type: ignore[arg-type]
+        self.new_ids[(name, local_id)] = int(new)
+        return int(new)
 
     def _values(self, name: str, row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         """A local row's values for the team (pointers resolved); self-pointers put aside."""

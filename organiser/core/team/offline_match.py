@@ -119,8 +119,8 @@ class Matched:
                 values = dict(zip(columns, row[1:], strict=True))
                 found.setdefault(match_key(name, values), row[0])
             self._by_name[name] = found
-        row = self.local.rows[name].get(local_id)
-        return None if row is None else self._by_name[name].get(match_key(name, row))
+        local_row = self.local.rows[name].get(local_id)
+        return None if local_row is None else self._by_name[name].get(match_key(name, local_row))
 
     def to_team(self, name: str, local_id: Any) -> Any:
         """A local pointer as the team id it stands for, `New`, or None (outside the event)."""
@@ -198,10 +198,10 @@ class Matched:
                         theirs.setdefault(found, team_id)
                 for key, row in added:
                     found = self._key(name, row, columns, local=True, blank=blank)
-                    team_id = theirs.pop(found, None) if found is not None else None
-                    if team_id is not None and team_id not in back:
-                        links[key] = team_id
-                        back[team_id] = key
+                    their_id = theirs.pop(found, None) if found is not None else None
+                    if their_id is not None and their_id not in back:
+                        links[key] = their_id
+                        back[their_id] = key
                         self.matched.add((name, key))
         self._canon.clear()  # pointers at matched rows now read as the team's
 

@@ -58,16 +58,18 @@ class RowMerge(FieldMerge):
                 if self.canon(name, row, local=False) != self.taken.base[name].get(key):
                     self._mark(self.team_touched, self.team, name, key)
         for name in {*self.local.pairs, *self.team.pairs, *self.taken.pairs}:
-            base = self.taken.pairs[name]
-            mine = {self.pair(name, row, local=True): row for row in self.local.pairs[name]}
-            for values in mine.keys() - base:
-                self._mark_pair(self.local_touched, self.local, name, mine[values])
-            for values in base - mine.keys():
-                self._mark_pair(self.local_touched, self.local, name, self._local_row(name, values))
-            theirs = {self.pair(name, row, local=False) for row in self.team.pairs[name]}
-            for values in theirs ^ base:  # added or removed on the team: team ids either way
-                row = dict(zip(compared(name), values, strict=True))
-                self._mark_pair(self.team_touched, self.team, name, row)
+            taken = self.taken.pairs[name]
+            mine = {self.pair(name, pair, local=True): pair for pair in self.local.pairs[name]}
+            for pair_key in mine.keys() - taken:
+                self._mark_pair(self.local_touched, self.local, name, mine[pair_key])
+            for pair_key in taken - mine.keys():
+                self._mark_pair(
+                    self.local_touched, self.local, name, self._local_row(name, pair_key)
+                )
+            theirs = {self.pair(name, pair, local=False) for pair in self.team.pairs[name]}
+            for pair_key in theirs ^ taken:  # added or removed on the team: team ids either way
+                pair = dict(zip(compared(name), pair_key, strict=True))
+                self._mark_pair(self.team_touched, self.team, name, pair)
 
     def _local_row(self, name: str, values: tuple[Any, ...]) -> dict[str, Any]:
         """A pair in team ids as the local ids it came from (None where gone)."""

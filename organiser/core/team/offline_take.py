@@ -158,7 +158,7 @@ def _copy_here(
                 ((name, r["id"]), as_here(name, r)) for r in rows_by_id(session, name, mine)
             )
     copy_id = session.scalar(
-        insert(OfflineCopy.__table__)
+        insert(OfflineCopy)
         .values(
             event_id=copied.events[0][1],
             team_address=address,
@@ -191,5 +191,5 @@ def _copy_here(
                 }
             )
     if records:
-        session.execute(insert(OfflineRow.__table__), records)
+        session.execute(insert(OfflineRow), records)
     return copied.events[0][1]

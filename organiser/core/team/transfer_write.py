@@ -94,8 +94,9 @@ def _unmatched(
     columns = match_columns(each.name)
     there: dict[Any, Any] = {}
     query = select(each.primary_key.columns[0], *(each.c[c] for c in columns))
-    for row in session.execute(query):
-        there.setdefault(match_key(each.name, dict(zip(columns, row[1:], strict=True))), row[0])
+    for stored in session.execute(query):
+        key = match_key(each.name, dict(zip(columns, stored[1:], strict=True)))
+        there.setdefault(key, stored[0])
     missing = []
     for row in rows:
         found = there.get(match_key(each.name, row))
