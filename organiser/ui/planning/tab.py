@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from organiser.core.changes import Changes
@@ -181,19 +182,35 @@ class PlanningTab(QWidget):
         self.stack.setCurrentIndex(row)
 
     def set_event(self, event_id: int | None) -> None:
-        """Show another event: the visible page now, the others when they are opened."""
+        """Show another event: the page on show now (while the tab is on screen), the others
+        when they are opened."""
         self.event_id = event_id
         current = self.current_key()
-        self._stale = {key for key in self._built if key != current}
-        self.page(current).set_event(event_id)
+        if self.isVisible() or current not in self._built:
+            self._stale = {key for key in self._built if key != current}
+            self.page(current).set_event(event_id)
+        else:
+            self._stale = set(self._built)
 
     def refresh(self, changes: Changes) -> None:
-        """The visible page reloads what the change touched; hidden ones reload when shown."""
+        """The page on show reloads what the change touched; hidden ones (and all of them
+        while another tab is on screen) reload when shown."""
+        if not changes.touched:
+            return
         current = self.current_key()
-        if current in self._built and current not in self._stale:
+        if self.isVisible() and current in self._built and current not in self._stale:
             self._built[current].refresh(changes)
-        if changes.touched:
             self._stale |= {key for key in self._built if key != current}
+        else:
+            self._stale |= set(self._built)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Load the page on show if it missed changes while the tab was hidden."""
+        super().showEvent(event)
+        current = self.current_key()
+        if current in self._built and current in self._stale:
+            self._stale.discard(current)
+            self._built[current].set_event(self.event_id)
 
     def flush(self) -> None:
         """Save anything still being typed (before switching event, closing or quitting)."""
