@@ -35,7 +35,13 @@ class OverviewLine:
 
 
 def overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
-    """Status, when and where, group, programme, budget, then what still needs doing."""
+    """Status, when and where, group, programme, budget, then what still needs doing: read
+    in one transaction (a score of service calls, each its own transaction before)."""
+    with store.one_transaction():
+        return _overview(store, event_id, today=today)
+
+
+def _overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLine]:
     event = get_event(store, event_id)
     members = planning.list_members(store, event_id)
     items, check = planning.programme(store, event_id)
