@@ -187,9 +187,14 @@ def add_row(
         s.flush()
         if spec.after_edit is not None:
             spec.after_edit(s, row, {}, prepared)
+            s.flush()
         row_id = int(row.id)  # type: ignore[attr-defined]
         return Changes(
-            _touched(spec, prepared), event_id=event_id, created_id=row_id, row_id=row_id
+            _touched(spec, prepared),
+            event_id=event_id,
+            created_id=row_id,
+            row_id=row_id,
+            row_version=version_of(row),
         )
 
 

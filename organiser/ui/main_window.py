@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         self.changes_applied.emit(changes)
         if changes.touched & Touched.EVENTS:
             self.reload_events()
-        if self.event_id is not None and not events.event_exists(self.store, self.event_id):
+        # Only a change to events can take the open one away (no read after every keystroke).
+        maybe_gone = bool(changes.touched & Touched.EVENTS) and self.event_id is not None
+        if maybe_gone and not events.event_exists(self.store, self.event_id):
             remaining = events.list_events(self.store)
             self.open_event(remaining[0].id if remaining else None)
             self.reload_events()

@@ -153,9 +153,10 @@ class BookingsPage(QWidget):
     def refresh(self, changes: Changes) -> None:
         """Reload what the change touched (places, queue, children's ages)."""
         if changes.touched & (SEES | Touched.PROGRAMME):
-            self.bookings.refresh()
-            self.children.refresh()
-            self._show_places()
+            with self.runner.store.one_transaction():  # one read of the page, not six
+                self.bookings.refresh()
+                self.children.refresh()
+                self._show_places()
 
     def flush(self) -> None:
         """Save what is typed now."""

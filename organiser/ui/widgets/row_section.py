@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from organiser.core import crud
+from organiser.core.changes import Changes
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
@@ -166,6 +167,19 @@ class RowSection(QWidget):
         self.delete_button.setEnabled(self.current_id is not None)
         self.rows_changed.emit()
 
+    def _show_added(self, changes: Changes) -> None:
+        """Choose the row just added: the list the change reloaded has it already (else, on a
+        page that did not hear the change, read it again), at the version the add returned."""
+        position = self.model.row_of(changes.created_id) if changes.created_id else None
+        if position is None or changes.row_version is None:
+            self.refresh()
+            return
+        self._select(position)
+        self.form.load(self._row_values(self.model.row_at(position)))
+        self.edits.refreshed(changes.row_version)
+        self.delete_button.setEnabled(True)
+        self.rows_changed.emit()
+
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
@@ -278,7 +292,7 @@ class RowSection(QWidget):
         self.form.mark_saved(values)
         self.form.show_errors({})
         self._set_current(changes.created_id)
-        self.refresh()
+        self._show_added(changes)
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
 
