@@ -41,6 +41,18 @@ def free_bytes(path: Path) -> int | None:
         return None
 
 
+def _full(path: Path, free: int | None) -> str:
+    room = f" ({free // 1024:,} KB free)" if free is not None else ""
+    return f"the disk that holds {path.name} is full{room}; free some space"
+
+
+def nearly_full(path: Path) -> str | None:
+    """Why writing `path` is not worth trying (too little room left for a page, its journal
+    or a backup), or None; None too when the room cannot be told."""
+    free = free_bytes(path)
+    return _full(path, free) if free is not None and free < NEARLY_FULL else None
+
+
 def why_not_writable(path: Path) -> str | None:
     """Why Organiser cannot write `path` (or create it and its journal beside it), or None."""
     folder = path.parent
@@ -67,8 +79,7 @@ def disk_words(path: Path, exc: BaseException) -> str:
         or number == errno.ENOSPC
         or (free is not None and free < NEARLY_FULL and code in (sqlite3.SQLITE_IOERR, None))
     ):
-        room = f" ({free // 1024:,} KB free)" if free is not None else ""
-        return f"the disk that holds {path.name} is full{room}; free some space"
+        return _full(path, free)
     blocked = why_not_writable(path)
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM) or number in (
         errno.EROFS,

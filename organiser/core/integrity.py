@@ -6,7 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from organiser.core.disk import NEARLY_FULL, disk_words, free_bytes, is_damage, why_not_writable
+from organiser.core.disk import disk_words, is_damage, nearly_full, why_not_writable
 from organiser.core.errors import DiskProblem
 from organiser.core.instance import held_by_running_app
 
@@ -35,7 +35,7 @@ def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     leftover = (
         wal.exists()
         and wal.stat().st_size == 0
-        and (free_bytes(path) or 0) < NEARLY_FULL
+        and nearly_full(path) is not None
         and not held_by_running_app(path, other_than_me=True)
     )
     unused = not wal.exists() or why_not_writable(path) is not None or leftover

@@ -12,7 +12,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from organiser.core import backup, migrate
 from organiser.core.db import Store, make_engine, read_only_engine
-from organiser.core.disk import NEARLY_FULL, disk_words, free_bytes, why_not_writable
+from organiser.core.disk import disk_words, nearly_full, why_not_writable
 from organiser.core.errors import (
     CorruptDatabase,
     DiskProblem,
@@ -49,6 +49,21 @@ def _what_it_is(path: Path) -> str:
     return " (it is a text file)"
 
 
+def refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that is not a database at all (a picture, a document) by its first bytes:
+    cheap enough to run before anything, such as a lock file, is written beside it."""
+    try:
+        foreign = path.is_file() and path.stat().st_size > 0 and not looks_like_sqlite(path)
+        kind = _what_it_is(path) if foreign else ""
+    except OSError as exc:
+        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
+    if foreign:
+        raise ForeignFile(
+            f"{path.name} is not an Organiser database{kind}. Nothing was changed.",
+            path=str(path),
+        )
+
+
 def check_sqlite_file(path: Path) -> str | None:
     """Refuse a damaged, foreign or newer file without writing to it; return its revision.
 
@@ -65,12 +80,7 @@ def check_sqlite_file(path: Path) -> str | None:
                     path=str(path),
                 )
             return None
-        if not looks_like_sqlite(path):
-            raise ForeignFile(
-                f"{path.name} is not an Organiser database{_what_it_is(path)}. "
-                "Nothing was changed.",
-                path=str(path),
-            )
+        refuse_foreign_file(path)
         verdict = quick_check(path)
         if verdict != "ok":
             raise CorruptDatabase(f"{path.name} is damaged ({verdict}).", path=str(path))
@@ -113,7 +123,8 @@ def open_store(
     if not path.parent.exists():
         make_private_dir(path.parent)
     revision = check_sqlite_file(path)
-    blocked = force_read_only or why_not_writable(path) or _nearly_full(path)
+    full = nearly_full(path) if path.exists() else None
+    blocked = force_read_only or why_not_writable(path) or full
     if blocked is None:
         try:
             return _open_writable(url, path, revision, daily_backup=daily_backup)
@@ -133,16 +144,6 @@ def open_store(
             "changed."
         )
     return Store(read_only_engine(path), url, read_only=blocked)
-
-
-def _nearly_full(path: Path) -> str | None:
-    """Too little room to write safely: opening for writing would only leave a broken -wal."""
-    free = free_bytes(path)
-    if path.exists() and free is not None and free < NEARLY_FULL:
-        return (
-            f"the disk that holds {path.name} is full ({free // 1024:,} KB free); free some space"
-        )
-    return None
 
 
 def _open_writable(url: str, path: Path, revision: str | None, *, daily_backup: bool) -> Store:
