@@ -149,10 +149,9 @@ def _restore(args: argparse.Namespace, url: str) -> int:
 
 def _check(args: argparse.Namespace, url: str) -> int:
     path = sqlite_path(url)
-    if path is not None:
-        if not path.exists():
-            raise OrganiserError(f"There is no database at {path}.")
-        check_sqlite_file(path)
+    if path is not None and not path.exists():
+        raise OrganiserError(f"There is no database at {path}.")
+    # Opening checks the file (damaged, foreign, newer) as the window does.
     with _opened(url, reads_only=True, daily_backup=False) as store:
         verdict = integrity_report(store)
         events = len(list_events(store, include_archived=True))

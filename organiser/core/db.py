@@ -27,6 +27,7 @@ from sqlalchemy.pool import NullPool
 
 from organiser.core.disk import sqlite_code
 from organiser.core.errors import SavedElsewhere, StoreError, ValidationError
+from organiser.core.integrity import open_read_only
 from organiser.core.paths import sqlite_path
 from organiser.core.team import feed
 
@@ -62,8 +63,6 @@ def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def read_only_engine(path: Path) -> Engine:
     """An engine that reads `path` and can write nothing, not even a journal beside it."""
-    from organiser.core.integrity import open_read_only
-
     # A fresh connection for every use: each sees the file as it is then (one kept open
     # would keep reading what was there when it opened).
     engine = create_engine(

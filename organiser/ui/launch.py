@@ -19,7 +19,7 @@ from organiser.core.db import Store
 from organiser.core.disk import disk_words, why_not_writable
 from organiser.core.errors import CorruptDatabase, OrganiserError, StoreError
 from organiser.core.instance import lock_path
-from organiser.core.opening import check_sqlite_file, open_store
+from organiser.core.opening import open_store, refuse_foreign_file
 from organiser.core.paths import make_private_dir, sqlite_path
 from organiser.ui.creche.retention import ask_about_retention
 from organiser.ui.main_window import MainWindow
@@ -150,10 +150,8 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
         except OrganiserError as exc:
             tell(str(exc))
             return 1
-        try:  # a picture, a newer or an unreadable file: said before anything is written
-            check_sqlite_file(path)
-        except CorruptDatabase:
-            pass  # moved aside (under the lock) and a backup offered, below
+        try:  # a picture or an unreadable file: said before anything is written beside it
+            refuse_foreign_file(path)
         except StoreError as exc:
             tell(str(exc))
             return 1
