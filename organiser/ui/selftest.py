@@ -29,22 +29,23 @@ def _platform_plugin() -> str:
 def check_window_parts(flyer_pdf: bytes | None, chart_svg: bytes | None) -> str:
     """Load the platform plugin's file, the SVG icon, a chart, the flyer preview and the fonts
     (the chart and the flyer when the parts that make them worked)."""
-    platform = _platform_plugin()
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
-    try:
-        icon = QIcon(str(files("organiser") / "resources" / "organiser.svg"))
-        if icon.pixmap(QSize(64, 64)).isNull():
-            raise RuntimeError("the window's icon (SVG) does not load")
-        if chart_svg is not None and not QSvgRenderer(QByteArray(chart_svg)).isValid():
+    checked = [f"platform plugin {_platform_plugin()}", "icon"]
+    # Kept in a name for as long as the checks run: Qt needs its application object.
+    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    icon = QIcon(str(files("organiser") / "resources" / "organiser.svg"))
+    if icon.pixmap(QSize(64, 64)).isNull():
+        raise RuntimeError("the window's icon (SVG) does not load")
+    if chart_svg is not None:
+        if not QSvgRenderer(QByteArray(chart_svg)).isValid():
             raise RuntimeError("a chart (SVG) does not load")
-        if flyer_pdf is not None:
-            _preview(flyer_pdf)
-        for font in SCREEN_FONTS:
-            if QFontDatabase.addApplicationFont(font) < 0:
-                raise RuntimeError(f"the screen font {Path(font).name} does not load")
-    finally:
-        del app
-    return f"platform plugin {platform}, icon, chart, flyer preview, {len(SCREEN_FONTS)} fonts"
+        checked.append("chart")
+    if flyer_pdf is not None:
+        _preview(flyer_pdf)
+        checked.append("flyer preview")
+    for font in SCREEN_FONTS:
+        if QFontDatabase.addApplicationFont(font) < 0:
+            raise RuntimeError(f"the screen font {Path(font).name} does not load")
+    return ", ".join([*checked, f"{len(SCREEN_FONTS)} fonts"])
 
 
 def _preview(flyer_pdf: bytes) -> None:
