@@ -13,13 +13,31 @@ from organiser.core.opening import open_store
 from organiser.ui import launch
 
 
-@pytest.fixture
-def damaged(tmp_path: Path) -> Path:
+def _saved_and_backed_up(tmp_path: Path, title: str) -> Path:
+    """A database holding one event, with a daily backup of it."""
     path = tmp_path / "events.sqlite"
     store = open_store(f"sqlite:///{path}")
-    create_event(store, title="Saved before the damage")
+    create_event(store, title=title)
     store.close()
     backup.make_backup(path, reason="daily")
+    return path
+
+
+def _answering_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every question answered Yes; returns what was asked."""
+    asked: list[str] = []
+
+    def answer_yes(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    return asked
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> Path:
+    path = _saved_and_backed_up(tmp_path, "Saved before the damage")
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     Path(f"{path}-wal").write_bytes(b"junk")
     return path
@@ -28,13 +46,7 @@ def damaged(tmp_path: Path) -> Path:
 def test_damaged_file_is_moved_aside_and_backup_restored(
     qapp: object, damaged: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[str] = []
-
-    def answer_yes(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    asked = _answering_yes(monkeypatch)
     store = launch._open(f"sqlite:///{damaged}")
     assert store is not None
     try:
@@ -94,21 +106,11 @@ def test_a_file_that_is_not_a_database_is_said_and_left_alone(
 def test_an_empty_file_with_backups_is_said_and_the_backup_offered(
     qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    path = tmp_path / "events.sqlite"
-    store = open_store(f"sqlite:///{path}")
-    create_event(store, title="Kept in the backup")
-    store.close()
-    backup.make_backup(path, reason="daily")
+    path = _saved_and_backed_up(tmp_path, "Kept in the backup")
     path.write_bytes(b"")
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
-    asked: list[str] = []
-
-    def answer_yes(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    asked = _answering_yes(monkeypatch)
     store = launch._open(f"sqlite:///{path}")
     assert store is not None
     try:
