@@ -8,6 +8,7 @@ cases run without root's capabilities, as a person would meet them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -16,10 +17,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from app_env import app_env
+
+from organiser.core.crud import add_row
+from organiser.core.events.service import create_event
+from organiser.core.opening import open_store
+from organiser.core.sections import Section
 
 HERE = Path(__file__).parent
 AS_A_PERSON = ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
@@ -290,3 +297,33 @@ def test_read_only_media_is_not_another_window(tmp_path: Path, small_disk: Path)
     assert code == 0 and "already open" not in err
     listed = organiser(tmp_path, "events", "--database", str(database))
     assert listed.returncode == 0 and "Move, Breathe and Connect" in listed.stdout
+
+
+def test_notes_typed_when_the_disk_fills_are_saved_to_a_file_on_closing(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    database = small_disk / "organiser.sqlite"
+    with closing(open_store(f"sqlite:///{database}", daily_backup=False)) as store:
+        event_id = create_event(store, title="Coffee and conversation").created_id
+        assert event_id is not None
+        meeting = add_row(
+            store,
+            section=Section.MEETINGS,
+            parent_id=event_id,
+            values={"title": "Final check", "date": dt.date(2027, 3, 4)},
+        ).created_id
+    elsewhere = tmp_path / "rescued"
+    elsewhere.mkdir()
+    done = subprocess.run(
+        [sys.executable, str(HERE / "full_disk_notes_app.py"), "--database", str(database)],
+        env=app_env(tmp_path, NOTES_APP_MEETING=str(meeting), NOTES_APP_FOLDER=str(elsewhere)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "status ⚠ Not saved:" in done.stdout and "full" in done.stdout, done.stdout + done.stderr
+    assert "closed True" in done.stdout
+    [rescued] = list(elsewhere.glob("*.md"))
+    assert rescued.name == "Notes of Final check 2027-03-04.md"
+    assert "Zoë brings the mats" in rescued.read_text(encoding="utf-8")
