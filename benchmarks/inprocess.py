@@ -149,7 +149,7 @@ def _speakers_directory(app: QApplication, window: MainWindow, store: Store) -> 
             for n in range(10_000)
         )
     window.tabs.setCurrentWidget(window.speakers)
-    window.speakers.parts.setCurrentWidget(window.speakers.directory)
+    window.speakers.show_section("directory")
     timings = []
     for _ in range(5):
         window.tabs.setCurrentWidget(window.planning)

@@ -71,11 +71,8 @@ def main(out: Path) -> int:
         window.grab().save(str(out / f"planning-{key}.png"))
         print(out / f"planning-{key}.png")
     window.tabs.setCurrentWidget(window.speakers)
-    for name, part in (
-        ("invitations", window.speakers.invitations),
-        ("directory", window.speakers.directory),
-    ):
-        window.speakers.parts.setCurrentWidget(part)
+    for name in ("invitations", "directory"):
+        window.speakers.show_section(name)
         app.processEvents()
         window.grab().save(str(out / f"speakers-{name}.png"))
         print(out / f"speakers-{name}.png")
@@ -84,7 +81,7 @@ def main(out: Path) -> int:
         window.creche.show_section(key)
         if key == "bookings":  # a family with two children, one with a peanut allergy
             window.creche.bookings.bookings.table.selectRow(0)
-            window.creche.bookings.children.table.selectRow(1)
+            window.creche.bookings.children_section.table.selectRow(1)
         if key == "checkin":
             window.creche.checkin.table.selectRow(0)
         if key == "staff":

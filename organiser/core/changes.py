@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 
@@ -65,6 +65,13 @@ class Changes:
     snapshot: dict[str, Any] | None = None
     row_version: int | None = None  # the edited row's version after the change
     current: dict[str, Any] = field(default_factory=dict)  # the edited fields' new values
+    # Who started it (set by whoever ran the call): a view that started a change and already
+    # shows it need not read it back.
+    origin: object = field(default=None, compare=False)
 
     def __contains__(self, flag: Touched) -> bool:
         return bool(self.touched & flag)
+
+    def started_by(self, origin: object) -> Changes:
+        """The same change, saying who started it."""
+        return replace(self, origin=origin)

@@ -174,7 +174,7 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
         return 1
     window = MainWindow(store, QSettings())
     if demo:
-        from organiser.ui.actions import open_example
+        from organiser.ui.commands import open_example
 
         open_example(window)
     # Before the window shows: a logout's SIGTERM from then on closes it cleanly.

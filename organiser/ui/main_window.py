@@ -1,8 +1,8 @@
-"""The main window: event switcher, tabs, menus, undo, zoom; one place that hears every change."""
+"""The main window: event switcher, tabs, menus, undo, zoom."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +19,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.team.holds import offline_holds
-from organiser.ui import actions, printing
+from organiser.ui import menus, printing
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.feedback.tab import FeedbackTab
@@ -34,39 +34,14 @@ from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
 from organiser.ui.team.address import describe
-from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.team.live import LiveUpdates
+from organiser.ui.widgets.lazy_tab import LazyTab
 from organiser.ui.widgets.row_section import RowSection
-
-# What the Speakers tab shows: speakers, invitations, slots, fees, and the event's date and venue.
-SPEAKERS_SEE = (
-    Touched.SPEAKERS | Touched.INVITATIONS | Touched.PROGRAMME | Touched.BUDGET | Touched.DETAILS
-)
-# What the Creche tab shows: bookings, children, staff, the creche's hours and the event's date.
-CRECHE_SEE = (
-    Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS | Touched.PROGRAMME | Touched.EVENTS
-)
-# What the Flyer tab shows: the draft and its versions, written from the event, its programme and
-# speakers, and signed off by the working group.
-FLYER_SEE = (
-    Touched.FLYER
-    | Touched.DETAILS
-    | Touched.PROGRAMME
-    | Touched.INVITATIONS
-    | Touched.MEMBERS
-    | Touched.EVENTS
-)
-# What the Feedback tab shows: the form and responses, bookings to link and their check-in (the
-# response rate), the speakers' organisations (services learned about) and the attendance.
-FEEDBACK_SEE = (
-    Touched.FEEDBACK | Touched.BOOKINGS | Touched.EVENTS | Touched.INVITATIONS | Touched.DETAILS
-)
+from organiser.ui.widgets.versioned_edits import VersionedEdits
 
 
 class MainWindow(QMainWindow):
     """Events on the left, the open event's tabs on the right."""
-
-    changes_applied = Signal(object)
 
     def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +57,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.event_id: int | None = None
         self.summary_dialog: SummaryReportDialog | None = None
-        self.menu_actions = actions.build(self)
+        self.menu_actions = menus.build(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.planning = PlanningTab(self.runner, self)
@@ -206,13 +181,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {where}")
 
     def _apply(self, changes: Changes) -> None:
-        """The one place a change arrives; each part refreshes only what it shows."""
-        self.changes_applied.emit(changes)
+        """The window's own part of a change: the event list, the open event, the title (each
+        page follows the changes it shows itself)."""
         if changes.touched & Touched.EVENTS:
             self.reload_events()
         # Only a change to events can take the open one away (no read after every keystroke).
-        maybe_gone = bool(changes.touched & Touched.EVENTS) and self.event_id is not None
-        if maybe_gone and not events.event_exists(self.store, self.event_id):
+        gone = (
+            bool(changes.touched & Touched.EVENTS)
+            and self.event_id is not None
+            and not events.event_exists(self.store, self.event_id)
+        )
+        if gone:
             remaining = events.list_events(self.store)
             self.open_event(remaining[0].id if remaining else None)
             self.reload_events()
@@ -224,32 +203,31 @@ class MainWindow(QMainWindow):
         ):  # an event came back (undo of a delete) while none was open: show it
             self.open_event(changes.event_id)
             return
-        if changes.event_id == self.event_id or changes.touched & Touched.ORGANISATIONS:
-            self.planning.refresh(changes)
-        if changes.touched & SPEAKERS_SEE:
-            self.speakers.refresh(changes)
-        if changes.touched & CRECHE_SEE:
-            self.creche.refresh(changes)
-        if changes.touched & FLYER_SEE:
-            self.flyer.refresh(changes)
-        if changes.touched & FEEDBACK_SEE:
-            self.feedback.refresh(changes)
         if changes.touched & (Touched.EVENTS | Touched.DETAILS):
             self._update_title()
         if changes.touched:
             self.statusBar().showMessage(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
 
-    def show_tab(self, key: str) -> None:
-        """Bring a tab to the front by its key ("speakers"), as overview lines do."""
-        tabs = {
+    def _tab(self, key: str) -> LazyTab | None:
+        tabs: dict[str, LazyTab] = {
             "planning": self.planning,
             "speakers": self.speakers,
             "creche": self.creche,
             "flyer": self.flyer,
             "feedback": self.feedback,
         }
-        if key in tabs:
-            self.tabs.setCurrentWidget(tabs[key])
+        return tabs.get(key)
+
+    def show_tab(self, key: str) -> None:
+        """Bring a tab to the front by its key ("speakers"), as overview lines do."""
+        if (tab := self._tab(key)) is not None:
+            self.tabs.setCurrentWidget(tab)
+
+    def open_page(self, tab: str, page: str) -> None:
+        """Bring a tab to the front at one of its pages ("planning", "details")."""
+        if (found := self._tab(tab)) is not None:
+            self.tabs.setCurrentWidget(found)
+            found.show_section(page)
 
     def flyer_output(self, kind: str) -> None:
         """File ▸ Save flyer as PDF ("pdf") or Print flyer ("print"), from the Draft page."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -32,10 +33,13 @@ class OpRunner(QObject):
         # an editor then cannot trust the row it shows to be the newest.
         self.unseen_changes: Callable[[], bool] = lambda: False
 
-    def call(self, fn: Call, *, quiet: bool = False) -> Changes | None:
-        """Run one changing call; on error show (or, if quiet, re-raise) a readable message."""
+    def call(self, fn: Call, *, quiet: bool = False, origin: object = None) -> Changes | None:
+        """Run one changing call; on error show (or, if quiet, re-raise) a readable message.
+        The change is announced saying who started it (`origin`, when given)."""
         try:
             changes = fn()
+            if origin is not None:
+                changes = changes.started_by(origin)
         except OrganiserError as exc:
             if quiet:
                 raise
@@ -44,11 +48,22 @@ class OpRunner(QObject):
         self.changes_applied.emit(changes)
         return changes
 
+    def announce(self, changes: Changes) -> None:
+        """Tell every view about changes made outside a call here (others' saves, a bring
+        back, a purge), as if they had been made here."""
+        self.changes_applied.emit(changes)
+
     def push(
-        self, text: str, forward: Call, inverse: Inverse, *, quiet: bool = False
+        self,
+        text: str,
+        forward: Call,
+        inverse: Inverse,
+        *,
+        quiet: bool = False,
+        origin: object = None,
     ) -> Changes | None:
         """Run `forward` now and record it as a named undoable command (None on error)."""
-        changes = self.call(forward, quiet=quiet)
+        changes = self.call(forward, quiet=quiet, origin=origin)
         if changes is not None:
             self.record(text, changes, inverse)
         return changes
@@ -59,6 +74,8 @@ class OpRunner(QObject):
         edit: Callable[[dict[str, Any]], Changes],
         inverse: Inverse,
         values: dict[str, Any],
+        *,
+        origin: object = None,
     ) -> dict[str, str]:
         """Save an edit of several fields; a refused field is left out (with its message)
         and the rest saved, so one bad value never loses the good ones.
@@ -70,7 +87,7 @@ class OpRunner(QObject):
         usable = dict(values)
         while usable:
             try:
-                self.push(text, lambda chosen=usable: edit(chosen), inverse, quiet=True)
+                self.push(text, partial(edit, usable), inverse, quiet=True, origin=origin)
                 break
             except ValidationError as exc:
                 key = exc.field if exc.field in usable else next(iter(usable))

@@ -19,7 +19,7 @@ from organiser.core.meetings.service import get_meeting
 from organiser.documents import DOCUMENTS
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import Host
 
 
 def _safe_name(title: str) -> str:
@@ -27,7 +27,7 @@ def _safe_name(title: str) -> str:
 
 
 def save_document(
-    window: MainWindow, kind: str, *, chosen: int | None = None, name: str | None = None
+    window: Host, kind: str, *, chosen: int | None = None, name: str | None = None
 ) -> Path | None:
     """Ask where to save a document of the open event, write it whole, say where it went."""
     if window.event_id is None:
@@ -40,7 +40,7 @@ def save_document(
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = str(Path(folder) / f"{_safe_name(name)}{document.suffix}")
     picked, _ = QFileDialog.getSaveFileName(
-        window, f"Save {document.what}", suggested, document.file_filter
+        window.window(), f"Save {document.what}", suggested, document.file_filter
     )
     if not picked:
         return None
@@ -54,12 +54,12 @@ def save_document(
     return path
 
 
-def export_programme(window: MainWindow) -> None:
+def export_programme(window: Host) -> None:
     """The running order as a PDF."""
     save_document(window, "programme")
 
 
-def export_meeting(window: MainWindow, kind: str, meeting_id: int) -> None:
+def export_meeting(window: Host, kind: str, meeting_id: int) -> None:
     """One meeting's minutes (kind "minutes") or calendar entry (kind "ics")."""
     meeting = get_meeting(window.store, meeting_id)
     when = f" {meeting.date:%Y-%m-%d}" if meeting.date else ""

@@ -62,8 +62,8 @@ class ReadOnlyGuard(QObject):
         self.window = window
         # What this guard locked, and the state the window wants each in (a page enabling a
         # button on a selection is remembered), to give back on remove.
-        self._read_only: list[QWidget] = []
-        self._wanted: dict[QObject, bool] = {}
+        self._read_only: list[QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit] = []
+        self._wanted: dict[QAction | QWidget, bool] = {}
         self._locking = False
         self.banner = QLabel(
             f"⚠ Read only: {reason}. You can look, print and export, but not change anything. "
@@ -79,6 +79,8 @@ class ReadOnlyGuard(QObject):
             " padding: 6px; }"
         )
         tabs = window.takeCentralWidget()
+        assert tabs is not None
+        self.tabs = tabs
         self.holder = QWidget(window)
         self.holder.setObjectName("read_only_holder")
         layout = QVBoxLayout(self.holder)
@@ -165,8 +167,7 @@ class ReadOnlyGuard(QObject):
         for widget in self._read_only:
             with contextlib.suppress(RuntimeError):
                 widget.setReadOnly(False)
-        tabs = self.holder.layout().itemAt(1).widget()
         self.window.takeCentralWidget()
-        self.window.setCentralWidget(tabs)
+        self.window.setCentralWidget(self.tabs)
         self.holder.deleteLater()
         self.deleteLater()

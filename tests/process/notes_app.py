@@ -25,20 +25,11 @@ _exec = QApplication.exec
 
 
 def _meetings_page(window: QWidget) -> MeetingsPage:
-    """The window's own Meetings page; until it is part of the Planning tab, one added to it."""
+    """The window's own Meetings page, on show."""
     planning = window.planning  # type: ignore[attr-defined]
-    page = getattr(planning, "meetings", None)
-    if isinstance(page, MeetingsPage):
-        planning.show_section("meetings")
-        print("page wired", flush=True)
-        return page
-    page = MeetingsPage(window.runner, planning)  # type: ignore[attr-defined]
-    planning.stack.addWidget(page)
-    planning.stack.setCurrentWidget(page)
-    window.changes_applied.connect(page.refresh)  # type: ignore[attr-defined]
-    page.set_event(window.event_id)  # type: ignore[attr-defined]
-    print("page standalone", flush=True)
-    return page
+    planning.show_section("meetings")
+    print("page wired", flush=True)
+    return planning.meetings
 
 
 def _type_word(target: QWidget, word: str) -> None:

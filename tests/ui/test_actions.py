@@ -72,7 +72,7 @@ def page(window: MainWindow, team: Team, qtbot: Any) -> ActionsPage:
     shown = ActionsPage(window.runner)
     window.tabs.addTab(shown, "Actions")
     window.tabs.setCurrentWidget(shown)
-    window.changes_applied.connect(shown.refresh)
+    window.runner.changes_applied.connect(shown.refresh)
     shown.set_event(team.event_id)
     qtbot.waitUntil(shown.isVisible)
     return shown

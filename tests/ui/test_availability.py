@@ -49,7 +49,7 @@ def page(window: MainWindow, members: dict[str, int], qtbot: Any) -> Availabilit
     """The page for the window's open event, in its own window, hearing every change."""
     shown = AvailabilityPage(window.runner)
     qtbot.addWidget(shown)
-    window.changes_applied.connect(shown.refresh)
+    window.runner.changes_applied.connect(shown.refresh)
     shown.set_event(window.event_id)
     shown.resize(1100, 760)
     shown.show()

@@ -6,7 +6,7 @@ from typing import Any
 
 from organiser.core import backup
 from organiser.core.events import service as events
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 
 
@@ -36,5 +36,5 @@ def test_back_up_now_then_restore_brings_the_earlier_state_back(
 
 def test_restore_with_no_backups_says_so(window: MainWindow, dialogs: Any) -> None:
     dialogs.warnings_expected = True
-    actions.restore(window)
+    commands.restore(window)
     assert dialogs.warnings == ["There are no backups of this database yet."]

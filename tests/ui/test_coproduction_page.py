@@ -13,7 +13,7 @@ from organiser.core.coproduction.rows import list_reciprocity
 from organiser.core.crud import add_row
 from organiser.core.planning.kinds import Role
 from organiser.core.sections import Section
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.coproduction import CoproductionPage
 
@@ -53,7 +53,7 @@ def page(window: MainWindow, new_event: Any) -> CoproductionPage:
 
 
 def test_the_demo_event_shows_its_ledger(window: MainWindow, person: Any) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     window.planning.show_section("coproduction")
     page = window.planning.coproduction
     rungs = person.column(page.table, "Rung reached")
@@ -88,7 +88,7 @@ def test_the_demo_event_shows_its_ledger(window: MainWindow, person: Any) -> Non
 
 
 def test_use_the_suggestion_and_undo(window: MainWindow, person: Any, find_action: Any) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     window.planning.show_section("coproduction")
     page = window.planning.coproduction
     page.choose("Evaluation")
@@ -242,7 +242,7 @@ def test_a_thing_received_needs_saying_what(
 
 def test_the_page_follows_the_open_event(window: MainWindow, page: CoproductionPage) -> None:
     page.choose("Budget")
-    actions.open_example(window)
+    commands.open_example(window)
     assert window.planning.coproduction is page
     assert page.summary.text().startswith("7 of 8 aspects decided")
     assert page.editor.heading.text() == "The idea", "another event starts at its first aspect"
@@ -250,7 +250,7 @@ def test_the_page_follows_the_open_event(window: MainWindow, page: CoproductionP
 
 
 def test_the_overview_links_to_the_ledger_and_the_lessons(window: MainWindow) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     overview = window.planning.overview
     text = overview.plain_text()
     assert "Co-production: 7 of 8 aspects decided, 4 done with people" in text
@@ -264,7 +264,7 @@ def test_the_overview_links_to_the_ledger_and_the_lessons(window: MainWindow) ->
 def test_the_ledger_and_reciprocity_models_pass_the_model_tester(
     window: MainWindow, qtmodeltester: Any
 ) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     page = window.planning.coproduction
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.reciprocity.model)

@@ -118,8 +118,8 @@ def test_enter_in_the_find_box_goes_to_the_first_household(
     add_booking(event_id, name="Łucja Nowak")
     add_booking(event_id, name="Lucy Brown")
     checkin = page(window, "checkin")
-    person.type(checkin.find, "lucja")
-    person.qtbot.keyClick(checkin.find, Qt.Key.Key_Return)
+    person.type(checkin.find_name, "lucja")
+    person.qtbot.keyClick(checkin.find_name, Qt.Key.Key_Return)
     assert checkin.current_booking().name == "Łucja Nowak"
     person.qtbot.keyClick(checkin.table, Qt.Key.Key_A)
     assert checkin.count.text().startswith("1 of 2 households arrived")

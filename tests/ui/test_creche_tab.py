@@ -54,7 +54,7 @@ def add_booking(person: Any, bookings: Any, name: str, adults: str, children: st
 
 
 def add_child(person: Any, bookings: Any, name: str, *, months: str = "", born: str = "") -> None:
-    section = bookings.children
+    section = bookings.children_section
     if section.current_id is not None:
         person.click(section.new_button)
     form = section.form
@@ -167,7 +167,7 @@ def test_children_staff_and_the_ratio_shortfall_said_in_words(
     born = event_date.replace(year=event_date.year - 2)
     add_child(person, bookings, "Minh", born=born.strftime("%d/%m/%Y"))
 
-    children = bookings.children.table
+    children = bookings.children_section.table
     assert person.column(children, "Age at the event") == [
         "10 months",
         "1 year 2 months",
@@ -208,15 +208,15 @@ def test_a_child_needs_a_first_name_and_a_sensible_age(
     event()
     bookings = page(window, "bookings")
     add_booking(person, bookings, "Siobhán Kelly", "1", "1")
-    form = bookings.children.form
+    form = bookings.children_section.form
     person.type(form.inputs["first_name"], "Niamh")
     person.type(form.inputs["age_months"], "-3")
-    person.click(bookings.children.add_button)
+    person.click(bookings.children_section.add_button)
     assert person.message(form, "age_months") == "⚠ Or age in months cannot be negative."
-    assert bookings.children.model.rowCount() == 0
+    assert bookings.children_section.model.rowCount() == 0
     person.type(form.inputs["age_months"], "27")
-    person.click(bookings.children.add_button)
-    assert person.column(bookings.children.table, "Name") == ["Niamh"]
+    person.click(bookings.children_section.add_button)
+    assert person.column(bookings.children_section.table, "Name") == ["Niamh"]
 
 
 def test_check_in_keys_mark_and_move_on_and_the_count_says_so(
@@ -256,9 +256,9 @@ def test_check_in_keys_mark_and_move_on_and_the_count_says_so(
     person.choose_row(table, 1)
     qtbot.keyClick(table, Qt.Key.Key_B)
     assert person.column(table, "Checked in")[1] == "Not yet"
-    person.type(checkin.find, "zoe")  # accents need not be typed
+    person.type(checkin.find_name, "zoe")  # accents need not be typed
     assert person.column(table, "Name") == ["Zoë Hartley"]
-    qtbot.keyClick(checkin.find, Qt.Key.Key_Return)
+    qtbot.keyClick(checkin.find_name, Qt.Key.Key_Return)
     assert table.hasFocus()
     person.click(checkin.arrived_button)
     assert person.column(table, "Checked in") == ["Arrived"]
@@ -299,8 +299,8 @@ def test_the_children_page_shows_everyone_but_never_a_password(
     assert window.creche.current_key() == "bookings"
     bookings = window.creche.bookings
     assert bookings.bookings.current_id == amara
-    assert person.column(bookings.children.table, "Name") == ["Chidi"]
-    assert bookings.children.model.row_at(0).id == chidi
+    assert person.column(bookings.children_section.table, "Name") == ["Chidi"]
+    assert bookings.children_section.model.row_at(0).id == chidi
 
 
 def test_creche_hours_set_here_warn_at_two_hours_and_undo(

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QToolButton
 
 from organiser.core.demo import DEMO_TITLE
 from organiser.core.events import service as events
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 
 
@@ -62,7 +62,7 @@ def test_cancelled_or_blank_new_event_creates_nothing(
 def test_duplicate_as_next_session_copies_the_group_and_programme(
     window: MainWindow, person: Any
 ) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     first = window.event_id
     person.click(button(window, window.menu_actions.duplicate))
 

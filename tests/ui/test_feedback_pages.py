@@ -217,9 +217,9 @@ def test_a_form_changed_while_a_paper_form_is_typed_in_keeps_the_answers_given(
 def test_the_figures_in_words_are_reachable_with_tab(window: MainWindow) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from organiser.ui import actions
+    from organiser.ui import commands
 
-    actions.open_example(window)
+    commands.open_example(window)
     page = open_page(window, "figures")
     numbers = [
         label for label in page.findChildren(QLabel) if label.objectName().startswith("numbers_")

@@ -21,22 +21,24 @@ from organiser.core.planning.kinds import Role
 from organiser.ui.flyer.codesign import CoDesignPage
 from organiser.ui.flyer.codesign_compare import render_version
 from organiser.ui.main_window import MainWindow
+from organiser.ui.widgets.lazy_tab import Follow
 
 LIVED = Role.LIVED_EXPERIENCE.value
 
 
 @pytest.fixture
 def open_page(qtbot: Any, window: MainWindow) -> Callable[[int | None], CoDesignPage]:
-    """`open_page(event_id)`: the page on its own, run by the window's runner, shown."""
+    """`open_page(event_id)`: the page on its own, run by the window's runner and following its
+    changes as a tab's page does, shown."""
 
     def _open(event_id: int | None) -> CoDesignPage:
         page = CoDesignPage(window.runner)
         qtbot.addWidget(page)
-        window.runner.changes_applied.connect(page.refresh)
+        follow = Follow(page, window.runner)
         page.resize(1100, 700)
         page.show()
         qtbot.waitExposed(page)
-        page.set_event(event_id)
+        follow.show_event(event_id)
         return page
 
     return _open

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from organiser.core.flyer import versions
 from organiser.core.flyer.kinds import Decision
 from organiser.core.planning.service import list_members
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.flyer.draft import DraftPage
 from organiser.ui.main_window import MainWindow
 
@@ -30,7 +30,7 @@ YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 @pytest.fixture
 def page(window: MainWindow, qtbot: Any) -> DraftPage:
     """The example event's Draft page (its draft is version 2, not yet approved by Zoë)."""
-    actions.open_example(window)
+    commands.open_example(window)
     window.show_tab("flyer")
     draft: DraftPage = window.flyer.draft
     qtbot.waitUntil(lambda: draft.preview.renders >= 1, timeout=5000)

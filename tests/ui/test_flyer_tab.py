@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from organiser.core.flyer import service as flyers
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.flyer.draft import DraftPage
 from organiser.ui.main_window import MainWindow
 
@@ -36,7 +36,7 @@ NEW_TITLE = "Move and breathe by the sea"
 @pytest.fixture
 def page(window: MainWindow, qtbot: Any) -> DraftPage:
     """The example event's Draft page, with its first preview drawn."""
-    actions.open_example(window)
+    commands.open_example(window)
     window.show_tab("flyer")
     draft: DraftPage = window.flyer.draft
     qtbot.waitUntil(lambda: draft.preview.renders >= 1, timeout=5000)

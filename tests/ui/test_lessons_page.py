@@ -14,7 +14,7 @@ from organiser.core.coproduction.rows import list_lessons
 from organiser.core.crud import add_row
 from organiser.core.events import service as events
 from organiser.core.sections import Section
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.lessons import LessonsPage
 
@@ -34,7 +34,7 @@ def page(window: MainWindow, new_event: Any) -> LessonsPage:
 @pytest.fixture
 def demo_page(window: MainWindow) -> LessonsPage:
     """The Lessons page of the example event, on screen."""
-    actions.open_example(window)
+    commands.open_example(window)
     window.planning.show_section("lessons")
     shown: LessonsPage = window.planning.lessons
     return shown

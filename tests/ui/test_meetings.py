@@ -85,7 +85,7 @@ def page(window: MainWindow, group: Group, qtbot: Any) -> MeetingsPage:
     shown = MeetingsPage(window.runner)
     window.tabs.addTab(shown, "Meetings")
     window.tabs.setCurrentWidget(shown)
-    window.changes_applied.connect(shown.refresh)
+    window.runner.changes_applied.connect(shown.refresh)
     shown.set_event(group.event_id)
     window.runner.undo_stack.clear()
     qtbot.waitUntil(shown.isVisible)
@@ -125,7 +125,7 @@ def test_notes_typed_with_shortcuts_are_saved_as_markdown_within_a_second(
     editor = page.notes.text
     person.focus(editor)
     keys(qtbot, editor, "Ctrl+1")
-    assert page.notes.actions["h1"].isChecked()
+    assert page.notes.format_actions["h1"].isChecked()
     person.type(editor, "Final check", replace=False)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     keys(qtbot, editor, "Ctrl+Alt+0")
@@ -163,7 +163,7 @@ def test_notes_typed_with_shortcuts_are_saved_as_markdown_within_a_second(
     again = page.notes.markdown()
     assert "# Final check" in again and "**the date**" in again and "- creche" in again
     page.notes.text.moveCursor(page.notes.text.textCursor().MoveOperation.Start)
-    assert page.notes.actions["h1"].isChecked()
+    assert page.notes.format_actions["h1"].isChecked()
 
 
 def test_notes_keep_saving_while_typing_goes_on(
@@ -379,7 +379,7 @@ def test_formatting_buttons_name_their_shortcuts_and_do_not_clash_with_the_menus
         for action in top.menu().actions()
         for key in action.shortcuts()
     }
-    for key, action in page.notes.actions.items():
+    for key, action in page.notes.format_actions.items():
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         button = page.notes.buttons[key]
         assert shortcut and shortcut in button.toolTip()

@@ -59,9 +59,9 @@ def test_event_list_and_its_search_pass_the_model_tester(
 def test_models_inside_the_window_pass_after_opening_the_example(
     window: MainWindow, qtmodeltester: Any
 ) -> None:
-    from organiser.ui import actions
+    from organiser.ui import commands
 
-    actions.open_example(window)
+    commands.open_example(window)
     planning_tab = window.planning
     shown = {
         "members": [planning_tab.members.section.model],

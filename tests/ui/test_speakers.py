@@ -18,15 +18,15 @@ from organiser.core.speakers import invitations
 from organiser.core.speakers import service as speakers
 from organiser.core.speakers.models import Invitation, Speaker
 from organiser.ui.main_window import MainWindow
-from organiser.ui.speakers.pane import RecordPane
 from organiser.ui.table_model import WARNING_COLOUR
+from organiser.ui.widgets.row_section import RowSection
 
 
-def show(window: MainWindow, part: str) -> RecordPane:
+def show(window: MainWindow, part: str) -> RowSection:
     """Open the Speakers tab at Invitations or Directory; returns that part's list and editor."""
     window.tabs.setCurrentWidget(window.speakers)
+    window.speakers.show_section(part)
     page = window.speakers.invitations if part == "invitations" else window.speakers.directory
-    window.speakers.parts.setCurrentWidget(page)
     return page.pane
 
 
@@ -46,7 +46,7 @@ def invite(store: Store, event_id: int, speaker_id: int, **values: Any) -> int:
     return created
 
 
-def checks(pane: RecordPane) -> list[str]:
+def checks(pane: RowSection) -> list[str]:
     return [str(pane.table.model().index(r, 2).data()) for r in range(pane.proxy.rowCount())]
 
 

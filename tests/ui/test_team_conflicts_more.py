@@ -3,7 +3,6 @@ the same field shows both values and each choice stores what it says."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -300,7 +299,7 @@ def directory(window: MainWindow, new_event: Any, store: Store, person: Any) -> 
     new_event("Coffee morning")
     speakers.add_speaker(store, values={"name": "Amira Haddad", "bio": "Runs the sleep clinic."})
     window.tabs.setCurrentWidget(window.speakers)
-    window.speakers.parts.setCurrentWidget(window.speakers.directory)
+    window.speakers.show_section("directory")
     pane = window.speakers.directory.pane
     person.choose_row(pane.table, 0)
     assert pane.current_id is not None
@@ -316,19 +315,7 @@ def they_edit_speaker(other: Store, pane: Any, **values: Any) -> None:
 
 
 def compared(pane: Any, window: MainWindow) -> None:
-    """The directory's verbs as they are once they also save against a version (the pane's
-    `Verbs.version` and `Verbs.update_from`), and the chosen speaker's version read again."""
-    pane.verbs = dataclasses.replace(
-        pane.verbs,
-        version=lambda speaker_id: speakers.speaker_version(window.store, speaker_id),
-        update_from=lambda speaker_id, values, base, version: speakers.update_speaker(
-            window.store,
-            speaker_id=speaker_id,
-            values=values,
-            base=base,
-            expected_version=version,
-        ),
-    )
+    """The chosen speaker's version read again (the directory's verbs save against it)."""
     pane.edits.shown(pane.current_id)
 
 

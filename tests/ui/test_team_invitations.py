@@ -27,7 +27,7 @@ def pane(window: MainWindow, new_event: Any, store: Store, person: Any) -> Any:
         values={"speaker_id": speaker_id, "talk_title": "Sleep and new babies"},
     )
     window.tabs.setCurrentWidget(window.speakers)
-    window.speakers.parts.setCurrentWidget(window.speakers.invitations)
+    window.speakers.show_section("invitations")
     shown = window.speakers.invitations.pane
     shown.refresh()
     person.choose_row(shown.table, 0)

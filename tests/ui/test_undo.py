@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 
 from organiser.core.events import service as events
 from organiser.core.planning import service as planning
-from organiser.ui import actions
+from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 
 VENUE = "Harbourside Family Centre"
@@ -19,7 +19,7 @@ VENUE = "Harbourside Family Centre"
 @pytest.fixture
 def example(window: MainWindow) -> int:
     """The example event, open."""
-    actions.open_example(window)
+    commands.open_example(window)
     assert window.event_id is not None
     window.runner.undo_stack.clear()
     return window.event_id

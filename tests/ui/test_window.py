@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from organiser.core.demo import DEMO_TITLE
 from organiser.core.events import service as events
-from organiser.ui import actions, printing
+from organiser.ui import commands, printing
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.tab import KEYS
 from organiser.ui.widgets.form import FieldForm
@@ -152,7 +152,7 @@ def test_open_example_event_from_the_help_menu(
 
 
 def test_an_overview_line_opens_its_page(window: MainWindow) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     window.planning.overview.text.linkActivated.emit("budget")
     assert window.planning.stack.currentWidget() is window.planning.budget
     assert "Funds: £550.00" in window.planning.budget.totals.text()
@@ -167,7 +167,7 @@ def test_about_names_the_database(window: MainWindow, dialogs: Any, find_action:
 def test_programme_pdf_is_saved_where_the_person_chooses(
     window: MainWindow, dialogs: Any, person: Any, tmp_path: Path
 ) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     window.planning.show_section("programme")
     target = tmp_path / "out" / "programme.pdf"
     target.parent.mkdir()
@@ -189,7 +189,7 @@ def test_programme_pdf_is_saved_where_the_person_chooses(
 def test_cancelling_the_save_dialog_writes_nothing(
     window: MainWindow, dialogs: Any, tmp_path: Path
 ) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     dialogs.save_path = ""
     before = set(tmp_path.rglob("*.pdf"))
     printing.export_programme(window)
@@ -200,7 +200,7 @@ def test_cancelling_the_save_dialog_writes_nothing(
 def test_an_unwritable_folder_gets_a_message_not_a_traceback(
     window: MainWindow, dialogs: Any, tmp_path: Path
 ) -> None:
-    actions.open_example(window)
+    commands.open_example(window)
     dialogs.warnings_expected = True
     dialogs.save_path = str(tmp_path / "missing" / "programme.pdf")
     printing.export_programme(window)

@@ -9,16 +9,13 @@ own changes use). It works the same on SQLite (two windows on one file) and Post
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, event, func, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from organiser.core.changes import Touched
 from organiser.core.team.models import ChangeFeedEntry
-
-if TYPE_CHECKING:
-    from organiser.core.db import Store
 
 FEED = cast(Table, ChangeFeedEntry.__table__)
 KEEP_FOR = dt.timedelta(days=2)
@@ -181,15 +178,3 @@ def since(session: Session, after: int, origin: str) -> tuple[int, Touched, set[
 def prune(session: Session, *, now: dt.datetime | None = None) -> None:
     """Forget entries older than two days: no window waits that long between polls."""
     session.execute(delete(FEED).where(FEED.c.at < (now or _now()) - KEEP_FOR))
-
-
-def latest_change(store: Store) -> int:
-    """Where a newly opened window starts listening."""
-    with store.begin() as s:
-        return latest(s)
-
-
-def changes_since(store: Store, after: int) -> tuple[int, Touched, set[int] | None]:
-    """What other windows and people committed since `after` (see `since`)."""
-    with store.begin() as s:
-        return since(s, after, store.origin)

@@ -44,12 +44,15 @@ from organiser.ui.creche.fields import (
 from organiser.ui.creche.undo import set_status
 from organiser.ui.ops import OpRunner
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 SEES = Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS | Touched.EVENTS
 
 
 class BookingsPage(QWidget):
     """Who is coming, who is waiting, and their children."""
+
+    SEES = SEES | Touched.PROGRAMME
 
     print_requested = Signal(str)
 
@@ -84,7 +87,7 @@ class BookingsPage(QWidget):
         offer_layout.addWidget(self.give_button)
         self.bookings = RowSection(
             runner,
-            section=Section.BOOKINGS,
+            verbs=crud_verbs(runner, Section.BOOKINGS),
             noun="booking",
             title="Bookings",
             columns=BOOKING_COLUMNS,
@@ -93,9 +96,9 @@ class BookingsPage(QWidget):
             row_values=values_of(BOOKING_FIELDS),
             parent=self,
         )
-        self.children = RowSection(
+        self.children_section = RowSection(
             runner,
-            section=Section.CHILDREN,
+            verbs=crud_verbs(runner, Section.CHILDREN),
             noun="child",
             title="Children",
             columns=CHILD_COLUMNS,
@@ -104,13 +107,13 @@ class BookingsPage(QWidget):
             row_values=values_of(CHILD_FIELDS),
             parent=self,
         )
-        self.children.title.hide()  # the heading above says whose children they are
+        self.children_section.title.hide()  # the heading above says whose children they are
         self.children_heading = wrapped(self, "children_heading", role="subheading")
         self.child_age = wrapped(self, "child_age")
         self.bookings.current_changed.connect(self._booking_chosen)
         self.bookings.rows_changed.connect(self._bookings_shown)
-        self.children.rows_changed.connect(self._children_shown)
-        self.children.current_changed.connect(lambda _id: self._children_shown())
+        self.children_section.rows_changed.connect(self._children_shown)
+        self.children_section.current_changed.connect(lambda _id: self._children_shown())
         self._build()
         self._booking_chosen(None)
 
@@ -120,7 +123,7 @@ class BookingsPage(QWidget):
         lower_layout.setContentsMargins(0, 6, 0, 0)
         lower_layout.addWidget(self.children_heading)
         lower_layout.addWidget(self.child_age)
-        lower_layout.addWidget(self.children, 1)
+        lower_layout.addWidget(self.children_section, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.bookings)
         splitter.addWidget(lower)
@@ -128,7 +131,7 @@ class BookingsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         widen_list(self.bookings, 560, 480)
-        widen_list(self.children, 560, 480)
+        widen_list(self.children_section, 560, 480)
         layout = QVBoxLayout(self)
         layout.addLayout(
             row_of(
@@ -155,13 +158,13 @@ class BookingsPage(QWidget):
         if changes.touched & (SEES | Touched.PROGRAMME):
             with self.runner.store.one_transaction():  # one read of the page, not six
                 self.bookings.refresh()
-                self.children.refresh()
+                self.children_section.refresh()
                 self._show_places()
 
     def flush(self) -> None:
         """Save what is typed now."""
         self.bookings.flush()
-        self.children.flush()
+        self.children_section.flush()
 
     def choose_booking(self, booking_id: int) -> None:
         """Open one booking (and its children) as a click on it would."""
@@ -203,9 +206,9 @@ class BookingsPage(QWidget):
             tell(self, f"{offer.name} has the place; tell them it is booked.")
 
     def _booking_chosen(self, booking_id: int | None) -> None:
-        self.children.set_parent(booking_id)
+        self.children_section.set_parent(booking_id)
         # Children belong to a booking: nothing can be typed for them until one is chosen.
-        self.children.setEnabled(booking_id is not None)
+        self.children_section.setEnabled(booking_id is not None)
         self.person_button.setEnabled(booking_id is not None)
         self._children_shown()
 
@@ -223,19 +226,19 @@ class BookingsPage(QWidget):
             self.child_age.setText("")
             self.child_age.hide()
             return
-        entered = self.children.model.rowCount()
+        entered = self.children_section.model.rowCount()
         self.children_heading.setText(
             f"Children of {booking.name}: {booking.children} booked into the creche, "
             f"{entered} entered"
         )
-        position = self.children.model.row_of(self.children.current_id or -1)
+        position = self.children_section.model.row_of(self.children_section.current_id or -1)
         if position is None:
             self.child_age.setText(
                 "Age and age band are worked out at the event date once a child is added."
             )
             set_role(self.child_age, "")
         else:
-            child = self.children.model.row_at(position)
+            child = self.children_section.model.row_at(position)
             self.child_age.setText(
                 f"{child.full_name} is {child.age_text} at the event: age band {child.band}."
             )

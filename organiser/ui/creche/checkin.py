@@ -22,8 +22,8 @@ from organiser.ui.creche.common import button, row_of, tell, wrapped
 from organiser.ui.creche.fields import removed
 from organiser.ui.creche.undo import set_status
 from organiser.ui.ops import OpRunner
-from organiser.ui.speakers.pane import RowFilter
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.widgets.row_verbs import RowFilter
 
 ON_THE_DAY = (BookingStatus.BOOKED, BookingStatus.ATTENDED, BookingStatus.NO_SHOW)
 SHOWN = {
@@ -90,6 +90,8 @@ class CheckInTable(QTableView):
 class CheckInPage(QWidget):
     """The households booked for the day, a count at the top, and one key per mark."""
 
+    SEES = Touched.BOOKINGS | Touched.EVENTS
+
     print_requested = Signal(str)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -97,13 +99,13 @@ class CheckInPage(QWidget):
         self.runner = runner
         self.event_id: int | None = None
         self.count = wrapped(self, "checkin_count", role="subheading")
-        self.find = QLineEdit(self)
-        self.find.setObjectName("checkin_find")
-        self.find.setAccessibleName("Find a name")
-        self.find.setPlaceholderText("Type part of a name, then press Enter")
-        self.find.setClearButtonEnabled(True)
+        self.find_name = QLineEdit(self)
+        self.find_name.setObjectName("checkin_find")
+        self.find_name.setAccessibleName("Find a name")
+        self.find_name.setPlaceholderText("Type part of a name, then press Enter")
+        self.find_name.setClearButtonEnabled(True)
         find_label = QLabel("&Find a name", self)
-        find_label.setBuddy(self.find)
+        find_label.setBuddy(self.find_name)
         self.model = RowTableModel(COLUMNS, self)
         self.filter = RowFilter(lambda r: f"{sort_key(r.name)} {r.name.casefold()}", self)
         self.filter.setSourceModel(self.model)
@@ -123,8 +125,8 @@ class CheckInPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.mark.connect(self.mark)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
-        self.find.textChanged.connect(self._filter)
-        self.find.returnPressed.connect(self._go_to_table)
+        self.find_name.textChanged.connect(self._filter)
+        self.find_name.returnPressed.connect(self._go_to_table)
         self.arrived_button = button(self, "Arrived (A)", "mark_arrived")
         self.arrived_button.clicked.connect(lambda: self.mark(BookingStatus.ATTENDED.value))
         self.no_show_button = button(self, "No-show (N)", "mark_no_show")
@@ -141,7 +143,7 @@ class CheckInPage(QWidget):
         help_text.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
-        layout.addLayout(row_of(find_label, self.find, stretch=False))
+        layout.addLayout(row_of(find_label, self.find_name, stretch=False))
         layout.addLayout(
             row_of(self.arrived_button, self.no_show_button, self.booked_button, self.print_button)
         )
@@ -151,13 +153,12 @@ class CheckInPage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show another event's households."""
         self.event_id = event_id
-        self.find.clear()
+        self.find_name.clear()
         self._load()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when bookings changed."""
-        if changes.touched & (Touched.BOOKINGS | Touched.EVENTS):
-            self._load()
+        self._load()
 
     def flush(self) -> None:
         """Nothing is typed here that needs saving."""

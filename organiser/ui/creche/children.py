@@ -68,6 +68,8 @@ def band_words(rows: list[ChildRow]) -> str:
 class ChildrenPage(QWidget):
     """All the event's children; opens a child's booking to edit it."""
 
+    SEES = Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS
+
     open_booking = Signal(int)
     print_requested = Signal(str)
 
@@ -112,10 +114,9 @@ class ChildrenPage(QWidget):
         self.event_id = event_id
         self._load()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when bookings, children or the event's date changed."""
-        if changes.touched & (Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS):
-            self._load()
+        self._load()
 
     def flush(self) -> None:
         """Nothing is typed here."""

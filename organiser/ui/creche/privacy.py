@@ -94,6 +94,8 @@ class PurgeDialog(QDialog):
 class PrivacyPage(QWidget):
     """The retention date, the purge, and the backups made before it."""
 
+    SEES = Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -143,10 +145,9 @@ class PrivacyPage(QWidget):
         self.result.hide()
         self._load()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when bookings, the creche or the event's date changed."""
-        if changes.touched & (Touched.BOOKINGS | Touched.CRECHE | Touched.DETAILS):
-            self._load()
+        self._load()
 
     def flush(self) -> None:
         """Nothing is typed here."""
@@ -240,9 +241,7 @@ class PrivacyPage(QWidget):
             self.runner.undo_stack.clear()
         if not finished:
             # The names may be gone although the file was not cleaned: show what is there now.
-            self.runner.changes_applied.emit(
-                Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id)
-            )
+            self.runner.announce(Changes(Touched.BOOKINGS | Touched.CRECHE, event_id=event_id))
             return
         self.result.setText(f"✓ {done[0].words()}")
         self.result.show()

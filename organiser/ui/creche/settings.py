@@ -29,9 +29,9 @@ from organiser.ui.creche.common import set_role, wrapped
 from organiser.ui.creche.undo import settings_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
-from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.form import SavedForm
+from organiser.ui.widgets.versioned_edits import versioned_edits
 
 FIELDS = (
     Field("start", "Creche starts", Kind.TIME, hint="Blank: from the programme"),
@@ -115,6 +115,8 @@ def warnings_html(review: CrecheReview) -> str:
 class CrechePage(QWidget):
     """Settings on the left; ratios and what needs attention on the right."""
 
+    SEES = Touched.CRECHE | Touched.BOOKINGS | Touched.PROGRAMME | Touched.DETAILS
+
     go_to = Signal(str)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -124,22 +126,17 @@ class CrechePage(QWidget):
         self.review: CrecheReview | None = None
         self.form = SavedForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
-        self.edits = VersionedEdits(
+        self.edits = versioned_edits(
             self,
             runner,
             self.form,
             noun="creche’s settings",
             action="Edit creche settings",
             current=lambda: self.event_id,
-            read_version=lambda event_id: creche.creche_version(self.runner.store, event_id),
-            update=lambda event_id, values, base, version: creche.update_creche(
-                self.runner.store,
-                event_id=event_id,
-                values=values,
-                base=base,
-                expected_version=version,
-            ),
-            inverse=lambda: settings_inverse(self.runner.store),
+            version_of=creche.creche_version,
+            update=creche.update_creche,
+            key="event_id",
+            inverse=settings_inverse,
         )
         self.hours = wrapped(self, "creche_hours")
         self.retention = wrapped(self, "creche_retention")

@@ -12,12 +12,15 @@ from organiser.ui.creche.common import set_role, widen_list, wrapped
 from organiser.ui.creche.fields import STAFF_COLUMNS, STAFF_FIELDS, values_of
 from organiser.ui.ops import OpRunner
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 SEES = Touched.CRECHE | Touched.BOOKINGS | Touched.PROGRAMME | Touched.DETAILS
 
 
 class StaffPage(QWidget):
     """Creche staff with their qualification, first aid, DBS check and hours."""
+
+    SEES = SEES
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,7 +29,7 @@ class StaffPage(QWidget):
         self.ratio = wrapped(self, "staff_ratio", role="subheading")
         self.section = RowSection(
             runner,
-            section=Section.STAFF,
+            verbs=crud_verbs(runner, Section.STAFF),
             noun="staff member",
             title="Creche staff",
             columns=STAFF_COLUMNS,
@@ -47,10 +50,9 @@ class StaffPage(QWidget):
         self.section.set_parent(event_id)
         self._show_ratio()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when staff, children or the session's hours changed."""
-        if changes.touched & SEES:
-            self.section.refresh()  # which says the ratio again
+        self.section.refresh()  # which says the ratio again
 
     def flush(self) -> None:
         """Save what is typed now."""

@@ -1,6 +1,6 @@
 """The Creche tab: Bookings, Check-in, Children, Staff, Creche (settings and checks), Privacy.
 
-Pages are built the first time they are opened and reload only while on show (PagedTab).
+Pages are built the first time they are opened and reload only while on show (LazyTab).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from organiser.ui.creche.privacy import PrivacyPage
 from organiser.ui.creche.settings import CrechePage
 from organiser.ui.creche.staff import StaffPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.paged_tab import PagedTab
+from organiser.ui.widgets.lazy_tab import LazyTab
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "bookings": ("Bookings", BookingsPage),
@@ -32,7 +32,7 @@ KEYS = tuple(PAGES)
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 
 
-class CrecheTab(PagedTab):
+class CrecheTab(LazyTab):
     """Bookings and the creche of the open event, one page at a time."""
 
     print_requested = Signal(str)  # a document kind: "bookings", "register", …

@@ -91,8 +91,8 @@ class AnswerForm(QWidget):
         if question.kind == Kind.MULTIPLE.value:
             multi = MultiInput(question, self.columns, self)
             multi.changed.connect(lambda qid=question.id: self._chosen(qid))
-            for box in multi.boxes:
-                box.installEventFilter(self)
+            for each in multi.boxes:
+                each.installEventFilter(self)
             return multi
         if question.kind == Kind.TEXT.value:
             if question.standard in BOXED:

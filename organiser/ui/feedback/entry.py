@@ -28,6 +28,8 @@ NOT_LINKED = "Not linked"
 class EntryPage(QWidget):
     """One empty form after another; each saved form can be undone (Ctrl+Z)."""
 
+    SEES = SEES
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -43,15 +45,15 @@ class EntryPage(QWidget):
         self.answers = AnswerForm(self)
         self.answers.setObjectName("entry_answers")
         self.answers.submit_requested.connect(self.save_form)
-        self.answers.end_reached.connect(lambda: self.save_button.setFocus())
+        self.answers.end_reached.connect(self._to_save_button)
         self.answers.answer_changed.connect(self._answered)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        inner = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        inner = QWidget(self.scroll_area)
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(self.answers)
-        self.scroll.setWidget(inner)
+        self.scroll_area.setWidget(inner)
         self.booking = QComboBox(self)
         self.booking.setObjectName("link_booking")
         self.booking.setAccessibleName("Link to booking")
@@ -76,7 +78,7 @@ class EntryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.count)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         links = row_of(self.booking_label, self.booking, stretch=False)
         links.addWidget(self.booking_note, 1)
@@ -92,10 +94,12 @@ class EntryPage(QWidget):
             self.questions = []
         self._load(clear=not same)
 
-    def refresh(self, changes: Changes) -> None:
+    def _to_save_button(self) -> None:
+        self.save_button.setFocus()
+
+    def refresh(self, _changes: Changes) -> None:
         """A changed form is rebuilt (answers given so far kept); counts and bookings reloaded."""
-        if changes.touched & SEES:
-            self._load(clear=False)
+        self._load(clear=False)
 
     def flush(self) -> None:
         """Nothing to save until the form is complete: what is typed stays on screen."""
@@ -227,7 +231,7 @@ class EntryPage(QWidget):
         self.booking.setCurrentIndex(0)
         self._update_link()
         self._say("")
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.answers.focus_first()
 
 

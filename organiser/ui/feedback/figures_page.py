@@ -79,6 +79,8 @@ class ChartCard(QFrame):
 class FiguresPage(QWidget):
     """How it went, in numbers: refreshed as responses come in."""
 
+    SEES = SEES
+
     print_requested = Signal(str)
     summary_requested = Signal()  # open the Summary report window
 
@@ -112,14 +114,14 @@ class FiguresPage(QWidget):
         self.grid.setColumnStretch(2, 1)
         outer.addLayout(self.grid)
         outer.addStretch()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid_host)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid_host)
         layout = QVBoxLayout(self)
         layout.addLayout(row_of(self.print_button, self.summary_button))
         layout.addWidget(self.headline)
         layout.addWidget(self.services)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event's figures."""
@@ -128,10 +130,9 @@ class FiguresPage(QWidget):
         self.summary_button.setEnabled(event_id is not None)
         self.reload()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Work the figures out again after responses, check-in or attendance changed."""
-        if changes.touched & SEES:
-            self.reload()
+        self.reload()
 
     def flush(self) -> None:
         """Nothing is typed on this page."""

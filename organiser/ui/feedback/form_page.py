@@ -24,10 +24,10 @@ from organiser.ui.creche.common import button, row_of, tell, wrapped
 from organiser.ui.feedback.undo import move, move_inverse, question_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
-from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.fields import Kind as Input
 from organiser.ui.widgets.form import SavedForm
+from organiser.ui.widgets.versioned_edits import versioned_edits
 
 FIELDS = (
     Field("text", "Question", Input.TEXT, hint="As it is printed on the form"),
@@ -56,6 +56,8 @@ COLUMNS = (
 
 class FormPage(QWidget):
     """The event's feedback form, as the paper form prints it."""
+
+    SEES = Touched.FEEDBACK | Touched.INVITATIONS
 
     print_requested = Signal(str)
 
@@ -98,22 +100,17 @@ class FormPage(QWidget):
         self.mode = wrapped(self, "question_mode", role="subheading")
         self.editor = SavedForm(FIELDS, self)
         self.editor.save_requested.connect(self.save)
-        self.edits = VersionedEdits(
+        self.edits = versioned_edits(
             self,
             runner,
             self.editor,
             noun="question",
             action="Edit question",
             current=lambda: self.current_id,
-            read_version=lambda question_id: form.question_version(self.runner.store, question_id),
-            update=lambda question_id, values, base, version: form.update_question(
-                self.runner.store,
-                question_id=question_id,
-                values=values,
-                base=base,
-                expected_version=version,
-            ),
-            inverse=lambda: question_inverse(self.runner.store),
+            version_of=form.question_version,
+            update=form.update_question,
+            key="question_id",
+            inverse=question_inverse,
         )
         self.add_button = button(self, "&Add question", "add_question")
         self.add_button.clicked.connect(self.add_now)
@@ -163,10 +160,9 @@ class FormPage(QWidget):
         self.print_button.setEnabled(event_id is not None)
         self.reload()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload the questions (their answer counts change as responses come in)."""
-        if changes.touched & (Touched.FEEDBACK | Touched.INVITATIONS):
-            self.reload()
+        self.reload()
 
     def flush(self) -> None:
         """Save the question being typed."""

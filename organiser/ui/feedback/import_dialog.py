@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -57,6 +58,14 @@ def import_inverse(runner: OpRunner) -> Inverse:
         return lambda: importing.remove_imported(store, event_id=event_id, response_ids=ids)
 
     return inverse
+
+
+def _answer(question_id: int, row: PlannedResponse) -> str:
+    return row.answers.get(question_id, "")
+
+
+def _answer_line(question_id: int, row: PlannedResponse) -> str:
+    return _answer(question_id, row).replace("\n", "; ")
 
 
 def _short(text: str, most: int = _SHORT) -> str:
@@ -204,8 +213,8 @@ class ImportDialog(ImportPreviewDialog):
             columns.append(
                 Column(
                     question.text,
-                    lambda r, qid=question.id: r.answers.get(qid, "").replace("\n", "; "),
-                    tooltip=lambda r, qid=question.id: r.answers.get(qid, ""),
+                    partial(_answer_line, question.id),
+                    tooltip=partial(_answer, question.id),
                 )
             )
         return columns

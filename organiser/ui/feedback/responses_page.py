@@ -87,6 +87,8 @@ def shown_rows(questions: list[Question], rows: list[ResponseRow]) -> list[Shown
 class ResponsesPage(QWidget):
     """What each person said; an answer changed saves at once, Ctrl+Z puts it back."""
 
+    SEES = Touched.FEEDBACK | Touched.BOOKINGS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -125,15 +127,15 @@ class ResponsesPage(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.heading)
         detail_layout.addWidget(self.answers)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(detail)
-        self.scroll.setMinimumWidth(320)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(detail)
+        self.scroll_area.setMinimumWidth(320)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.scroll_area, 1)
         right_layout.addLayout(row_of(self.delete_button))
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -156,10 +158,9 @@ class ResponsesPage(QWidget):
             widget.setEnabled(event_id is not None)
         self.reload()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload after responses or the form changed."""
-        if changes.touched & (Touched.FEEDBACK | Touched.BOOKINGS):
-            self.reload()
+        self.reload()
 
     def flush(self) -> None:
         """Save an answer still being typed."""

@@ -17,7 +17,7 @@ from organiser.ui.feedback.form_page import FormPage
 from organiser.ui.feedback.responses_page import ResponsesPage
 from organiser.ui.feedback.themes_page import ThemesPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.paged_tab import PagedTab
+from organiser.ui.widgets.lazy_tab import LazyTab
 
 
 def _figures_page(runner: OpRunner, parent: QWidget) -> Any:
@@ -37,7 +37,7 @@ KEYS = tuple(PAGES)
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 
 
-class FeedbackTab(PagedTab):
+class FeedbackTab(LazyTab):
     """What people said about the open event, one page at a time."""
 
     print_requested = Signal(str)  # a document kind: "feedback-form", "feedback-summary"

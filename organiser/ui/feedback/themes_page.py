@@ -34,6 +34,8 @@ COLUMNS = (
 class ThemesPage(QWidget):
     """Themes on the left; the written answers, their themes and stars on the right."""
 
+    SEES = Touched.FEEDBACK
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -99,10 +101,9 @@ class ThemesPage(QWidget):
             widget.setEnabled(event_id is not None)
         self.reload()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload after answers, themes, tags or stars changed."""
-        if changes.touched & Touched.FEEDBACK:
-            self.reload()
+        self.reload()
 
     def flush(self) -> None:
         """Nothing here waits to be saved: a tag or a star saves at once."""

@@ -4,7 +4,6 @@ versions compared side by side, with the lived-experience members' say shown fir
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -50,6 +49,8 @@ COLUMNS = (
 class CoDesignPage(QWidget):
     """Save versions, sign them off member by member, comment, and compare two."""
 
+    SEES = SEES
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -58,7 +59,6 @@ class CoDesignPage(QWidget):
         self.save_dialog: SaveVersionDialog | None = None
         self._saver: int | None = None
         self._known: set[int] | None = None  # the versions shown, to spot a new one
-        self._stale = False
         # Made in the order they are shown, so Tab moves down the page.
         self.lived = wrapped(self, "lived_experience")
         self.heading = wrapped(self, "versions_heading", role="subheading")
@@ -109,28 +109,19 @@ class CoDesignPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def set_event(self, event_id: int | None) -> None:
-        """Show another event's flyer versions."""
-        self.event_id = event_id
-        self._known = None
-        self.compare.set_event(event_id)
-        self.table.selectionModel().clearCurrentIndex()
+        """Show another event's flyer versions (or the same event's afresh, keeping the
+        version chosen)."""
+        if event_id != self.event_id:
+            self.event_id = event_id
+            self._known = None
+            self.compare.set_event(event_id)
+            self.table.selectionModel().clearCurrentIndex()
         self.setEnabled(event_id is not None)
         self._load()
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when versions, sign-offs, comments or the working group changed."""
-        if changes.touched & SEES:
-            # Each edit of the draft touches the flyer: while hidden, reload only when shown,
-            # so typing in the Draft page never waits for this page.
-            if self.isVisible():
-                self._load()
-            else:
-                self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._load()
+        self._load()
 
     def flush(self) -> None:
         """Nothing here saves as it is typed: a comment is kept when it is added."""
@@ -150,7 +141,6 @@ class CoDesignPage(QWidget):
                 self.table.selectRow(row)
 
     def _load(self) -> None:
-        self._stale = False
         if self.event_id is None:
             self.members = []
             versions: list[VersionRow] = []

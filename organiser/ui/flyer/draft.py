@@ -23,6 +23,15 @@ PREVIEW_DELAY_MS = 40  # after the last keystroke; with a ~40 ms render, within 
 class DraftPage(QWidget):
     """Edit the flyer and see exactly what will print, as it is typed."""
 
+    SEES = (
+        Touched.FLYER
+        | Touched.DETAILS
+        | Touched.PROGRAMME
+        | Touched.INVITATIONS
+        | Touched.MEMBERS
+        | Touched.EVENTS
+    )
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner

@@ -28,9 +28,9 @@ from organiser.core.flyer.contrast import parse_colour
 from organiser.core.flyer.kinds import TEMPLATE_NAMES, TEXT_FIELDS, Alignment, Placement
 from organiser.ui.flyer.image import choose_image_file
 from organiser.ui.ops import Call, OpRunner
-from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.form import SavedForm
+from organiser.ui.widgets.versioned_edits import versioned_edits
 
 MULTI_LINE = {"expect", "hear_from"}
 HINTS = {
@@ -92,22 +92,17 @@ class FlyerEditor(QWidget):
         self.event_id: int | None = None
         self.form = SavedForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
-        self.edits = VersionedEdits(
+        self.edits = versioned_edits(
             self,
             runner,
             self.form,
             noun="flyer draft",
             action="Edit flyer",
             current=lambda: self.event_id,
-            read_version=lambda event_id: flyers.flyer_version(self.runner.store, event_id),
-            update=lambda event_id, values, base, version: flyers.update_flyer(
-                self.runner.store,
-                event_id=event_id,
-                values=values,
-                base=base,
-                expected_version=version,
-            ),
-            inverse=lambda: flyer_inverse(self.runner.store),
+            version_of=flyers.flyer_version,
+            update=flyers.update_flyer,
+            key="event_id",
+            inverse=flyer_inverse,
         )
         self.swatches: dict[str, QLabel] = {}
         self.colour_buttons: dict[str, QPushButton] = {}
@@ -162,6 +157,7 @@ class FlyerEditor(QWidget):
         """A hex field with a sample of the colour and a picker (the hex stays visible)."""
         line = self.form.inputs[key]
         box = line.parentWidget()
+        assert box is not None
         column = box.layout()
         assert isinstance(column, QVBoxLayout)
         column.removeWidget(line)

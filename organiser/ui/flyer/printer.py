@@ -108,6 +108,7 @@ def png_bytes(image: QImage) -> bytes:
     """The picture as PNG bytes."""
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6 takes the format as a str here, though its stubs say bytes.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OrganiserError("The picture could not be made.")
     return bytes(buffer.data().data())

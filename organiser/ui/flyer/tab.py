@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from organiser.ui.flyer.draft import DraftPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.paged_tab import PagedTab
+from organiser.ui.widgets.lazy_tab import LazyTab
 
 
 def _codesign_page(runner: OpRunner, parent: QWidget) -> Any:
@@ -30,7 +30,7 @@ KEYS = tuple(PAGES)
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 
 
-class FlyerTab(PagedTab):
+class FlyerTab(LazyTab):
     """The open event's flyer, one page at a time."""
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:

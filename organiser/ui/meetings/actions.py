@@ -22,6 +22,7 @@ from organiser.ui.table_model import Column
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 NO_OWNER: Choice = ("No one yet", None)
 NO_MEETING: Choice = ("Not raised at a meeting", None)
@@ -62,6 +63,8 @@ def action_values(row: ActionRow) -> dict[str, Any]:
 class ActionsPage(QWidget):
     """Who does what by when; tick an action done with its button or the space bar."""
 
+    SEES = Touched.ACTIONS | Touched.MEMBERS | Touched.MEETINGS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -79,7 +82,7 @@ class ActionsPage(QWidget):
         filter_label.setBuddy(self.owner_filter)
         self.section = RowSection(
             runner,
-            section=Section.ACTIONS,
+            verbs=crud_verbs(runner, Section.ACTIONS),
             noun="action",
             title="Action items",
             columns=COLUMNS,

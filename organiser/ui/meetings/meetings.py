@@ -36,6 +36,7 @@ from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.form import FieldForm
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 FIELDS = (
     Field("title", "Title", hint="For example: Planning the flyer"),
@@ -82,6 +83,8 @@ def describe(details: MeetingDetails) -> str:
 class MeetingsPage(QWidget):
     """Meetings of the working group; the chosen meeting's notes are typed here, offline."""
 
+    SEES = Touched.MEETINGS | Touched.NOTES | Touched.MEMBERS
+
     print_minutes_requested = Signal(int)
     export_calendar_requested = Signal(int)
     lesson_requested = Signal(int)  # a new lesson raised at this meeting
@@ -96,7 +99,7 @@ class MeetingsPage(QWidget):
         self.summary.setWordWrap(True)
         self.meetings = RowSection(
             runner,
-            section=Section.MEETINGS,
+            verbs=crud_verbs(runner, Section.MEETINGS),
             noun="meeting",
             title="Meetings",
             columns=COLUMNS,
@@ -137,7 +140,7 @@ class MeetingsPage(QWidget):
         self.attendees.counted.connect(self._count_attendees)
         self.decisions = RowSection(
             runner,
-            section=Section.DECISIONS,
+            verbs=crud_verbs(runner, Section.DECISIONS),
             noun="decision",
             title="Decisions",
             columns=DECISION_COLUMNS,
@@ -232,7 +235,7 @@ class MeetingsPage(QWidget):
         if Touched.MEETINGS in changes:
             self.meetings.refresh()
             self._reload_details()
-        if Touched.NOTES in changes:
+        if Touched.NOTES in changes and changes.origin is not self.notes:  # not its own save
             self.notes.reload_if_changed()
 
     def flush(self) -> None:

@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QFocusEvent,
     QHideEvent,
-    QKeyEvent,
     QKeySequence,
     QTextCursor,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,59 +39,20 @@ from organiser.core.errors import NotFound
 from organiser.core.meetings import service as meetings
 from organiser.ui.meetings import formatting
 from organiser.ui.meetings.notes_clash import NOTES, notes_edits
+from organiser.ui.meetings.notes_text import NotesText
 from organiser.ui.meetings.revisions import RevisionsDialog, local_time
+from organiser.ui.meetings.unsaved import may_close
 from organiser.ui.ops import OpRunner
-from organiser.ui.team.edits import UNKNOWN
+from organiser.ui.widgets.versioned_edits import UNKNOWN
 
 SAVE_AFTER_PAUSE_MS = 700
 SAVE_AT_LEAST_EVERY_MS = 800
-MARKDOWN = "text/markdown"
 # Focus lost without leaving the notes: another window came to the front (or a late activation
 # arrived), or a menu opened over them. Notes left for later are not asked about then; the
 # cursor is still in them when the window comes back.
 STAYING = (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
 # Ctrl+0 is the window's "actual size"; Ctrl+Alt+0 is what word processors use for normal text.
 NORMAL_TEXT_KEYS = "Ctrl+Alt+0"
-
-
-def _is_redo(event: QKeyEvent) -> bool:
-    # The window's Redo also answers Ctrl+Shift+Z, whatever the platform's own Redo keys are.
-    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    return event.matches(QKeySequence.StandardKey.Redo) or (
-        event.key() == Qt.Key.Key_Z and event.modifiers() == ctrl_shift
-    )
-
-
-class NotesText(QTextEdit):
-    """The typing area: keeps its own undo, and pastes Markdown or plain text, never web styling."""
-
-    def event(self, event: QEvent) -> bool:
-        """Undo and redo while typing here are the editor's, never the window's Edit ▸ Undo."""
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Redo with Ctrl+Shift+Z as well as the platform's own keys."""
-        if _is_redo(event):
-            self.redo()
-            return
-        super().keyPressEvent(event)
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste Markdown (what copying notes gives) with its formatting; anything else, such
-        as a web page's colours and fonts, as plain text."""
-        if source.hasFormat(MARKDOWN):
-            text = bytes(source.data(MARKDOWN).data()).decode("utf-8", errors="replace")
-            self.textCursor().insertFragment(QTextDocumentFragment.fromMarkdown(text))
-        elif source.hasText():
-            self.textCursor().insertText(source.text())
-        self.ensureCursorVisible()
 
 
 class NotesEditor(QWidget):
@@ -132,9 +92,9 @@ class NotesEditor(QWidget):
         self.versions_button.setObjectName("notes_versions")
         self.versions_button.setToolTip("See and bring back notes as they were earlier")
         self.versions_button.clicked.connect(self.open_revisions)
-        self.actions: dict[str, QAction] = {}
+        self.format_actions: dict[str, QAction] = {}
         self.buttons: dict[str, QToolButton] = {}
-        self.edits = notes_edits(self)
+        self.edits = notes_edits(self, self, runner, lambda: self.meeting_id)
         self._build()
         self.set_meeting(None, "", None)
 
@@ -197,7 +157,7 @@ class NotesEditor(QWidget):
             bar.addWidget(button)
             if key in ("normal", "bold"):
                 bar.addSpacing(10)
-            self.actions[key] = action
+            self.format_actions[key] = action
             self.buttons[key] = button
         bar.addStretch()
         footer = QHBoxLayout()
@@ -228,7 +188,7 @@ class NotesEditor(QWidget):
             "numbers": style == formatting.NUMBERS,
         }
         for key, on in states.items():
-            self.actions[key].setChecked(on)
+            self.format_actions[key].setChecked(on)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save when the cursor leaves the notes."""
@@ -259,8 +219,6 @@ class NotesEditor(QWidget):
         that cannot be saved goes to a file or is discarded as the person chooses)."""
         self.save_now()
         if meeting_id != self.meeting_id and self.not_saved() is not None:
-            from organiser.ui.meetings.unsaved import may_close  # it builds on this editor
-
             may_close(self.window(), [self], can_wait=False)
         self.meeting_id = meeting_id
         version = UNKNOWN
@@ -319,7 +277,7 @@ class NotesEditor(QWidget):
 
     def reload_if_changed(self) -> None:
         """Show the stored notes if they changed elsewhere (an earlier version brought back)."""
-        if self.edits.sending or self.edits.dialog is not None or self.meeting_id is None:
+        if self.edits.dialog is not None or self.meeting_id is None:
             return
         if self.text.document().isModified():
             return  # typing waits to be saved: its save compares it with what is stored now
@@ -361,3 +319,56 @@ class NotesEditor(QWidget):
             self.revisions_dialog.deleteLater()
             self.revisions_dialog = None
         self.text.setFocus()
+
+    # The notes as the one field of a form, as VersionedEdits settles a clash on them.
+
+    @property
+    def behind(self) -> frozenset[str]:
+        """Nothing: the notes are never refreshed under the typing."""
+        return frozenset()
+
+    def changed(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in values.items() if v != self.saved_text}
+
+    def base_of(self, keys: Iterable[str]) -> dict[str, Any]:
+        return {key: self.saved_text for key in keys}
+
+    def put(self, values: Mapping[str, Any]) -> None:
+        if NOTES in values:
+            self.show_stored(values[NOTES])
+
+    def mark_saved(self, values: Mapping[str, Any]) -> None:
+        if NOTES in values:
+            self.saved_text = values[NOTES]
+            self.waiting = False
+            self.failed = None
+            self.status.setText(f"Saved {dt.datetime.now():%H:%M:%S}")
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        status = self.status
+        if errors.get(NOTES):
+            self.failed = errors[NOTES].removeprefix("Not saved yet: ")
+            status.setText(f"⚠ Not saved: {self.failed}")
+            self.text.document().setModified(True)  # tried again on the next save
+        elif status.text().startswith("⚠"):
+            status.setText("")
+
+    def keep_pending(self) -> None:
+        """Decide later: the typing stays unsaved, and is offered again on leaving the notes."""
+        self.text.document().setModified(True)
+        self.waiting = True
+
+    def load(self, values: Mapping[str, Any], *, force: bool = False) -> None:
+        if NOTES in values:
+            self.show_stored(values[NOTES])
+        if force:
+            self.drop_typing()
+
+    def label_of(self, _key: str) -> str:
+        return "Version of the notes"
+
+    def describe(self, _key: str, value: Any) -> str:
+        return value or ""
+
+    def is_long_text(self, _key: str) -> bool:
+        return True

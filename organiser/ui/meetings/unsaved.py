@@ -6,16 +6,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from organiser.core.errors import OrganiserError
 from organiser.core.files import atomic_write
 from organiser.core.meetings import service as meetings
-from organiser.ui.meetings.notes import NotesEditor
+from organiser.ui.ops import OpRunner
 
 KEEP, TO_FILE, DISCARD = "keep", "file", "discard"
+
+
+class Notes(Protocol):
+    """What asking about notes that cannot be saved needs of a notes editor."""
+
+    meeting_id: int | None
+    runner: OpRunner
+
+    def markdown(self) -> str: ...
+    def not_saved(self) -> str | None: ...
+    def save_now(self) -> None: ...
+    def drop_typing(self) -> None: ...
 
 
 def choose(parent: QWidget, text: str, *, can_wait: bool = True) -> str:
@@ -39,7 +53,7 @@ def _file_name(title: str, day: dt.date | None) -> str:
     return f"Notes of {safe[:80]}{f' {day:%Y-%m-%d}' if day else ''}.md"
 
 
-def save_to_folder(editors: list[NotesEditor], folder: Path) -> list[Path]:
+def save_to_folder(editors: Sequence[Notes], folder: Path) -> list[Path]:
     """Each editor's text as a Markdown file in `folder` (an existing file is not replaced)."""
     written = []
     for editor in editors:
@@ -60,7 +74,7 @@ def save_to_folder(editors: list[NotesEditor], folder: Path) -> list[Path]:
     return written
 
 
-def may_close(parent: QWidget, editors: list[NotesEditor], *, can_wait: bool = True) -> bool:
+def may_close(parent: QWidget, editors: Sequence[Notes], *, can_wait: bool = True) -> bool:
     """Whether the window may close (or the notes show another meeting), having asked what
     to do with notes not saved. Without `can_wait` (the notes are being replaced on screen)
     they must go to a file or be discarded."""

@@ -24,21 +24,21 @@ from organiser.ui.offline.copy_dialog import CopyDialog
 from organiser.ui.team.connect_dialog import ConnectDialog
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import TeamHost
 
 
-def tell(window: MainWindow, title: str, text: str) -> QMessageBox:
+def tell(window: TeamHost, title: str, text: str) -> QMessageBox:
     """Say how it went, in a message that does not hold up the window (and the status bar)."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window)
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=window.window())
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     window.statusBar().showMessage(text.split("\n")[0], 15000)
     return box
 
 
-def _with_team(window: MainWindow, then: Callable[[Store], None]) -> ConnectDialog:
+def _with_team(window: TeamHost, then: Callable[[Store], object]) -> ConnectDialog:
     """Ask for the team database (the window stays where it is), then run `then` on it."""
-    dialog = ConnectDialog(window.settings, window)
+    dialog = ConnectDialog(window.settings, window.window())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def connected(team: Store) -> None:
@@ -52,12 +52,12 @@ def _with_team(window: MainWindow, then: Callable[[Store], None]) -> ConnectDial
     return dialog
 
 
-def this_computer(window: MainWindow) -> Store:
+def this_computer(window: TeamHost) -> Store:
     """The database on this computer (the one the window started on, else the usual one)."""
     return open_store(window.home_url or default_database_url())
 
 
-def copy_events(window: MainWindow) -> None:
+def copy_events(window: TeamHost) -> None:
     """Copy events from the database in use to the other kind: team ↔ this computer."""
     window.flush()
     if window.store.path is not None:
@@ -74,22 +74,22 @@ def copy_events(window: MainWindow) -> None:
         local.close()
 
 
-def copy_between(window: MainWindow, source: Store, target: Store) -> CopyDialog:
+def copy_between(window: TeamHost, source: Store, target: Store) -> CopyDialog:
     """The choice of events, then the copy (modal: both stores stay open until it closes)."""
-    dialog = CopyDialog(source, target, window)
+    dialog = CopyDialog(source, target, window.window())
     if dialog.exec() == CopyDialog.DialogCode.Accepted:
         tell(window, "Events copied", dialog.result_words)
     return dialog
 
 
-def take_offline(window: MainWindow) -> None:
+def take_offline(window: TeamHost) -> None:
     """Copy the open event from the team database to this computer, marked as taken by you."""
     if window.event_id is None or window.store.path is not None:
         return
     window.flush()
     default = str(window.settings.value("team/name", "")) or getpass.getuser()
     who, ok = QInputDialog.getText(
-        window,
+        window.window(),
         "Take event offline",
         "Your name, so the team can see who has this event offline:",
         text=default,
@@ -108,7 +108,7 @@ def take_offline(window: MainWindow) -> None:
         local.close()
 
 
-def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
+def take_into(window: TeamHost, local: Store, who: str) -> Changes | None:
     """Take the open event into `local`; the team sees who has it."""
     event_id = window.event_id
     assert event_id is not None
@@ -116,7 +116,7 @@ def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
         changes = _take(window, local, event_id, who, also=False)
     except offline.AlreadyHeld as held:
         answer = QMessageBox.question(
-            window,
+            window.window(),
             "Take event offline",
             f"{held} Take it offline as well? Each of you then brings your own copy back, "
             "and clashes between them are shown to whoever brings theirs back second.",
@@ -131,7 +131,7 @@ def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return None
-    window.runner.changes_applied.emit(Changes(Touched.EVENTS, event_id=event_id))
+    window.runner.announce(Changes(Touched.EVENTS, event_id=event_id))
     tell(
         window,
         "Event taken offline",
@@ -143,7 +143,7 @@ def take_into(window: MainWindow, local: Store, who: str) -> Changes | None:
     return changes
 
 
-def _take(window: MainWindow, local: Store, event_id: int, who: str, *, also: bool) -> Changes:
+def _take(window: TeamHost, local: Store, event_id: int, who: str, *, also: bool) -> Changes:
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         return offline.take_offline(window.store, local, event_id=event_id, who=who, also=also)
@@ -151,7 +151,7 @@ def _take(window: MainWindow, local: Store, event_id: int, who: str, *, also: bo
         QApplication.restoreOverrideCursor()
 
 
-def release(window: MainWindow) -> Changes | None:
+def release(window: TeamHost) -> Changes | None:
     """Clear the open event's offline mark (a lost laptop, a copy that will not come back)."""
     event_id = window.event_id
     if event_id is None:
@@ -165,7 +165,7 @@ def release(window: MainWindow) -> Changes | None:
     if len(names) > 1:
         everyone = "Everyone listed"
         picked, ok = QInputDialog.getItem(
-            window,
+            window.window(),
             "Clear offline mark",
             f"The team sees this event as offline with {who}. Whose mark should go?",
             [*names, everyone],
@@ -176,7 +176,7 @@ def release(window: MainWindow) -> Changes | None:
             return None
         chosen = None if picked == everyone else picked
     answer = QMessageBox.question(
-        window,
+        window.window(),
         "Clear offline mark",
         f"The team sees this event as offline with {chosen or who}. Clear that mark? Do this "
         "when the copy will not come back (a lost laptop, a copy deleted). A copy still out "
@@ -188,7 +188,7 @@ def release(window: MainWindow) -> Changes | None:
     return window.runner.call(lambda: offline.release_hold(store, event_id=event_id, who=chosen))
 
 
-def bring_back(window: MainWindow) -> None:
+def bring_back(window: TeamHost) -> None:
     """Bring the open offline copy back to its team database, after showing what changes."""
     if window.event_id is None or window.store.path is None:
         return
@@ -204,18 +204,18 @@ def bring_back(window: MainWindow) -> None:
     _with_team(window, lambda team: bring_back_from(window, team))
 
 
-def bring_back_from(window: MainWindow, team: Store) -> BringBackDialog | None:
+def bring_back_from(window: TeamHost, team: Store) -> BringBackDialog | None:
     """The dry run, the decisions, then bringing the open event back to `team`."""
     event_id = window.event_id
     assert event_id is not None
     try:
-        dialog = BringBackDialog(window.store, team, event_id, window)
+        dialog = BringBackDialog(window.store, team, event_id, window.window())
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return None
     if dialog.exec() == BringBackDialog.DialogCode.Accepted and dialog.applied is not None:
         window.runner.undo_stack.clear()  # the offline copy is gone: its history with it
-        window.runner.changes_applied.emit(Changes(Touched.ALL, event_id=event_id))
+        window.runner.announce(Changes(Touched.ALL, event_id=event_id))
         tell(
             window,
             "Event brought back",

@@ -19,6 +19,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 FUND_FIELDS = (
     Field("name", "Funding source"),
@@ -99,6 +100,8 @@ def describe(summary: BudgetSummary) -> list[str]:
 class BudgetPage(QWidget):
     """Funds and costs side by side with the totals on top."""
 
+    SEES = Touched.BUDGET | Touched.DETAILS | Touched.CRECHE | Touched.BOOKINGS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -109,7 +112,7 @@ class BudgetPage(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.funds = RowSection(
             runner,
-            section=Section.FUNDS,
+            verbs=crud_verbs(runner, Section.FUNDS),
             noun="funding source",
             title="Funding sources",
             columns=FUND_COLUMNS,
@@ -120,7 +123,7 @@ class BudgetPage(QWidget):
         )
         self.costs = RowSection(
             runner,
-            section=Section.COSTS,
+            verbs=crud_verbs(runner, Section.COSTS),
             noun="cost",
             title="Costs",
             columns=COST_COLUMNS,

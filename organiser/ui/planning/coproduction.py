@@ -36,6 +36,7 @@ from organiser.ui.planning.profile_view import ProfileView
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 NOBODY: Choice = ("Not named", None)
 NO_LINE: Choice = ("Not in the budget", None)
@@ -117,6 +118,8 @@ class LedgerModel(RowTableModel):
 class CoproductionPage(QWidget):
     """Ledger, profile and reciprocity, each on a tab of its own."""
 
+    SEES = LEDGER_SEES | Touched.BUDGET
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -144,7 +147,7 @@ class CoproductionPage(QWidget):
         self.received.setWordWrap(True)
         self.reciprocity = RowSection(
             runner,
-            section=Section.RECIPROCITY,
+            verbs=crud_verbs(runner, Section.RECIPROCITY),
             noun="thing received",
             title="What people with lived experience received",
             columns=RECIPROCITY_COLUMNS,

@@ -2,7 +2,7 @@
 
 Only what the person changed is sent, with the details as the page showed them and the
 event's version then: someone else's change to another detail is kept, and a change to the
-same detail asks which to keep (organiser.ui.team.edits).
+same detail asks which to keep (organiser.ui.widgets.versioned_edits).
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from organiser.core.events import service as events
 from organiser.core.events.kinds import VENUE_FEATURES, Status
 from organiser.core.events.rules import detail_warnings
 from organiser.ui.ops import OpRunner
-from organiser.ui.team.edits import VersionedEdits
 from organiser.ui.undo import event_inverse
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.versioned_edits import versioned_edits
 
 FIELDS = (
     Field("title", "Title"),
@@ -42,6 +42,8 @@ FIELDS = (
 class DetailsPage(QWidget):
     """The event's details form; invalid values stay with a message beside them."""
 
+    SEES = Touched.DETAILS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -52,22 +54,17 @@ class DetailsPage(QWidget):
         self.notice.setProperty("role", "warning")
         self.form = FieldForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
-        self.edits = VersionedEdits(
+        self.edits = versioned_edits(
             self,
             runner,
             self.form,
             noun="event",
             action="Edit event details",
             current=lambda: self.event_id,
-            read_version=lambda event_id: events.event_version(self.runner.store, event_id),
-            update=lambda event_id, values, base, version: events.update_event(
-                self.runner.store,
-                event_id=event_id,
-                values=values,
-                base=base,
-                expected_version=version,
-            ),
-            inverse=lambda: event_inverse(self.runner.store),
+            version_of=events.event_version,
+            update=events.update_event,
+            key="event_id",
+            inverse=event_inverse,
         )
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -84,7 +81,7 @@ class DetailsPage(QWidget):
         self._load(force=True)
 
     def refresh(self, changes: Changes) -> None:
-        """Reload when this event's details changed (e.g. by undo)."""
+        """Reload when this event's details changed (tidied as stored, or by undo)."""
         if Touched.DETAILS in changes.touched and changes.event_id == self.event_id:
             self._load(force=False)
 

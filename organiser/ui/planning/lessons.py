@@ -25,6 +25,7 @@ from organiser.ui.undo import event_inverse
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
 from organiser.ui.widgets.form import FieldForm
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 NO_MEETING: Choice = ("Not from a meeting", None)
 FIELDS = (
@@ -79,6 +80,8 @@ def carried_words(rows: list[LessonRow]) -> str:
 class LessonsPage(QWidget):
     """The lessons log and the next steps, each on a tab."""
 
+    SEES = Touched.LESSONS | Touched.MEETINGS | Touched.EVENTS | Touched.REPORT | EVIDENCE
+
     event_requested = Signal(int)  # open this event (the next session, once planned)
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -90,7 +93,7 @@ class LessonsPage(QWidget):
         self.summary.setWordWrap(True)
         self.lessons = RowSection(
             runner,
-            section=Section.LESSONS,
+            verbs=crud_verbs(runner, Section.LESSONS),
             noun="lesson",
             title="Lessons log",
             columns=COLUMNS,

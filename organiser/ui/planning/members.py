@@ -16,6 +16,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind, set_choices
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 FIELDS = (
     Field("name", "Name"),
@@ -70,6 +71,8 @@ def member_values(row: MemberRow) -> dict[str, Any]:
 class MembersPage(QWidget):
     """Who is in the working group, and what they need to take part."""
 
+    SEES = Touched.MEMBERS | Touched.ORGANISATIONS
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -77,7 +80,7 @@ class MembersPage(QWidget):
         self.summary.setWordWrap(True)
         self.section = RowSection(
             runner,
-            section=Section.MEMBERS,
+            verbs=crud_verbs(runner, Section.MEMBERS),
             noun="member",
             title="Members",
             columns=COLUMNS,

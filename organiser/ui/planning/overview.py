@@ -8,7 +8,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from organiser.core.changes import Changes
+from organiser.core.changes import Changes, Touched
 from organiser.core.events import service as events
 from organiser.core.planning.overview import OverviewLine, overview
 from organiser.ui.ops import OpRunner
@@ -32,6 +32,8 @@ def _html(lines: list[OverviewLine], title: str) -> str:
 
 class OverviewPage(QWidget):
     """Days to go, status, group, programme, budget and what still needs doing."""
+
+    SEES = Touched.ALL
 
     go_to = Signal(str)
 

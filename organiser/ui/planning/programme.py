@@ -19,6 +19,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 FIELDS = (
     Field("start", "Starts", Kind.TIME, hint="For example 10:00"),
@@ -62,6 +63,8 @@ def item_values(row: ProgrammeRow) -> dict[str, Any]:
 class ProgrammePage(QWidget):
     """The running order and its checks; prints as a PDF."""
 
+    SEES = Touched.PROGRAMME | Touched.DETAILS | Touched.CRECHE | Touched.BOOKINGS
+
     print_requested = Signal()
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -76,7 +79,7 @@ class ProgrammePage(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         self.section = RowSection(
             runner,
-            section=Section.PROGRAMME,
+            verbs=crud_verbs(runner, Section.PROGRAMME),
             noun="programme item",
             title="Running order",
             columns=COLUMNS,

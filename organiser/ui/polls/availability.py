@@ -23,6 +23,7 @@ from organiser.ui.polls.options import COLUMNS, FIELDS, option_values
 from organiser.ui.polls.poll_bar import PollBar
 from organiser.ui.polls.undo import answer_inverse, choice_inverse, closed_inverse
 from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import crud_verbs
 
 SETUP = "Set-&up: title, dates and places"
 RELOAD_ON = Touched.POLLS | Touched.MEMBERS | Touched.MEETINGS | Touched.DETAILS
@@ -35,6 +36,8 @@ KEY_HINT = (
 
 class AvailabilityPage(QWidget):
     """Polls of the open event: options, everyone's answers, the ranking, and the choice."""
+
+    SEES = RELOAD_ON
 
     print_poll_requested = Signal(int)
 
@@ -79,7 +82,7 @@ class AvailabilityPage(QWidget):
         self.print_button.clicked.connect(self._print)
         self.options = RowSection(
             runner,
-            section=Section.POLL_OPTIONS,
+            verbs=crud_verbs(runner, Section.POLL_OPTIONS),
             noun="option",
             title="Options to choose from",
             columns=COLUMNS,

@@ -147,18 +147,18 @@ class PollBar(QWidget):
         self.chooser.blockSignals(False)
         self.chooser.setEnabled(bool(self.polls))
         set_id_choices(self.target_input, self._targets)
-        poll = self.current()
-        self.delete_button.setEnabled(poll is not None)
+        shown = self.current()
+        self.delete_button.setEnabled(shown is not None)
         self.new_button.setEnabled(self.event_id is not None)
-        self.form.setVisible(poll is not None)
-        if poll is not None:
+        self.form.setVisible(shown is not None)
+        if shown is not None:
             self.form.load(
-                {"title": poll.title, "meeting_id": poll.meeting_id},
-                force=poll.id != self._form_poll,
+                {"title": shown.title, "meeting_id": shown.meeting_id},
+                force=shown.id != self._form_poll,
             )
-            self._form_poll = poll.id
+            self._form_poll = shown.id
             # A closed poll has put its choice into the event or meeting: keep that link.
-            self.target_input.setEnabled(not poll.closed)
+            self.target_input.setEnabled(not shown.closed)
 
     def _chosen(self, position: int) -> None:
         self.form.save_now()

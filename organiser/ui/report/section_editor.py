@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from organiser.core.coproduction import narrative
 from organiser.core.coproduction.narrative import NarrativeSection
 from organiser.core.errors import OrganiserError
-from organiser.ui.meetings.notes import NotesText
+from organiser.ui.meetings.notes_text import NotesText
 from organiser.ui.ops import OpRunner
 from organiser.ui.report.formats import FORMATS, Format, shown_keys
 from organiser.ui.report.undo import save_section, section_inverse
@@ -57,7 +57,6 @@ class SectionEditor(QFrame):
         self.key = key
         self.event_id: int | None = None
         self.edited = False
-        self.saving = False
         self._loading = False
         self._prefill = ""
         self._shown = ""
@@ -204,7 +203,6 @@ class SectionEditor(QFrame):
             return
         # Words typed back to exactly the data's are the data's again (and follow it).
         kept = "" if text == self._prefill else text
-        self.saving = True
         try:
             save_section(
                 self.runner,
@@ -212,13 +210,12 @@ class SectionEditor(QFrame):
                 section=self.key,
                 text=kept,
                 spell=(self.event_id, self.key, self._spell),
+                origin=self,
             )
         except OrganiserError as exc:
             document.setModified(True)
             self.saved.emit(f"⚠ {self.title} not saved: {exc}")
             return
-        finally:
-            self.saving = False
         self._shown = text
         self.edited = bool(kept)
         self._show_state()

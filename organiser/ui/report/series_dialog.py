@@ -32,7 +32,7 @@ from organiser.documents import DOCUMENTS
 from organiser.ui import printing
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import Host
 
 KIND = "series-summary"
 INTRO = (
@@ -51,8 +51,8 @@ def _names(store: Store, ids: list[int]) -> str:
 class SeriesReportDialog(QDialog):
     """Choose the sessions — the open event's series, or a date range — and save the report."""
 
-    def __init__(self, window: MainWindow, event_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
+    def __init__(self, window: Host, event_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window.window())
         self.main = window
         self.store = window.store
         self.event_id = event_id

@@ -31,7 +31,7 @@ from organiser.ui.report.section_editor import SectionEditor
 from organiser.ui.report.series_dialog import SeriesReportDialog
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import Host
 
 WHAT_IT_COVERS = (
     "The report tells the event as a case study: at a glance, background, how the working group "
@@ -53,8 +53,8 @@ def _button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
 class SummaryReportDialog(QDialog):
     """Edit the report's narrative for the open event, then save the report."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.window())
         self.main = window
         self.runner = window.runner
         self.event_id: int | None = None
@@ -125,7 +125,7 @@ class SummaryReportDialog(QDialog):
         layout.addWidget(self.pane, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        window.changes_applied.connect(self.refresh)
+        window.runner.changes_applied.connect(self.refresh)
         self.resize(900, 700)  # fits a 1366 × 768 laptop screen
 
     def set_event(self, event_id: int | None) -> None:
@@ -161,8 +161,8 @@ class SummaryReportDialog(QDialog):
         """Follow the data: the words written from it change with it."""
         if not changes.touched or changes.event_id not in (None, self.event_id):
             return
-        if any(editor.saving for editor in self.sections.values()):
-            return  # our own save: the editor already shows it
+        if any(changes.origin is editor for editor in self.sections.values()):
+            return  # a section's own save: its editor already shows it
         if self.isVisible():
             self.reload()
         else:

@@ -44,13 +44,20 @@ class TypingCommand(ServiceCommand):
 
 
 def save_section(
-    runner: OpRunner, *, event_id: int, section: str, text: str, spell: Spell
+    runner: OpRunner,
+    *,
+    event_id: int,
+    section: str,
+    text: str,
+    spell: Spell,
+    origin: object = None,
 ) -> Changes:
     """Keep a section's words (raises OrganiserError), as one undo step per spell of typing."""
     store = runner.store
     changes = runner.call(
         lambda: narrative.set_text(store, event_id=event_id, section=section, text=text),
         quiet=True,
+        origin=origin,
     )
     assert changes is not None
     if changes.touched:

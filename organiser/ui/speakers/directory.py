@@ -27,10 +27,11 @@ from organiser.core.planning import service as planning
 from organiser.core.speakers import service as speakers
 from organiser.core.speakers.service import BIO_ADVICE, SpeakerRow
 from organiser.ui.ops import OpRunner
-from organiser.ui.speakers.pane import RecordPane, Verbs
 from organiser.ui.speakers.undo import merge_inverse, speaker_inverse
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind, set_choices
+from organiser.ui.widgets.row_section import EVERY_EVENT, RowSection
+from organiser.ui.widgets.row_verbs import Verbs
 
 FIELDS = (
     Field("name", "Name", hint="For example: Amira Haddad"),
@@ -87,6 +88,9 @@ def _choice_label(row: SpeakerRow) -> str:
 class DirectoryPage(QWidget):
     """Speakers shared by all events: search, edit, archive, merge duplicates."""
 
+    SEES = Touched.SPEAKERS | Touched.ORGANISATIONS | Touched.INVITATIONS
+    ANY_EVENT = True  # the speakers of every event
+
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -100,22 +104,23 @@ class DirectoryPage(QWidget):
         search_label.setBuddy(self.search)
         self.show_archived = QCheckBox("Show archived", self)
         self.show_archived.setObjectName("show_archived_speakers")
-        self.pane = RecordPane(
+        self.pane = RowSection(
             runner,
-            name="speaker",
             noun="speaker",
             title="Speakers directory (shared by all events)",
             columns=COLUMNS,
             fields=FIELDS,
             verbs=Verbs(
-                self._add,
-                self._update,
-                self._delete,
-                speaker_inverse(self._store),
+                name="speaker",
+                add=lambda _every_event, values: speakers.add_speaker(self._store(), values=values),
+                update=self._update,
+                delete=lambda speaker_id: speakers.delete_speaker(
+                    self._store(), speaker_id=speaker_id
+                ),
                 version=lambda speaker_id: speakers.speaker_version(self._store(), speaker_id),
-                update_from=self._update_from,
+                inverse=lambda: speaker_inverse(self._store),
             ),
-            load_rows=self._load_rows,
+            load_rows=lambda _every_event: self._load_rows(),
             row_values=speaker_values,
             haystack=_haystack,
             parent=self,
@@ -160,7 +165,8 @@ class DirectoryPage(QWidget):
         bio = self.pane.form.inputs["bio"]
         assert isinstance(bio, QPlainTextEdit)
         bio.textChanged.connect(lambda: self._count(bio.toPlainText()))
-        bio_box = bio.parentWidget().layout()
+        holder = bio.parentWidget()
+        bio_box = holder.layout() if holder is not None else None
         assert bio_box is not None
         bio_box.addWidget(self.bio_count)
         self.past = QListWidget(self)
@@ -190,12 +196,11 @@ class DirectoryPage(QWidget):
         set_choices(
             self.pane.form.inputs["organisation"], planning.list_organisations(self._store())
         )
-        self.pane.refresh()
+        self.pane.set_parent(EVERY_EVENT)
 
-    def refresh(self, changes: Changes) -> None:
+    def refresh(self, _changes: Changes) -> None:
         """Reload when speakers, organisations or invitations (event counts) changed."""
-        if changes.touched & (Touched.SPEAKERS | Touched.ORGANISATIONS | Touched.INVITATIONS):
-            self.reload()
+        self.reload()
 
     def flush(self) -> None:
         """Save a speaker still being typed."""
@@ -232,13 +237,7 @@ class DirectoryPage(QWidget):
 
     # Verbs.
 
-    def _add(self, values: dict[str, Any]) -> Changes:
-        return speakers.add_speaker(self._store(), values=values)
-
-    def _update(self, speaker_id: int, values: dict[str, Any]) -> Changes:
-        return speakers.update_speaker(self._store(), speaker_id=speaker_id, values=values)
-
-    def _update_from(
+    def _update(
         self, speaker_id: int, values: dict[str, Any], base: dict[str, Any], version: int
     ) -> Changes:
         """An edit against the version shown: someone else's change is kept or a clash."""
@@ -249,9 +248,6 @@ class DirectoryPage(QWidget):
             base=base,
             expected_version=version,
         )
-
-    def _delete(self, speaker_id: int) -> Changes:
-        return speakers.delete_speaker(self._store(), speaker_id=speaker_id)
 
     def delete_current(self) -> None:
         """Delete the chosen speaker; one with invitations is offered archiving instead."""
@@ -295,6 +291,7 @@ class DirectoryPage(QWidget):
         """The open event (its working group can be added as speakers)."""
         self.event_id = event_id
         self.member_button.setEnabled(event_id is not None)
+        self.reload()
 
     def add_member(self) -> None:
         """Choose a member of the open event's working group and add them as a speaker."""

@@ -28,10 +28,11 @@ from organiser.core.speakers.invitations import InvitationRow
 from organiser.core.speakers.kinds import InvitationStatus
 from organiser.core.speakers.rules import summary
 from organiser.ui.ops import OpRunner
-from organiser.ui.speakers.pane import RecordPane, Verbs
 from organiser.ui.speakers.undo import confirm_days_inverse, invitation_inverse, slot_inverse
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
+from organiser.ui.widgets.row_section import RowSection
+from organiser.ui.widgets.row_verbs import Verbs
 
 NO_SPEAKER: Choice = ("Choose a speaker…", None)
 NO_SLOT: Choice = ("No slot yet", None)
@@ -80,6 +81,15 @@ def invitation_values(row: InvitationRow) -> dict[str, Any]:
 class InvitationsPage(QWidget):
     """The open event's invitations: a summary strip, the list with checks, and an editor."""
 
+    SEES = (
+        Touched.SPEAKERS
+        | Touched.ORGANISATIONS
+        | Touched.INVITATIONS
+        | Touched.PROGRAMME
+        | Touched.BUDGET
+        | Touched.DETAILS
+    )
+
     print_briefing_requested = Signal()
     print_schedule_requested = Signal()
     letter_requested = Signal(int, str)  # invitation id, "invitation" or "confirmation"
@@ -106,20 +116,21 @@ class InvitationsPage(QWidget):
         self.schedule_button = QPushButton("Save speaker schedule as PDF…", self)
         self.schedule_button.setObjectName("print_schedule")
         self.schedule_button.clicked.connect(self.print_schedule_requested)
-        self.pane = RecordPane(
+        self.pane = RowSection(
             runner,
-            name="invitation",
             noun="invitation",
             title="Invitations to this event",
             columns=COLUMNS,
             fields=FIELDS,
             verbs=Verbs(
-                self._add,
-                self._update,
-                self._delete,
-                invitation_inverse(self._store),
+                name="invitation",
+                add=self._add,
+                update=self._update,
+                delete=lambda row_id: invitations.delete_invitation(
+                    self._store(), invitation_id=row_id
+                ),
                 version=lambda row_id: invitations.invitation_version(self._store(), row_id),
-                update_from=self._update_from,
+                inverse=lambda: invitation_inverse(self._store),
             ),
             load_rows=self._load_rows,
             row_values=invitation_values,
@@ -191,20 +202,13 @@ class InvitationsPage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show another event's invitations."""
         self.pane.flush()
-        same = event_id == self.event_id
         self.event_id = event_id
-        self.pane.enabled = event_id is not None
         self._load_speakers()
         self._load_slots()
         self._load_days()
-        if not same:
-            self.pane.current_id = None
-        self.pane.refresh()
-        if not same or self.pane.current_id is None:
-            self.pane.start_new()
+        self.pane.set_parent(event_id)
         self.briefing_button.setEnabled(event_id is not None)
         self.schedule_button.setEnabled(event_id is not None)
-        self.pane.new_button.setEnabled(event_id is not None)
 
     def refresh(self, changes: Changes) -> None:
         """Reload what the change touched."""
@@ -222,10 +226,8 @@ class InvitationsPage(QWidget):
         """Save an invitation still being typed."""
         self.pane.flush()
 
-    def _load_rows(self) -> list[InvitationRow]:
-        if self.event_id is None:
-            return []
-        return invitations.list_invitations(self._store(), self.event_id, today=dt.date.today())
+    def _load_rows(self, event_id: int) -> list[InvitationRow]:
+        return invitations.list_invitations(self._store(), event_id, today=dt.date.today())
 
     def _load_speakers(self) -> None:
         rows = speakers.list_speakers(self._store(), include_archived=True)
@@ -275,20 +277,11 @@ class InvitationsPage(QWidget):
 
     # Verbs.
 
-    def _add(self, values: dict[str, Any]) -> Changes:
-        event_id = self.event_id
-        assert event_id is not None
+    def _add(self, event_id: int, values: dict[str, Any]) -> Changes:
         chosen = {k: v for k, v in values.items() if v is not None}
         return invitations.add_invitation(self._store(), event_id=event_id, values=chosen)
 
-    def _update(self, invitation_id: int, values: dict[str, Any]) -> Changes:
-        if values.get("speaker_id", 0) is None:
-            raise ValidationError("Choose a speaker from the directory.", field="speaker_id")
-        return invitations.update_invitation(
-            self._store(), invitation_id=invitation_id, values=values
-        )
-
-    def _update_from(
+    def _update(
         self, invitation_id: int, values: dict[str, Any], base: dict[str, Any], version: int
     ) -> Changes:
         """An edit against the version shown: someone else's change is kept or a clash."""
@@ -301,9 +294,6 @@ class InvitationsPage(QWidget):
             base=base,
             expected_version=version,
         )
-
-    def _delete(self, invitation_id: int) -> Changes:
-        return invitations.delete_invitation(self._store(), invitation_id=invitation_id)
 
     def make_slot(self) -> None:
         """Put the chosen talk in the programme at the time typed, linked to this invitation."""

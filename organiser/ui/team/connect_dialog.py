@@ -47,8 +47,8 @@ class ConnectDialog(QDialog):
         self.port = QSpinBox(self)
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
-        port = settings.value("team/port", DEFAULT_PORT)
-        self.port.setValue(int(port) if str(port).isdigit() else DEFAULT_PORT)  # type: ignore[arg-type]
+        port = str(settings.value("team/port", DEFAULT_PORT))
+        self.port.setValue(int(port) if port.isdigit() else DEFAULT_PORT)
         self.port.setAccessibleName("Port")
         self.database = self._line("database", "Database", "For example organiser")
         self.user = self._line("user", "User name", "")

@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject, QTime, QTimer
 
 from organiser.core.changes import Changes
 from organiser.core.errors import OrganiserError
-from organiser.core.team import feed
+from organiser.core.team import feed_reader
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import Host
 
 TEAM_EVERY_MS = 3000  # a server: people expect to see each other's work quickly
 FILE_EVERY_MS = 5000  # a file: only another window on this computer can change it
@@ -20,8 +20,8 @@ FILE_EVERY_MS = 5000  # a file: only another window on this computer can change 
 class LiveUpdates(QObject):
     """Reads what other windows and people saved, and refreshes only the views it touched."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host) -> None:
+        super().__init__(window.window())
         self.window = window
         self.position = 0
         self._unreachable = False
@@ -33,7 +33,7 @@ class LiveUpdates(QObject):
     def restart(self) -> None:
         """Start listening on the window's database (on opening, or after switching)."""
         store = self.window.store
-        self.position = feed.latest_change(store)
+        self.position = feed_reader.latest_change(store)
         self.timer.start(FILE_EVERY_MS if store.path is not None else TEAM_EVERY_MS)
 
     def stop(self) -> None:
@@ -43,7 +43,7 @@ class LiveUpdates(QObject):
     def unseen_changes(self) -> bool:
         """True when someone else saved something the window does not show yet."""
         try:
-            return bool(feed.changes_since(self.window.store, self.position)[1])
+            return bool(feed_reader.changes_since(self.window.store, self.position)[1])
         except OrganiserError:
             return True
 
@@ -51,7 +51,7 @@ class LiveUpdates(QObject):
         """Bring in what others saved since the last look; True if anything came."""
         window = self.window
         try:
-            newest, touched, events = feed.changes_since(window.store, self.position)
+            newest, touched, events = feed_reader.changes_since(window.store, self.position)
         except OrganiserError:
             if not self._unreachable:
                 window.statusBar().showMessage(
@@ -63,7 +63,7 @@ class LiveUpdates(QObject):
         self.position = newest
         if not touched:
             return False
-        window._apply(Changes(touched, event_id=_event_for(window.event_id, events)))
+        window.runner.announce(Changes(touched, event_id=_event_for(window.event_id, events)))
         stamp = QTime.currentTime().toString("HH:mm")
         window.statusBar().showMessage(f"Updated with changes made elsewhere {stamp}")
         return True

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from organiser.core.team.location import shared_folder_warning
 
 if TYPE_CHECKING:
-    from organiser.ui.main_window import MainWindow
+    from organiser.ui.host import Host
 
 NOTICE = "shared_folder_notice"
 
 
-def warn_about_shared_folder(window: MainWindow) -> QMessageBox | None:
+def warn_about_shared_folder(window: Host) -> QMessageBox | None:
     """Show the risk once, in a message that does not block, and keep a line in the status bar."""
     path = window.store.path
     text = shared_folder_warning(path) if path is not None else None
@@ -32,7 +32,7 @@ def warn_about_shared_folder(window: MainWindow) -> QMessageBox | None:
         "Database in a shared folder",
         text,
         QMessageBox.StandardButton.Ok,
-        window,
+        window.window(),
     )
     box.setObjectName("shared_folder_warning")
     box.setWindowModality(Qt.WindowModality.NonModal)
@@ -41,7 +41,7 @@ def warn_about_shared_folder(window: MainWindow) -> QMessageBox | None:
     return box
 
 
-def clear_notice(window: MainWindow) -> None:
+def clear_notice(window: Host) -> None:
     """The window moved to another database: the warning about the old file no longer applies."""
     notice = window.statusBar().findChild(QLabel, NOTICE)
     if notice is not None:

@@ -86,9 +86,11 @@ def make_input(field: Field, parent: QWidget) -> QWidget:
         if field.kind is Kind.COMBO_TEXT:
             combo.setEditable(True)
             combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            combo.completer().setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-            combo.lineEdit().setPlaceholderText(field.hint)
+            completer, line = combo.completer(), combo.lineEdit()
+            assert completer is not None and line is not None  # an editable box has both
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            line.setPlaceholderText(field.hint)
         widget = combo
     elif field.kind is Kind.CHECK:
         widget = QCheckBox(field.label, parent)

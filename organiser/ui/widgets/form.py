@@ -95,9 +95,10 @@ class FieldForm(QWidget):
             widget.clicked.connect(self._changed_now)
         elif isinstance(widget, QComboBox):
             widget.activated.connect(self._changed_now)
-            if widget.isEditable():
-                widget.lineEdit().textEdited.connect(self._typed)
-                widget.lineEdit().editingFinished.connect(self.save_now)
+            line = widget.lineEdit()
+            if line is not None:  # an editable box
+                line.textEdited.connect(self._typed)
+                line.editingFinished.connect(self.save_now)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:

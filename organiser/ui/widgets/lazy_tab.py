@@ -1,23 +1,82 @@
-"""A tab of pages behind a tab bar: each page is built the first time it is opened and reloads
-only while on show; a hidden page is marked stale and reloads when opened, so an edit costs one
-page's reload. The Creche, Flyer and Feedback tabs are made of these."""
+"""The one lazy tab every tab is made of, and how each of its pages follows changes.
+
+A tab holds pages behind a selector (a tab bar along the top, or a list down the side). A page
+is built the first time it is opened. From then on it follows changes itself (`Follow`): it
+declares once what it shows (`SEES`, its Touched flags), reloads what a change touched while it
+is on screen, and is marked stale while hidden, to reload once when shown. So an edit costs the
+one page a person is looking at, and nothing keeps a table of who needs what.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar, Literal, Protocol
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QListWidget, QStackedWidget, QTabBar, QWidget
 
-from organiser.core.changes import Changes
+from organiser.core.changes import Changes, Touched
 from organiser.ui.ops import OpRunner
 
 PageFactory = Callable[[OpRunner, QWidget], Any]
 
+# Shared by every event: a page showing them hears another event's change to them too.
+SHARED = Touched.ORGANISATIONS | Touched.SPEAKERS
 
-class PagedTab(QWidget):
-    """Pages by key; each page has set_event, refresh, flush."""
+
+class Page(Protocol):
+    """What every page offers its tab."""
+
+    SEES: ClassVar[Touched]  # what it shows: a change touching none of it passes it by
+
+    def set_event(self, event_id: int | None) -> None: ...
+    def refresh(self, changes: Changes) -> None: ...
+    def flush(self) -> None: ...
+
+
+class Follow(QObject):
+    """One page's subscription to changes: reload while on screen, stale while hidden."""
+
+    def __init__(self, page: QWidget, runner: OpRunner) -> None:
+        super().__init__(page)
+        self.page = page
+        self.sees: Touched = page.SEES  # type: ignore[attr-defined]
+        # A page of things shared by every event (the speakers directory) hears them all.
+        self.any_event: bool = getattr(page, "ANY_EVENT", False)
+        self.event_id: int | None = None
+        self.stale = False
+        runner.changes_applied.connect(self._heard)
+        page.installEventFilter(self)
+
+    def show_event(self, event_id: int | None) -> None:
+        """Show another event (or the same afresh): now if on screen, else when shown."""
+        self.event_id = event_id
+        self.stale = not self.page.isVisible()
+        if not self.stale:
+            self.page.set_event(event_id)  # type: ignore[attr-defined]
+
+    def _heard(self, changes: Changes) -> None:
+        if not changes.touched & self.sees or self.stale:
+            return
+        elsewhere = changes.event_id not in (None, self.event_id)
+        if elsewhere and not self.any_event and not changes.touched & SHARED:
+            return
+        if self.page.isVisible():
+            self.page.refresh(changes)  # type: ignore[attr-defined]
+        else:
+            self.stale = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Reload a stale page as it comes on screen."""
+        if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.page.set_event(self.event_id)  # type: ignore[attr-defined]
+        return False
+
+
+class LazyTab(QWidget):
+    """Pages by key behind a tab bar ("bar") or a list down the side ("list")."""
 
     def __init__(
         self,
@@ -25,6 +84,7 @@ class PagedTab(QWidget):
         pages: Mapping[str, tuple[str, PageFactory]],
         *,
         name: str,
+        selector: Literal["bar", "list"] = "bar",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -33,19 +93,57 @@ class PagedTab(QWidget):
         self._pages = dict(pages)
         self._keys = tuple(pages)
         self._built: dict[str, Any] = {}
-        self._stale: set[str] = set()
-        self.bar = QTabBar(self)
-        self.bar.setObjectName(f"{name.lower()}_pages")
-        self.bar.setAccessibleName(f"{name} pages")
-        self.bar.setExpanding(False)
+        self._follows: dict[str, Follow] = {}
         self.stack = QStackedWidget(self)
-        for label, _factory in self._pages.values():
-            self.bar.addTab(label)
+        for _label, _factory in self._pages.values():
             self.stack.addWidget(QWidget(self.stack))  # replaced by the page when first opened
-        self.bar.currentChanged.connect(self._show_page)
-        layout = QVBoxLayout(self)
+        self.bar: QTabBar | QListWidget
+        if selector == "list":
+            self.bar = self._section_list(name)
+            self.bar.currentRowChanged.connect(self._show_page)
+            direction = QBoxLayout.Direction.LeftToRight
+        else:
+            self.bar = QTabBar(self)
+            self.bar.setObjectName(f"{name.lower()}_pages")
+            self.bar.setAccessibleName(f"{name} pages")
+            self.bar.setExpanding(False)
+            for label, _factory in self._pages.values():
+                self.bar.addTab(label)
+            self.bar.currentChanged.connect(self._show_page)
+            direction = QBoxLayout.Direction.TopToBottom
+        layout = QBoxLayout(direction, self)
         layout.addWidget(self.bar)
         layout.addWidget(self.stack, 1)
+
+    def _section_list(self, name: str) -> QListWidget:
+        sections = QListWidget(self)
+        sections.setObjectName(f"{name.lower()}_sections")
+        sections.setAccessibleName(f"{name} sections")
+        sections.setSpacing(3)
+        sections.setWordWrap(True)
+        for label, _factory in self._pages.values():
+            sections.addItem(label.replace("&", ""))
+        sections.setCurrentRow(0)
+        self._fit_sections(sections)
+        return sections
+
+    def _fit_sections(self, sections: QListWidget) -> None:
+        # As wide as the labels of one or two words; a longer one ("Lessons and next steps")
+        # wraps onto a second line rather than take width from every page.
+        width = sections.fontMetrics().horizontalAdvance
+        widest = max(
+            _two_lines(width, label) if len(label.split()) > 2 else width(label)
+            for label, _factory in self._pages.values()
+        )
+        sections.setFixedWidth(widest + 32)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep a section list as wide as its words when the text is zoomed."""
+        if event.type() == QEvent.Type.FontChange and isinstance(self.bar, QListWidget):
+            # After the event: the list itself may not have its new font yet.
+            bar = self.bar
+            QTimer.singleShot(0, lambda: self._fit_sections(bar))
+        super().changeEvent(event)
 
     def page(self, key: str) -> Any:
         """The page for a key, built (and shown the open event) on first use."""
@@ -53,13 +151,16 @@ class PagedTab(QWidget):
             page = self._pages[key][1](self.runner, self)
             index = self._keys.index(key)
             placeholder = self.stack.widget(index)
+            assert placeholder is not None
             current = self.stack.currentIndex()
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             self._built[key] = page
+            self._follows[key] = Follow(page, self.runner)
             self.connect_page(key, page)
+            self._follows[key].event_id = self.event_id
             page.set_event(self.event_id)
         return self._built[key]
 
@@ -68,47 +169,42 @@ class PagedTab(QWidget):
 
     def current_key(self) -> str:
         """The page on show."""
-        return self._keys[max(self.bar.currentIndex(), 0)]
+        index = self.bar.currentRow() if isinstance(self.bar, QListWidget) else None
+        if index is None:
+            assert isinstance(self.bar, QTabBar)
+            index = self.bar.currentIndex()
+        return self._keys[max(index, 0)]
 
     def show_section(self, key: str) -> None:
         """Open a page by its key."""
-        if key in self._pages:
+        if key not in self._pages:
+            self.outside_key(key)
+        elif isinstance(self.bar, QListWidget):
+            self.bar.setCurrentRow(self._keys.index(key))
+        else:
             self.bar.setCurrentIndex(self._keys.index(key))
+
+    def outside_key(self, key: str) -> None:
+        """A key that is not one of this tab's pages (the Planning tab hands it to the window)."""
 
     def _show_page(self, row: int) -> None:
         previous = self.stack.currentIndex()
         if previous >= 0 and self._keys[previous] in self._built and previous != row:
             self._built[self._keys[previous]].flush()
         self.stack.setCurrentIndex(row)
-        self._load_visible()
+        self._build_visible()
 
-    def _load_visible(self) -> None:
-        if not self.isVisible():
-            return
-        key = self.current_key()
-        if key not in self._built:
-            self.page(key)
-        elif key in self._stale:
-            self._stale.discard(key)
-            self._built[key].set_event(self.event_id)
+    def _build_visible(self) -> None:
+        if self.isVisible() and self.current_key() not in self._built:
+            self.page(self.current_key())
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event: the page on show now, the others when they are opened."""
         self.flush()
         self.event_id = event_id
-        self._stale = set(self._built)
-        self._load_visible()
-
-    def refresh(self, changes: Changes) -> None:
-        """The page on show reloads what the change touched; the others when shown."""
-        if changes.event_id not in (None, self.event_id) or not changes.touched:
-            return
-        current = self.current_key()
-        if self.isVisible() and current in self._built and current not in self._stale:
-            self._built[current].refresh(changes)
-            self._stale |= {key for key in self._built if key != current}
-        else:
-            self._stale |= set(self._built)
+        for follow in self._follows.values():
+            follow.show_event(event_id)
+        self._build_visible()
 
     def flush(self) -> None:
         """Save anything still being typed (switching page, event or tab, closing)."""
@@ -116,6 +212,14 @@ class PagedTab(QWidget):
             page.flush()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Load the page on show if it missed changes while hidden."""
+        """Build the page on show the first time the tab is opened."""
         super().showEvent(event)
-        self._load_visible()
+        self._build_visible()
+
+
+def _two_lines(width: Callable[[str], int], label: str) -> int:
+    """The narrowest width that shows a label on two lines, broken between words."""
+    words = label.split()
+    return min(
+        max(width(" ".join(words[:n])), width(" ".join(words[n:]))) for n in range(1, len(words))
+    )

@@ -1,11 +1,18 @@
-"""A list of rows (members, programme items, funds, costs, …) with an editor beside it."""
+"""A list of rows with an editor beside it: the one list-and-form section every list page is
+made of (members, programme, bookings, the speakers directory, invitations, …).
+
+It is given its verbs (`Verbs`: add, edit, delete, a row's version, undo) and how to list a
+parent's rows, and optionally what a search box looks through. An edit sends only the fields
+the person changed, against the version shown, so someone else's change is kept or becomes a
+choice between both values (organiser.ui.widgets.versioned_edits), never an overwrite.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,16 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.errors import OrganiserError, ValidationError
-from organiser.core.sections import Section
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
-from organiser.ui.team.edits import RowEdits
-from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.row_verbs import RowFilter, Verbs
+from organiser.ui.widgets.versioned_edits import VersionedEdits
+
+# The parent of rows that belong to no event (the speakers directory): always open.
+EVERY_EVENT = 0
 
 
 class RowSection(QWidget):
@@ -40,30 +48,34 @@ class RowSection(QWidget):
         self,
         runner: OpRunner,
         *,
-        section: Section,
         noun: str,
         title: str,
         columns: Sequence[Column],
         fields: Sequence[Field],
+        verbs: Verbs,
         load_rows: Callable[[int], Sequence[Any]],  # rows of one parent (event, meeting, poll)
         row_values: Callable[[Any], Mapping[str, Any]],
+        haystack: Callable[[Any], str] | None = None,  # what a search looks through
         editor_below: bool = False,  # for wide tables: the editor under the table, not beside
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.section = section
+        self.verbs = verbs
         self.noun = noun
         self._load_rows = load_rows
         self._row_values = row_values
         self.parent_id: int | None = None
         self.current_id: int | None = None
         self._leaving = False
+        name = verbs.name
         self.model = RowTableModel(columns, self)
+        self.proxy = RowFilter(haystack, self)
+        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
-        self.table.setObjectName(f"{section.name.lower()}_table")
+        self.table.setObjectName(f"{name}_table")
         self.table.setAccessibleName(f"{noun.capitalize()} list")
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # Arrows move between rows; Tab must leave the table for the editor, not walk its cells.
@@ -79,16 +91,32 @@ class RowSection(QWidget):
         self.title = QLabel(title, self)
         self.title.setProperty("role", "subheading")
         self.new_button = QPushButton(f"&New {noun}", self)
+        self.new_button.setObjectName(f"new_{name}")
         self.new_button.clicked.connect(self.start_new)
         self.delete_button = QPushButton(f"Delete {noun}", self)
+        self.delete_button.setObjectName(f"delete_{name}")
         self.delete_button.clicked.connect(self.delete_current)
         self.form = FieldForm(fields, self)
+        self.form.setObjectName(f"{name}_form")
         self.form.save_requested.connect(self.save)
-        self.edits = RowEdits(self)
+        self.edits = VersionedEdits(
+            self,
+            runner,
+            self.form,
+            noun=noun,
+            current=lambda: self.current_id,
+            read_version=verbs.version,
+            update=verbs.update,
+            inverse=verbs.inverse,
+        )
         self.mode_label = QLabel(self)
         self.mode_label.setProperty("role", "subheading")
         self.add_button = QPushButton(f"&Add {noun}", self)
+        self.add_button.setObjectName(f"add_{name}")
         self.add_button.clicked.connect(self.add_now)
+        self.list_layout = QVBoxLayout()  # above the table: pages add search boxes here
+        self.buttons = QHBoxLayout()  # beside New and Delete: pages add their own
+        self.editor_layout = QVBoxLayout()  # under the form: pages add their extras here
         self._build(editor_below)
         self.start_new()
 
@@ -98,17 +126,17 @@ class RowSection(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         # The heading sits above its buttons so the list fits a 1366-pixel screen.
         left_layout.addWidget(self.title)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch()
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.table)
+        left_layout.addLayout(self.list_layout)
+        self.buttons.addWidget(self.new_button)
+        self.buttons.addWidget(self.delete_button)
+        left_layout.addLayout(self.buttons)
+        left_layout.addWidget(self.table, 1)
         editor = QWidget(self)
         editor_layout = QVBoxLayout(editor)
         editor_layout.addWidget(self.mode_label)
         editor_layout.addWidget(self.form)
         editor_layout.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        editor_layout.addLayout(self.editor_layout)
         editor_layout.addStretch()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -119,15 +147,15 @@ class RowSection(QWidget):
         # Not a Tab stop of its own: the inputs inside take the focus and scroll into view.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         orientation = Qt.Orientation.Vertical if editor_below else Qt.Orientation.Horizontal
-        splitter = QSplitter(orientation, self)
-        splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(orientation, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
 
     def flush(self) -> None:
         """Save what is typed now, a half-filled new row included (switching, closing)."""
@@ -138,12 +166,16 @@ class RowSection(QWidget):
             self._leaving = False
 
     def set_parent(self, parent_id: int | None) -> None:
-        """Show the rows of another event (or meeting, or poll)."""
+        """Show the rows of another event (or meeting, or poll), or of the same one again,
+        keeping its chosen row chosen."""
         self.flush()
+        if parent_id != self.parent_id:
+            self._set_current(None)
         self.parent_id = parent_id
-        self._set_current(None)
+        self.new_button.setEnabled(parent_id is not None)
         self.refresh()
-        self.start_new()
+        if self.current_id is None:
+            self.start_new()
 
     def refresh(self) -> None:
         """Reload the rows and keep the chosen one chosen."""
@@ -151,9 +183,10 @@ class RowSection(QWidget):
         # Read before the rows: what the editor then shows is at least as new as this version.
         version = self.edits.version_now(keep) if keep is not None else None
         rows = self._load_rows(self.parent_id) if self.parent_id is not None else []
-        self.table.selectionModel().blockSignals(True)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
         self.model.set_rows(rows)
-        self.table.selectionModel().blockSignals(False)
+        selection.blockSignals(False)
         self._fit_columns()
         position = self.model.row_of(keep) if keep is not None else None
         if position is None:
@@ -183,24 +216,43 @@ class RowSection(QWidget):
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for number in self._stretch:
-            header.resizeSection(number, min(header.sectionSize(number), 360))
+        for number in range(self.model.columnCount()):
+            widest = 360 if number in self._stretch else 240
+            header.resizeSection(number, min(header.sectionSize(number), widest))
+
+    def current_row(self) -> Any:
+        """The plain row chosen (None while a new row is typed)."""
+        if self.current_id is None:
+            return None
+        position = self.model.row_of(self.current_id)
+        return self.model.row_at(position) if position is not None else None
+
+    def shown_rows(self) -> list[Any]:
+        """The rows the filter lets through, top to bottom."""
+        return [
+            self.model.row_at(self.proxy.mapToSource(self.proxy.index(n, 0)).row())
+            for n in range(self.proxy.rowCount())
+        ]
 
     def _select(self, position: int) -> None:
-        index = self.model.index(position, 0)
-        self.table.selectionModel().blockSignals(True)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.selectionModel().blockSignals(False)
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if index.isValid():
+            selection.setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:  # the row is hidden by the search
+            selection.clear()
+        selection.blockSignals(False)
 
-    def _row_chosen(self, current: Any, _previous: Any) -> None:
+    def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.form.save_now()
         if not current.isValid():
             return
-        row = self.model.row_at(current.row())
+        row = self.model.row_at(self.proxy.mapToSource(current).row())
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
         self.form.load(self._row_values(row), force=True)
@@ -217,8 +269,12 @@ class RowSection(QWidget):
     def choose(self, row_id: int) -> None:
         """Choose a row by its id, as a click on it would."""
         position = self.model.row_of(row_id)
-        if position is not None:
-            self.table.selectRow(position)
+        if position is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(position, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
 
     def start_new(self) -> None:
         """Clear the editor for a new row."""
@@ -267,20 +323,16 @@ class RowSection(QWidget):
         if self.current_id is None:
             self._add(values, errors, explicit=explicit)
         else:
-            self._update(values, errors)
+            self.edits.save(self.current_id, values, errors)
 
     def _add(self, values: dict[str, Any], errors: dict[str, str], *, explicit: bool) -> None:
-        parent_id = self.parent_id
+        parent_id, add = self.parent_id, self.verbs.add
         assert parent_id is not None
         if errors:
             self.form.show_errors(errors)
             return
-        store, section = self.runner.store, self.section
         try:
-            changes = self.runner.call(
-                lambda: crud.add_row(store, section=section, parent_id=parent_id, values=values),
-                quiet=True,
-            )
+            changes = self.runner.call(lambda: add(parent_id, values), quiet=True, origin=self)
         except ValidationError as exc:
             self.form.show_errors({exc.field or "": str(exc)} if explicit else {})
             return
@@ -288,7 +340,7 @@ class RowSection(QWidget):
             self.runner.show_error(str(exc))
             return
         assert changes is not None
-        self.runner.record(f"Add {self.noun}", changes, row_inverse(store, section))
+        self.runner.record(f"Add {self.noun}", changes, self.verbs.inverse())
         self.form.mark_saved(values)
         self.form.show_errors({})
         self._set_current(changes.created_id)
@@ -296,17 +348,9 @@ class RowSection(QWidget):
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
 
-    def _update(self, values: dict[str, Any], errors: dict[str, str]) -> None:
-        assert self.current_id is not None
-        self.edits.save(self.current_id, values, errors)
-
     def delete_current(self) -> None:
         """Delete the chosen row (Ctrl+Z brings it back)."""
         if self.current_id is None:
             return
-        row_id, store, section = self.current_id, self.runner.store, self.section
-        self.runner.push(
-            f"Delete {self.noun}",
-            lambda: crud.delete_row(store, section=section, row_id=row_id),
-            row_inverse(store, section),
-        )
+        row_id, delete = self.current_id, self.verbs.delete
+        self.runner.push(f"Delete {self.noun}", lambda: delete(row_id), self.verbs.inverse())

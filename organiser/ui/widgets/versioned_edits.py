@@ -9,27 +9,23 @@ editor's edits are).
 
 `VersionedEdits` works for any editor: it is given how to read the row's version, how to
 save, how a save is undone, and the form (a `FieldForm`, or anything with the same few
-methods, such as the meeting notes). `RowEdits` is it for a `RowSection`.
+methods, such as the meeting notes). `versioned_edits` builds one from a service's verbs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
-from organiser.core import crud
 from organiser.core.changes import Changes
+from organiser.core.db import Store
 from organiser.core.errors import EditConflict, OrganiserError
 from organiser.core.versions import merged_text
 from organiser.ui.ops import Inverse, OpRunner
 from organiser.ui.team.conflict_dialog import Choice, ConflictDialog
-from organiser.ui.undo import row_inverse
-
-if TYPE_CHECKING:
-    from organiser.ui.widgets.row_section import RowSection
 
 # No row is at version 0: an edit sent with it is always compared field by field.
 UNKNOWN = 0
@@ -41,7 +37,9 @@ Update = Callable[[int, dict[str, Any], dict[str, Any], int], Changes]
 class Form(Protocol):
     """What settling a clash needs of an editor's inputs (a FieldForm has all of it)."""
 
-    behind: Collection[str]  # inputs kept as typed while the stored value moved on
+    @property
+    def behind(self) -> Collection[str]:
+        """The inputs kept as typed while the stored value moved on."""
 
     def changed(self, values: Mapping[str, Any]) -> dict[str, Any]: ...
     def base_of(self, keys: Iterable[str]) -> dict[str, Any]: ...
@@ -85,7 +83,6 @@ class VersionedEdits(QObject):
         self._merge = merge
         self.version = UNKNOWN
         self.dialog: ConflictDialog | None = None
-        self.sending = False  # True while a save runs (its own change coming back is no news)
 
     def version_now(self, row_id: int) -> int:
         """The row's version in the database now (UNKNOWN if it cannot be read)."""
@@ -150,17 +147,16 @@ class VersionedEdits(QObject):
             saved.append(changes)
             return changes
 
-        self.sending = True
         try:
             if self._inverse is None:
                 refused = self._call(edit, values)
             else:
-                refused = self.runner.push_edit(self.action, edit, self._inverse(), values)
+                refused = self.runner.push_edit(
+                    self.action, edit, self._inverse(), values, origin=self.owner
+                )
         except EditConflict as conflict:
             self._ask(row_id, conflict, values, base)
             return None
-        finally:
-            self.sending = False
         if not saved:
             return refused or None
         if row_id == self._current():
@@ -175,7 +171,7 @@ class VersionedEdits(QObject):
     ) -> dict[str, str]:
         """Save without an undo entry; a refusal is every field's message."""
         try:
-            self.runner.call(lambda: edit(values), quiet=True)
+            self.runner.call(lambda: edit(values), quiet=True, origin=self.owner)
         except EditConflict:
             raise
         except OrganiserError as exc:
@@ -252,33 +248,37 @@ class VersionedEdits(QObject):
         form.keep_pending()
 
 
-class RowEdits(VersionedEdits):
-    """Edits of the row chosen in a RowSection, saved through `crud.update_row`."""
+def versioned_edits(
+    owner: QWidget,
+    runner: OpRunner,
+    form: Form,
+    *,
+    noun: str,
+    action: str,
+    current: Callable[[], int | None],
+    version_of: Callable[[Store, int], int],
+    update: Callable[..., Changes],
+    key: str,
+    inverse: Callable[[Store], Inverse],
+) -> VersionedEdits:
+    """Edits saved through a service verb called as `update(store, <key>=row, values=…,
+    base=…, expected_version=…)`, its version read by `version_of(store, row)`, undone by
+    `inverse(store)`: the wiring every single-row editor (details, flyer, creche settings,
+    questions) shares."""
 
-    def __init__(self, owner: RowSection) -> None:
-        runner, section = owner.runner, owner.section
-
-        def update(
-            row_id: int, values: dict[str, Any], base: dict[str, Any], version: int
-        ) -> Changes:
-            return crud.update_row(
-                runner.store,
-                section=section,
-                row_id=row_id,
-                values=values,
-                base=base,
-                expected_version=version,
-            )
-
-        super().__init__(
-            owner,
-            runner,
-            owner.form,
-            noun=owner.noun,
-            current=lambda: owner.current_id,
-            read_version=lambda row_id: crud.current_version(
-                runner.store, section=section, row_id=row_id
-            ),
-            update=update,
-            inverse=lambda: row_inverse(runner.store, section),
+    def save(row_id: int, values: dict[str, Any], base: dict[str, Any], version: int) -> Changes:
+        return update(
+            runner.store, **{key: row_id}, values=values, base=base, expected_version=version
         )
+
+    return VersionedEdits(
+        owner,
+        runner,
+        form,
+        noun=noun,
+        action=action,
+        current=current,
+        read_version=lambda row_id: version_of(runner.store, row_id),
+        update=save,
+        inverse=lambda: inverse(runner.store),
+    )
