@@ -1,0 +1,169 @@
+"""Each page follows the changes it shows by itself: refreshed while on screen, marked stale while
+hidden and reloaded once when shown, deaf to what it does not show and to other events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from organiser.core.changes import Changes, Touched
+from organiser.ui.main_window import MainWindow
+from organiser.ui.ops import OpRunner
+from organiser.ui.widgets.lazy_tab import Follow, LazyTab
+
+
+class BookingsLike(QWidget):
+    """A page that shows bookings, and notes what it was asked to do."""
+
+    SEES = Touched.BOOKINGS
+
+    def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heard: list[str] = []
+
+    def set_event(self, event_id: int | None) -> None:
+        self.heard.append(f"set_event {event_id}")
+
+    def refresh(self, changes: Changes) -> None:
+        self.heard.append(f"refresh {changes.touched.name}")
+
+    def flush(self) -> None:
+        """Nothing is typed here."""
+
+
+class SpeakersLike(BookingsLike):
+    SEES = Touched.SPEAKERS | Touched.INVITATIONS
+    ANY_EVENT = True
+
+
+@pytest.fixture
+def page(window: MainWindow, qtbot: Any) -> tuple[BookingsLike, Follow]:
+    shown = BookingsLike(window.runner)
+    qtbot.addWidget(shown)
+    follow = Follow(shown, window.runner)
+    shown.show()
+    qtbot.waitExposed(shown)
+    follow.show_event(7)
+    shown.heard.clear()
+    return shown, follow
+
+
+def test_a_page_on_screen_refreshes_only_for_what_it_shows(
+    window: MainWindow, page: tuple[BookingsLike, Follow]
+) -> None:
+    shown, _follow = page
+    window.runner.announce(Changes(Touched.FEEDBACK, event_id=7))
+    assert shown.heard == []
+    window.runner.announce(Changes(Touched.BOOKINGS | Touched.FEEDBACK, event_id=7))
+    assert shown.heard == ["refresh BOOKINGS|FEEDBACK"]
+
+
+def test_another_events_change_passes_by_unless_it_is_shared(
+    window: MainWindow, page: tuple[BookingsLike, Follow]
+) -> None:
+    shown, _follow = page
+    window.runner.announce(Changes(Touched.BOOKINGS, event_id=8))
+    assert shown.heard == []
+    window.runner.announce(Changes(Touched.BOOKINGS, event_id=None))
+    assert shown.heard == ["refresh BOOKINGS"]
+
+
+def test_a_hidden_page_is_stale_and_reloads_once_when_shown(
+    window: MainWindow, page: tuple[BookingsLike, Follow], qtbot: Any
+) -> None:
+    shown, follow = page
+    shown.hide()
+    window.runner.announce(Changes(Touched.BOOKINGS, event_id=7))
+    window.runner.announce(Changes(Touched.BOOKINGS, event_id=7))
+    assert shown.heard == [] and follow.stale
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert shown.heard == ["set_event 7"] and not follow.stale
+
+
+def test_a_hidden_page_that_heard_nothing_it_shows_is_not_reloaded(
+    window: MainWindow, page: tuple[BookingsLike, Follow], qtbot: Any
+) -> None:
+    shown, follow = page
+    shown.hide()
+    window.runner.announce(Changes(Touched.DETAILS | Touched.FEEDBACK, event_id=7))
+    shown.show()
+    qtbot.waitExposed(shown)
+    assert shown.heard == [] and not follow.stale
+
+
+def test_a_page_of_every_event_hears_any_events_change(window: MainWindow, qtbot: Any) -> None:
+    shown = SpeakersLike(window.runner)
+    qtbot.addWidget(shown)
+    follow = Follow(shown, window.runner)
+    shown.show()
+    qtbot.waitExposed(shown)
+    follow.show_event(7)
+    window.runner.announce(Changes(Touched.INVITATIONS, event_id=8))
+    assert shown.heard == ["set_event 7", "refresh INVITATIONS"]
+
+
+def test_a_change_says_who_started_it(window: MainWindow) -> None:
+    heard: list[Changes] = []
+    window.runner.changes_applied.connect(heard.append)
+    starter = object()
+    window.runner.call(lambda: Changes(Touched.BOOKINGS, event_id=1), origin=starter)
+    window.runner.call(lambda: Changes(Touched.BOOKINGS, event_id=1))
+    assert heard[0].origin is starter and heard[1].origin is None
+    assert heard[0] == heard[1]  # who started it is not part of what changed
+
+
+def test_a_lazy_tab_builds_a_page_when_opened_and_it_follows_from_then(
+    window: MainWindow, qtbot: Any
+) -> None:
+    tab = LazyTab(
+        window.runner,
+        {"one": ("One", BookingsLike), "two": ("Two", BookingsLike)},
+        name="Test",
+    )
+    qtbot.addWidget(tab)
+    tab.set_event(3)
+    tab.show()
+    qtbot.waitExposed(tab)
+    one = tab.page("one")
+    assert one.heard == ["set_event 3"]
+    assert "two" not in tab._built  # not opened yet: not built
+    tab.show_section("two")
+    two = tab.page("two")
+    window.runner.announce(Changes(Touched.BOOKINGS, event_id=3))
+    assert two.heard == ["set_event 3", "refresh BOOKINGS"]
+    assert one.heard == ["set_event 3"]  # hidden: stale, not reloaded
+    tab.show_section("one")
+    assert one.heard == ["set_event 3", "set_event 3"]
+
+
+def test_every_page_of_every_tab_says_what_it_shows(window: MainWindow) -> None:
+    for tab in (window.planning, window.speakers, window.creche, window.flyer, window.feedback):
+        for key in tab._keys:
+            page = tab.page(key)
+            assert isinstance(page.SEES, Touched) and page.SEES, f"{key} says what it shows"
+
+
+def test_a_list_page_reloaded_when_shown_again_keeps_its_chosen_row(
+    window: MainWindow, new_event: Any, add_member: Any, person: Any
+) -> None:
+    event_id = new_event("Coffee morning")
+    add_member(event_id, name="Zoë Marsh")
+    dev = add_member(event_id, name="Dev Okafor")
+    window.tabs.setCurrentWidget(window.planning)
+    window.planning.show_section("members")
+    section = window.planning.members.section
+    person.choose_row(section.table, section.model.row_of(dev))
+    window.planning.show_section("details")
+    add_member(event_id, name="Siobhán Kelly")
+    window.runner.announce(Changes(Touched.MEMBERS, event_id=event_id))
+    window.planning.show_section("members")
+    assert sorted(person.column(section.table, "Name")) == [
+        "Dev Okafor",
+        "Siobhán Kelly",
+        "Zoë Marsh",
+    ]
+    assert section.current_id == dev
+    assert person.shown(section.form.inputs["name"]) == "Dev Okafor"
