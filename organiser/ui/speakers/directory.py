@@ -138,8 +138,9 @@ class DirectoryPage(QWidget):
         self.archive_button.setObjectName("archive_speaker")
         self.archive_button.setToolTip("Hide from the directory, keeping their invitations")
         self.archive_button.clicked.connect(self.toggle_archived)
-        self.pane.buttons.addWidget(self.archive_button)
-        self.pane.buttons.addStretch()
+        self.pane.add_button_beside(self.archive_button)
+        # Three fifths for the list, two for the editor: the search row would take more.
+        self.pane.splitter.setSizes([600, 400])
         more = QHBoxLayout()
         self.member_button = QPushButton("Add a working-group member as speaker…", self)
         self.member_button.setObjectName("speaker_from_member")

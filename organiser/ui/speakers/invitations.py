@@ -136,7 +136,6 @@ class InvitationsPage(QWidget):
             row_values=invitation_values,
             parent=self,
         )
-        self.pane.buttons.addStretch()
         self._build_slot_maker()
         self._build_letters()
         self.pane.current_changed.connect(lambda _id: self._chosen())

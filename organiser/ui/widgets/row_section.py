@@ -86,7 +86,6 @@ class RowSection(QWidget):
         # would measure all of 10,000 rows on every layout.
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self._stretch = [n for n, column in enumerate(columns) if column.stretch]
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.title = QLabel(title, self)
         self.title.setProperty("role", "subheading")
@@ -115,7 +114,7 @@ class RowSection(QWidget):
         self.add_button.setObjectName(f"add_{name}")
         self.add_button.clicked.connect(self.add_now)
         self.list_layout = QVBoxLayout()  # above the table: pages add search boxes here
-        self.buttons = QHBoxLayout()  # beside New and Delete: pages add their own
+        self.buttons = QHBoxLayout()  # New, Delete, and the page's own (add_button)
         self.editor_layout = QVBoxLayout()  # under the form: pages add their extras here
         self._build(editor_below)
         self.start_new()
@@ -129,6 +128,7 @@ class RowSection(QWidget):
         left_layout.addLayout(self.list_layout)
         self.buttons.addWidget(self.new_button)
         self.buttons.addWidget(self.delete_button)
+        self.buttons.addStretch()
         left_layout.addLayout(self.buttons)
         left_layout.addWidget(self.table, 1)
         editor = QWidget(self)
@@ -156,6 +156,10 @@ class RowSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
+
+    def add_button_beside(self, button: QPushButton) -> None:
+        """Put one of the page's own buttons after New and Delete."""
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
 
     def flush(self) -> None:
         """Save what is typed now, a half-filled new row included (switching, closing)."""
@@ -217,8 +221,7 @@ class RowSection(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         for number in range(self.model.columnCount()):
-            widest = 360 if number in self._stretch else 240
-            header.resizeSection(number, min(header.sectionSize(number), widest))
+            header.resizeSection(number, min(header.sectionSize(number), 360))
 
     def current_row(self) -> Any:
         """The plain row chosen (None while a new row is typed)."""
