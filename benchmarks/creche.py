@@ -37,7 +37,7 @@ def time_bookings_page(app: QApplication, window: MainWindow, event_id: int) -> 
     timings = []
     for _ in range(5):
         window.tabs.setCurrentWidget(window.planning)
-        window.creche.refresh(Changes(Touched.BOOKINGS, event_id=event_id))
+        window.runner.announce(Changes(Touched.BOOKINGS, event_id=event_id))
         app.processEvents()
         started = time.perf_counter()
         window.tabs.setCurrentWidget(window.creche)

@@ -28,9 +28,10 @@ def fill(
     ids = []
     with store.begin() as session:
         for number in range(events):
+            held = dt.date(2027, 1, 1) + dt.timedelta(days=7 * number)
             event = Event(
                 title=f"Community morning {number + 1}",
-                date=dt.date(2027, 1, 1) + dt.timedelta(days=7 * number),
+                date=held,
                 start_time=dt.time(9, 30),
                 end_time=dt.time(13, 0),
                 venue_name="Harbourside Family Centre",
@@ -66,7 +67,7 @@ def fill(
                 meeting = Meeting(
                     event_id=event.id,
                     title=f"Meeting {m + 1}",
-                    date=event.date - dt.timedelta(days=7 * (m + 1)),
+                    date=held - dt.timedelta(days=7 * (m + 1)),
                     start=dt.time(10),
                     end=dt.time(11),
                     notes=NOTES * rng.randrange(20, 200),

@@ -13,6 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from io import BytesIO
 from pathlib import Path
 
@@ -88,7 +89,7 @@ def flyer_figures(app: QApplication, store: Store, event_id: int) -> None:
         renders.append((loaded_at - rendered_at) * 1000)
         loads.append((done - loaded_at) * 1000)
         # For context: QPdfView then draws the page (here at about 100 dpi).
-        draws.append(_ms(lambda document=document: document.render(0, QSize(827, 1170))))
+        draws.append(_ms(partial(document.render, 0, QSize(827, 1170))))
     total = statistics.median(totals)
     print(
         f"flyer edit to preview (save the title, read, render, QtPdf ready): "

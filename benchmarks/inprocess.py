@@ -25,7 +25,7 @@ from organiser.core.events.service import update_event
 from organiser.core.meetings.service import save_notes
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers.models import Speaker
 from organiser.reports.programme import render_programme
 from organiser.ui.launch import settle_memory
@@ -43,7 +43,8 @@ def _median_ms(action: Callable[[], object], runs: int = 5) -> float:
 
 def run_inprocess(work: Path) -> None:
     """Print each in-process figure against its goal."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     store = open_store(f"sqlite:///{work / 'rows.sqlite'}")
     big, small = fill(store, events=2, costs_per_event=10_000)
     window = MainWindow(store, QSettings(str(work / "bench.ini"), QSettings.Format.IniFormat))
@@ -100,7 +101,7 @@ def _meeting_notes(app: QApplication, window: MainWindow, store: Store, event_id
     big_note = section * (1_000_000 // len(section))
     ids = []
     for notes in (big_note, "## Notes\n" + line):
-        created = add_row(store, section=Section.MEETINGS, parent_id=event_id, values={})
+        created = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values={})
         assert created.created_id is not None
         save_notes(store, meeting_id=created.created_id, text=notes)
         ids.append(created.created_id)
@@ -153,7 +154,7 @@ def _speakers_directory(app: QApplication, window: MainWindow, store: Store) -> 
     timings = []
     for _ in range(5):
         window.tabs.setCurrentWidget(window.planning)
-        window.speakers.refresh(Changes(Touched.SPEAKERS))  # hidden: reloads when shown
+        window.runner.announce(Changes(Touched.SPEAKERS))  # hidden: reloads when shown
         app.processEvents()
         started = time.perf_counter()
         window.tabs.setCurrentWidget(window.speakers)

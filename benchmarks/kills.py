@@ -28,7 +28,7 @@ from organiser.core.events.service import create_event, list_events
 from organiser.core.integrity import quick_check
 from organiser.core.meetings.service import get_meeting
 from organiser.core.opening import open_store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTES_APP = ROOT / "tests" / "process" / "notes_app.py"
@@ -53,7 +53,7 @@ def _meeting(path: Path) -> int:
         assert event_id is not None
         meeting_id = add_row(
             store,
-            section=Section.MEETINGS,
+            kind=RowKind.MEETINGS,
             parent_id=event_id,
             values={"title": "Final check", "date": dt.date.today(), "place": "online"},
         ).created_id

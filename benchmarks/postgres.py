@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -150,7 +151,7 @@ def bookings_table(work: Path, urls: dict[str, str]) -> None:
             for name in urls:
                 page[name] += time_bookings_page(app, windows[name], events[name])
                 read[name].append(
-                    _median_ms(lambda n=name: list_bookings(stores[n], events[n]), runs=3)
+                    _median_ms(partial(list_bookings, stores[name], events[name]), runs=3)
                 )
         sqlite, postgres = (statistics.median(page[n]) for n in ("sqlite", "postgres"))
         print(

@@ -42,7 +42,7 @@ def organiser_app(database: str) -> int:
         self.processEvents()
         return 0
 
-    QApplication.exec = exec_once  # type: ignore[method-assign]
+    QApplication.exec = exec_once  # type: ignore[method-assign,assignment]
     from organiser.app import main
 
     code = main(["--database", database])

@@ -15,7 +15,7 @@ from organiser.core.errors import EditConflict
 from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.team import offline
 from organiser.ui.offline.bring_back_dialog import BringBackDialog
 from organiser.ui.planning.members import FIELDS
@@ -57,13 +57,13 @@ def team_pngs(app: QApplication, work: Path, out: Path) -> None:
         meetings.save_notes(team, meeting_id=there.id, text=f"{notes}\nHall booked until 1pm.")
         crud.add_row(
             laptop,
-            section=Section.BOOKINGS,
+            kind=RowKind.BOOKINGS,
             parent_id=local_id,
             values={"name": "Grace Okafor", "contact": "07700 900123", "adults": 1},
         )
         booking = creche.list_bookings(team, event_id)[0]
         crud.update_row(
-            team, section=Section.BOOKINGS, row_id=booking.id, values={"notes": "Arrives late"}
+            team, kind=RowKind.BOOKINGS, row_id=booking.id, values={"notes": "Arrives late"}
         )
         dialog = BringBackDialog(laptop, team, local_id)
         dialog.resize(1280, 520)
@@ -73,17 +73,17 @@ def team_pngs(app: QApplication, work: Path, out: Path) -> None:
 def _clash(app: QApplication, team: object, event_id: int, out: Path) -> None:
     member = planning.list_members(team, event_id)[0]  # type: ignore[arg-type]
     shown = {"phone": member.phone, "access_needs": member.access_needs}
-    version = crud.current_version(team, section=Section.MEMBERS, row_id=member.id)  # type: ignore[arg-type]
+    version = crud.current_version(team, kind=RowKind.MEMBERS, row_id=member.id)  # type: ignore[arg-type]
     crud.update_row(
         team,  # type: ignore[arg-type]
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         row_id=member.id,
         values={"phone": "01632 960 999", "access_needs": "Step-free entrance, please"},
     )
     try:
         crud.update_row(
             team,  # type: ignore[arg-type]
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             row_id=member.id,
             values={"phone": "01632 960 333", "access_needs": "A seat near the door"},
             base=shown,

@@ -24,7 +24,7 @@ from organiser.core.events import service as events
 from organiser.core.migrate import head_revision
 from organiser.core.opening import open_store
 from organiser.core.paths import DATA_DIR_ENV, DATABASE_ENV, database_url
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 # A fixed "today" keeps dates and days-to-go reproducible.
 TODAY = dt.date(2027, 2, 1)
@@ -210,13 +210,13 @@ def create_event(store: Store) -> Callable[..., int]:
     return _create
 
 
-def _row_factory(store: Store, section: Section, defaults: dict[str, Any]) -> Callable[..., int]:
+def _row_factory(store: Store, section: RowKind, defaults: dict[str, Any]) -> Callable[..., int]:
     def _add(event_id: int, **values: Any) -> int:
         merged = {**defaults, **values}
         for key in ("start", "end"):
             if key in merged:
                 merged[key] = _time(merged[key])
-        created = add_row(store, section=section, parent_id=event_id, values=merged).created_id
+        created = add_row(store, kind=section, parent_id=event_id, values=merged).created_id
         assert created is not None
         return created
 
@@ -226,14 +226,14 @@ def _row_factory(store: Store, section: Section, defaults: dict[str, Any]) -> Ca
 @pytest.fixture
 def add_member(store: Store) -> Callable[..., int]:
     """Factory: `add_member(event_id, name=..., **values)` returns the member's id."""
-    return _row_factory(store, Section.MEMBERS, {"name": "Zoë Marsh"})
+    return _row_factory(store, RowKind.MEMBERS, {"name": "Zoë Marsh"})
 
 
 @pytest.fixture
 def add_item(store: Store) -> Callable[..., int]:
     """Factory: `add_item(event_id, title=..., start="10:00", end="10:30", **values)`."""
     return _row_factory(
-        store, Section.PROGRAMME, {"title": "Welcome", "start": "10:00", "end": "10:30"}
+        store, RowKind.PROGRAMME, {"title": "Welcome", "start": "10:00", "end": "10:30"}
     )
 
 
@@ -241,7 +241,7 @@ def add_item(store: Store) -> Callable[..., int]:
 def add_fund(store: Store) -> Callable[..., int]:
     """Factory: `add_fund(event_id, name=..., amount_pence=...)` returns the fund's id."""
     return _row_factory(
-        store, Section.FUNDS, {"name": "Community wellbeing grant", "amount_pence": 45000}
+        store, RowKind.FUNDS, {"name": "Community wellbeing grant", "amount_pence": 45000}
     )
 
 
@@ -249,14 +249,14 @@ def add_fund(store: Store) -> Callable[..., int]:
 def add_cost(store: Store) -> Callable[..., int]:
     """Factory: `add_cost(event_id, item=..., estimated_pence=..., **values)`."""
     return _row_factory(
-        store, Section.COSTS, {"item": "Hall hire", "category": "Venue", "estimated_pence": 10000}
+        store, RowKind.COSTS, {"item": "Hall hire", "category": "Venue", "estimated_pence": 10000}
     )
 
 
 @pytest.fixture
 def add_booking(store: Store) -> Callable[..., int]:
     """Factory: `add_booking(event_id, name=..., adults=1, children=0, **values)`."""
-    return _row_factory(store, Section.BOOKINGS, {"name": "Siobhán Kelly", "adults": 1})
+    return _row_factory(store, RowKind.BOOKINGS, {"name": "Siobhán Kelly", "adults": 1})
 
 
 @pytest.fixture
@@ -264,7 +264,7 @@ def add_child(store: Store) -> Callable[..., int]:
     """Factory: `add_child(booking_id, first_name=..., age_months=..., **values)`."""
     return _row_factory(
         store,
-        Section.CHILDREN,
+        RowKind.CHILDREN,
         {"first_name": "Niamh", "age_months": 30, "collectors": "Siobhán Kelly (mother)"},
     )
 
@@ -274,7 +274,7 @@ def add_staff(store: Store) -> Callable[..., int]:
     """Factory: `add_staff(event_id, name=..., qualification=..., **values)`."""
     return _row_factory(
         store,
-        Section.STAFF,
+        RowKind.STAFF,
         {
             "name": "Bronwen Evans",
             "qualification": "Level 3",

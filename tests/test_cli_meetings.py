@@ -22,7 +22,7 @@ from organiser.core.meetings.service import save_notes, set_attendees
 from organiser.core.opening import open_store
 from organiser.core.paths import default_database_url
 from organiser.core.polls.service import set_answer
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.documents import DOCUMENTS
 
 NAMES = "Zoë Łucja Siobhán Nguyễn"
@@ -51,8 +51,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def _add(store: Store, section: Section, parent: int, **values: object) -> int:
-    created = add_row(store, section=section, parent_id=parent, values=values).created_id
+def _add(store: Store, section: RowKind, parent: int, **values: object) -> int:
+    created = add_row(store, kind=section, parent_id=parent, values=values).created_id
     assert created is not None
     return created
 
@@ -71,12 +71,12 @@ def data(default_store: Store) -> Ids:
     event = events.create_event(store, title="Pilates and wellbeing morning").created_id
     other = events.create_event(store, title="Summer picnic").created_id
     assert event is not None and other is not None
-    zoe = _add(store, Section.MEMBERS, event, name=NAMES)
-    dev = _add(store, Section.MEMBERS, event, name="Dev Okafor")
+    zoe = _add(store, RowKind.MEMBERS, event, name=NAMES)
+    dev = _add(store, RowKind.MEMBERS, event, name="Dev Okafor")
 
     def meeting(title: str, days: int | None, **values: object) -> int:
         when = None if days is None else TODAY + dt.timedelta(days=days)
-        return _add(store, Section.MEETINGS, event, title=title, date=when, **values)
+        return _add(store, RowKind.MEETINGS, event, title=title, date=when, **values)
 
     held = meeting("Venue meeting", -20, start=dt.time(10), end=dt.time(11), place="Library")
     held_no_notes = meeting("Catch-up", -5)
@@ -85,26 +85,26 @@ def data(default_store: Store) -> Ids:
     set_attendees(store, meeting_id=held, member_ids=[zoe, dev])
     save_notes(store, meeting_id=held, text="# Venue\n\nWe chose **Harbourside**.")
     save_notes(store, meeting_id=coming, text="Notes written ahead of time.")
-    _add(store, Section.DECISIONS, held, text="Hold it at Harbourside.")
+    _add(store, RowKind.DECISIONS, held, text="Hold it at Harbourside.")
     overdue = TODAY - dt.timedelta(days=3)
     _add(
         store,
-        Section.ACTIONS,
+        RowKind.ACTIONS,
         event,
         text="Book the hall",
         owner_id=zoe,
         due=overdue,
         meeting_id=held,
     )
-    _add(store, Section.ACTIONS, event, text="Order pastries", done=True)
-    old_poll = _add(store, Section.POLLS, event, title="Which hall?")
-    new_poll = _add(store, Section.POLLS, event, title="When do we meet?")
+    _add(store, RowKind.ACTIONS, event, text="Order pastries", done=True)
+    old_poll = _add(store, RowKind.POLLS, event, title="Which hall?")
+    new_poll = _add(store, RowKind.POLLS, event, title="When do we meet?")
     for poll in (old_poll, new_poll):
         place, day = f"Hall for poll {poll}", TODAY + dt.timedelta(days=30)
         window = {"start": dt.time(10), "end": dt.time(12)}
-        option = _add(store, Section.POLL_OPTIONS, poll, date=day, place=place, **window)
+        option = _add(store, RowKind.POLL_OPTIONS, poll, date=day, place=place, **window)
         set_answer(store, option_id=option, member_id=zoe, answer="yes")
-    other_meeting = _add(store, Section.MEETINGS, other, title="Picnic meeting")
+    other_meeting = _add(store, RowKind.MEETINGS, other, title="Picnic meeting")
     return Ids(
         event, other, held, held_no_notes, coming, undated, old_poll, new_poll, other_meeting
     )

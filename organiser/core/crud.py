@@ -1,4 +1,4 @@
-"""Add, edit, delete and restore any row of a Section: one transaction each, undo included."""
+"""Add, edit, delete and restore any row of a RowKind: one transaction each, undo included."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from organiser.core.base import VERSION_COLUMN, Base
 from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction import validation as coproduction_checks
-from organiser.core.coproduction.models import Lesson, Reciprocity
+from organiser.core.coproduction.models import Lesson, Received
 from organiser.core.creche import bookings
 from organiser.core.creche import validation as creche_checks
 from organiser.core.creche.models import Booking, Child, CrecheStaff
@@ -46,7 +46,7 @@ from organiser.core.relations import (
     POLL_DEPENDANTS,
     PROGRAMME_ITEM_DEPENDANTS,
 )
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.versions import merge_edit, retry_races, version_of
 
 Check = Callable[[Mapping[str, Any], Mapping[str, Any]], None]
@@ -60,7 +60,7 @@ class _Spec:
     parent: type[Base] = Event
     deps: Dependants = NOTHING
     also: Touched = Touched.NONE  # what a deletion reaches through its dependants
-    # Section-specific steps inside the same transaction: before a new row is stored
+    # Kind-specific steps inside the same transaction: before a new row is stored
     # (given its event), and after an edit (given the row, its previous values, which the step
     # may add to for undo, and the values asked for).
     before_add: Callable[[Session, int, dict[str, Any]], None] | None = None
@@ -71,45 +71,45 @@ class _Spec:
         return f"{self.parent.__tablename__}_id"
 
 
-_SPECS: dict[Section, _Spec] = {
-    Section.MEMBERS: _Spec(
+_SPECS: dict[RowKind, _Spec] = {
+    RowKind.MEMBERS: _Spec(
         Member,
         Touched.MEMBERS,
         validation.check_member,
         deps=MEMBER_DEPENDANTS,
         also=Touched.MEETINGS | Touched.ACTIONS | Touched.POLLS,
     ),
-    Section.PROGRAMME: _Spec(
+    RowKind.PROGRAMME: _Spec(
         ProgrammeItem,
         Touched.PROGRAMME,
         validation.check_programme_item,
         deps=PROGRAMME_ITEM_DEPENDANTS,
         also=Touched.INVITATIONS,
     ),
-    Section.FUNDS: _Spec(FundingSource, Touched.BUDGET, validation.check_fund),
-    Section.COSTS: _Spec(
+    RowKind.FUNDS: _Spec(FundingSource, Touched.BUDGET, validation.check_fund),
+    RowKind.COSTS: _Spec(
         CostLine,
         Touched.BUDGET,
         validation.check_cost,
         deps=COST_LINE_DEPENDANTS,
         also=Touched.INVITATIONS,
     ),
-    Section.MEETINGS: _Spec(
+    RowKind.MEETINGS: _Spec(
         Meeting,
         Touched.MEETINGS,
         meeting_checks.check_meeting,
         deps=MEETING_DEPENDANTS,
         also=Touched.ACTIONS | Touched.POLLS | Touched.NOTES,
     ),
-    Section.DECISIONS: _Spec(
+    RowKind.DECISIONS: _Spec(
         Decision, Touched.MEETINGS, meeting_checks.check_decision, parent=Meeting
     ),
-    Section.ACTIONS: _Spec(ActionItem, Touched.ACTIONS, meeting_checks.check_action),
-    Section.POLLS: _Spec(Poll, Touched.POLLS, meeting_checks.check_poll, deps=POLL_DEPENDANTS),
-    Section.POLL_OPTIONS: _Spec(
+    RowKind.ACTIONS: _Spec(ActionItem, Touched.ACTIONS, meeting_checks.check_action),
+    RowKind.POLLS: _Spec(Poll, Touched.POLLS, meeting_checks.check_poll, deps=POLL_DEPENDANTS),
+    RowKind.POLL_OPTIONS: _Spec(
         PollOption, Touched.POLLS, meeting_checks.check_poll_option, parent=Poll
     ),
-    Section.BOOKINGS: _Spec(
+    RowKind.BOOKINGS: _Spec(
         Booking,
         Touched.BOOKINGS,
         creche_checks.check_booking,
@@ -118,10 +118,10 @@ _SPECS: dict[Section, _Spec] = {
         before_add=bookings.place_booking,
         after_edit=bookings.record_status,
     ),
-    Section.CHILDREN: _Spec(Child, Touched.CRECHE, creche_checks.check_child, parent=Booking),
-    Section.STAFF: _Spec(CrecheStaff, Touched.CRECHE, creche_checks.check_staff),
-    Section.LESSONS: _Spec(Lesson, Touched.LESSONS, coproduction_checks.check_lesson),
-    Section.RECIPROCITY: _Spec(Reciprocity, Touched.LEDGER, coproduction_checks.check_reciprocity),
+    RowKind.CHILDREN: _Spec(Child, Touched.CRECHE, creche_checks.check_child, parent=Booking),
+    RowKind.STAFF: _Spec(CrecheStaff, Touched.CRECHE, creche_checks.check_staff),
+    RowKind.LESSONS: _Spec(Lesson, Touched.LESSONS, coproduction_checks.check_lesson),
+    RowKind.RECEIVED: _Spec(Received, Touched.LEDGER, coproduction_checks.check_received),
 }
 
 
@@ -138,26 +138,26 @@ def _event_of(session: Session, spec: _Spec, parent_id: int) -> int:
 
 
 _CONSENT_DATES = {
-    Section.MEMBERS: ("consent_to_keep", "consent_date"),
-    Section.BOOKINGS: ("contact_consent", "contact_consent_date"),
+    RowKind.MEMBERS: ("consent_to_keep", "consent_date"),
+    RowKind.BOOKINGS: ("contact_consent", "contact_consent_date"),
 }
 
 
 def _prepare(
-    session: Session, section: Section, values: Mapping[str, Any], current: Mapping[str, Any]
+    session: Session, kind: RowKind, values: Mapping[str, Any], current: Mapping[str, Any]
 ) -> dict[str, Any]:
     prepared = dict(values)
-    if section is Section.MEMBERS and "organisation" in prepared:
+    if kind is RowKind.MEMBERS and "organisation" in prepared:
         prepared["organisation_id"] = organisation_id_for(session, prepared.pop("organisation"))
-    if section in _CONSENT_DATES:
+    if kind in _CONSENT_DATES:
         # Consent is dated when it is given; saving the form again keeps the first date.
-        consent, dated = _CONSENT_DATES[section]
+        consent, dated = _CONSENT_DATES[kind]
         if prepared.get(consent) and not prepared.get(dated):
             if current.get(consent) and current.get(dated):
                 prepared.pop(dated, None)
             else:
                 prepared[dated] = dt.date.today()
-    if section is Section.ACTIONS and "done" in prepared:
+    if kind is RowKind.ACTIONS and "done" in prepared:
         # An explicit done_at (undo putting the old values back) is kept as it was.
         prepared.setdefault(
             "done_at", dt.datetime.now(dt.UTC).replace(tzinfo=None) if prepared["done"] else None
@@ -170,15 +170,13 @@ def _touched(spec: _Spec, prepared: Mapping[str, Any]) -> Touched:
     return spec.touched | extra
 
 
-def add_row(
-    store: Store, *, section: Section, parent_id: int, values: Mapping[str, Any]
-) -> Changes:
+def add_row(store: Store, *, kind: RowKind, parent_id: int, values: Mapping[str, Any]) -> Changes:
     """Add a row (member, programme item, fund, cost, meeting, decision, action, poll…)."""
-    spec = _SPECS[section]
+    spec = _SPECS[kind]
     with store.begin() as s:
         event_id = _event_of(s, spec, parent_id)
         get_or_raise(s, spec.parent, parent_id, spec.parent.__tablename__)
-        prepared = _prepare(s, section, values, {})
+        prepared = _prepare(s, kind, values, {})
         spec.check(prepared, {})
         if spec.before_add is not None:
             spec.before_add(s, event_id, prepared)
@@ -202,7 +200,7 @@ def add_row(
 def update_row(
     store: Store,
     *,
-    section: Section,
+    kind: RowKind,
     row_id: int,
     values: Mapping[str, Any],
     base: Mapping[str, Any] | None = None,
@@ -215,20 +213,20 @@ def update_row(
     EditConflict (see organiser.core.versions). A save racing another one at the same
     instant is read again and retried, so neither is lost.
     """
-    spec = _SPECS[section]
+    spec = _SPECS[kind]
     with store.begin() as s:
-        row = get_or_raise(s, spec.model, row_id, section.value)
+        row = get_or_raise(s, spec.model, row_id, kind.value)
         values = merge_edit(
             row,
             values,
             base=base,
             expected_version=expected_version,
-            what=section.value,
+            what=kind.value,
             row_id=row_id,
             stored=_stored_names(s, row, values),
         )
         current = row_dict(row)
-        prepared = _prepare(s, section, values, current)
+        prepared = _prepare(s, kind, values, current)
         spec.check(prepared, current)
         previous = apply_values(row, prepared, _editable(spec))
         if previous and spec.after_edit is not None:
@@ -254,18 +252,18 @@ def _stored_names(session: Session, row: Base, values: Mapping[str, Any]) -> dic
     return {}
 
 
-def current_version(store: Store, *, section: Section, row_id: int) -> int:
+def current_version(store: Store, *, kind: RowKind, row_id: int) -> int:
     """The row's version now: what an editor remembers when it shows the row."""
-    spec = _SPECS[section]
+    spec = _SPECS[kind]
     with store.begin() as s:
-        return version_of(get_or_raise(s, spec.model, row_id, section.value))
+        return version_of(get_or_raise(s, spec.model, row_id, kind.value))
 
 
-def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:
+def delete_row(store: Store, *, kind: RowKind, row_id: int) -> Changes:
     """Delete one row and what hangs on it; the snapshot lets undo restore all of it."""
-    spec = _SPECS[section]
+    spec = _SPECS[kind]
     with store.begin() as s:
-        row = get_or_raise(s, spec.model, row_id, section.value)
+        row = get_or_raise(s, spec.model, row_id, kind.value)
         event_id = _event_of(s, spec, getattr(row, spec.parent_column))
         saved = snapshot(s, row, spec.deps)
         s.delete(row)
@@ -277,9 +275,9 @@ def delete_row(store: Store, *, section: Section, row_id: int) -> Changes:
         )
 
 
-def restore_row(store: Store, *, section: Section, snapshot: Mapping[str, Any]) -> Changes:
+def restore_row(store: Store, *, kind: RowKind, snapshot: Mapping[str, Any]) -> Changes:
     """Undo a deletion: the row comes back with its id, children and links."""
-    spec = _SPECS[section]
+    spec = _SPECS[kind]
     row = snapshot["row"]
     with store.begin() as s:
         event_id = _event_of(s, spec, row[spec.parent_column])

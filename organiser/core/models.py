@@ -5,7 +5,7 @@ from __future__ import annotations
 from organiser.core.coproduction.models import (
     LedgerEntry,
     Lesson,
-    Reciprocity,
+    Received,
     ReportText,
     ledger_member,
 )
@@ -65,7 +65,7 @@ __all__ = [
     "PollAnswer",
     "PollOption",
     "ProgrammeItem",
-    "Reciprocity",
+    "Received",
     "ReportText",
     "Setting",
     "Speaker",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from organiser.core.coproduction.models import (
     LedgerEntry,
     Lesson,
-    Reciprocity,
+    Received,
     ReportText,
     ledger_member,
 )
@@ -40,7 +40,7 @@ MEMBER_DEPENDANTS = Dependants(
     children=((FlyerSignOff, "member_id", NOTHING),),
     tables=((meeting_attendee, "member_id"), (ledger_member, "member_id")),
     links=(
-        (Reciprocity, "member_id"),
+        (Received, "member_id"),
         (ActionItem, "owner_id"),
         (PollAnswer, "member_id"),
         (FlyerComment, "member_id"),
@@ -101,13 +101,11 @@ EVENT_DEPENDANTS = Dependants(
         (FeedbackTheme, "event_id", NOTHING),
         (FeedbackResponse, "event_id", RESPONSE_DEPENDANTS),
         (LedgerEntry, "event_id", Dependants(tables=((ledger_member, "entry_id"),))),
-        (Reciprocity, "event_id", NOTHING),
+        (Received, "event_id", NOTHING),
         (Lesson, "event_id", NOTHING),
         (ReportText, "event_id", NOTHING),
     ),
 )
 # A programme item or cost line deleted and brought back is linked to its invitation again.
 PROGRAMME_ITEM_DEPENDANTS = Dependants(links=((Invitation, "programme_item_id"),))
-COST_LINE_DEPENDANTS = Dependants(
-    links=((Invitation, "cost_line_id"), (Reciprocity, "cost_line_id"))
-)
+COST_LINE_DEPENDANTS = Dependants(links=((Invitation, "cost_line_id"), (Received, "cost_line_id")))

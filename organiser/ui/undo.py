@@ -9,7 +9,7 @@ from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.db import Store
 from organiser.core.events import service as events
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import Call, Inverse
 
 Checked = Callable[[int, Mapping[str, Any], Mapping[str, Any], int], Changes]
@@ -46,17 +46,17 @@ def record_inverse(
     return inverse
 
 
-def row_inverse(store: Store, section: Section) -> Inverse:
+def row_inverse(store: Store, kind: RowKind) -> Inverse:
     """Undo for members, items, funds, costs, meetings, decisions, actions, polls, options."""
     return record_inverse(
-        restore=lambda saved: crud.restore_row(store, section=section, snapshot=saved),
-        delete=lambda row_id: crud.delete_row(store, section=section, row_id=row_id),
+        restore=lambda saved: crud.restore_row(store, kind=kind, snapshot=saved),
+        delete=lambda row_id: crud.delete_row(store, kind=kind, row_id=row_id),
         update=lambda row_id, values: crud.update_row(
-            store, section=section, row_id=row_id, values=values
+            store, kind=kind, row_id=row_id, values=values
         ),
         checked=lambda row_id, values, base, version: crud.update_row(
             store,
-            section=section,
+            kind=kind,
             row_id=row_id,
             values=values,
             base=base,

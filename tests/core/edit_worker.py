@@ -30,7 +30,7 @@ from organiser.core.db import Store
 from organiser.core.errors import EditConflict, SavedElsewhere
 from organiser.core.opening import open_store
 from organiser.core.planning.service import list_members
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 SHARED = "availability_notes"
 FORM = ("name", "role", "email", "phone", "access_needs", SHARED)
@@ -43,7 +43,7 @@ def shown(store: Store, event_id: int, member_id: int) -> tuple[dict[str, Any], 
     version than the one remembered, so it is merged or refused, never overwritten unseen.
     (Read the other way round, the values could be older than the version: a lost update.)
     """
-    version = crud.current_version(store, section=Section.MEMBERS, row_id=member_id)
+    version = crud.current_version(store, kind=RowKind.MEMBERS, row_id=member_id)
     (row,) = [m for m in list_members(store, event_id) if m.id == member_id]
     return {key: getattr(row, key) for key in FORM}, version
 
@@ -73,7 +73,7 @@ class Worker:
     ) -> None:
         changes = crud.update_row(
             self.store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             row_id=self.member_id,
             values=form | {field: value},
             base=form,

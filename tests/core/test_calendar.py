@@ -13,7 +13,7 @@ from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.meetings.calendar import event_ics, meeting_ics
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 UTC = dt.UTC
 NAMES = "Zoë Łucja Siobhán Nguyễn"
@@ -25,7 +25,7 @@ def add_meeting(store: Store) -> Callable[..., int]:
 
     def _add(event_id: int, **values: Any) -> int:
         created = add_row(
-            store, section=Section.MEETINGS, parent_id=event_id, values=values
+            store, kind=RowKind.MEETINGS, parent_id=event_id, values=values
         ).created_id
         assert created is not None
         return created

@@ -12,7 +12,7 @@ from organiser.core import crud
 from organiser.core.changes import Touched
 from organiser.core.db import Store
 from organiser.core.planning.models import Member
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.team import feed, feed_reader
 from organiser.core.team.models import ChangeFeedEntry
 
@@ -22,7 +22,7 @@ def test_a_change_elsewhere_says_what_to_refresh_and_for_which_event(
 ) -> None:
     event_id = create_event()
     start = feed_reader.latest_change(store)
-    crud.add_row(other, section=Section.COSTS, parent_id=event_id, values={"item": "Pastries"})
+    crud.add_row(other, kind=RowKind.COSTS, parent_id=event_id, values={"item": "Pastries"})
     newest, touched, events = feed_reader.changes_since(store, start)
     assert newest > start
     assert Touched.BUDGET in touched and Touched.SPEAKERS not in touched
@@ -36,7 +36,7 @@ def test_a_window_does_not_refresh_for_its_own_changes(
 ) -> None:
     event_id = create_event()
     start = feed_reader.latest_change(store)
-    crud.add_row(store, section=Section.MEMBERS, parent_id=event_id, values={"name": "Amira"})
+    crud.add_row(store, kind=RowKind.MEMBERS, parent_id=event_id, values={"name": "Amira"})
     newest, touched, _events = feed_reader.changes_since(store, start)
     assert newest > start and touched == Touched.NONE
 
@@ -81,7 +81,7 @@ def test_entries_forgotten_do_not_hide_the_next_change(
     later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(days=3)
     with store.begin() as s:
         feed.prune(s, now=later)
-    crud.add_row(other, section=Section.MEMBERS, parent_id=event_id, values={"name": "Amira"})
+    crud.add_row(other, kind=RowKind.MEMBERS, parent_id=event_id, values={"name": "Amira"})
     newest, touched, events = feed_reader.changes_since(store, seen)
     assert newest > seen and Touched.MEMBERS in touched and events == {event_id}
 

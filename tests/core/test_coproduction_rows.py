@@ -10,7 +10,7 @@ import pytest
 
 from organiser.core.coproduction.rows import (
     list_lessons,
-    list_reciprocity,
+    list_received,
     meeting_label,
     received_words,
     session_number,
@@ -20,7 +20,7 @@ from organiser.core.db import Store
 from organiser.core.events.service import duplicate_event, update_event
 from organiser.core.meetings.service import list_meetings
 from organiser.core.planning.service import list_costs
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_a_lesson_raised_at_a_meeting_names_it(store: Store, demo_event: int) ->
     meeting = list_meetings(store, demo_event)[0]
     add_row(
         store,
-        section=Section.LESSONS,
+        kind=RowKind.LESSONS,
         parent_id=demo_event,
         values={"learned": "Online meetings suit parents of babies.", "meeting_id": meeting.id},
     )
@@ -77,7 +77,7 @@ def test_lessons_carried_to_the_next_sessions_say_from_which(store: Store, demo_
     assert third is not None
     assert {r.origin for r in list_lessons(store, third)} == {"Carried from session 2"}
     # The original lesson deleted: its copy stays, no longer marked as carried.
-    delete_row(store, section=Section.LESSONS, row_id=first[0].id)
+    delete_row(store, kind=RowKind.LESSONS, row_id=first[0].id)
     assert list_lessons(store, second)[0].origin == ""
 
 
@@ -88,8 +88,10 @@ def test_an_event_renamed_later_still_counts_its_sessions(store: Store, demo_eve
     assert list_lessons(store, second)[0].origin == "Carried from session 4"
 
 
-def test_reciprocity_names_the_person_and_the_budget_line(store: Store, demo_event: int) -> None:
-    rows = list_reciprocity(store, demo_event)
+def test_what_people_received_names_the_person_and_the_budget_line(
+    store: Store, demo_event: int
+) -> None:
+    rows = list_received(store, demo_event)
     assert [(r.member, r.what, r.amount_pence) for r in rows] == [
         ("Zoë Marsh", "Travel expenses for planning meetings", 2400),
         ("Zoë Marsh", "A £20 shopping voucher as thanks", 2000),
@@ -102,23 +104,23 @@ def test_reciprocity_names_the_person_and_the_budget_line(store: Store, demo_eve
 
 def test_a_deleted_budget_line_leaves_the_thing_received(store: Store, demo_event: int) -> None:
     line = next(c for c in list_costs(store, demo_event) if c.category == "Creche")
-    delete_row(store, section=Section.COSTS, row_id=line.id)
-    childcare = list_reciprocity(store, demo_event)[2]
+    delete_row(store, kind=RowKind.COSTS, row_id=line.id)
+    childcare = list_received(store, demo_event)[2]
     assert (childcare.cost_line_id, childcare.cost_line) == (None, "")
 
 
-def test_reciprocity_without_a_person_or_amount(
+def test_what_people_received_without_a_person_or_amount(
     store: Store, create_event: Callable[..., int]
 ) -> None:
     event_id = create_event()
-    assert list_reciprocity(store, event_id) == []
+    assert list_received(store, event_id) == []
     assert received_words([]).startswith("Nothing recorded yet")
     add_row(
         store,
-        section=Section.RECIPROCITY,
+        kind=RowKind.RECEIVED,
         parent_id=event_id,
         values={"what": "Lunch at the planning meeting"},
     )
-    rows = list_reciprocity(store, event_id)
+    rows = list_received(store, event_id)
     assert (rows[0].member_id, rows[0].member, rows[0].amount_pence) == (None, "", None)
     assert received_words(rows) == "1 thing received."

@@ -11,7 +11,7 @@ from organiser.core.creche import bookings, service
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 WAITING = BookingStatus.WAITING.value
 BOOKED = BookingStatus.BOOKED.value
@@ -47,12 +47,12 @@ def test_a_freed_place_is_offered_to_the_first_household_that_fits(
     add_booking(event, name="Callum Reid", adults=1)
     add_booking(event, name="Daniel Osei", adults=2)
     add_booking(event, name="Grace Mbeki", adults=1)
-    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=first, values={"status": "Cancelled"})
     offer = bookings.next_offer(store, event)
     assert offer is not None
     assert (offer.name, offer.position) == ("Daniel Osei", 1)  # two places free: first fits
     crud.update_row(
-        store, section=Section.BOOKINGS, row_id=offer.booking_id, values={"status": BOOKED}
+        store, kind=RowKind.BOOKINGS, row_id=offer.booking_id, values={"status": BOOKED}
     )
     assert bookings.places(store, event).words() == "3 of 3 places booked"
     assert bookings.next_offer(store, event) is None
@@ -66,7 +66,7 @@ def test_the_offer_skips_a_household_too_big_for_the_places_free(
     add_booking(event, name="Kerry Dawson", adults=1)
     add_booking(event, name="Daniel Osei", adults=2)
     add_booking(event, name="Grace Mbeki", adults=1)
-    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=first, values={"status": "Cancelled"})
     offer = bookings.next_offer(store, event)
     assert offer is not None
     assert (offer.name, offer.position) == ("Grace Mbeki", 2)
@@ -81,7 +81,7 @@ def test_promotion_is_recorded_with_its_time(
     event = create_event(capacity=1)
     add_booking(event, name="Callum Reid")
     waiting = add_booking(event, name="Grace Mbeki")
-    crud.update_row(store, section=Section.BOOKINGS, row_id=waiting, values={"status": BOOKED})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=waiting, values={"status": BOOKED})
     history = [status for status, _at in bookings.status_history(store, waiting)]
     assert history == [WAITING, BOOKED]
 
@@ -116,10 +116,10 @@ def test_deleting_a_booking_takes_its_children_and_undo_brings_them_back(
     event = create_event()
     booking = add_booking(event, children=1)
     add_child(booking, first_name="Niamh")
-    gone = crud.delete_row(store, section=Section.BOOKINGS, row_id=booking)
+    gone = crud.delete_row(store, kind=RowKind.BOOKINGS, row_id=booking)
     assert service.list_children(store, event) == []
     assert gone.snapshot is not None
-    crud.restore_row(store, section=Section.BOOKINGS, snapshot=gone.snapshot)
+    crud.restore_row(store, kind=RowKind.BOOKINGS, snapshot=gone.snapshot)
     assert [c.first_name for c in service.list_children(store, event)] == ["Niamh"]
     assert bookings.status_history(store, booking)
 
@@ -139,7 +139,7 @@ def test_bad_bookings_are_refused_with_the_field_named(
 ) -> None:
     event = create_event()
     with pytest.raises(ValidationError) as refused:
-        crud.add_row(store, section=Section.BOOKINGS, parent_id=event, values=values)
+        crud.add_row(store, kind=RowKind.BOOKINGS, parent_id=event, values=values)
     assert refused.value.field == field
     assert service.list_bookings(store, event) == []
 
@@ -162,7 +162,7 @@ def test_saving_a_consented_booking_again_keeps_the_consent_date(
     booking = add_booking(event, contact_consent=True, contact_consent_date=dt.date(2026, 1, 1))
     crud.update_row(
         store,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         row_id=booking,
         values={"contact_consent": True, "notes": "Prefers a text message"},
     )
@@ -177,22 +177,18 @@ def test_a_household_back_on_the_waiting_list_joins_its_end_and_undo_restores_it
     first = add_booking(event, name="Callum Reid")
     grace = add_booking(event, name="Grace Mbeki")
     add_booking(event, name="Daniel Osei")
-    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
-    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values={"status": BOOKED})
-    back = crud.update_row(
-        store, section=Section.BOOKINGS, row_id=grace, values={"status": WAITING}
-    )
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values={"status": BOOKED})
+    back = crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values={"status": WAITING})
     assert _statuses(store, event)["Grace Mbeki"] == (WAITING, 2)
-    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=back.previous)
-    given = crud.update_row(
-        store, section=Section.BOOKINGS, row_id=grace, values={"status": WAITING}
-    )
-    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=given.previous)
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values=back.previous)
+    given = crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values={"status": WAITING})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values=given.previous)
     assert _statuses(store, event)["Grace Mbeki"] == (BOOKED, None)
     promoted = crud.update_row(
-        store, section=Section.BOOKINGS, row_id=grace, values={"status": "Cancelled"}
+        store, kind=RowKind.BOOKINGS, row_id=grace, values={"status": "Cancelled"}
     )
-    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=promoted.previous)
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values=promoted.previous)
     assert _statuses(store, event)["Grace Mbeki"] == (BOOKED, None)
 
 
@@ -203,9 +199,7 @@ def test_undoing_a_promotion_keeps_the_households_place_in_the_queue(
     first = add_booking(event, name="Callum Reid")
     grace = add_booking(event, name="Grace Mbeki")
     add_booking(event, name="Daniel Osei")
-    crud.update_row(store, section=Section.BOOKINGS, row_id=first, values={"status": "Cancelled"})
-    given = crud.update_row(
-        store, section=Section.BOOKINGS, row_id=grace, values={"status": BOOKED}
-    )
-    crud.update_row(store, section=Section.BOOKINGS, row_id=grace, values=given.previous)
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=first, values={"status": "Cancelled"})
+    given = crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values={"status": BOOKED})
+    crud.update_row(store, kind=RowKind.BOOKINGS, row_id=grace, values=given.previous)
     assert _statuses(store, event)["Grace Mbeki"] == (WAITING, 1)

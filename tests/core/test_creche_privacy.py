@@ -15,7 +15,7 @@ from organiser.core.creche import privacy, service
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 PLANTED_CHILD = "Xanthippe-Quorra"
 PLANTED_ALLERGY = "kumquat-zest"
@@ -61,7 +61,7 @@ def test_purge_anonymises_but_keeps_counts_ages_and_attendance(
     add_staff(event, name="Bronwen Evans")
     crud.update_row(
         store,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         row_id=booking,
         values={"status": BookingStatus.ATTENDED.value},
     )

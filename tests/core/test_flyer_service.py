@@ -14,7 +14,7 @@ from organiser.core.errors import ValidationError
 from organiser.core.events.service import delete_event, restore_event
 from organiser.core.flyer import service, versions
 from organiser.core.flyer.kinds import Decision
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 
 def _png(width: int, height: int) -> bytes:
@@ -126,10 +126,10 @@ def test_deleting_a_member_and_undo_keeps_their_sign_off(
     version = versions.save_version(store, event_id=event).created_id
     assert version is not None
     versions.sign_off(store, version_id=version, member_id=zoe, decision=Decision.APPROVED.value)
-    gone = crud.delete_row(store, section=Section.MEMBERS, row_id=zoe)
+    gone = crud.delete_row(store, kind=RowKind.MEMBERS, row_id=zoe)
     assert versions.sign_off_status(store, version).total == 0
     assert gone.snapshot is not None
-    crud.restore_row(store, section=Section.MEMBERS, snapshot=gone.snapshot)
+    crud.restore_row(store, kind=RowKind.MEMBERS, snapshot=gone.snapshot)
     assert versions.sign_off_status(store, version).everyone
 
 

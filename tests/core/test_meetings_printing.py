@@ -14,7 +14,7 @@ from organiser.core.errors import NotFound
 from organiser.core.meetings.printing import find_meeting, minutes_meeting
 from organiser.core.meetings.service import save_notes
 from organiser.core.polls.printing import find_poll
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 TODAY = dt.date(2027, 2, 1)
 
@@ -23,8 +23,8 @@ TODAY = dt.date(2027, 2, 1)
 def add(store: Store) -> Callable[..., int]:
     """Factory: `add(section, parent_id, **values)` returns the new row's id."""
 
-    def _add(section: Section, parent: int, **values: Any) -> int:
-        created = add_row(store, section=section, parent_id=parent, values=values).created_id
+    def _add(section: RowKind, parent: int, **values: Any) -> int:
+        created = add_row(store, kind=section, parent_id=parent, values=values).created_id
         assert created is not None
         return created
 
@@ -39,12 +39,12 @@ def test_minutes_default_to_the_latest_meeting_held_that_has_notes(
     store: Store, create_event: Callable[..., int], add: Callable[..., int]
 ) -> None:
     event = create_event()
-    older = add(Section.MEETINGS, event, title="Older", date=on(-30))
-    newer = add(Section.MEETINGS, event, title="Newer", date=on(-10))
-    morning = add(Section.MEETINGS, event, title="Morning", date=on(-10), start=dt.time(9))
-    add(Section.MEETINGS, event, title="Blank", date=on(-2))
-    future = add(Section.MEETINGS, event, title="Future", date=on(7))
-    add(Section.MEETINGS, event, title="Undated")
+    older = add(RowKind.MEETINGS, event, title="Older", date=on(-30))
+    newer = add(RowKind.MEETINGS, event, title="Newer", date=on(-10))
+    morning = add(RowKind.MEETINGS, event, title="Morning", date=on(-10), start=dt.time(9))
+    add(RowKind.MEETINGS, event, title="Blank", date=on(-2))
+    future = add(RowKind.MEETINGS, event, title="Future", date=on(7))
+    add(RowKind.MEETINGS, event, title="Undated")
     for meeting in (older, newer, morning, future):
         save_notes(store, meeting_id=meeting, text=f"Notes of meeting {meeting}")
     # Same day: the one with a start time sorts after the one without.
@@ -52,7 +52,7 @@ def test_minutes_default_to_the_latest_meeting_held_that_has_notes(
     save_notes(store, meeting_id=morning, text="   \n")
     assert minutes_meeting(store, event, today=TODAY) == newer
     # A meeting later today counts as held by today.
-    today = add(Section.MEETINGS, event, title="Today", date=TODAY, start=dt.time(18))
+    today = add(RowKind.MEETINGS, event, title="Today", date=TODAY, start=dt.time(18))
     save_notes(store, meeting_id=today, text="Agreed.")
     assert minutes_meeting(store, event, today=TODAY) == today
 
@@ -61,9 +61,9 @@ def test_with_no_notes_anywhere_the_latest_meeting(
     store: Store, create_event: Callable[..., int], add: Callable[..., int]
 ) -> None:
     event = create_event()
-    add(Section.MEETINGS, event, title="Undated")
-    latest = add(Section.MEETINGS, event, title="Next", date=on(14))
-    add(Section.MEETINGS, event, title="Past", date=on(-14))
+    add(RowKind.MEETINGS, event, title="Undated")
+    latest = add(RowKind.MEETINGS, event, title="Next", date=on(14))
+    add(RowKind.MEETINGS, event, title="Past", date=on(-14))
     assert minutes_meeting(store, event, today=TODAY) == latest
     with pytest.raises(NotFound, match=r"“Quiet” has no meetings yet\."):
         minutes_meeting(store, create_event(title="Quiet"), today=TODAY)
@@ -74,11 +74,11 @@ def test_find_meeting_by_id_or_title_within_the_event(
 ) -> None:
     event = create_event()
     other = create_event(title="Summer picnic")
-    venue = add(Section.MEETINGS, event, title="Venue meeting")
-    twin = [add(Section.MEETINGS, event, title="Catch-up") for _ in range(2)]
-    elsewhere = add(Section.MEETINGS, other, title="Picnic meeting")
+    venue = add(RowKind.MEETINGS, event, title="Venue meeting")
+    twin = [add(RowKind.MEETINGS, event, title="Catch-up") for _ in range(2)]
+    elsewhere = add(RowKind.MEETINGS, other, title="Picnic meeting")
     # A title made of digits still finds the meeting when no meeting has that id.
-    numbered = add(Section.MEETINGS, event, title="2027")
+    numbered = add(RowKind.MEETINGS, event, title="2027")
     assert find_meeting(store, event, str(venue)) == venue
     assert find_meeting(store, event, "  venue MEETING ") == venue
     assert find_meeting(store, event, "2027") == numbered
@@ -94,8 +94,8 @@ def test_find_poll_newest_by_default(
     store: Store, create_event: Callable[..., int], add: Callable[..., int]
 ) -> None:
     event = create_event()
-    first = add(Section.POLLS, event, title="Which hall?")
-    newest = add(Section.POLLS, event, title="When?")
+    first = add(RowKind.POLLS, event, title="Which hall?")
+    newest = add(RowKind.POLLS, event, title="When?")
     assert find_poll(store, event, None) == newest
     assert find_poll(store, event, "which HALL?") == first
     assert find_poll(store, event, str(first)) == first

@@ -14,7 +14,7 @@ from organiser.core.events.service import delete_event, restore_event
 from organiser.core.meetings import service as meetings
 from organiser.core.meetings.rules import action_standing, revision_due
 from organiser.core.polls import service as polls
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 TODAY = dt.date(2027, 3, 1)
 NOON = dt.datetime(2027, 3, 1, 12, 0)
@@ -31,7 +31,7 @@ def group(
 
 def _meeting(store: Store, event_id: int, **values: object) -> int:
     values.setdefault("title", "Working group meeting")
-    created = add_row(store, section=Section.MEETINGS, parent_id=event_id, values=values)
+    created = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values=values)
     assert created.created_id is not None
     return created.created_id
 
@@ -129,7 +129,7 @@ def test_actions_open_first_with_their_standing_in_words_and_done_recorded(
 
     def action(text: str, **values: object) -> int:
         created = add_row(
-            store, section=Section.ACTIONS, parent_id=event_id, values={"text": text, **values}
+            store, kind=RowKind.ACTIONS, parent_id=event_id, values={"text": text, **values}
         )
         assert created.created_id is not None
         return created.created_id
@@ -139,7 +139,7 @@ def test_actions_open_first_with_their_standing_in_words_and_done_recorded(
         "Draft flyer", owner_id=zoe, due=TODAY - dt.timedelta(days=3), meeting_id=meeting_id
     )
     action("Ask about parking")
-    update_row(store, section=Section.ACTIONS, row_id=later, values={"done": True})
+    update_row(store, kind=RowKind.ACTIONS, row_id=later, values={"done": True})
     rows = meetings.list_actions(store, event_id, today=TODAY)
     assert [(a.text, a.standing) for a in rows[:2]] == [
         ("Draft flyer", "Overdue by 3 days"),
@@ -151,7 +151,7 @@ def test_actions_open_first_with_their_standing_in_words_and_done_recorded(
     assert [a.id for a in meetings.list_actions(store, event_id, today=TODAY, owner_id=zoe)] == [
         overdue
     ]
-    update_row(store, section=Section.ACTIONS, row_id=later, values={"done": False})
+    update_row(store, kind=RowKind.ACTIONS, row_id=later, values={"done": False})
     assert meetings.list_actions(store, event_id, today=TODAY, owner_id=dev)[0].done_at is None
 
 
@@ -162,7 +162,7 @@ def test_open_actions_are_offered_on_the_next_agenda_and_undo_restores_it(
     first = _meeting(store, event_id, date=TODAY - dt.timedelta(days=14))
     add_row(
         store,
-        section=Section.ACTIONS,
+        kind=RowKind.ACTIONS,
         parent_id=event_id,
         values={"text": "Ask three venues", "owner_id": zoe, "meeting_id": first},
     )
@@ -171,7 +171,7 @@ def test_open_actions_are_offered_on_the_next_agenda_and_undo_restores_it(
     agenda = meetings.get_meeting(store, second).agenda
     assert agenda.startswith("Budget\n\nOpen actions from earlier meetings:")
     assert "- Ask three venues (Zoë Marsh; open, no due date)" in agenda
-    update_row(store, section=Section.MEETINGS, row_id=second, values=changes.previous)
+    update_row(store, kind=RowKind.MEETINGS, row_id=second, values=changes.previous)
     assert meetings.get_meeting(store, second).agenda == "Budget"
     assert not meetings.add_open_actions_to_agenda(store, meeting_id=first, today=TODAY).touched
 
@@ -183,17 +183,17 @@ def test_deleting_a_meeting_and_undoing_brings_back_decisions_notes_attendees_an
     meeting_id = _meeting(store, event_id, title="Speakers")
     meetings.set_attendees(store, meeting_id=meeting_id, member_ids=[zoe, siobhan])
     meetings.save_notes(store, meeting_id=meeting_id, text="Arlo slept 👶 مرحبا", now=NOON)
-    add_row(store, section=Section.DECISIONS, parent_id=meeting_id, values={"text": "Wednesday"})
+    add_row(store, kind=RowKind.DECISIONS, parent_id=meeting_id, values={"text": "Wednesday"})
     add_row(
         store,
-        section=Section.ACTIONS,
+        kind=RowKind.ACTIONS,
         parent_id=event_id,
         values={"text": "Book", "meeting_id": meeting_id},
     )
-    deleted = delete_row(store, section=Section.MEETINGS, row_id=meeting_id)
+    deleted = delete_row(store, kind=RowKind.MEETINGS, row_id=meeting_id)
     assert meetings.list_actions(store, event_id, today=TODAY)[0].meeting_id is None
     assert deleted.snapshot is not None
-    restore_row(store, section=Section.MEETINGS, snapshot=deleted.snapshot)
+    restore_row(store, kind=RowKind.MEETINGS, snapshot=deleted.snapshot)
     details = meetings.get_meeting(store, meeting_id)
     assert details.attendee_ids == (zoe, siobhan)
     assert details.notes == "Arlo slept 👶 مرحبا"
@@ -209,13 +209,13 @@ def test_deleting_a_member_and_undoing_restores_attendance_ownership_and_answers
     meeting_id = _meeting(store, event_id)
     meetings.set_attendees(store, meeting_id=meeting_id, member_ids=[zoe, siobhan])
     add_row(
-        store, section=Section.ACTIONS, parent_id=event_id, values={"text": "Mats", "owner_id": zoe}
+        store, kind=RowKind.ACTIONS, parent_id=event_id, values={"text": "Mats", "owner_id": zoe}
     )
-    poll = add_row(store, section=Section.POLLS, parent_id=event_id, values={"title": "When?"})
+    poll = add_row(store, kind=RowKind.POLLS, parent_id=event_id, values={"title": "When?"})
     assert poll.created_id is not None
     option = add_row(
         store,
-        section=Section.POLL_OPTIONS,
+        kind=RowKind.POLL_OPTIONS,
         parent_id=poll.created_id,
         values={
             "date": dt.date.today() + dt.timedelta(days=30),
@@ -225,11 +225,11 @@ def test_deleting_a_member_and_undoing_restores_attendance_ownership_and_answers
     ).created_id
     assert option is not None
     polls.set_answer(store, option_id=option, member_id=zoe, answer="yes")
-    deleted = delete_row(store, section=Section.MEMBERS, row_id=zoe)
+    deleted = delete_row(store, kind=RowKind.MEMBERS, row_id=zoe)
     grid = polls.poll_grid(store, poll.created_id)
     assert [p.name for p in grid.people if p.former] == ["Zoë Marsh"]
     assert deleted.snapshot is not None
-    restore_row(store, section=Section.MEMBERS, snapshot=deleted.snapshot)
+    restore_row(store, kind=RowKind.MEMBERS, snapshot=deleted.snapshot)
     assert meetings.get_meeting(store, meeting_id).attendee_ids == (zoe, siobhan)
     assert meetings.list_actions(store, event_id, today=TODAY)[0].owner == "Zoë Marsh"
     grid = polls.poll_grid(store, poll.created_id)
@@ -244,10 +244,10 @@ def test_deleting_the_event_and_undoing_brings_back_every_meeting_row(
     meeting_id = _meeting(store, event_id)
     meetings.set_attendees(store, meeting_id=meeting_id, member_ids=[zoe])
     meetings.save_notes(store, meeting_id=meeting_id, text="kept", now=NOON)
-    add_row(store, section=Section.DECISIONS, parent_id=meeting_id, values={"text": "Yes"})
+    add_row(store, kind=RowKind.DECISIONS, parent_id=meeting_id, values={"text": "Yes"})
     add_row(
         store,
-        section=Section.ACTIONS,
+        kind=RowKind.ACTIONS,
         parent_id=event_id,
         values={"text": "Do", "owner_id": zoe, "meeting_id": meeting_id},
     )

@@ -26,7 +26,7 @@ from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
 from organiser.core.parsing import name_key
 from organiser.core.paths import database_url
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers import invitations
 from organiser.core.speakers import service as speakers
 from organiser.core.team.offline import (
@@ -179,23 +179,23 @@ def test_changes_on_both_sides_merge_and_nothing_is_lost(
     team: Store, local: Store, demo: int, taken: int
 ) -> None:
     # Offline: a new meeting, a new speaker invited, a booking's contact, an attendee added.
-    crud.add_row(local, section=Section.MEETINGS, parent_id=taken, values={"title": "Offline"})
+    crud.add_row(local, kind=RowKind.MEETINGS, parent_id=taken, values={"title": "Offline"})
     speaker = speakers.add_speaker(local, values={"name": "Dr Nadia Rahman"}).created_id
     assert speaker is not None
     invitations.add_invitation(local, event_id=taken, values={"speaker_id": speaker})
     booking = _id(local, "booking", taken, name="Priya Shah")
-    crud.update_row(local, section=Section.BOOKINGS, row_id=booking, values={"contact": "07700"})
+    crud.update_row(local, kind=RowKind.BOOKINGS, row_id=booking, values={"contact": "07700"})
     crud.add_row(
         local,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         parent_id=taken,
         values={"name": "Ola Nowak", "organisation": "Harbour Runners"},
     )
     events.update_event(local, event_id=taken, values={"venue_name": "The Lido"})
     # On the team meanwhile: a new booking, the same booking's notes, the event's capacity.
-    crud.add_row(team, section=Section.BOOKINGS, parent_id=demo, values={"name": "Ola Nowak"})
+    crud.add_row(team, kind=RowKind.BOOKINGS, parent_id=demo, values={"name": "Ola Nowak"})
     team_booking = _id(team, "booking", demo, name="Priya Shah")
-    crud.update_row(team, section=Section.BOOKINGS, row_id=team_booking, values={"notes": "Late"})
+    crud.update_row(team, kind=RowKind.BOOKINGS, row_id=team_booking, values={"notes": "Late"})
     events.update_event(team, event_id=demo, values={"capacity": 40})
 
     plan = plan_bring_back(local, team, event_id=taken)
@@ -234,7 +234,7 @@ def test_an_attendee_added_and_one_removed_offline(
         r["member_id"] for r in _all(local, "meeting_attendee") if r["meeting_id"] == meeting
     }
     newcomer = crud.add_row(
-        local, section=Section.MEMBERS, parent_id=taken, values={"name": "Ola Nowak"}
+        local, kind=RowKind.MEMBERS, parent_id=taken, values={"name": "Ola Nowak"}
     ).created_id
     assert newcomer is not None
     members[newcomer] = "Ola Nowak"
@@ -298,7 +298,7 @@ def test_each_choice_gives_its_notes(
 def test_an_undecided_clash_is_refused_and_nothing_is_written(
     team: Store, local: Store, demo: int, taken: int, notes_clash: tuple[int, str, str]
 ) -> None:
-    crud.add_row(local, section=Section.MEETINGS, parent_id=taken, values={"title": "Offline"})
+    crud.add_row(local, kind=RowKind.MEETINGS, parent_id=taken, values={"title": "Offline"})
     team_before, local_before = _fingerprint(team), _fingerprint(local)
     with pytest.raises(Conflict, match=r"1 clash needs a decision.*First ideas.*notes"):
         bring_back(local, team, event_id=taken)
@@ -310,9 +310,9 @@ def test_an_undecided_clash_is_refused_and_nothing_is_written(
 
 def test_both_is_only_for_long_text(team: Store, local: Store, demo: int, taken: int) -> None:
     booking = _id(local, "booking", taken, name="Priya Shah")
-    crud.update_row(local, section=Section.BOOKINGS, row_id=booking, values={"contact": "A"})
+    crud.update_row(local, kind=RowKind.BOOKINGS, row_id=booking, values={"contact": "A"})
     team_booking = _id(team, "booking", demo, name="Priya Shah")
-    crud.update_row(team, section=Section.BOOKINGS, row_id=team_booking, values={"contact": "B"})
+    crud.update_row(team, kind=RowKind.BOOKINGS, row_id=team_booking, values={"contact": "B"})
     [clash] = plan_bring_back(local, team, event_id=taken).clashes
     assert not clash.is_text and (clash.offline, clash.team) == ("A", "B")
     with pytest.raises(ValidationError, match="choose offline or team"):
@@ -323,7 +323,7 @@ def test_a_dry_run_writes_nothing_anywhere(
     team: Store, local: Store, demo: int, taken: int, notes_clash: tuple[int, str, str]
 ) -> None:
     crud.delete_row(
-        local, section=Section.BOOKINGS, row_id=_id(local, "booking", taken, name="Megan Lloyd")
+        local, kind=RowKind.BOOKINGS, row_id=_id(local, "booking", taken, name="Megan Lloyd")
     )
     team_before, local_before = _fingerprint(team), _fingerprint(local)
     plan = plan_bring_back(local, team, event_id=taken)
@@ -336,14 +336,14 @@ def test_deleted_offline(team: Store, local: Store, demo: int, taken: int, choic
     # Megan's booking is deleted offline and untouched on the team: it goes.
     megan = _id(team, "booking", demo, name="Megan Lloyd")
     crud.delete_row(
-        local, section=Section.BOOKINGS, row_id=_id(local, "booking", taken, name="Megan Lloyd")
+        local, kind=RowKind.BOOKINGS, row_id=_id(local, "booking", taken, name="Megan Lloyd")
     )
     # Priya's is deleted offline but edited on the team: a clash.
     priya = _id(team, "booking", demo, name="Priya Shah")
     crud.delete_row(
-        local, section=Section.BOOKINGS, row_id=_id(local, "booking", taken, name="Priya Shah")
+        local, kind=RowKind.BOOKINGS, row_id=_id(local, "booking", taken, name="Priya Shah")
     )
-    crud.update_row(team, section=Section.BOOKINGS, row_id=priya, values={"notes": "Called her"})
+    crud.update_row(team, kind=RowKind.BOOKINGS, row_id=priya, values={"notes": "Called her"})
 
     plan = plan_bring_back(local, team, event_id=taken)
     [clash] = plan.clashes
@@ -368,13 +368,11 @@ def test_deleted_offline(team: Store, local: Store, demo: int, taken: int, choic
 @pytest.mark.parametrize("choice", ["offline", "team"])
 def test_deleted_on_the_team(team: Store, local: Store, demo: int, taken: int, choice: str) -> None:
     # Dev is deleted on the team and untouched offline: he stays deleted, nothing to decide.
-    crud.delete_row(
-        team, section=Section.MEMBERS, row_id=_id(team, "member", demo, name="Dev Okafor")
-    )
+    crud.delete_row(team, kind=RowKind.MEMBERS, row_id=_id(team, "member", demo, name="Dev Okafor"))
     # "Speakers and budget" is deleted on the team, but its notes were edited offline.
     crud.delete_row(
         team,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         row_id=_id(team, "meeting", demo, title="Speakers and budget"),
     )
     offline_meeting = _id(local, "meeting", taken, title="Speakers and budget")
@@ -408,7 +406,7 @@ def test_bringing_back_releases_the_event_and_removes_the_copy(
 ) -> None:
     crud.update_row(
         local,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         row_id=_id(local, "booking", taken, name="Priya Shah"),
         values={"adults": 2},
     )
@@ -454,7 +452,7 @@ def test_a_member_deleted_offline_takes_their_sign_offs_along(
     team_zoe = _id(team, "member", demo, name="Zoë Marsh")
     assert [r for r in _all(team, "flyer_sign_off") if r["member_id"] == team_zoe]
     crud.delete_row(
-        local, section=Section.MEMBERS, row_id=_id(local, "member", taken, name="Zoë Marsh")
+        local, kind=RowKind.MEMBERS, row_id=_id(local, "member", taken, name="Zoë Marsh")
     )
     plan = plan_bring_back(local, team, event_id=taken)
     assert plan.clashes == []
@@ -498,7 +496,7 @@ def test_a_sign_off_added_on_the_team_under_a_member_deleted_offline_is_a_clash(
     newest = max(v["id"] for v in _all(team, "flyer_version"))
     flyer_versions.sign_off(team, version_id=newest, member_id=team_zoe, decision="Approved")
     crud.delete_row(
-        local, section=Section.MEMBERS, row_id=_id(local, "member", taken, name="Zoë Marsh")
+        local, kind=RowKind.MEMBERS, row_id=_id(local, "member", taken, name="Zoë Marsh")
     )
     plan = plan_bring_back(local, team, event_id=taken)
     [clash] = plan.clashes
@@ -518,13 +516,13 @@ def test_a_poll_added_on_the_team_under_a_meeting_deleted_offline_is_a_clash(
     team_meeting = _id(team, "meeting", demo, title="Speakers and budget")
     crud.add_row(
         team,
-        section=Section.POLLS,
+        kind=RowKind.POLLS,
         parent_id=demo,
         values={"title": "Which room?", "meeting_id": team_meeting},
     )
     crud.delete_row(
         local,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         row_id=_id(local, "meeting", taken, title="Speakers and budget"),
     )
     [clash] = plan_bring_back(local, team, event_id=taken).clashes
@@ -542,7 +540,7 @@ def test_a_sign_off_added_offline_by_a_member_deleted_on_the_team(
     newest = max(v["id"] for v in _all(local, "flyer_version"))
     flyer_versions.sign_off(local, version_id=newest, member_id=zoe, decision="Approved")
     team_zoe = _id(team, "member", demo, name="Zoë Marsh")
-    crud.delete_row(team, section=Section.MEMBERS, row_id=team_zoe)
+    crud.delete_row(team, kind=RowKind.MEMBERS, row_id=team_zoe)
     plan = plan_bring_back(local, team, event_id=taken)
     [clash] = plan.clashes
     assert (clash.where, clash.team) == ("Member: Zoë Marsh", "deleted on the team database")
@@ -743,7 +741,7 @@ def test_a_hold_can_be_released_without_the_copy(
         release_hold(team, event_id=demo + 100)
     crud.update_row(
         local,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         row_id=_id(local, "booking", taken, name="Priya Shah"),
         values={"adults": 3},
     )
@@ -802,19 +800,19 @@ def test_a_poll_moved_offline_off_a_meeting_deleted_offline_stays(
 ) -> None:
     first = _id(team, "meeting", demo, title="First ideas")
     crud.add_row(
-        team, section=Section.POLLS, parent_id=demo, values={"title": "Room", "meeting_id": first}
+        team, kind=RowKind.POLLS, parent_id=demo, values={"title": "Room", "meeting_id": first}
     )
     taken_here = take_offline(team, local, event_id=demo, who="Amira Hassan").created_id
     assert taken_here is not None
     crud.update_row(
         local,
-        section=Section.POLLS,
+        kind=RowKind.POLLS,
         row_id=_id(local, "poll", taken_here, title="Room"),
         values={"meeting_id": _id(local, "meeting", taken_here, title="Speakers and budget")},
     )
     crud.delete_row(
         local,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         row_id=_id(local, "meeting", taken_here, title="First ideas"),
     )
     bring_back(local, team, event_id=taken_here)

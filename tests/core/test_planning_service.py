@@ -25,59 +25,59 @@ from organiser.core.planning.service import (
     programme_check,
     programme_sheet,
 )
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 T = dt.time.fromisoformat
 
 # One valid row per section, and an edit to make to it.
-ROWS: dict[Section, tuple[dict[str, Any], dict[str, Any]]] = {
-    Section.MEMBERS: (
+ROWS: dict[RowKind, tuple[dict[str, Any], dict[str, Any]]] = {
+    RowKind.MEMBERS: (
         {"name": "Zoë Marsh", "role": "Parent or carer with lived experience"},
         {"phone": "01702 555 014"},
     ),
-    Section.PROGRAMME: (
+    RowKind.PROGRAMME: (
         {"title": "Welcome", "start": T("10:00"), "end": T("10:10")},
         {"end": T("10:15")},
     ),
-    Section.FUNDS: ({"name": "Grant", "amount_pence": 45000}, {"amount_pence": 50000}),
-    Section.COSTS: (
+    RowKind.FUNDS: ({"name": "Grant", "amount_pence": 45000}, {"amount_pence": 50000}),
+    RowKind.COSTS: (
         {"item": "Hall hire", "category": "Venue", "estimated_pence": 10000},
         {"actual_pence": 9500, "paid": True},
     ),
 }
 TOUCHES = {
-    Section.MEMBERS: Touched.MEMBERS,
-    Section.PROGRAMME: Touched.PROGRAMME,
-    Section.FUNDS: Touched.BUDGET,
-    Section.COSTS: Touched.BUDGET,
+    RowKind.MEMBERS: Touched.MEMBERS,
+    RowKind.PROGRAMME: Touched.PROGRAMME,
+    RowKind.FUNDS: Touched.BUDGET,
+    RowKind.COSTS: Touched.BUDGET,
 }
 
 
-def _rows(store: Store, section: Section, event_id: int) -> list[Any]:
+def _rows(store: Store, section: RowKind, event_id: int) -> list[Any]:
     lister = {
-        Section.MEMBERS: list_members,
-        Section.PROGRAMME: list_programme,
-        Section.FUNDS: list_funds,
-        Section.COSTS: list_costs,
+        RowKind.MEMBERS: list_members,
+        RowKind.PROGRAMME: list_programme,
+        RowKind.FUNDS: list_funds,
+        RowKind.COSTS: list_costs,
     }[section]
     return lister(store, event_id)  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("section", list(ROWS))
 def test_add_update_delete_restore_each_section(
-    store: Store, create_event: Callable[..., int], section: Section
+    store: Store, create_event: Callable[..., int], section: RowKind
 ) -> None:
     event_id = create_event()
     values, edit = ROWS[section]
 
-    added = add_row(store, section=section, parent_id=event_id, values=values)
+    added = add_row(store, kind=section, parent_id=event_id, values=values)
     row_id = added.created_id
     assert row_id is not None
     assert TOUCHES[section] in added
     [row] = _rows(store, section, event_id)
     assert row.id == row_id
 
-    updated = update_row(store, section=section, row_id=row_id, values=edit)
+    updated = update_row(store, kind=section, row_id=row_id, values=edit)
     assert TOUCHES[section] in updated
     assert set(updated.previous) == set(edit)
     [row] = _rows(store, section, event_id)
@@ -86,62 +86,62 @@ def test_add_update_delete_restore_each_section(
     edited = row
 
     # Undo of the edit: put the previous values back.
-    update_row(store, section=section, row_id=row_id, values=updated.previous)
+    update_row(store, kind=section, row_id=row_id, values=updated.previous)
     [row] = _rows(store, section, event_id)
     for key, value in updated.previous.items():
         assert getattr(row, key) == value
-    update_row(store, section=section, row_id=row_id, values=edit)
+    update_row(store, kind=section, row_id=row_id, values=edit)
 
-    deleted = delete_row(store, section=section, row_id=row_id)
+    deleted = delete_row(store, kind=section, row_id=row_id)
     assert deleted.snapshot is not None
     assert _rows(store, section, event_id) == []
     with pytest.raises(NotFound, match="no longer exists"):
-        update_row(store, section=section, row_id=row_id, values=edit)
+        update_row(store, kind=section, row_id=row_id, values=edit)
 
-    restored = restore_row(store, section=section, snapshot=deleted.snapshot)
+    restored = restore_row(store, kind=section, snapshot=deleted.snapshot)
     assert restored.created_id == row_id
     assert _rows(store, section, event_id) == [edited]
 
 
 def test_add_row_to_a_missing_event(store: Store) -> None:
     with pytest.raises(NotFound):
-        add_row(store, section=Section.FUNDS, parent_id=404, values={"name": "Grant"})
+        add_row(store, kind=RowKind.FUNDS, parent_id=404, values={"name": "Grant"})
 
 
 @pytest.mark.parametrize(
     ("section", "values", "field"),
     [
-        (Section.MEMBERS, {"name": "  "}, "name"),
-        (Section.MEMBERS, {"name": "Dev", "email": "dev at example"}, "email"),
-        (Section.MEMBERS, {"name": "Dev", "role": "Boss"}, "role"),
-        (Section.PROGRAMME, {"title": "", "start": T("10:00"), "end": T("11:00")}, "title"),
-        (Section.PROGRAMME, {"title": "Talk", "end": T("11:00")}, "start"),
-        (Section.PROGRAMME, {"title": "Talk", "start": T("10:00")}, "end"),
-        (Section.PROGRAMME, {"title": "Talk", "start": T("11:00"), "end": T("10:00")}, "end"),
-        (Section.PROGRAMME, {"title": "Talk", "start": T("11:00"), "end": T("11:00")}, "end"),
+        (RowKind.MEMBERS, {"name": "  "}, "name"),
+        (RowKind.MEMBERS, {"name": "Dev", "email": "dev at example"}, "email"),
+        (RowKind.MEMBERS, {"name": "Dev", "role": "Boss"}, "role"),
+        (RowKind.PROGRAMME, {"title": "", "start": T("10:00"), "end": T("11:00")}, "title"),
+        (RowKind.PROGRAMME, {"title": "Talk", "end": T("11:00")}, "start"),
+        (RowKind.PROGRAMME, {"title": "Talk", "start": T("10:00")}, "end"),
+        (RowKind.PROGRAMME, {"title": "Talk", "start": T("11:00"), "end": T("10:00")}, "end"),
+        (RowKind.PROGRAMME, {"title": "Talk", "start": T("11:00"), "end": T("11:00")}, "end"),
         (
-            Section.PROGRAMME,
+            RowKind.PROGRAMME,
             {"title": "Talk", "start": T("10:00"), "end": T("11:00"), "kind": "Party"},
             "kind",
         ),
-        (Section.FUNDS, {"name": "Grant", "amount_pence": -1}, "amount_pence"),
-        (Section.FUNDS, {"amount_pence": 100}, "name"),
-        (Section.COSTS, {"item": "Hall", "category": "Cake"}, "category"),
-        (Section.COSTS, {"item": "Hall", "estimated_pence": -100}, "estimated_pence"),
-        (Section.COSTS, {"item": "Hall", "actual_pence": -1}, "actual_pence"),
-        (Section.COSTS, {"item": "Hall", "supplier": "x" * 2_000_001}, "supplier"),
+        (RowKind.FUNDS, {"name": "Grant", "amount_pence": -1}, "amount_pence"),
+        (RowKind.FUNDS, {"amount_pence": 100}, "name"),
+        (RowKind.COSTS, {"item": "Hall", "category": "Cake"}, "category"),
+        (RowKind.COSTS, {"item": "Hall", "estimated_pence": -100}, "estimated_pence"),
+        (RowKind.COSTS, {"item": "Hall", "actual_pence": -1}, "actual_pence"),
+        (RowKind.COSTS, {"item": "Hall", "supplier": "x" * 2_000_001}, "supplier"),
     ],
 )
 def test_invalid_rows_name_their_field_and_store_nothing(
     store: Store,
     create_event: Callable[..., int],
-    section: Section,
+    section: RowKind,
     values: dict[str, Any],
     field: str,
 ) -> None:
     event_id = create_event()
     with pytest.raises(ValidationError) as caught:
-        add_row(store, section=section, parent_id=event_id, values=values)
+        add_row(store, kind=section, parent_id=event_id, values=values)
     assert caught.value.field == field
     assert _rows(store, section, event_id) == []
 
@@ -152,10 +152,10 @@ def test_update_checks_against_the_stored_row(
     event_id = create_event()
     item_id = add_item(event_id, start="10:00", end="10:30")
     with pytest.raises(ValidationError) as caught:
-        update_row(store, section=Section.PROGRAMME, row_id=item_id, values={"start": T("10:30")})
+        update_row(store, kind=RowKind.PROGRAMME, row_id=item_id, values={"start": T("10:30")})
     assert caught.value.field == "start"
     with pytest.raises(ValidationError) as caught:
-        update_row(store, section=Section.PROGRAMME, row_id=item_id, values={"title": " "})
+        update_row(store, kind=RowKind.PROGRAMME, row_id=item_id, values={"title": " "})
     assert caught.value.field == "title"
     [row] = list_programme(store, event_id)
     assert (row.start, row.end, row.title) == (T("10:00"), T("10:30"), "Welcome")
@@ -203,11 +203,11 @@ def test_changing_a_members_organisation(
     event_id = create_event()
     member_id = add_member(event_id, name="Dev", organisation="Family Centre")
     changes = update_row(
-        store, section=Section.MEMBERS, row_id=member_id, values={"organisation": "Tide Café"}
+        store, kind=RowKind.MEMBERS, row_id=member_id, values={"organisation": "Tide Café"}
     )
     assert Touched.MEMBERS in changes
     assert list_members(store, event_id)[0].organisation == "Tide Café"
-    update_row(store, section=Section.MEMBERS, row_id=member_id, values={"organisation": " "})
+    update_row(store, kind=RowKind.MEMBERS, row_id=member_id, values={"organisation": " "})
     assert list_members(store, event_id)[0].organisation == ""
     assert list_organisations(store) == ["Family Centre", "Tide Café"]
 

@@ -17,7 +17,7 @@ from organiser.core.events.service import get_event
 from organiser.core.meetings import service as meetings
 from organiser.core.polls import service as polls
 from organiser.core.polls.rules import Answer
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 SOON = dt.date.today() + dt.timedelta(days=30)
 
@@ -35,7 +35,7 @@ class Poll:
 
 def add_poll(store: Store, event_id: int, meeting_id: int | None = None) -> int:
     values: dict[str, Any] = {"title": "When and where?", "meeting_id": meeting_id}
-    created = add_row(store, section=Section.POLLS, parent_id=event_id, values=values)
+    created = add_row(store, kind=RowKind.POLLS, parent_id=event_id, values=values)
     assert created.created_id is not None
     return created.created_id
 
@@ -43,7 +43,7 @@ def add_poll(store: Store, event_id: int, meeting_id: int | None = None) -> int:
 def add_option(store: Store, poll_id: int, **values: Any) -> int:
     defaults: dict[str, Any] = {"date": SOON, "start": dt.time(10), "end": dt.time(12)}
     created = add_row(
-        store, section=Section.POLL_OPTIONS, parent_id=poll_id, values={**defaults, **values}
+        store, kind=RowKind.POLL_OPTIONS, parent_id=poll_id, values={**defaults, **values}
     )
     assert created.created_id is not None
     return created.created_id
@@ -126,7 +126,7 @@ def test_a_member_who_leaves_is_kept_as_a_former_member_with_their_name(
     dev = poll.members["Dev Okafor"]
     answer(store, poll.hall, dev, "no")
     answer(store, poll.library, dev, "yes")
-    delete_row(store, section=Section.MEMBERS, row_id=dev)
+    delete_row(store, kind=RowKind.MEMBERS, row_id=dev)
 
     grid = polls.poll_grid(store, poll.poll_id)
     former = [p for p in grid.people if p.former]
@@ -215,7 +215,7 @@ def test_choosing_an_event_option_sets_date_time_and_venue_and_closes_the_poll(
 def test_choosing_a_meeting_option_sets_the_meeting_not_the_event(store: Store, poll: Poll) -> None:
     created = add_row(
         store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=poll.event_id,
         values={"title": "Second planning meeting"},
     ).created_id

@@ -26,7 +26,7 @@ from organiser.core.flyer import versions
 from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.team import offline
 
 pytestmark = pytest.mark.sqlite_only
@@ -44,7 +44,7 @@ ESCAPED = tuple(json.dumps(p)[1:-1] for p in PLANTED)  # \u017b for Ż, as JSON 
 def _plant(store: Store, event_id: int) -> None:
     booking = crud.add_row(
         store,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         parent_id=event_id,
         values={
             "name": PARENT,
@@ -57,7 +57,7 @@ def _plant(store: Store, event_id: int) -> None:
     ).created_id
     crud.add_row(
         store,
-        section=Section.CHILDREN,
+        kind=RowKind.CHILDREN,
         parent_id=booking,
         values={
             "first_name": CHILD,
@@ -73,7 +73,7 @@ def _plant(store: Store, event_id: int) -> None:
     )
     crud.add_row(
         store,
-        section=Section.STAFF,
+        kind=RowKind.STAFF,
         parent_id=event_id,
         values={"name": STAFF, "qualification": "Level 3", "notes": f"knows {CHILD}"},
     )
@@ -151,13 +151,13 @@ def test_ordinary_words_and_other_records_are_not_struck(tmp_path: Path) -> None
         event_id = add_demo_event(store)
         booking = crud.add_row(
             store,
-            section=Section.BOOKINGS,
+            kind=RowKind.BOOKINGS,
             parent_id=event_id,
             values={"name": "May Parent", "adults": 1, "children": 1, "notes": "Cancelled"},
         ).created_id
         crud.add_row(
             store,
-            section=Section.CHILDREN,
+            kind=RowKind.CHILDREN,
             parent_id=booking,
             values={"first_name": "May", "last_name": "Young", "age_months": 30},
         )

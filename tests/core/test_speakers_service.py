@@ -11,7 +11,7 @@ from organiser.core.crud import delete_row, restore_row
 from organiser.core.db import Store
 from organiser.core.errors import Conflict, ValidationError
 from organiser.core.planning.service import list_costs, list_programme
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers import invitations as inv
 from organiser.core.speakers import service as directory
 from organiser.core.speakers.rules import (
@@ -191,10 +191,10 @@ def test_a_deleted_programme_item_comes_back_linked_to_its_invitation(
 ) -> None:
     pilates = list_programme(store, event_id)[0].id
     invitation = _invite(store, event_id, _speaker(store), programme_item_id=pilates)
-    deleted = delete_row(store, section=Section.PROGRAMME, row_id=pilates)
+    deleted = delete_row(store, kind=RowKind.PROGRAMME, row_id=pilates)
     assert inv.list_invitations(store, event_id, today=TODAY)[0].programme_item_id is None
     assert deleted.snapshot is not None
-    restore_row(store, section=Section.PROGRAMME, snapshot=deleted.snapshot)
+    restore_row(store, kind=RowKind.PROGRAMME, snapshot=deleted.snapshot)
     assert inv.list_invitations(store, event_id, today=TODAY)[0].programme_item_id == pilates
     assert invitation
 

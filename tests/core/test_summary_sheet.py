@@ -22,7 +22,7 @@ from organiser.core.events.service import duplicate_event, update_event
 from organiser.core.feedback.figures import figures
 from organiser.core.money import format_pence
 from organiser.core.planning.service import budget
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers.invitations import confirmed_speakers
 
 
@@ -59,7 +59,7 @@ def test_check_in_counts_come_first(store: Store, demo_event: int) -> None:
     for booking in with_children:
         update_row(
             store,
-            section=Section.BOOKINGS,
+            kind=RowKind.BOOKINGS,
             row_id=booking.id,
             values={"status": BookingStatus.ATTENDED.value},
         )
@@ -168,7 +168,7 @@ def test_an_unknown_event_is_not_found(store: Store) -> None:
 def _book(store: Store, event_id: int, name: str, contact: str, **values: object) -> int:
     created = add_row(
         store,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         parent_id=event_id,
         values={"name": name, "contact": contact, "adults": 1, **values},
     ).created_id
@@ -182,7 +182,7 @@ def test_a_series_counts_repeat_households_without_naming_them(
     first = create_event(title="Pilates morning", date=dt.date(2027, 3, 1), attendance=12)
     lesson = add_row(
         store,
-        section=Section.LESSONS,
+        kind=RowKind.LESSONS,
         parent_id=first,
         values={"learned": "Book the creche before the hall.", "tag": "Capacity"},
     ).created_id
@@ -223,7 +223,7 @@ def test_lessons_carry_along_a_chain_to_their_first_session(
     store: Store, create_event: Callable[..., int]
 ) -> None:
     first = create_event(title="Walk and talk", date=dt.date(2027, 5, 3))
-    add_row(store, section=Section.LESSONS, parent_id=first, values={"happened": "Rain."})
+    add_row(store, kind=RowKind.LESSONS, parent_id=first, values={"happened": "Rain."})
     second = duplicate_event(store, event_id=first).created_id
     assert second is not None
     third = duplicate_event(store, event_id=second).created_id

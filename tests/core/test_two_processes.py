@@ -29,7 +29,7 @@ from organiser.core.opening import open_store
 from organiser.core.paths import database_url
 from organiser.core.planning.kinds import Role
 from organiser.core.planning.service import list_members
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 WORKER = Path(__file__).with_name("edit_worker.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,7 @@ def _member(url: str) -> tuple[int, int, dict[str, Any], int]:
         assert event_id is not None
         member_id = crud.add_row(
             store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             parent_id=event_id,
             values={
                 "name": "Zoë Marsh",
@@ -56,7 +56,7 @@ def _member(url: str) -> tuple[int, int, dict[str, Any], int]:
             },
         ).created_id
         assert member_id is not None
-        version = crud.current_version(store, section=Section.MEMBERS, row_id=member_id)
+        version = crud.current_version(store, kind=RowKind.MEMBERS, row_id=member_id)
         values = _stored(store, event_id, member_id)
     return event_id, member_id, values, version
 
@@ -158,7 +158,7 @@ def _two_people(url: str, edits: int, folder: Path) -> dict[str, Any]:
     took = time.perf_counter() - started
     with closing(open_store(url, daily_backup=False)) as store:
         final = _stored(store, event_id, member_id)
-        final_version = crud.current_version(store, section=Section.MEMBERS, row_id=member_id)
+        final_version = crud.current_version(store, kind=RowKind.MEMBERS, row_id=member_id)
     _check_nothing_lost(reports, initial, first_version, edits, final, final_version)
     conflicts = sum(r["conflicts"][SHARED] for r in reports)
     # Without overlapping saves the test would prove nothing: clashes must have happened.

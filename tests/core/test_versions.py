@@ -13,20 +13,20 @@ from organiser.core.events.models import Event
 from organiser.core.events.service import event_version, update_event
 from organiser.core.meetings import service as meetings
 from organiser.core.planning.models import Member
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.versions import merged_text
 
 
 def _member(store: Store, event_id: int) -> tuple[int, dict[str, object], int]:
     changes = crud.add_row(
         store,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         parent_id=event_id,
         values={"name": "Zoë Marsh", "role": "Volunteer", "email": "", "phone": "01632 960 111"},
     )
     assert changes.created_id is not None
     shown = {"name": "Zoë Marsh", "role": "Volunteer", "email": "", "phone": "01632 960 111"}
-    version = crud.current_version(store, section=Section.MEMBERS, row_id=changes.created_id)
+    version = crud.current_version(store, kind=RowKind.MEMBERS, row_id=changes.created_id)
     return changes.created_id, shown, version
 
 
@@ -38,10 +38,10 @@ def _stored(store: Store, member_id: int) -> Member:
 def test_every_save_raises_the_version(store: Store, create_event: Callable[..., int]) -> None:
     member_id, _shown, version = _member(store, create_event())
     changes = crud.update_row(
-        store, section=Section.MEMBERS, row_id=member_id, values={"phone": "01632 960 222"}
+        store, kind=RowKind.MEMBERS, row_id=member_id, values={"phone": "01632 960 222"}
     )
     assert changes.row_version == version + 1
-    assert crud.current_version(store, section=Section.MEMBERS, row_id=member_id) == version + 1
+    assert crud.current_version(store, kind=RowKind.MEMBERS, row_id=member_id) == version + 1
 
 
 def test_edits_of_different_fields_are_both_kept(
@@ -50,13 +50,13 @@ def test_edits_of_different_fields_are_both_kept(
     member_id, shown, version = _member(store, create_event())
     # The other person changes the phone number first.
     crud.update_row(
-        other, section=Section.MEMBERS, row_id=member_id, values={"phone": "01632 960 999"}
+        other, kind=RowKind.MEMBERS, row_id=member_id, values={"phone": "01632 960 999"}
     )
     # This window still shows the old phone, and saves every field with a new email.
     mine = shown | {"email": "zoe@example.org"}
     crud.update_row(
         store,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         row_id=member_id,
         values=mine,
         base=shown,
@@ -71,12 +71,12 @@ def test_the_same_field_changed_by_both_is_a_clash_showing_both_values(
 ) -> None:
     member_id, shown, version = _member(store, create_event())
     crud.update_row(
-        other, section=Section.MEMBERS, row_id=member_id, values={"phone": "01632 960 999"}
+        other, kind=RowKind.MEMBERS, row_id=member_id, values={"phone": "01632 960 999"}
     )
     with pytest.raises(EditConflict, match="Someone else changed this member") as caught:
         crud.update_row(
             store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             row_id=member_id,
             values=shown | {"phone": "01632 960 333"},
             base=shown,
@@ -93,7 +93,7 @@ def test_the_same_field_changed_by_both_is_a_clash_showing_both_values(
     # Keeping mine: saved again against the version the clash was shown at.
     crud.update_row(
         store,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         row_id=member_id,
         values={"phone": "01632 960 333"},
         base={"phone": clash.theirs},
@@ -107,11 +107,11 @@ def test_the_same_value_typed_by_both_is_no_clash(
 ) -> None:
     member_id, shown, version = _member(store, create_event())
     crud.update_row(
-        other, section=Section.MEMBERS, row_id=member_id, values={"phone": "01632 960 444"}
+        other, kind=RowKind.MEMBERS, row_id=member_id, values={"phone": "01632 960 444"}
     )
     crud.update_row(
         store,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         row_id=member_id,
         values=shown | {"phone": "01632 960 444"},
         base=shown,
@@ -147,7 +147,7 @@ def test_notes_typed_in_two_places_are_a_clash_that_can_keep_both(
 ) -> None:
     event_id = create_event()
     meeting_id = crud.add_row(
-        store, section=Section.MEETINGS, parent_id=event_id, values={"title": "Planning"}
+        store, kind=RowKind.MEETINGS, parent_id=event_id, values={"title": "Planning"}
     ).created_id
     assert meeting_id is not None
     shown, version = meetings.notes_state(store, meeting_id)
@@ -211,14 +211,14 @@ def test_a_members_organisation_changed_by_both_is_a_clash(
     member_id, shown, version = _member(store, create_event())
     crud.update_row(
         other,
-        section=Section.MEMBERS,
+        kind=RowKind.MEMBERS,
         row_id=member_id,
         values={"organisation": "Family Hub Trust"},
     )
     with pytest.raises(EditConflict) as caught:
         crud.update_row(
             store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             row_id=member_id,
             values=shown | {"organisation": "Harbourside Health"},
             base=shown | {"organisation": ""},

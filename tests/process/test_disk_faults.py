@@ -26,7 +26,7 @@ from app_env import app_env
 from organiser.core.crud import add_row
 from organiser.core.events.service import create_event
 from organiser.core.opening import open_store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 HERE = Path(__file__).parent
 AS_A_PERSON = ["setpriv", "--inh-caps=-all", "--bounding-set=-all"]
@@ -308,7 +308,7 @@ def test_notes_typed_when_the_disk_fills_are_saved_to_a_file_on_closing(
         assert event_id is not None
         meeting = add_row(
             store,
-            section=Section.MEETINGS,
+            kind=RowKind.MEETINGS,
             parent_id=event_id,
             values={"title": "Final check", "date": dt.date(2027, 3, 4)},
         ).created_id

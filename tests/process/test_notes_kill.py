@@ -18,7 +18,7 @@ from organiser.core.crud import add_row
 from organiser.core.events.service import create_event
 from organiser.core.meetings.service import get_meeting
 from organiser.core.opening import open_store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 HERE = Path(__file__).parent
 TYPING_SECONDS = 3.0
@@ -41,7 +41,7 @@ def meeting(tmp_path: Path) -> tuple[Path, int]:
         assert event_id is not None
         meeting_id = add_row(
             store,
-            section=Section.MEETINGS,
+            kind=RowKind.MEETINGS,
             parent_id=event_id,
             values={"title": "Final check", "date": dt.date.today(), "place": "online"},
         ).created_id

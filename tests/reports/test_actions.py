@@ -15,7 +15,7 @@ from organiser.core.db import Store
 from organiser.core.meetings.documents import ActionLine, ActionListSheet
 from organiser.core.meetings.printing import action_list_sheet
 from organiser.core.parsing import format_date
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.reports.actions import render_action_list
 
 A4_LANDSCAPE = (841.89, 595.27)
@@ -123,13 +123,11 @@ def test_action_list_sheet_from_the_database(
     event_id = create_event()
     zoe = add_member(event_id, name=NAMES)
     values = {"title": "Planning meeting", "date": dt.date(2027, 1, 12)}
-    meeting_id = add_row(
-        store, section=Section.MEETINGS, parent_id=event_id, values=values
-    ).created_id
+    meeting_id = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values=values).created_id
 
     def add(text: str, **values: Any) -> int:
         created = add_row(
-            store, section=Section.ACTIONS, parent_id=event_id, values={"text": text, **values}
+            store, kind=RowKind.ACTIONS, parent_id=event_id, values={"text": text, **values}
         ).created_id
         assert created is not None
         return created
@@ -138,7 +136,7 @@ def test_action_list_sheet_from_the_database(
     add("Book the hall", owner_id=zoe, due=TODAY - dt.timedelta(days=3), meeting_id=meeting_id)
     add("Whenever")
     done = add("Order pastries", due=TODAY - dt.timedelta(days=10))
-    update_row(store, section=Section.ACTIONS, row_id=done, values={"done": True})
+    update_row(store, kind=RowKind.ACTIONS, row_id=done, values={"done": True})
 
     printed = action_list_sheet(store, event_id, today=TODAY)
     assert printed.as_of == "Monday 1 February 2027"

@@ -21,7 +21,7 @@ from organiser.core.creche.privacy import purge_personal_data
 from organiser.core.creche.service import update_creche
 from organiser.core.crud import update_row
 from organiser.core.db import Store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.reports.creche import render_collection_sheet, render_register
 from organiser.reports.creche_lists import render_allergy_card, render_booking_list
 
@@ -88,9 +88,9 @@ def event(
     )
     cancelled = add_booking(event_id, name="Carl Cancelled", children=1)
     add_child(cancelled, first_name="Ignored", allergies="Mustard")
-    update_row(store, section=Section.BOOKINGS, row_id=cancelled, values={"status": "Cancelled"})
+    update_row(store, kind=RowKind.BOOKINGS, row_id=cancelled, values={"status": "Cancelled"})
     arrived = add_booking(event_id, name="Amara Okafor")
-    update_row(store, section=Section.BOOKINGS, row_id=arrived, values={"status": "Attended"})
+    update_row(store, kind=RowKind.BOOKINGS, row_id=arrived, values={"status": "Attended"})
     # The event is full: these two wait, in this order, though "Aaron" sorts first by name.
     waiting = add_booking(event_id, name="Zara Young", children=1)
     add_child(waiting, first_name="Waiting Child", allergies="Kiwi")

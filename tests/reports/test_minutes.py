@@ -16,7 +16,7 @@ from organiser.core.db import Store
 from organiser.core.meetings.documents import ActionLine, MinutesSheet
 from organiser.core.meetings.printing import minutes_sheet
 from organiser.core.meetings.service import save_notes, set_attendees
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.reports.minutes import NOTES_LIMIT, render_minutes, shorten_notes
 
 A4_POINTS = (595.27, 841.89)
@@ -245,21 +245,21 @@ def test_minutes_sheet_from_the_database(
     add_member(event_id, name="Priya Shah")
     values = {"title": "Planning meeting", "date": dt.date(2027, 7, 6), "place": "Library"}
     values |= {"start": dt.time(10), "end": dt.time(11, 30), "agenda": "1. Welcome"}
-    meeting = add_row(store, section=Section.MEETINGS, parent_id=event_id, values=values)
+    meeting = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values=values)
     meeting_id = meeting.created_id
-    other = add_row(store, section=Section.MEETINGS, parent_id=event_id, values={"title": "Next"})
+    other = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values={"title": "Next"})
     assert meeting_id is not None and other.created_id is not None
     set_attendees(store, meeting_id=meeting_id, member_ids=[dev, zoe])
     # Saved at 09:05 UTC in July: 10:05 on a London clock.
     save_notes(store, meeting_id=meeting_id, text=NOTES, now=dt.datetime(2027, 7, 6, 9, 5))
     for text in ("Hold it at Harbourside.", "Keep it under two hours."):
-        add_row(store, section=Section.DECISIONS, parent_id=meeting_id, values={"text": text})
+        add_row(store, kind=RowKind.DECISIONS, parent_id=meeting_id, values={"text": text})
     here = {"text": "Book the hall", "owner_id": zoe, "due": TODAY - dt.timedelta(days=3)}
     add_row(
-        store, section=Section.ACTIONS, parent_id=event_id, values=here | {"meeting_id": meeting_id}
+        store, kind=RowKind.ACTIONS, parent_id=event_id, values=here | {"meeting_id": meeting_id}
     )
     elsewhere = {"text": "Ask the speakers", "meeting_id": other.created_id}
-    add_row(store, section=Section.ACTIONS, parent_id=event_id, values=elsewhere)
+    add_row(store, kind=RowKind.ACTIONS, parent_id=event_id, values=elsewhere)
 
     printed = minutes_sheet(store, meeting_id, today=TODAY)
     assert printed.event_title == "Pilates and wellbeing morning"

@@ -16,7 +16,7 @@ from organiser.core.parsing import long_date
 from organiser.core.polls.documents import PollOptionLine, PollSheet
 from organiser.core.polls.printing import poll_sheet
 from organiser.core.polls.service import choose_option, set_answer
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.reports.poll_grid import KEY, PER_PAGE, render_poll_grid
 
 A4_LANDSCAPE = (841.89, 595.27)
@@ -197,11 +197,11 @@ def test_poll_sheet_from_the_database(
     dev = add_member(event_id, name="Dev Okafor")
     leaver = add_member(event_id, name="Sam Lee")
     meeting = add_row(
-        store, section=Section.MEETINGS, parent_id=event_id, values={"title": "Planning"}
+        store, kind=RowKind.MEETINGS, parent_id=event_id, values={"title": "Planning"}
     ).created_id
     poll_id = add_row(
         store,
-        section=Section.POLLS,
+        kind=RowKind.POLLS,
         parent_id=event_id,
         values={"title": "When do we meet?", "meeting_id": meeting},
     ).created_id
@@ -211,14 +211,14 @@ def test_poll_sheet_from_the_database(
     for day, place in ((second, "Library"), (first, "Harbourside")):
         values = {"date": day, "start": dt.time(10), "end": dt.time(11, 30), "place": place}
         values |= {"address": f"{place} Road", "step_free": place == "Library"}
-        created = add_row(store, section=Section.POLL_OPTIONS, parent_id=poll_id, values=values)
+        created = add_row(store, kind=RowKind.POLL_OPTIONS, parent_id=poll_id, values=values)
         ids.append(created.created_id)
     later, sooner = ids
     set_answer(store, option_id=sooner, member_id=zoe, answer="yes")
     set_answer(store, option_id=later, member_id=zoe, answer="if need be")
     set_answer(store, option_id=later, member_id=dev, answer="no")
     set_answer(store, option_id=sooner, member_id=leaver, answer="no")
-    delete_row(store, section=Section.MEMBERS, row_id=leaver)
+    delete_row(store, kind=RowKind.MEMBERS, row_id=leaver)
     choose_option(store, option_id=later)
 
     printed = poll_sheet(store, poll_id)

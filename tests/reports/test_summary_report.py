@@ -229,12 +229,12 @@ def test_the_word_document_takes_text_pasted_with_control_characters(
     store: Store, demo_event: int
 ) -> None:
     from organiser.core import crud
-    from organiser.core.sections import Section
+    from organiser.core.row_kinds import RowKind
     from organiser.reports.summary_docx import render_summary_docx
 
     crud.add_row(
         store,
-        section=Section.LESSONS,
+        kind=RowKind.LESSONS,
         parent_id=demo_event,
         values={"happened": "Pasted from Word\x0bwith a line break\x07 and a bell"},
     )

@@ -15,7 +15,7 @@ from sqlalchemy import event
 
 from organiser.core.crud import add_row
 from organiser.core.db import Store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 
 
@@ -50,7 +50,7 @@ def event_id(window: MainWindow, create_event: Callable[..., int], store: Store)
     made = create_event("Coffee and conversation", date=dt.date.today() + dt.timedelta(days=20))
     add_row(
         store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=made,
         values={"title": "Final check", "date": dt.date.today() + dt.timedelta(days=4)},
     )
@@ -93,7 +93,7 @@ def test_saving_notes(window: MainWindow, event_id: int, qtbot: Any) -> None:
 def test_ticking_an_action_done(
     window: MainWindow, event_id: int, store: Store, person: Any
 ) -> None:
-    add_row(store, section=Section.ACTIONS, parent_id=event_id, values={"text": "Book the room"})
+    add_row(store, kind=RowKind.ACTIONS, parent_id=event_id, values={"text": "Book the room"})
     window.planning.show_section("actions")
     page = window.planning.actions
     person.choose_row(page.section.table, 0)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.meetings import service as meetings
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 from organiser.ui.meetings.actions import ActionsPage
 from organiser.ui.table_model import WARNING_COLOUR
@@ -47,7 +47,7 @@ def team(store: Store, create_event: Callable[..., int], add_member: Any) -> Tea
     today = dt.date.today()
     meeting = add_row(
         store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=event_id,
         values={"title": "Speakers", "date": today - dt.timedelta(days=10)},
     ).created_id
@@ -59,7 +59,7 @@ def team(store: Store, create_event: Callable[..., int], add_member: Any) -> Tea
     ):
         add_row(
             store,
-            section=Section.ACTIONS,
+            kind=RowKind.ACTIONS,
             parent_id=event_id,
             values={"text": text, "owner_id": owner, "due": due, "meeting_id": meeting},
         )

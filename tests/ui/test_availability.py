@@ -14,7 +14,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.crud import add_row, delete_row
 from organiser.core.events import service as events
 from organiser.core.polls import service as polls
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 from organiser.ui.polls.availability import AvailabilityPage
 from organiser.ui.polls.grid_model import PollGridModel
@@ -356,7 +356,7 @@ def test_a_poll_for_a_meeting_sets_the_meeting_not_the_event(
     assert event_id is not None
     add_row(
         window.store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=event_id,
         values={"title": "Second planning meeting"},
     )
@@ -429,7 +429,7 @@ def test_a_former_member_keeps_their_answers_in_a_read_only_column(
     go_to(person, page, HALL, "Dev Okafor")
     press(person, page, Qt.Key.Key_N)
     window.runner.call(
-        lambda: delete_row(window.store, section=Section.MEMBERS, row_id=members["Dev Okafor"])
+        lambda: delete_row(window.store, kind=RowKind.MEMBERS, row_id=members["Dev Okafor"])
     )
     assert headings(page.model)[-2:] == ["Dev Okafor (former member)", "Ranking"]
     assert cell(page, HALL, "Dev Okafor (former member)") == "✗ no"

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from organiser.core.coproduction import ledger
-from organiser.core.coproduction.rows import list_reciprocity
+from organiser.core.coproduction.rows import list_received
 from organiser.core.crud import add_row
 from organiser.core.planning.kinds import Role
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.coproduction import CoproductionPage
@@ -36,13 +36,13 @@ def page(window: MainWindow, new_event: Any) -> CoproductionPage:
     ):
         add_row(
             window.store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             parent_id=event_id,
             values={"name": name, "role": role.value},
         )
     add_row(
         window.store,
-        section=Section.COSTS,
+        kind=RowKind.COSTS,
         parent_id=event_id,
         values={"item": "Bus fares", "category": "Other", "estimated_pence": 1200},
     )
@@ -206,7 +206,7 @@ def test_add_what_was_received_linked_to_a_budget_line(
     window: MainWindow, page: CoproductionPage, person: Any, find_action: Any
 ) -> None:
     page.tabs.setCurrentIndex(2)
-    section = page.reciprocity
+    section = page.received_list
     assert page.received.text().startswith("Nothing recorded yet")
     form = section.form
     person.choose(form.inputs["member_id"], "Zoë Marsh")
@@ -216,7 +216,7 @@ def test_add_what_was_received_linked_to_a_budget_line(
     person.click(section.add_button)
 
     assert window.event_id is not None
-    stored = list_reciprocity(window.store, window.event_id)
+    stored = list_received(window.store, window.event_id)
     assert [(r.member, r.what, r.amount_pence, r.cost_line) for r in stored] == [
         ("Zoë Marsh", "Bus fares to the planning meetings", 1200, "Bus fares")
     ]
@@ -225,7 +225,7 @@ def test_add_what_was_received_linked_to_a_budget_line(
     assert page.received.text() == "1 thing received, worth £12.00 where an amount is recorded."
 
     find_action(window, "&Edit", "&Undo").trigger()
-    assert list_reciprocity(window.store, window.event_id) == []
+    assert list_received(window.store, window.event_id) == []
     assert section.model.rowCount() == 0
 
 
@@ -233,7 +233,7 @@ def test_a_thing_received_needs_saying_what(
     window: MainWindow, page: CoproductionPage, person: Any
 ) -> None:
     page.tabs.setCurrentIndex(2)
-    section = page.reciprocity
+    section = page.received_list
     person.type(section.form.inputs["amount_pence"], "20")
     person.click(section.add_button)
     assert "What they received" in person.message(section.form, "what")
@@ -246,7 +246,7 @@ def test_the_page_follows_the_open_event(window: MainWindow, page: CoproductionP
     assert window.planning.coproduction is page
     assert page.summary.text().startswith("7 of 8 aspects decided")
     assert page.editor.heading.text() == "The idea", "another event starts at its first aspect"
-    assert page.reciprocity.model.rowCount() == 3
+    assert page.received_list.model.rowCount() == 3
 
 
 def test_the_overview_links_to_the_ledger_and_the_lessons(window: MainWindow) -> None:
@@ -261,13 +261,13 @@ def test_the_overview_links_to_the_ledger_and_the_lessons(window: MainWindow) ->
     assert window.planning.stack.currentWidget() is window.planning.lessons
 
 
-def test_the_ledger_and_reciprocity_models_pass_the_model_tester(
+def test_the_ledger_and_what_people_received_models_pass_the_model_tester(
     window: MainWindow, qtmodeltester: Any
 ) -> None:
     commands.open_example(window)
     page = window.planning.coproduction
     qtmodeltester.check(page.model)
-    qtmodeltester.check(page.reciprocity.model)
+    qtmodeltester.check(page.received_list.model)
     qtmodeltester.check(window.planning.lessons.lessons.model)
     assert page.model.rowCount() == 8
 

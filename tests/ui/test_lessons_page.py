@@ -13,7 +13,7 @@ from organiser.core.coproduction import narrative
 from organiser.core.coproduction.rows import list_lessons
 from organiser.core.crud import add_row
 from organiser.core.events import service as events
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.lessons import LessonsPage
@@ -83,7 +83,7 @@ def test_add_a_lesson_from_a_meetings_notes(
     event_id = new_event("Coffee morning")
     meeting_id = add_row(
         window.store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=event_id,
         values={"title": "Looking back", "date": dt.date(2027, 3, 20)},
     ).created_id

@@ -20,7 +20,7 @@ from organiser.core import db
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.meetings import service as meetings
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 from organiser.ui.meetings.meetings import MeetingsPage
 from organiser.ui.meetings.notes import SAVE_AFTER_PAUSE_MS
@@ -52,7 +52,7 @@ def group(store: Store, create_event: Callable[..., int], add_member: Any) -> Gr
     def meeting(title: str, days: int, **values: Any) -> int:
         created = add_row(
             store,
-            section=Section.MEETINGS,
+            kind=RowKind.MEETINGS,
             parent_id=event_id,
             values={
                 "title": title,
@@ -72,7 +72,7 @@ def group(store: Store, create_event: Callable[..., int], add_member: Any) -> Gr
     meetings.save_notes(store, meeting_id=first, text="# First ideas\n\nA **Pilates** morning\n")
     add_row(
         store,
-        section=Section.ACTIONS,
+        kind=RowKind.ACTIONS,
         parent_id=event_id,
         values={"text": "Book the hall", "owner_id": members[1], "meeting_id": first},
     )

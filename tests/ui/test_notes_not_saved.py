@@ -15,7 +15,7 @@ from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.errors import StoreError
 from organiser.core.meetings import service as meetings
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 from organiser.ui.meetings import unsaved
 
@@ -35,7 +35,7 @@ def stuck(
     event_id = create_event("Coffee and conversation")
     add_row(
         store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=event_id,
         values={"title": "Final check", "date": dt.date(2027, 3, 4)},
     )

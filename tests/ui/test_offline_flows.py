@@ -17,7 +17,7 @@ from organiser.core.events import service as events
 from organiser.core.meetings import service as meetings
 from organiser.core.opening import open_store
 from organiser.core.paths import database_url
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.team import offline
 from organiser.ui.main_window import MainWindow
 from organiser.ui.offline import flows
@@ -53,9 +53,7 @@ def _in_dialog(act: Callable[[Any], None]) -> list[str]:
 
 
 def _meeting(store: Store, event_id: int, title: str) -> int:
-    made = crud.add_row(
-        store, section=Section.MEETINGS, parent_id=event_id, values={"title": title}
-    )
+    made = crud.add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values={"title": title})
     assert made.created_id is not None
     return made.created_id
 

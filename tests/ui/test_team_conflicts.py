@@ -15,7 +15,7 @@ from organiser.core.db import Store
 from organiser.core.opening import open_store
 from organiser.core.paths import database_url
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.versions import merged_text
 from organiser.ui.main_window import MainWindow
 from organiser.ui.team.conflict_dialog import Choice, ConflictDialog
@@ -44,7 +44,7 @@ def stored(window: MainWindow) -> Any:
 
 
 def they_save(other: Store, section: Any, **values: Any) -> None:
-    crud.update_row(other, section=Section.MEMBERS, row_id=section.current_id, values=values)
+    crud.update_row(other, kind=RowKind.MEMBERS, row_id=section.current_id, values=values)
 
 
 def open_dialogs(window: MainWindow) -> list[ConflictDialog]:
@@ -181,7 +181,7 @@ def test_a_row_chosen_before_their_change_was_seen_is_still_compared(
 ) -> None:
     person.click(section.new_button)
     member_id = stored(window).id
-    crud.update_row(other, section=Section.MEMBERS, row_id=member_id, values={"phone": THEIRS})
+    crud.update_row(other, kind=RowKind.MEMBERS, row_id=member_id, values={"phone": THEIRS})
     # No look for others' changes yet: the list still shows the old, blank phone number.
     person.choose_row(section.table, 0)
     assert person.shown(section.form.inputs["phone"]) == ""

@@ -14,7 +14,7 @@ from organiser.core.crud import add_row, update_row
 from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.core.meetings import service as meetings
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers import service as speakers
 from organiser.core.versions import MERGE_MARKER, merged_text
 from organiser.ui.main_window import MainWindow
@@ -161,7 +161,7 @@ def notes(window: MainWindow, create_event: Callable[..., int], store: Store) ->
     event_id = create_event("Coffee and conversation")
     add_row(
         store,
-        section=Section.MEETINGS,
+        kind=RowKind.MEETINGS,
         parent_id=event_id,
         values={"title": "Final check", "date": dt.date.today() + dt.timedelta(days=4)},
     )
@@ -180,7 +180,7 @@ def test_notes_saved_after_another_change_to_the_meeting_keep_both(
     window: MainWindow, notes: Any, other: Store, person: Any
 ) -> None:
     update_row(
-        other, section=Section.MEETINGS, row_id=notes.meeting_id, values={"place": "The library"}
+        other, kind=RowKind.MEETINGS, row_id=notes.meeting_id, values={"place": "The library"}
     )
     person.fill(notes.text, MY_NOTES)
 

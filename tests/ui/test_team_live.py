@@ -13,7 +13,7 @@ from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.core.events.models import Event
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 from organiser.ui.team.conflict_dialog import ConflictDialog
 from organiser.ui.team.live import FILE_EVERY_MS
@@ -33,7 +33,7 @@ def members(window: MainWindow, event_id: int) -> Any:
 def test_a_member_added_elsewhere_appears_after_the_next_look(
     window: MainWindow, members: Any, other: Store, event_id: int, person: Any
 ) -> None:
-    crud.add_row(other, section=Section.MEMBERS, parent_id=event_id, values={"name": "Łucja"})
+    crud.add_row(other, kind=RowKind.MEMBERS, parent_id=event_id, values={"name": "Łucja"})
     assert person.column(members.table, "Name") == [], "nothing appears by itself before a look"
 
     assert window.live.poll_now() is True
@@ -56,7 +56,7 @@ def test_a_cost_added_elsewhere_shows_in_the_budget(
     window.planning.show_section("budget")
     budget = window.planning.budget
     values = {"item": "Pastries", "category": "Refreshments", "estimated_pence": 4500}
-    crud.add_row(other, section=Section.COSTS, parent_id=event_id, values=values)
+    crud.add_row(other, kind=RowKind.COSTS, parent_id=event_id, values=values)
 
     window.live.poll_now()
     assert person.column(budget.costs.table, "Item") == ["Pastries"]
@@ -67,7 +67,7 @@ def test_a_half_typed_new_member_is_kept_when_another_arrives(
     window: MainWindow, members: Any, other: Store, event_id: int, person: Any
 ) -> None:
     person.type(members.form.inputs["name"], "Zoë Marsh")
-    crud.add_row(other, section=Section.MEMBERS, parent_id=event_id, values={"name": "Łucja"})
+    crud.add_row(other, kind=RowKind.MEMBERS, parent_id=event_id, values={"name": "Łucja"})
 
     window.live.poll_now()
     assert person.column(members.table, "Name") == ["Łucja"]
@@ -88,7 +88,7 @@ def test_typing_in_one_field_is_kept_while_another_field_updates(
     member_id = members.current_id
     person.type(members.form.inputs["access_needs"], "Step-free room")
     values = {"email": "zoe@example.org"}
-    crud.update_row(other, section=Section.MEMBERS, row_id=member_id, values=values)
+    crud.update_row(other, kind=RowKind.MEMBERS, row_id=member_id, values=values)
 
     window.live.poll_now()
     assert person.shown(members.form.inputs["email"]) == "zoe@example.org"
@@ -106,7 +106,7 @@ def test_the_same_field_changed_while_typing_is_a_clash_not_an_overwrite(
     member_id = members.current_id
     person.type(members.form.inputs["access_needs"], "Step-free room")
     values = {"access_needs": "Hearing loop"}
-    crud.update_row(other, section=Section.MEMBERS, row_id=member_id, values=values)
+    crud.update_row(other, kind=RowKind.MEMBERS, row_id=member_id, values=values)
 
     window.live.poll_now()
     assert person.shown(members.form.inputs["access_needs"]) == "Step-free room"

@@ -10,7 +10,7 @@ from organiser.core import crud
 from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.main_window import MainWindow
 
 
@@ -38,7 +38,7 @@ def test_undo_keeps_a_field_someone_else_changed_since(
     window: MainWindow, section: Any, other: Store, dialogs: Any
 ) -> None:
     crud.update_row(
-        other, section=Section.MEMBERS, row_id=section.current_id, values={"phone": "01632 960 999"}
+        other, kind=RowKind.MEMBERS, row_id=section.current_id, values={"phone": "01632 960 999"}
     )
     dialogs.warnings_expected = True
     window.runner.undo_stack.undo()
@@ -51,7 +51,7 @@ def test_undo_still_works_beside_a_change_to_another_field(
     window: MainWindow, section: Any, other: Store
 ) -> None:
     crud.update_row(
-        other, section=Section.MEMBERS, row_id=section.current_id, values={"email": "z@example.org"}
+        other, kind=RowKind.MEMBERS, row_id=section.current_id, values={"email": "z@example.org"}
     )
     window.runner.undo_stack.undo()
     member = stored(window)

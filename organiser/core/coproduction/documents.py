@@ -71,7 +71,7 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Received:
+class ReceivedLine:
     """Something a person with lived experience received for their part."""
 
     who: str
@@ -102,7 +102,7 @@ class Process:
     members: tuple[Person, ...]
     meetings: tuple[tuple[str, str], ...]  # (date in words, title)
     profile: ProfileSheet | None  # None: nothing recorded in the ledger yet
-    received: tuple[Received, ...]
+    received: tuple[ReceivedLine, ...]
     missing: tuple[str, ...]  # a "Not recorded…" sentence for each empty part
 
 

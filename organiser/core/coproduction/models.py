@@ -35,10 +35,10 @@ ledger_member = Table(
 )
 
 
-class Reciprocity(Base):
+class Received(Base):
     """Something a person with lived experience received for their part (linked to the budget)."""
 
-    __tablename__ = "reciprocity"
+    __tablename__ = "reciprocity"  # its first name, kept: renaming a table needs a migration
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction.kinds import NextStep
 from organiser.core.coproduction.ledger import profile
-from organiser.core.coproduction.models import Lesson, Reciprocity, ReportText
+from organiser.core.coproduction.models import Lesson, Received, ReportText
 from organiser.core.coproduction.next_steps import demand, session_cost
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
@@ -64,9 +64,7 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
             .order_by(Lesson.id)
         ).all()
         received = s.scalars(
-            select(Reciprocity.what)
-            .where(Reciprocity.event_id == event_id)
-            .order_by(Reciprocity.id)
+            select(Received.what).where(Received.event_id == event_id).order_by(Received.id)
         ).all()
     where = f" at {event.venue_name}" if event.venue_name else ""
     future = event.date is None or event.date >= dt.date.today()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from organiser.core.coproduction.models import Lesson, Reciprocity
+from organiser.core.coproduction.models import Lesson, Received
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.meetings.models import Meeting
@@ -57,7 +57,7 @@ class LessonRow:
 
 
 @dataclass(frozen=True)
-class ReciprocityRow:
+class ReceivedRow:
     """Something a person received for their part, and the budget line that paid for it."""
 
     id: int
@@ -113,33 +113,33 @@ def list_lessons(store: Store, event_id: int) -> list[LessonRow]:
     return rows
 
 
-def list_reciprocity(store: Store, event_id: int) -> list[ReciprocityRow]:
+def list_received(store: Store, event_id: int) -> list[ReceivedRow]:
     """What people received, in the order it was recorded, with names and budget lines."""
     query = (
         select(
-            Reciprocity.id,
-            Reciprocity.member_id,
+            Received.id,
+            Received.member_id,
             Member.name,
-            Reciprocity.what,
-            Reciprocity.amount_pence,
-            Reciprocity.cost_line_id,
+            Received.what,
+            Received.amount_pence,
+            Received.cost_line_id,
             CostLine.item,
-            Reciprocity.note,
+            Received.note,
         )
-        .outerjoin(Member, Member.id == Reciprocity.member_id)
-        .outerjoin(CostLine, CostLine.id == Reciprocity.cost_line_id)
-        .where(Reciprocity.event_id == event_id)
-        .order_by(Reciprocity.id)
+        .outerjoin(Member, Member.id == Received.member_id)
+        .outerjoin(CostLine, CostLine.id == Received.cost_line_id)
+        .where(Received.event_id == event_id)
+        .order_by(Received.id)
     )
     with store.begin() as s:
         found = s.execute(query).all()
     return [
-        ReciprocityRow(rid, mid, name or "", what, amount, cid, item or "", note)
+        ReceivedRow(rid, mid, name or "", what, amount, cid, item or "", note)
         for rid, mid, name, what, amount, cid, item, note in found
     ]
 
 
-def received_words(rows: Sequence[ReciprocityRow]) -> str:
+def received_words(rows: Sequence[ReceivedRow]) -> str:
     """'3 things received, £44.00 of them in money or vouchers.' (or that nothing is recorded)."""
     if not rows:
         return "Nothing recorded yet: add what people with lived experience received."

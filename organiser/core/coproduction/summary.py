@@ -17,12 +17,12 @@ from organiser.core.coproduction.documents import (
     Process,
     ProfileLine,
     ProfileSheet,
-    Received,
+    ReceivedLine,
     SummarySheet,
 )
 from organiser.core.coproduction.kinds import NextStep
 from organiser.core.coproduction.ledger import Profile, profile
-from organiser.core.coproduction.models import Lesson, Reciprocity
+from organiser.core.coproduction.models import Lesson, Received
 from organiser.core.coproduction.narrative import NarrativeSection, narrative, next_step
 from organiser.core.coproduction.next_steps import demand, session_cost
 from organiser.core.creche.kinds import BookingStatus
@@ -149,18 +149,18 @@ def profile_sheet(shape: Profile) -> ProfileSheet | None:
     )
 
 
-def _received(store: Store, event_id: int) -> tuple[Received, ...]:
+def _received(store: Store, event_id: int) -> tuple[ReceivedLine, ...]:
     with store.begin() as s:
         rows = s.execute(
-            select(Member.name, Reciprocity.what, Reciprocity.amount_pence, CostLine.item)
-            .select_from(Reciprocity)
-            .outerjoin(Member, Member.id == Reciprocity.member_id)
-            .outerjoin(CostLine, CostLine.id == Reciprocity.cost_line_id)
-            .where(Reciprocity.event_id == event_id)
-            .order_by(Reciprocity.id)
+            select(Member.name, Received.what, Received.amount_pence, CostLine.item)
+            .select_from(Received)
+            .outerjoin(Member, Member.id == Received.member_id)
+            .outerjoin(CostLine, CostLine.id == Received.cost_line_id)
+            .where(Received.event_id == event_id)
+            .order_by(Received.id)
         ).all()
     return tuple(
-        Received(who or "", what, format_pence(amount), item or "")
+        ReceivedLine(who or "", what, format_pence(amount), item or "")
         for who, what, amount, item in rows
     )
 

@@ -20,7 +20,7 @@ def check_lesson(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
         raise ValidationError("Choose a tag from the list.", field="tag")
 
 
-def check_reciprocity(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
+def check_received(values: Mapping[str, Any], current: Mapping[str, Any]) -> None:
     """Say what was received; an amount, if any, is not negative."""
     long_text(values)
     required(values, current, "what", "What they received")

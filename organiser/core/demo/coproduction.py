@@ -8,7 +8,7 @@ from organiser.core.coproduction.narrative import set_next_step
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.planning.service import list_costs, list_members
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 # aspect, rung, who (first names), held back, note
 LEDGER = (
@@ -61,7 +61,7 @@ LESSONS = (
 
 
 def add_coproduction(store: Store, event_id: int) -> None:
-    """Ledger entries, reciprocity linked to the budget, and lessons."""
+    """Ledger entries, what people received (linked to the budget), and lessons."""
     members = {m.name.split()[0]: m.id for m in list_members(store, event_id)}
     for aspect, rung, who, held, note in LEDGER:
         ledger.set_entry(
@@ -83,7 +83,7 @@ def add_coproduction(store: Store, event_id: int) -> None:
     ):
         add_row(
             store,
-            section=Section.RECIPROCITY,
+            kind=RowKind.RECEIVED,
             parent_id=event_id,
             values={
                 "member_id": members["Zoë"],
@@ -95,7 +95,7 @@ def add_coproduction(store: Store, event_id: int) -> None:
     for happened, learned, differently, tag in LESSONS:
         add_row(
             store,
-            section=Section.LESSONS,
+            kind=RowKind.LESSONS,
             parent_id=event_id,
             values={
                 "happened": happened,

@@ -8,7 +8,7 @@ from organiser.core.creche.kinds import BookingStatus, Qualification
 from organiser.core.creche.service import update_creche
 from organiser.core.crud import add_row, update_row
 from organiser.core.db import Store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 # name, contact, adults, children, heard from, future contact, access needs
 BOOKINGS = (
@@ -76,7 +76,7 @@ def add_creche(store: Store, event_id: int, *, today: dt.date) -> None:
     for name, contact, adults, children, heard, consent, access in BOOKINGS:
         made = add_row(
             store,
-            section=Section.BOOKINGS,
+            kind=RowKind.BOOKINGS,
             parent_id=event_id,
             values={
                 "name": name,
@@ -92,14 +92,14 @@ def add_creche(store: Store, event_id: int, *, today: dt.date) -> None:
         ids[name] = made.created_id
     update_row(
         store,
-        section=Section.BOOKINGS,
+        kind=RowKind.BOOKINGS,
         row_id=ids[CANCELLED],
         values={"status": BookingStatus.CANCELLED.value},
     )
     for parent, first, last, months, allergies, dietary, medical, photos, collect in CHILDREN:
         add_row(
             store,
-            section=Section.CHILDREN,
+            kind=RowKind.CHILDREN,
             parent_id=ids[parent],
             values={
                 "first_name": first,
@@ -116,7 +116,7 @@ def add_creche(store: Store, event_id: int, *, today: dt.date) -> None:
     for name, role, level, dbs_days, aid_days in STAFF:
         add_row(
             store,
-            section=Section.STAFF,
+            kind=RowKind.STAFF,
             parent_id=event_id,
             values={
                 "name": name,

@@ -10,7 +10,7 @@ from organiser.core.db import Store
 from organiser.core.meetings.service import save_notes, set_attendees
 from organiser.core.planning.service import list_members
 from organiser.core.polls.service import choose_option, set_answer
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 FIRST_NOTES = """# First ideas
 
@@ -62,23 +62,21 @@ Notes started before the meeting, to fill in on the day.
 
 
 def _meeting(store: Store, event_id: int, values: dict[str, Any]) -> int:
-    meeting_id = add_row(store, section=Section.MEETINGS, parent_id=event_id, values=values)
+    meeting_id = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values=values)
     assert meeting_id.created_id is not None
     return meeting_id.created_id
 
 
 def _action(store: Store, event_id: int, **values: Any) -> int:
     done = values.pop("done", False)
-    action_id = add_row(store, section=Section.ACTIONS, parent_id=event_id, values=values)
+    action_id = add_row(store, kind=RowKind.ACTIONS, parent_id=event_id, values=values)
     assert action_id.created_id is not None
     if done:  # ticked off a couple of days before it was due
         finished = dt.datetime.combine(values["due"] - dt.timedelta(days=2), dt.time(15, 0))
-        update_row(
-            store, section=Section.ACTIONS, row_id=action_id.created_id, values={"done": True}
-        )
+        update_row(store, kind=RowKind.ACTIONS, row_id=action_id.created_id, values={"done": True})
         update_row(
             store,
-            section=Section.ACTIONS,
+            kind=RowKind.ACTIONS,
             row_id=action_id.created_id,
             values={"done_at": finished},
         )
@@ -107,7 +105,7 @@ def add_meetings(store: Store, event_id: int, *, today: dt.date) -> None:
         "One morning that mixes Pilates with mental wellbeing",
         "A free creche next to the hall, so parents can take part",
     ):
-        add_row(store, section=Section.DECISIONS, parent_id=first, values={"text": text})
+        add_row(store, kind=RowKind.DECISIONS, parent_id=first, values={"text": text})
     _action(
         store,
         event_id,
@@ -144,7 +142,7 @@ def add_meetings(store: Store, event_id: int, *, today: dt.date) -> None:
         "Creche for up to twelve children, run by the family centre's team",
         "Pastries and fruit instead of a sit-down lunch, to stay within the grant",
     ):
-        add_row(store, section=Section.DECISIONS, parent_id=second, values={"text": text})
+        add_row(store, kind=RowKind.DECISIONS, parent_id=second, values={"text": text})
     _action(
         store,
         event_id,
@@ -238,7 +236,7 @@ def add_poll(store: Store, event_id: int, *, today: dt.date) -> None:
     members = [m.id for m in list_members(store, event_id)]
     poll = add_row(
         store,
-        section=Section.POLLS,
+        kind=RowKind.POLLS,
         parent_id=event_id,
         values={"title": "Which morning suits everyone?"},
     ).created_id
@@ -249,7 +247,7 @@ def add_poll(store: Store, event_id: int, *, today: dt.date) -> None:
         option_ids.append(
             add_row(
                 store,
-                section=Section.POLL_OPTIONS,
+                kind=RowKind.POLL_OPTIONS,
                 parent_id=poll,
                 values={
                     "date": today + dt.timedelta(days=days),

@@ -9,7 +9,7 @@ from organiser.core.db import Store
 from organiser.core.events.kinds import Status
 from organiser.core.events.service import create_event, update_event
 from organiser.core.planning.kinds import CostCategory, ItemKind, Role
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 
 DEMO_TITLE = "Move, Breathe and Connect: a Pilates and wellbeing morning"
 
@@ -142,7 +142,7 @@ def add_planning(store: Store, *, today: dt.date) -> int:
     for name, role, org, access, availability in MEMBERS:
         add_row(
             store,
-            section=Section.MEMBERS,
+            kind=RowKind.MEMBERS,
             parent_id=event_id,
             values={
                 "name": name,
@@ -156,7 +156,7 @@ def add_planning(store: Store, *, today: dt.date) -> int:
     for start, end, title, kind, lead, room, alongside in PROGRAMME:
         add_row(
             store,
-            section=Section.PROGRAMME,
+            kind=RowKind.PROGRAMME,
             parent_id=event_id,
             values={
                 "start": _time(start),
@@ -171,14 +171,14 @@ def add_planning(store: Store, *, today: dt.date) -> int:
     for name, amount, conditions in FUNDS:
         add_row(
             store,
-            section=Section.FUNDS,
+            kind=RowKind.FUNDS,
             parent_id=event_id,
             values={"name": name, "amount_pence": amount, "conditions": conditions},
         )
     for item, category, estimated, actual, supplier, paid in COSTS:
         add_row(
             store,
-            section=Section.COSTS,
+            kind=RowKind.COSTS,
             parent_id=event_id,
             values={
                 "item": item,

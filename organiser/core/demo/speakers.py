@@ -8,7 +8,7 @@ import datetime as dt
 from organiser.core.crud import update_row
 from organiser.core.db import Store
 from organiser.core.planning.service import list_costs, list_members, list_programme
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.core.speakers.invitations import add_invitation
 from organiser.core.speakers.service import add_speaker, speaker_from_member, update_speaker
 
@@ -151,5 +151,5 @@ def add_speakers(store: Store, event_id: int) -> None:
     )
     paid = next(c for c in list_costs(store, event_id) if c.supplier == "Priya Shah")
     update_row(
-        store, section=Section.COSTS, row_id=paid.id, values={"actual_pence": 12000, "paid": True}
+        store, kind=RowKind.COSTS, row_id=paid.id, values={"actual_pence": 12000, "paid": True}
     )

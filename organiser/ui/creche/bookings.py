@@ -23,7 +23,7 @@ from organiser.core.creche.bookings import Offer
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.creche.rows import BookingRow, ChildRow
 from organiser.core.errors import OrganiserError
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.creche import csv_actions
 from organiser.ui.creche.common import (
     button,
@@ -87,7 +87,7 @@ class BookingsPage(QWidget):
         offer_layout.addWidget(self.give_button)
         self.bookings = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.BOOKINGS),
+            verbs=crud_verbs(runner, RowKind.BOOKINGS),
             noun="booking",
             title="Bookings",
             columns=BOOKING_COLUMNS,
@@ -98,7 +98,7 @@ class BookingsPage(QWidget):
         )
         self.children_section = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.CHILDREN),
+            verbs=crud_verbs(runner, RowKind.CHILDREN),
             noun="child",
             title="Children",
             columns=CHILD_COLUMNS,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import service as creche
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.creche.common import set_role, widen_list, wrapped
 from organiser.ui.creche.fields import STAFF_COLUMNS, STAFF_FIELDS, values_of
 from organiser.ui.ops import OpRunner
@@ -29,7 +29,7 @@ class StaffPage(QWidget):
         self.ratio = wrapped(self, "staff_ratio", role="subheading")
         self.section = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.STAFF),
+            verbs=crud_verbs(runner, RowKind.STAFF),
             noun="staff member",
             title="Creche staff",
             columns=STAFF_COLUMNS,

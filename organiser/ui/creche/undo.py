@@ -6,7 +6,7 @@ from organiser.core import crud
 from organiser.core.changes import Changes
 from organiser.core.creche import service as creche
 from organiser.core.db import Store
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.undo import row_inverse
 
@@ -35,7 +35,7 @@ def set_status(runner: OpRunner, text: str, booking_id: int, status: str) -> Cha
     return runner.push(
         text,
         lambda: crud.update_row(
-            store, section=Section.BOOKINGS, row_id=booking_id, values={"status": status}
+            store, kind=RowKind.BOOKINGS, row_id=booking_id, values={"status": status}
         ),
-        row_inverse(store, Section.BOOKINGS),
+        row_inverse(store, RowKind.BOOKINGS),
     )

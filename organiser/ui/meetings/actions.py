@@ -15,7 +15,7 @@ from organiser.core.meetings import service as meetings
 from organiser.core.meetings.rows import ActionRow
 from organiser.core.parsing import format_date
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import Column
@@ -82,7 +82,7 @@ class ActionsPage(QWidget):
         filter_label.setBuddy(self.owner_filter)
         self.section = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.ACTIONS),
+            verbs=crud_verbs(runner, RowKind.ACTIONS),
             noun="action",
             title="Action items",
             columns=COLUMNS,
@@ -193,9 +193,9 @@ class ActionsPage(QWidget):
         self.runner.push(
             "Mark action done" if done else "Mark action open",
             lambda: crud.update_row(
-                store, section=Section.ACTIONS, row_id=row_id, values={"done": done}
+                store, kind=RowKind.ACTIONS, row_id=row_id, values={"done": done}
             ),
-            row_inverse(store, Section.ACTIONS),
+            row_inverse(store, RowKind.ACTIONS),
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

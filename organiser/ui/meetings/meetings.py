@@ -27,7 +27,7 @@ from organiser.core.meetings import service as meetings
 from organiser.core.meetings.rows import DecisionRow, MeetingDetails, MeetingRow
 from organiser.core.parsing import format_date, format_time, long_date
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.meetings.attendees import AttendeesList
 from organiser.ui.meetings.notes import NotesEditor
 from organiser.ui.ops import Call, OpRunner
@@ -99,7 +99,7 @@ class MeetingsPage(QWidget):
         self.summary.setWordWrap(True)
         self.meetings = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.MEETINGS),
+            verbs=crud_verbs(runner, RowKind.MEETINGS),
             noun="meeting",
             title="Meetings",
             columns=COLUMNS,
@@ -140,7 +140,7 @@ class MeetingsPage(QWidget):
         self.attendees.counted.connect(self._count_attendees)
         self.decisions = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.DECISIONS),
+            verbs=crud_verbs(runner, RowKind.DECISIONS),
             noun="decision",
             title="Decisions",
             columns=DECISION_COLUMNS,
@@ -351,9 +351,9 @@ class MeetingsPage(QWidget):
         refused = self.runner.push_edit(
             "Edit agenda",
             lambda chosen: crud.update_row(
-                store, section=Section.MEETINGS, row_id=meeting_id, values=chosen
+                store, kind=RowKind.MEETINGS, row_id=meeting_id, values=chosen
             ),
-            row_inverse(store, Section.MEETINGS),
+            row_inverse(store, RowKind.MEETINGS),
             values,
         )
         self.agenda.show_errors({**errors, **refused})
@@ -368,7 +368,7 @@ class MeetingsPage(QWidget):
         def inverse(changes: Changes) -> Call:
             before = dict(changes.previous)
             return lambda: crud.update_row(
-                store, section=Section.MEETINGS, row_id=meeting_id, values=before
+                store, kind=RowKind.MEETINGS, row_id=meeting_id, values=before
             )
 
         changes = self.runner.push(

@@ -14,7 +14,7 @@ from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import CostCategory
 from organiser.core.planning.rows import CostRow, FundRow
 from organiser.core.planning.rules import BudgetSummary
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind
@@ -112,7 +112,7 @@ class BudgetPage(QWidget):
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.funds = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.FUNDS),
+            verbs=crud_verbs(runner, RowKind.FUNDS),
             noun="funding source",
             title="Funding sources",
             columns=FUND_COLUMNS,
@@ -123,7 +123,7 @@ class BudgetPage(QWidget):
         )
         self.costs = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.COSTS),
+            verbs=crud_verbs(runner, RowKind.COSTS),
             noun="cost",
             title="Costs",
             columns=COST_COLUMNS,

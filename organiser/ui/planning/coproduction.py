@@ -25,10 +25,10 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.coproduction import ledger
 from organiser.core.coproduction import rows as coproduction
 from organiser.core.coproduction.ledger import LedgerRow
-from organiser.core.coproduction.rows import ReciprocityRow
+from organiser.core.coproduction.rows import ReceivedRow
 from organiser.core.money import format_pence
 from organiser.core.planning import service as planning
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.column_fit import ShareWidth
 from organiser.ui.planning.ledger_editor import NOT_DECIDED, AspectEditor
@@ -40,14 +40,14 @@ from organiser.ui.widgets.row_verbs import crud_verbs
 
 NOBODY: Choice = ("Not named", None)
 NO_LINE: Choice = ("Not in the budget", None)
-RECIPROCITY_FIELDS = (
+RECEIVED_FIELDS = (
     Field("member_id", "Who received it", Kind.CHOICE_ID, (NOBODY,)),
     Field("what", "What they received", hint="For example: travel expenses for meetings"),
     Field("amount_pence", "Amount (£)", Kind.OPTIONAL_MONEY, hint="Blank if it was not money"),
     Field("cost_line_id", "Paid from the budget line", Kind.CHOICE_ID, (NO_LINE,)),
     Field("note", "Note", Kind.TEXT),
 )
-RECIPROCITY_COLUMNS = (
+RECEIVED_COLUMNS = (
     Column("Who", lambda r: r.member or "Not named"),
     Column("What they received", lambda r: r.what, stretch=True),
     Column("Amount", lambda r: format_pence(r.amount_pence, blank="—"), align_right=True),
@@ -66,9 +66,9 @@ LEDGER_SEES = (
 )
 
 
-def reciprocity_values(row: ReciprocityRow) -> dict[str, Any]:
+def received_values(row: ReceivedRow) -> dict[str, Any]:
     """A thing received as the editor's fields."""
-    return {f.key: getattr(row, f.key) for f in RECIPROCITY_FIELDS}
+    return {f.key: getattr(row, f.key) for f in RECEIVED_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ class LedgerModel(RowTableModel):
 
 
 class CoproductionPage(QWidget):
-    """Ledger, profile and reciprocity, each on a tab of its own."""
+    """Ledger, profile and what people received, each on a tab of its own."""
 
     SEES = LEDGER_SEES | Touched.BUDGET
 
@@ -145,23 +145,23 @@ class CoproductionPage(QWidget):
         self.received = QLabel(self)
         self.received.setObjectName("received_summary")
         self.received.setWordWrap(True)
-        self.reciprocity = RowSection(
+        self.received_list = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.RECIPROCITY),
+            verbs=crud_verbs(runner, RowKind.RECEIVED),
             noun="thing received",
             title="What people with lived experience received",
-            columns=RECIPROCITY_COLUMNS,
-            fields=RECIPROCITY_FIELDS,
-            load_rows=lambda event_id: coproduction.list_reciprocity(runner.store, event_id),
-            row_values=reciprocity_values,
+            columns=RECEIVED_COLUMNS,
+            fields=RECEIVED_FIELDS,
+            load_rows=lambda event_id: coproduction.list_received(runner.store, event_id),
+            row_values=received_values,
             editor_below=True,
             parent=self,
         )
-        self.reciprocity.rows_changed.connect(self._count_received)
-        self.reciprocity_fit = ShareWidth(
-            self.reciprocity.table, (1, 4), limits={0: 180, 3: 240}, wrap_rows=True
+        self.received_list.rows_changed.connect(self._count_received)
+        self.received_fit = ShareWidth(
+            self.received_list.table, (1, 4), limits={0: 180, 3: 240}, wrap_rows=True
         )
-        self.reciprocity.rows_changed.connect(self.reciprocity_fit.fit)
+        self.received_list.rows_changed.connect(self.received_fit.fit)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("coproduction_tabs")
         self._build()
@@ -182,7 +182,7 @@ class CoproductionPage(QWidget):
         received_tab = QWidget(self)
         received_layout = QVBoxLayout(received_tab)
         received_layout.addWidget(self.received)
-        received_layout.addWidget(self.reciprocity, 1)
+        received_layout.addWidget(self.received_list, 1)
         self.tabs.addTab(ledger_tab, "&Ledger")
         self.tabs.addTab(self.profile, "&Profile")
         self.tabs.addTab(received_tab, "What people re&ceived")
@@ -201,7 +201,7 @@ class CoproductionPage(QWidget):
         self.editor.event_id = event_id
         self._load_choices()
         self._load_ledger()
-        self.reciprocity.set_parent(event_id)
+        self.received_list.set_parent(event_id)
 
     def refresh(self, changes: Changes) -> None:
         """Reload what the change touched: the ledger, people, budget lines or things received."""
@@ -212,12 +212,12 @@ class CoproductionPage(QWidget):
         if changes.touched & LEDGER_SEES:
             self._load_ledger()
         if changes.touched & (Touched.LEDGER | Touched.MEMBERS | Touched.BUDGET):
-            self.reciprocity.refresh()
+            self.received_list.refresh()
 
     def flush(self) -> None:
         """Save a note or a thing received still being typed."""
         self.editor.flush()
-        self.reciprocity.flush()
+        self.received_list.flush()
 
     # Loading.
 
@@ -226,10 +226,10 @@ class CoproductionPage(QWidget):
         members = planning.list_members(store, event_id) if event_id is not None else []
         self.editor.set_members(members)
         people: list[Choice] = [(m.name, m.id) for m in members]
-        set_id_choices(self.reciprocity.form.inputs["member_id"], [NOBODY, *people])
+        set_id_choices(self.received_list.form.inputs["member_id"], [NOBODY, *people])
         costs = planning.list_costs(store, event_id) if event_id is not None else []
         lines: list[Choice] = [(f"{c.item} ({c.category})", c.id) for c in costs]
-        set_id_choices(self.reciprocity.form.inputs["cost_line_id"], [NO_LINE, *lines])
+        set_id_choices(self.received_list.form.inputs["cost_line_id"], [NO_LINE, *lines])
 
     def _load_ledger(self) -> None:
         if self.event_id is None:
@@ -273,7 +273,9 @@ class CoproductionPage(QWidget):
         raise KeyError(aspect)
 
     def _count_received(self) -> None:
-        rows = [self.reciprocity.model.row_at(n) for n in range(self.reciprocity.model.rowCount())]
+        rows = [
+            self.received_list.model.row_at(n) for n in range(self.received_list.model.rowCount())
+        ]
         self.received.setText(coproduction.received_words(rows) if self.event_id else "")
 
 

@@ -15,7 +15,7 @@ from organiser.core.coproduction.kinds import LessonTag
 from organiser.core.coproduction.rows import LessonRow, meeting_label
 from organiser.core.events import service as events
 from organiser.core.meetings import service as meetings
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.creche.common import tell, widen_list
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.column_fit import ShareWidth
@@ -93,7 +93,7 @@ class LessonsPage(QWidget):
         self.summary.setWordWrap(True)
         self.lessons = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.LESSONS),
+            verbs=crud_verbs(runner, RowKind.LESSONS),
             noun="lesson",
             title="Lessons log",
             columns=COLUMNS,

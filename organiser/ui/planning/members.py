@@ -11,7 +11,7 @@ from organiser.core.parsing import format_date
 from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import Role
 from organiser.core.planning.rows import MemberRow
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind, set_choices
@@ -80,7 +80,7 @@ class MembersPage(QWidget):
         self.summary.setWordWrap(True)
         self.section = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.MEMBERS),
+            verbs=crud_verbs(runner, RowKind.MEMBERS),
             noun="member",
             title="Members",
             columns=COLUMNS,

@@ -14,7 +14,7 @@ from organiser.core.planning import service as planning
 from organiser.core.planning.kinds import ItemKind
 from organiser.core.planning.rows import ProgrammeRow
 from organiser.core.planning.rules import ProgrammeCheck
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind
@@ -79,7 +79,7 @@ class ProgrammePage(QWidget):
         self.print_button.clicked.connect(self.print_requested)
         self.section = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.PROGRAMME),
+            verbs=crud_verbs(runner, RowKind.PROGRAMME),
             noun="programme item",
             title="Running order",
             columns=COLUMNS,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from organiser.core.changes import Changes, Touched
 from organiser.core.polls import service as polls
 from organiser.core.polls.rules import Answer, next_answer
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.polls.grid import CLEAR, CLICK, CYCLE, AnswerGrid
 from organiser.ui.polls.grid_model import PollGridModel, ordinal, short_option
@@ -82,7 +82,7 @@ class AvailabilityPage(QWidget):
         self.print_button.clicked.connect(self._print)
         self.options = RowSection(
             runner,
-            verbs=crud_verbs(runner, Section.POLL_OPTIONS),
+            verbs=crud_verbs(runner, RowKind.POLL_OPTIONS),
             noun="option",
             title="Options to choose from",
             columns=COLUMNS,

@@ -20,7 +20,7 @@ from organiser.core.meetings import service as meetings
 from organiser.core.meetings.rows import MeetingRow
 from organiser.core.polls import service as polls
 from organiser.core.polls.service import PollRow
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.read_only import keeps_working
 from organiser.ui.undo import row_inverse
@@ -189,8 +189,8 @@ class PollBar(QWidget):
         values: dict[str, Any] = {"title": title.strip(), "meeting_id": meeting_id}
         done = self.runner.push(
             "New poll",
-            lambda: crud.add_row(store, section=Section.POLLS, parent_id=event_id, values=values),
-            row_inverse(store, Section.POLLS),
+            lambda: crud.add_row(store, kind=RowKind.POLLS, parent_id=event_id, values=values),
+            row_inverse(store, RowKind.POLLS),
         )
         if done is not None and done.created_id is not None:
             self.created.emit(done.created_id)
@@ -202,8 +202,8 @@ class PollBar(QWidget):
         store, poll_id = self.runner.store, self.poll_id
         self.runner.push(
             "Delete poll",
-            lambda: crud.delete_row(store, section=Section.POLLS, row_id=poll_id),
-            row_inverse(store, Section.POLLS),
+            lambda: crud.delete_row(store, kind=RowKind.POLLS, row_id=poll_id),
+            row_inverse(store, RowKind.POLLS),
         )
 
     def save(self) -> None:
@@ -221,9 +221,9 @@ class PollBar(QWidget):
         refused = self.runner.push_edit(
             "Edit poll",
             lambda chosen: crud.update_row(
-                store, section=Section.POLLS, row_id=poll_id, values=chosen
+                store, kind=RowKind.POLLS, row_id=poll_id, values=chosen
             ),
-            row_inverse(store, Section.POLLS),
+            row_inverse(store, RowKind.POLLS),
             wanted,
         )
         self.form.show_errors({**errors, **refused})

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from organiser.core import crud
 from organiser.core.changes import Changes
-from organiser.core.sections import Section
+from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import Inverse, OpRunner
 from organiser.ui.table_model import RowTableModel
 from organiser.ui.undo import row_inverse
@@ -33,13 +33,13 @@ class Verbs:
     inverse: Callable[[], Inverse]
 
 
-def crud_verbs(runner: OpRunner, section: Section) -> Verbs:
-    """The verbs of a plain section (members, programme items, funds, bookings, …)."""
+def crud_verbs(runner: OpRunner, kind: RowKind) -> Verbs:
+    """The verbs of rows of one kind (members, programme items, funds, bookings, …)."""
 
     def update(row_id: int, values: dict[str, Any], base: dict[str, Any], version: int) -> Changes:
         return crud.update_row(
             runner.store,
-            section=section,
+            kind=kind,
             row_id=row_id,
             values=values,
             base=base,
@@ -47,14 +47,14 @@ def crud_verbs(runner: OpRunner, section: Section) -> Verbs:
         )
 
     return Verbs(
-        name=section.name.lower(),
+        name=kind.name.lower(),
         add=lambda parent_id, values: crud.add_row(
-            runner.store, section=section, parent_id=parent_id, values=values
+            runner.store, kind=kind, parent_id=parent_id, values=values
         ),
         update=update,
-        delete=lambda row_id: crud.delete_row(runner.store, section=section, row_id=row_id),
-        version=lambda row_id: crud.current_version(runner.store, section=section, row_id=row_id),
-        inverse=lambda: row_inverse(runner.store, section),
+        delete=lambda row_id: crud.delete_row(runner.store, kind=kind, row_id=row_id),
+        version=lambda row_id: crud.current_version(runner.store, kind=kind, row_id=row_id),
+        inverse=lambda: row_inverse(runner.store, kind),
     )
 
 

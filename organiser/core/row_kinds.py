@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 
 
-class Section(enum.StrEnum):
+class RowKind(enum.StrEnum):
     """A kind of row, named as a person would ("Delete member")."""
 
     MEMBERS = "member"
@@ -21,4 +21,4 @@ class Section(enum.StrEnum):
     CHILDREN = "child"
     STAFF = "creche staff member"
     LESSONS = "lesson"
-    RECIPROCITY = "thing received"
+    RECEIVED = "thing received"
