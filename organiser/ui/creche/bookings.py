@@ -151,6 +151,7 @@ class BookingsPage(QWidget):
         for widget in (self.import_button, self.export_button, self.print_button):
             widget.setEnabled(event_id is not None)
         self.bookings.set_parent(event_id)
+        self._booking_chosen(self.bookings.current_id)  # the kept booking's children afresh
         self._show_places()
 
     def refresh(self, changes: Changes) -> None:

@@ -87,7 +87,8 @@ def shown_rows(questions: list[Question], rows: list[ResponseRow]) -> list[Shown
 class ResponsesPage(QWidget):
     """What each person said; an answer changed saves at once, Ctrl+Z puts it back."""
 
-    SEES = Touched.FEEDBACK | Touched.BOOKINGS
+    # Invitations too: the speakers' organisations are the services question's choices.
+    SEES = Touched.FEEDBACK | Touched.BOOKINGS | Touched.INVITATIONS
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)

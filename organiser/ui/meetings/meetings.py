@@ -220,11 +220,13 @@ class MeetingsPage(QWidget):
         self.event_id = event_id
         self._load_members()
         self.meetings.set_parent(event_id)
-        self._show_meeting(None)
         if kept is None or self.meetings.model.row_of(kept) is None:
+            self._show_meeting(None)
             kept = self._default_meeting()
-        if kept is not None:
-            self.meetings.choose(kept)
+            if kept is not None:
+                self.meetings.choose(kept)
+        else:  # still chosen in the list (no click comes): show it afresh
+            self._show_meeting(kept)
 
     def refresh(self, changes: Changes) -> None:
         """Reload what the change touched: meetings, notes or members."""

@@ -88,7 +88,14 @@ def _choice_label(row: SpeakerRow) -> str:
 class DirectoryPage(QWidget):
     """Speakers shared by all events: search, edit, archive, merge duplicates."""
 
-    SEES = Touched.SPEAKERS | Touched.ORGANISATIONS | Touched.INVITATIONS
+    # Events' titles and dates too: a speaker's past events are listed by them.
+    SEES = (
+        Touched.SPEAKERS
+        | Touched.ORGANISATIONS
+        | Touched.INVITATIONS
+        | Touched.DETAILS
+        | Touched.EVENTS
+    )
     ANY_EVENT = True  # the speakers of every event
 
     def __init__(self, runner: OpRunner, parent: QWidget | None = None) -> None:
@@ -184,6 +191,7 @@ class DirectoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pane)
+        self._loaded_from: Store | None = None
         self._count("")
         self._chosen()
 
@@ -193,11 +201,14 @@ class DirectoryPage(QWidget):
     # Loading.
 
     def reload(self) -> None:
-        """Reload the speakers and the organisations offered."""
+        """Reload the speakers and the organisations offered, the chosen one kept chosen."""
+        self._load_organisations()
+        self.pane.refresh()
+
+    def _load_organisations(self) -> None:
         set_choices(
             self.pane.form.inputs["organisation"], planning.list_organisations(self._store())
         )
-        self.pane.set_parent(EVERY_EVENT)
 
     def refresh(self, _changes: Changes) -> None:
         """Reload when speakers, organisations or invitations (event counts) changed."""
@@ -292,7 +303,11 @@ class DirectoryPage(QWidget):
         """The open event (its working group can be added as speakers)."""
         self.event_id = event_id
         self.member_button.setEnabled(event_id is not None)
-        self.reload()
+        if self.pane.parent_id is None or self._loaded_from is not self._store():
+            # The speakers are every event's: read once, and again on another database only.
+            self._loaded_from = self._store()
+            self._load_organisations()
+            self.pane.set_parent(EVERY_EVENT)
 
     def add_member(self) -> None:
         """Choose a member of the open event's working group and add them as a speaker."""

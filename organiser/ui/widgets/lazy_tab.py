@@ -2,9 +2,10 @@
 
 A tab holds pages behind a selector (a tab bar along the top, or a list down the side). A page
 is built the first time it is opened. From then on it follows changes itself (`Follow`): it
-declares once what it shows (`SEES`, its Touched flags), reloads what a change touched while it
-is on screen, and is marked stale while hidden, to reload once when shown. So an edit costs the
-one page a person is looking at, and nothing keeps a table of who needs what.
+declares once what it shows (`SEES`, its Touched flags) and reloads what a change touched while
+it is on screen. While hidden it only notes what it missed, and reloads that once when shown
+(the whole page, if the open event changed meanwhile). So an edit costs the one page a person is
+looking at, and nothing keeps a table of who needs what.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Page(Protocol):
 
 
 class Follow(QObject):
-    """One page's subscription to changes: reload while on screen, stale while hidden."""
+    """One page's subscription to changes: reloaded while on screen, caught up when shown."""
 
     def __init__(self, page: QWidget, runner: OpRunner) -> None:
         super().__init__(page)
@@ -45,33 +46,44 @@ class Follow(QObject):
         # A page of things shared by every event (the speakers directory) hears them all.
         self.any_event: bool = getattr(page, "ANY_EVENT", False)
         self.event_id: int | None = None
-        self.stale = False
+        self.missed = Touched.NONE  # what changed while the page was hidden
+        self.new_event = False  # the open event changed while it was hidden
         runner.changes_applied.connect(self._heard)
         page.installEventFilter(self)
+
+    @property
+    def stale(self) -> bool:
+        """Whether the page has something to catch up on when it is shown."""
+        return self.new_event or bool(self.missed)
 
     def show_event(self, event_id: int | None) -> None:
         """Show another event (or the same afresh): now if on screen, else when shown."""
         self.event_id = event_id
-        self.stale = not self.page.isVisible()
-        if not self.stale:
+        self.missed = Touched.NONE
+        self.new_event = not self.page.isVisible()
+        if not self.new_event:
             self.page.set_event(event_id)  # type: ignore[attr-defined]
 
     def _heard(self, changes: Changes) -> None:
-        if not changes.touched & self.sees or self.stale:
-            return
+        touched = changes.touched & self.sees
         elsewhere = changes.event_id not in (None, self.event_id)
-        if elsewhere and not self.any_event and not changes.touched & SHARED:
+        if not touched or (elsewhere and not self.any_event and not touched & SHARED):
             return
         if self.page.isVisible():
             self.page.refresh(changes)  # type: ignore[attr-defined]
-        else:
-            self.stale = True
+        elif not self.new_event:
+            self.missed |= touched
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Reload a stale page as it comes on screen."""
+        """Catch a page up as it comes on screen: the whole page for another event, else what
+        it missed, as one change (so its chosen row, version or poll stays chosen)."""
         if watched is self.page and event.type() == QEvent.Type.Show and self.stale:
-            self.stale = False
-            self.page.set_event(self.event_id)  # type: ignore[attr-defined]
+            missed, self.missed = self.missed, Touched.NONE
+            if self.new_event:
+                self.new_event = False
+                self.page.set_event(self.event_id)  # type: ignore[attr-defined]
+            else:
+                self.page.refresh(Changes(missed, event_id=self.event_id))  # type: ignore[attr-defined]
         return False
 
 
