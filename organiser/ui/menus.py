@@ -19,6 +19,7 @@ from organiser.ui.commands import (
 )
 from organiser.ui.host import WindowHost
 from organiser.ui.offline import flows
+from organiser.ui.print_chooser import choose_and_print
 from organiser.ui.team import switching
 
 
@@ -31,6 +32,8 @@ class MenuActions:
     archive: QAction
     delete: QAction
     export: QAction
+    print_any: QAction
+    preview: QAction
     summary: QAction
     use_local: QAction
     copy: QAction
@@ -47,7 +50,8 @@ class MenuActions:
 
     def event_open(self, is_open: bool) -> None:
         """Enable what needs an open event."""
-        for action in (self.duplicate, self.archive, self.delete, self.export, self.summary):
+        needs_event = (self.duplicate, self.archive, self.delete, self.export, self.summary)
+        for action in (*needs_event, self.print_any, self.preview):
             action.setEnabled(is_open)
         self.is_open = is_open
         self._offline_entries()
@@ -88,7 +92,14 @@ def build(window: WindowHost) -> MenuActions:
         archive=_action(window, "&Archive event", lambda: toggle_archive(window)),
         delete=_action(window, "D&elete event…", lambda: delete_event(window)),
         export=_action(
-            window, "Save &programme as PDF…", lambda: printing.export_programme(window), std.Print
+            window, "Save programme a&s PDF…", lambda: printing.export_programme(window)
+        ),
+        print_any=_action(window, "&Print…", lambda: choose_and_print(window), std.Print),
+        preview=_action(
+            window,
+            "Print pre&view…",
+            lambda: choose_and_print(window, preview=True),
+            "Ctrl+Shift+P",
         ),
         summary=_action(
             window, "Su&mmary report…", lambda: window.show_summary_report(), "Ctrl+Shift+R"
@@ -104,6 +115,7 @@ def build(window: WindowHost) -> MenuActions:
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
     file_menu.addSeparator()
+    file_menu.addActions([found.print_any, found.preview])
     file_menu.addAction(found.export)
     file_menu.addAction(
         _action(

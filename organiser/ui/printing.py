@@ -1,7 +1,9 @@
-"""Save printable documents and calendar files where the person chooses.
+"""Print documents, or save them (and calendar files) where the person chooses.
 
 Which documents there are, and how each is made, is organiser.documents: the same list the
-command line exports from. ReportLab and icalendar load on the first save, not at start-up.
+command line exports from. Printing renders the same PDF and draws its pages through QtPdf
+(organiser.ui.paper), as the flyer always has. ReportLab and icalendar load on the first save
+or print, not at start-up.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.files import atomic_write
 from organiser.core.meetings.service import get_meeting
 from organiser.documents import DOCUMENTS
+from organiser.ui.paper import LoadedPdf, fit_printer, print_pages
 
 if TYPE_CHECKING:
     from organiser.ui.host import Host
@@ -65,3 +69,47 @@ def export_meeting(window: Host, kind: str, meeting_id: int) -> None:
     when = f" {meeting.date:%Y-%m-%d}" if meeting.date else ""
     extra = " - minutes" if kind == "minutes" else ""
     save_document(window, kind, chosen=meeting_id, name=f"{meeting.title}{when}{extra}")
+
+
+def printable() -> dict[str, str]:
+    """The documents that can be printed (the PDFs), by kind, named as a person would."""
+    return {kind: d.what for kind, d in DOCUMENTS.items() if d.suffix == ".pdf"}
+
+
+def print_document(
+    window: Host, kind: str, *, chosen: int | None = None, preview: bool = False
+) -> bool:
+    """Print a document of the open event through the system's print dialog (printer, copies,
+    pages), or show it in a print preview first; the paper is the document's (A4, A5, A4
+    landscape). True when it went to the printer."""
+    if window.event_id is None or kind not in printable():
+        return False
+    document = DOCUMENTS[kind]
+    window.flush()
+    try:
+        pdf = LoadedPdf(document.render(window.store, window.event_id, chosen))
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return False
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(_safe_name(document.what))
+        fit_printer(printer, pdf)
+        dialog: QPrintDialog | QPrintPreviewDialog
+        if preview:
+            dialog = QPrintPreviewDialog(printer, window.window())
+            dialog.paintRequested.connect(lambda paper: print_pages(paper, pdf))
+        else:
+            dialog = QPrintDialog(printer, window.window())
+        dialog.setWindowTitle(f"Print the {document.what}")
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if not preview:  # the preview prints from its own Print button
+            print_pages(printer, pdf)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return False
+    finally:
+        pdf.close()
+    window.statusBar().showMessage(f"The {document.what} is sent to the printer.")
+    return True

@@ -29,8 +29,8 @@ from organiser.core.flyer import versions
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.ui.creche.common import safe_name, tell
 from organiser.ui.flyer.preview import overflow_words, render
-from organiser.ui.flyer.printer import LoadedPdf, fit_printer, page_image, png_bytes, print_pages
 from organiser.ui.ops import OpRunner
+from organiser.ui.paper import LoadedPdf, fit_printer, page_image, png_bytes, print_pages
 from organiser.ui.read_only import keeps_working
 
 SOCIAL_WIDTH = 1080  # pixels: what social media sites show at full width

@@ -1,8 +1,9 @@
-"""PDF pages onto paper and into pictures, through QtPdf (what you see is what prints)."""
+"""PDF pages onto paper and into pictures, through QtPdf (what you see is what prints): the one
+print path of every document, the flyer included."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
@@ -23,7 +24,7 @@ class LoadedPdf:
         self.document = QPdfDocument()
         self.document.load(self.buffer)
         if self.document.status() != QPdfDocument.Status.Ready or not self.document.pageCount():
-            raise OrganiserError("The flyer could not be read back to print it.")
+            raise OrganiserError("The document could not be read back to print it.")
 
     def close(self) -> None:
         self.document.close()
@@ -43,10 +44,12 @@ def fit_printer(printer: QPrinter, pdf: LoadedPdf) -> None:
     orientation = (
         QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
     )
-    printer.setFullPage(True)
+    # The page is drawn whole, edge to edge (the PDF has its own margins): the paper's corner is
+    # the page's. Full page last, as setting a layout with margins turns it off again.
     printer.setPageLayout(
-        QPageLayout(page_size, orientation, printer.pageLayout().margins(), QPageLayout.Unit.Point)
+        QPageLayout(page_size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
     )
+    printer.setFullPage(True)
 
 
 def _white(image: QImage) -> QImage:
