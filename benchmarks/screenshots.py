@@ -26,6 +26,8 @@ from organiser.reports.programme import render_programme
 from organiser.ui.creche.tab import SECTIONS as CRECHE_PAGES
 from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.tab import SECTIONS
+from organiser.ui.print_chooser import choose_and_print
+from organiser.ui.printing import printable
 from organiser.ui.style import apply_style
 
 
@@ -107,6 +109,13 @@ def main(out: Path) -> int:
     summary.grab().save(str(out / "summary-dialog.png"))
     print(out / "summary-dialog.png")
     summary.close()
+    chooser = choose_and_print(window)  # File ▸ Print…
+    assert chooser is not None
+    chooser.documents.setCurrentRow(list(printable()).index("register"))
+    _settle(app, lambda: True, 0)
+    chooser.grab().save(str(out / "print-chooser.png"))
+    print(out / "print-chooser.png")
+    chooser.close()
     (out / "programme.pdf").write_bytes(render_programme(programme_sheet(store, event_id)))
     for kind, name in (
         ("register", "creche-register.pdf"),

@@ -67,6 +67,9 @@ class PrintChooser(QDialog):
         layout.addWidget(buttons)
         self._describe()
         self.documents.setFocus()
+        # Every document in view at once, on a 1366 × 768 screen too.
+        rows = self.documents.sizeHintForRow(0) * (self.documents.count() + 1)
+        self.resize(max(self.sizeHint().width(), 460), min(rows + 200, 640))
 
     def kind(self) -> str:
         """The document chosen."""
