@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from organiser.core import backup
 from organiser.core.changes import Changes, Touched
-from organiser.core.demo import add_demo_event
+from organiser.core.demo import DEMO_TITLE, add_demo_event
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.opening import open_store
@@ -77,8 +77,14 @@ def delete_event(window: WindowHost) -> None:
 
 
 def open_example(window: WindowHost) -> None:
-    """Add the example event and open it."""
+    """Help ▸ Open example event and `--demo`: open the example event, adding it only when
+    there is none (an archived one was put away: a fresh one is added)."""
     store = window.store
+    shown = events.list_events(store)  # not archived
+    found = min((row.id for row in shown if row.title == DEMO_TITLE), default=None)
+    if found is not None:
+        window.open_event(found)
+        return
 
     def forward() -> Changes:
         event_id = add_demo_event(store)
