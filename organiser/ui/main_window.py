@@ -19,7 +19,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.team.holds import offline_holds
-from organiser.ui import menus, printing
+from organiser.ui import keyboard, menus, printing
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.feedback.tab import FeedbackTab
@@ -228,6 +228,10 @@ class MainWindow(QMainWindow):
         if (found := self._tab(tab)) is not None:
             self.tabs.setCurrentWidget(found)
             found.show_section(page)
+
+    def step_to(self, kind: str, step: int) -> None:
+        """Ctrl+PgDown and its kin: the next (1) or previous (-1) tab, page or part."""
+        keyboard.move(kind, step, tabs=self.tabs, events=self.panel)
 
     def flyer_output(self, kind: str) -> None:
         """File ▸ Save flyer as PDF ("pdf") or Print flyer ("print"), from the Draft page."""

@@ -18,6 +18,7 @@ from organiser.ui.commands import (
     toggle_archive,
 )
 from organiser.ui.host import WindowHost
+from organiser.ui.keyboard import MOVES, ShortcutsDialog
 from organiser.ui.offline import flows
 from organiser.ui.print_chooser import choose_and_print
 from organiser.ui.team import switching
@@ -153,8 +154,22 @@ def build(window: WindowHost) -> MenuActions:
     )
     view_menu.addAction(_action(window, "Zoom &out", lambda: window.change_zoom(-1), "Ctrl+-"))
     view_menu.addAction(_action(window, "&Actual size", lambda: window.change_zoom(0), "Ctrl+0"))
+    view_menu.addSeparator()
+    for words, keys, kind, step in MOVES:
+        view_menu.addAction(
+            _action(
+                window, words, lambda _checked=False, k=kind, s=step: window.step_to(k, s), keys
+            )
+        )
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(_action(window, "Open &example event", lambda: open_example(window)))
+    help_menu.addAction(
+        _action(
+            window,
+            "&Keyboard shortcuts",
+            lambda: ShortcutsDialog(window.menuBar(), window.window()).open(),
+        )
+    )
     help_menu.addAction(
         _action(
             window,

@@ -35,7 +35,7 @@ KEEPS_WORKING = "organiserKeepsWorking"
 _SAFE_WORDS = re.compile(
     r"^(print|save .* as |save image|export|zoom|fit |whole page|actual size|copy|open in|"
     r"summary report|compare|show|find|about|quit|back up now|connect to|use this computer|"
-    r"open example|preview|add to calendar)",
+    r"open example|preview|add to calendar|next|previous|keyboard shortcuts)",
     re.IGNORECASE,
 )
 _WATCHED = (QEvent.Type.Polish, QEvent.Type.EnabledChange, QEvent.Type.Show)

@@ -196,6 +196,11 @@ class LazyTab(QWidget):
         else:
             self.bar.setCurrentIndex(self._keys.index(key))
 
+    def step_page(self, step: int) -> None:
+        """Open the next (1) or previous (-1) page, round from the last to the first."""
+        index = self._keys.index(self.current_key())
+        self.show_section(self._keys[(index + step) % len(self._keys)])
+
     def outside_key(self, key: str) -> None:
         """A key that is not one of this tab's pages (the Planning tab hands it to the window)."""
 
