@@ -93,3 +93,17 @@ def test_the_shortcuts_are_listed_with_every_menus_own(
     for words in ("Next tab", "Ctrl+PgDown", "Next part of the window", "F6", "Print", "Ctrl+P"):
         assert words in text
     assert "Undo" in text and "Ctrl+Z" in text
+
+
+def test_new_puts_the_cursor_in_the_first_field(
+    window: MainWindow, new_event: Any, person: Any
+) -> None:
+    new_event("Coffee morning")
+    window.planning.show_section("members")
+    section = window.planning.members.section
+    person.click(section.new_button)
+    assert QApplication.focusWidget() is section.form.inputs["name"]
+    window.planning.show_section("budget")
+    costs = window.planning.budget.costs
+    person.click(costs.new_button)
+    assert QApplication.focusWidget() is costs.form.inputs[costs.form.fields[0].key]

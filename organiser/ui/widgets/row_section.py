@@ -91,7 +91,7 @@ class RowSection(QWidget):
         self.title.setProperty("role", "subheading")
         self.new_button = QPushButton(f"&New {noun}", self)
         self.new_button.setObjectName(f"new_{name}")
-        self.new_button.clicked.connect(self.start_new)
+        self.new_button.clicked.connect(self._new_row)
         self.delete_button = QPushButton(f"Delete {noun}", self)
         self.delete_button.setObjectName(f"delete_{name}")
         self.delete_button.clicked.connect(self.delete_current)
@@ -291,6 +291,11 @@ class RowSection(QWidget):
         self.form.load({f.key: None for f in self.form.fields}, force=True)
         self.edits.clear()
         self.delete_button.setEnabled(False)
+
+    def _new_row(self) -> None:
+        """New …: an empty editor with the cursor in its first field, ready to type."""
+        self.start_new()
+        self.focus_first_field()
 
     def unsaved_new_row(self) -> str | None:
         """Try once more to add a half-typed new row; say why it cannot be (None: nothing lost)."""
