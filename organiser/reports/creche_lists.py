@@ -9,6 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from organiser.core.creche.documents import AllergyCard, BookingLine, BookingSheet, NeedsLine
+from organiser.core.words import plural
 from organiser.reports.creche import (
     BODY_BOLD,
     child_cell,
@@ -120,16 +121,12 @@ def _needs_row(line: NeedsLine) -> list[Any]:
     ]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _allergy_story(card: AllergyCard) -> list[Flowable]:
     story = heading("Allergy and medical card", card.facts)
     if not card.children:
         return story + nothing(card.facts, "No children are booked into the creche yet.")
-    coming = _plural(card.children, "child is", "children are")
-    with_needs = _plural(len(card.lines), "has", "have")
+    coming = plural(card.children, "child is", "children are")
+    with_needs = plural(len(card.lines), "has", "have")
     story.append(
         para(
             f"{coming} coming; {with_needs} an allergy, dietary or medical need. Check food "

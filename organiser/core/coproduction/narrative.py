@@ -22,6 +22,7 @@ from organiser.core.parsing import format_date, long_date
 from organiser.core.planning.kinds import Role
 from organiser.core.planning.service import list_members
 from organiser.core.planning.validation import long_text
+from organiser.core.words import plural
 
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("background", "Background"),
@@ -41,10 +42,6 @@ class NarrativeSection:
     text: str  # what prints: the edited text if there is one, else the prefill
     prefill: str
     edited: bool
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def prefill(store: Store, event_id: int) -> dict[str, str]:
@@ -80,9 +77,9 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
     if audience:
         background += f"\n\nIt {'is' if future else 'was'} for {audience[0].lower()}{audience[1:]}"
         background = background.rstrip(".") + "."
-    process = f"A working group of {_plural(len(members), 'person', 'people')} planned the session"
+    process = f"A working group of {plural(len(members), 'person', 'people')} planned the session"
     process += (
-        f", including {_plural(len(lived), 'parent or carer')} with lived experience "
+        f", including {plural(len(lived), 'parent or carer')} with lived experience "
         f"({', '.join(lived)})."
         if lived
         else "; nobody in it had lived experience, which is worth changing next time."
@@ -90,7 +87,7 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
     if meetings:
         dates = sorted(m.date for m in meetings if m.date)
         process += (
-            f" It met {_plural(len(meetings), 'time')}, from {format_date(dates[0])} to "
+            f" It met {plural(len(meetings), 'time')}, from {format_date(dates[0])} to "
             f"{format_date(dates[-1])}."
         )
     with_rows = shape.groups.get("Doing with", ())
@@ -98,13 +95,13 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         process += f"\n\nCo-production held for: {', '.join(a.lower() for a in with_rows)}."
     if shape.gaps:
         process += (
-            f"\n\nIt slipped for {_plural(len(shape.gaps), 'aspect')}: the profile below says "
+            f"\n\nIt slipped for {plural(len(shape.gaps), 'aspect')}: the profile below says "
             "where and why."
         )
     if received:
         process += "\n\nPeople with lived experience received: " + ", ".join(received) + "."
     if found.responses:
-        outcomes = f"{_plural(found.responses, 'person', 'people')} gave feedback"
+        outcomes = f"{plural(found.responses, 'person', 'people')} gave feedback"
         if found.response_rate is not None:
             outcomes += f" ({found.response_rate.percent}% of those who came)"
         outcomes += "."

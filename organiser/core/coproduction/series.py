@@ -29,6 +29,7 @@ from organiser.core.money import format_pence
 from organiser.core.parsing import format_date
 from organiser.core.planning.service import budget
 from organiser.core.records import get_or_raise
+from organiser.core.words import plural
 
 
 def _order(rows: Sequence[tuple[int, dt.date | None]]) -> list[int]:
@@ -70,10 +71,6 @@ def events_between(store: Store, start: dt.date, end: dt.date) -> list[int]:
     return _order([(i, d) for i, d in rows])
 
 
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
-
-
 def _label(number: int, event: EventDetails) -> str:
     day = format_date(event.date)
     return f"Session {number} ({day})" if day else f"Session {number}"
@@ -111,7 +108,7 @@ def _repeat(store: Store, event_ids: Sequence[int]) -> tuple[str, str]:
     )
     if purged:
         note += (
-            f" Bookings of {_plural(len(purged), 'session')} were anonymised after the event and "
+            f" Bookings of {plural(len(purged), 'session')} were anonymised after the event and "
             "cannot be matched, so the true number may be higher."
         )
     if len(event_ids) < 2:
@@ -121,12 +118,12 @@ def _repeat(store: Store, event_ids: Sequence[int]) -> tuple[str, str]:
     spread = Counter(len(found) for found in sessions_of.values())
     back = sum(n for times, n in spread.items() if times > 1)
     text = (
-        f"{back:,} of {_plural(len(sessions_of), 'household')} booked or came to more than one "
+        f"{back:,} of {plural(len(sessions_of), 'household')} booked or came to more than one "
         "session"
     )
     if back:
         text += ": " + ", ".join(
-            f"{_plural(n, 'household')} to "
+            f"{plural(n, 'household')} to "
             + (_every(times) if times == len(event_ids) else f"{times} sessions")
             for times, n in sorted(spread.items())
             if times > 1
@@ -211,7 +208,7 @@ def series_sheet(store: Store, event_ids: Sequence[int]) -> SeriesSheet:
     unknown = len(found) - len(came)
     attendance = f"{sum(came):,}" if came else NOT_RECORDED
     if came and unknown:
-        attendance += f" (not known for {_plural(unknown, 'session')})"
+        attendance += f" (not known for {plural(unknown, 'session')})"
     fft = Share(sum(f.fft.count for f in found), sum(f.fft.total for f in found))
     regular = Share(sum(f.regular.count for f in found), sum(f.regular.total for f in found))
     total_spent = sum(p for p, _a in spent)
@@ -237,7 +234,7 @@ def series_sheet(store: Store, event_ids: Sequence[int]) -> SeriesSheet:
         Fact("Cost per attendee", per_person),
     )
     dated = [e.date for e in events if e.date]
-    span = _plural(len(ids), "session")
+    span = plural(len(ids), "session")
     if dated:
         first, last = format_date(min(dated)), format_date(max(dated))
         span += f", {first} to {last}" if first != last else f", {first}"

@@ -41,15 +41,12 @@ from organiser.core.planning.rules import BudgetSummary
 from organiser.core.planning.service import budget, list_costs, list_funds, list_members
 from organiser.core.planning.service import programme_sheet as programme_of
 from organiser.core.speakers.invitations import confirmed_speakers
+from organiser.core.words import plural
 
 ATTENDANCE_FROM = {
     "check-in": "counted at check-in",
     "the attendance in Details": "as entered in the event's details",
 }
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def when_of(event: EventDetails) -> str:
@@ -73,17 +70,17 @@ def attendance_words(found: FeedbackFigures) -> str:
     if not found.attendance:
         return f"{NOT_RECORDED} (nobody checked in, and no attendance entered)"
     source = ATTENDANCE_FROM.get(found.attendance_source, found.attendance_source)
-    return f"{_plural(found.attendance, 'person', 'people')} ({source})"
+    return f"{plural(found.attendance, 'person', 'people')} ({source})"
 
 
 def children_words(counts: dict[str, int]) -> str:
     """Children checked in at the creche, else those booked into it."""
     attended = BookingStatus.ATTENDED.value
     if counts.get(attended):
-        return f"{_plural(counts.get(f'{attended} children', 0), 'child', 'children')} (checked in)"
+        return f"{plural(counts.get(f'{attended} children', 0), 'child', 'children')} (checked in)"
     booked = counts.get(f"{BookingStatus.BOOKED.value} children", 0)
     if booked:
-        return f"{_plural(booked, 'child', 'children')} booked (no check-in recorded)"
+        return f"{plural(booked, 'child', 'children')} booked (no check-in recorded)"
     return NOT_RECORDED
 
 
@@ -98,7 +95,7 @@ def cost_per_person(totals: BudgetSummary, attendance: int | None) -> tuple[int 
     what = "actual spending" if totals.actual else "estimated costs"
     return each, (
         f"{format_pence(each)} ({what} of {format_pence(spent)} for "
-        f"{_plural(attendance, 'person', 'people')})"
+        f"{plural(attendance, 'person', 'people')})"
     )
 
 
@@ -114,7 +111,7 @@ def _at_a_glance(
     )
     fft = (
         f"{found.fft.percent}% rated it good or very good ({found.fft.count:,} of "
-        f"{_plural(found.fft.total, 'person', 'people')} who answered)"
+        f"{plural(found.fft.total, 'person', 'people')} who answered)"
         if found.fft.total
         else NOT_RECORDED
     )
@@ -253,7 +250,7 @@ def _budget(store: Store, event_id: int, totals: BudgetSummary, attendance: int 
         facts.append(
             Fact(
                 "Still to come",
-                f"{_plural(pending, 'cost line')} with no actual spending recorded yet",
+                f"{plural(pending, 'cost line')} with no actual spending recorded yet",
             )
         )
     facts.append(Fact("Cost per attendee", cost_per_person(totals, attendance)[1]))

@@ -24,6 +24,7 @@ from organiser.core.feedback.import_file import ResponseTable, parse_received
 from organiser.core.feedback.import_mapping import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.planning.validation import TEXT_LIMIT
+from organiser.core.words import plural
 
 _DIGITS = re.compile(r"\d")
 
@@ -119,10 +120,6 @@ def fingerprint(header: Sequence[str], cells: Sequence[str]) -> str:
     return hashlib.sha256("\x1f".join(pairs).encode()).hexdigest()
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count != 1 else ''}"
-
-
 class RowReader:
     """Reads rows with the chosen columns; counts what it had to change."""
 
@@ -206,17 +203,17 @@ class RowReader:
         found = []
         if self.others:
             found.append(
-                f"{_plural(self.others, 'answer')} not among a question's choices "
+                f"{plural(self.others, 'answer')} not among a question's choices "
                 "will be counted as “Other”."
             )
         if self.no_contact:
             found.append(
-                f"Contact details are left out of {_plural(self.no_contact, 'response')} "
+                f"Contact details are left out of {plural(self.no_contact, 'response')} "
                 "whose person did not agree to be contacted."
             )
         if self.no_name:
             found.append(
-                f"First names are left out of {_plural(self.no_name, 'response')} whose person "
+                f"First names are left out of {plural(self.no_name, 'response')} whose person "
                 "did not agree to be quoted by name."
             )
         return found

@@ -37,6 +37,7 @@ from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
 from organiser.core.feedback.responses import prepare_answers, responses_in
 from organiser.core.meetings.models import utc_now
 from organiser.core.records import get_or_raise
+from organiser.core.words import plural
 
 __all__ = [
     "ImportPlan",
@@ -50,10 +51,6 @@ __all__ = [
 ]
 BATCH = 1000  # responses stored per statement
 LISTED = 20  # repeated rows named one by one before "… and N more"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'s' if count != 1 else ''}"
 
 
 @dataclass(frozen=True)
@@ -85,16 +82,16 @@ class ImportPlan:
         """ "18 responses to add, 2 already imported, 1 row with an error — …"."""
         if self.problems:
             return " ".join(self.problems)
-        parts = [f"{_plural(len(self.rows), 'response')} to add"]
+        parts = [f"{plural(len(self.rows), 'response')} to add"]
         if self.already:
             parts.append(f"{len(self.already):,} already imported")
         if self.duplicates:
-            parts.append(f"{_plural(len(self.duplicates), 'repeated row')} counted once")
+            parts.append(f"{plural(len(self.duplicates), 'repeated row')} counted once")
         if self.skipped:
-            parts.append(f"{_plural(len(self.skipped), 'empty row')} skipped")
+            parts.append(f"{plural(len(self.skipped), 'empty row')} skipped")
         if self.errors:
             rows = len({e.row for e in self.errors})
-            parts.append(f"{_plural(rows, 'row')} with an error")
+            parts.append(f"{plural(rows, 'row')} with an error")
             return ", ".join(parts) + " — nothing is imported while any row has an error."
         return ", ".join(parts) + "."
 
@@ -273,7 +270,7 @@ def apply_import(store: Store, event_id: int, plan: ImportPlan) -> Changes:
     if not plan.ok:
         count = len({e.row for e in plan.errors})
         raise OrganiserError(
-            f"Nothing was imported: {_plural(count, 'row')} of the file cannot be used. "
+            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. "
             "Fix the file or the column choices, then import again."
             if count
             else "Nothing was imported: " + " ".join(plan.problems)

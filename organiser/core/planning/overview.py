@@ -23,6 +23,7 @@ from organiser.core.planning.rows import MemberRow
 from organiser.core.planning.rules import BudgetSummary
 from organiser.core.polls.service import list_polls
 from organiser.core.speakers.invitations import list_invitations
+from organiser.core.words import plural
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,9 @@ def _overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLi
             f"Working group: {len(members)} members, {lived} with lived experience", "members"
         ),
         OverviewLine(
-            f"Programme: {len(items)} items, {check.total_text}" if items else "Programme: empty",
+            f"Programme: {plural(len(items), 'item')}, {check.total_text}"
+            if items
+            else "Programme: empty",
             "programme",
         ),
         OverviewLine(

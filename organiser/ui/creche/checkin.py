@@ -18,6 +18,7 @@ from organiser.core.creche import service as creche
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.creche.rows import BookingRow
 from organiser.core.parsing import sort_key
+from organiser.core.words import plural
 from organiser.ui.creche.common import button, row_of, tell, wrapped
 from organiser.ui.creche.fields import removed
 from organiser.ui.creche.undo import set_status
@@ -50,10 +51,6 @@ COLUMNS = (
 )
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def count_words(counts: dict[str, int]) -> str:
     """ "9 of 16 households arrived — 11 adults, 4 children; 2 no-shows"."""
     arrived = counts.get(BookingStatus.ATTENDED, 0)
@@ -62,9 +59,9 @@ def count_words(counts: dict[str, int]) -> str:
     adults = counts.get(f"{BookingStatus.ATTENDED} adults", 0)
     children = counts.get(f"{BookingStatus.ATTENDED} children", 0)
     text = (
-        f"{arrived} of {_plural(households, 'household', 'households')} arrived — "
-        f"{_plural(adults, 'adult', 'adults')}, {_plural(children, 'child', 'children')}; "
-        f"{_plural(no_shows, 'no-show', 'no-shows')}"
+        f"{arrived} of {plural(households, 'household', 'households')} arrived — "
+        f"{plural(adults, 'adult', 'adults')}, {plural(children, 'child', 'children')}; "
+        f"{plural(no_shows, 'no-show', 'no-shows')}"
     )
     return text
 
