@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from organiser.core.errors import OrganiserError
 
@@ -115,3 +116,30 @@ def png_bytes(image: QImage) -> bytes:
     if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise OrganiserError("The picture could not be made.")
     return bytes(buffer.data().data())
+
+
+def print_pdf(
+    data: bytes, parent: QWidget, *, title: str, name: str, preview: bool = False
+) -> bool:
+    """Send a PDF to the printer the person chooses in the system's dialog (printer, copies,
+    pages), or show a print preview that prints from its own button, on the paper the PDF
+    asks for. True when it went to the printer; a printer that fails raises OrganiserError."""
+    pdf = LoadedPdf(data)
+    try:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(name)
+        fit_printer(printer, pdf)
+        dialog: QPrintDialog | QPrintPreviewDialog
+        if preview:
+            dialog = QPrintPreviewDialog(printer, parent)
+            dialog.paintRequested.connect(lambda paper: print_pages(paper, pdf))
+        else:
+            dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(title)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        if not preview:
+            print_pages(printer, pdf)
+        return True
+    finally:
+        pdf.close()

@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.files import atomic_write
 from organiser.core.meetings.service import get_meeting
 from organiser.documents import DOCUMENTS
-from organiser.ui.paper import LoadedPdf, fit_printer, print_pages
+from organiser.ui.paper import print_pdf
 
 if TYPE_CHECKING:
     from organiser.ui.host import Host
@@ -87,29 +86,12 @@ def print_document(
     document = DOCUMENTS[kind]
     window.flush()
     try:
-        pdf = LoadedPdf(document.render(window.store, window.event_id, chosen))
-    except OrganiserError as exc:
-        window.runner.show_error(str(exc))
-        return False
-    try:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(_safe_name(document.what))
-        fit_printer(printer, pdf)
-        dialog: QPrintDialog | QPrintPreviewDialog
-        if preview:
-            dialog = QPrintPreviewDialog(printer, window.window())
-            dialog.paintRequested.connect(lambda paper: print_pages(paper, pdf))
-        else:
-            dialog = QPrintDialog(printer, window.window())
-        dialog.setWindowTitle(f"Print the {document.what}")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        data = document.render(window.store, window.event_id, chosen)
+        title, name = f"Print the {document.what}", _safe_name(document.what)
+        if not print_pdf(data, window.window(), title=title, name=name, preview=preview):
             return False
-        if not preview:  # the preview prints from its own Print button
-            print_pages(printer, pdf)
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return False
-    finally:
-        pdf.close()
     window.statusBar().showMessage(f"The {document.what} is sent to the printer.")
     return True

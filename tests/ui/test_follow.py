@@ -42,14 +42,20 @@ class SpeakersLike(BookingsLike):
     ANY_EVENT = True
 
 
-@pytest.fixture
-def page(window: MainWindow, qtbot: Any) -> tuple[BookingsLike, Follow]:
-    shown = BookingsLike(window.runner)
+def followed(kind: type[BookingsLike], window: MainWindow, qtbot: Any) -> tuple[Any, Follow]:
+    """A page of `kind` on screen, following the window's changes for event 7."""
+    shown = kind(window.runner)
     qtbot.addWidget(shown)
     follow = Follow(shown, window.runner)
     shown.show()
     qtbot.waitExposed(shown)
     follow.show_event(7)
+    return shown, follow
+
+
+@pytest.fixture
+def page(window: MainWindow, qtbot: Any) -> tuple[BookingsLike, Follow]:
+    shown, follow = followed(BookingsLike, window, qtbot)
     shown.heard.clear()
     return shown, follow
 
@@ -99,12 +105,7 @@ def test_a_hidden_page_that_heard_nothing_it_shows_is_not_reloaded(
 
 
 def test_a_page_of_every_event_hears_any_events_change(window: MainWindow, qtbot: Any) -> None:
-    shown = SpeakersLike(window.runner)
-    qtbot.addWidget(shown)
-    follow = Follow(shown, window.runner)
-    shown.show()
-    qtbot.waitExposed(shown)
-    follow.show_event(7)
+    shown, _follow = followed(SpeakersLike, window, qtbot)
     window.runner.announce(Changes(Touched.INVITATIONS, event_id=8))
     assert shown.heard == ["set_event 7", "refresh INVITATIONS"]
 

@@ -33,8 +33,6 @@ PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "figures": ("Figures", _figures_page),
     "themes": ("Themes and quotes", ThemesPage),
 }
-KEYS = tuple(PAGES)
-SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 
 
 class FeedbackTab(LazyTab):

@@ -7,10 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -30,7 +28,7 @@ from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.ui.creche.common import safe_name, tell
 from organiser.ui.flyer.preview import overflow_words, render
 from organiser.ui.ops import OpRunner
-from organiser.ui.paper import LoadedPdf, fit_printer, page_image, png_bytes, print_pages
+from organiser.ui.paper import LoadedPdf, page_image, png_bytes, print_pdf
 from organiser.ui.read_only import keeps_working
 
 SOCIAL_WIDTH = 1080  # pixels: what social media sites show at full width
@@ -217,24 +215,12 @@ class OutputBar(QWidget):
         if ready is None:
             return
         sheet, rendered = ready
+        name = Path(self._suggested("")).name
         try:
-            pdf = LoadedPdf(rendered.pdf)
-        except OrganiserError as exc:
-            self.runner.show_error(str(exc))
-            return
-        try:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(Path(self._suggested("")).name)
-            fit_printer(printer, pdf)
-            dialog = QPrintDialog(printer, self)
-            dialog.setWindowTitle("Print the flyer")
-            if dialog.exec() != QDialog.DialogCode.Accepted:
+            if not print_pdf(rendered.pdf, self, title="Print the flyer", name=name):
                 return
-            print_pages(printer, pdf)
         except OrganiserError as exc:
             self.runner.show_error(str(exc))
             return
-        finally:
-            pdf.close()
         two_up = " (two to a sheet of A4)" if sheet.a5 else ""
         tell(self, f"The flyer is sent to the printer{two_up}.")

@@ -26,8 +26,6 @@ PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "draft": ("Draft", DraftPage),
     "versions": ("Versions and sign-off", _codesign_page),
 }
-KEYS = tuple(PAGES)
-SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 
 
 class FlyerTab(LazyTab):
