@@ -186,3 +186,23 @@ def test_the_chooser_saves_as_pdf_too(
     chooser.documents.setCurrentRow(list(printing.printable()).index("programme"))
     person.click(chooser.save_button)
     assert Path(dialogs.save_path).read_bytes().startswith(b"%PDF")
+
+
+def test_a_printer_that_cannot_start_is_said_in_words(
+    window: MainWindow,
+    demo_event: int,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+    tmp_path: Path,
+) -> None:
+    window.open_event(demo_event)
+    dialogs.warnings_expected = True
+
+    def exec_(dialog: QPrintDialog) -> int:
+        _to_file(dialog.printer(), tmp_path / "no such folder" / "register.pdf")
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", exec_)
+    assert not printing.print_document(window, "register")
+    assert dialogs.warnings == ["The printer could not be started: check it is on and connected."]
+    assert "sent to the printer" not in window.statusBar().currentMessage()
