@@ -234,8 +234,11 @@ def virtual_screen(env: dict[str, str]) -> Iterator[None]:
     if shutil.which("Xvfb") is None:
         raise Failed("no display and no Xvfb (apt-get install xvfb)")
     read, write = os.pipe()
+    # -noreset: by default Xvfb resets when its last client leaves, and a window started
+    # during that reset cannot connect ("no Qt platform plugin could be initialized").
+    screen = ["-screen", "0", "1366x768x24", "-nolisten", "tcp", "-noreset"]
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), *screen],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
