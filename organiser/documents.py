@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 # store, event id, and the meeting or poll chosen (None: the document's own default); a kind
 # with `options` also takes them as keywords, each None unless given on the command line.
 Render = Callable[..., bytes]
-# Told, in words, what a document had to leave out (the flyer's fields that do not fit).
+# Told, in words, what a document had to leave out or lacks (the flyer's fields that do not
+# fit, the essentials it does not say).
 Warn = Callable[[str], None]
 
 
@@ -109,6 +110,7 @@ def _flyer(
     version: int | None = None,
     warn: Warn | None = None,
 ) -> bytes:
+    from organiser.core.flyer.checklist import essentials_warning
     from organiser.core.flyer.kinds import LABELS
     from organiser.core.flyer.service import flyer_sheet, latest_version
     from organiser.reports.flyer import render_flyer
@@ -117,6 +119,9 @@ def _flyer(
         version = latest_version(store, event_id)  # None while there is only the draft
     sheet = flyer_sheet(store, event_id, version=version, template=template)
     rendered = render_flyer(sheet, mark_overflow=False)
+    missing = essentials_warning(sheet)
+    if missing and warn is not None:  # said, as the window asks, but exported all the same
+        warn(f"warning: {missing}")
     if rendered.overflow and warn is not None:
         names = ", ".join(LABELS[key].lower() for key in rendered.overflow)
         warn(f"Left off the flyer because it does not fit on the page: {names}.")

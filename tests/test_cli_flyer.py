@@ -133,9 +133,18 @@ def test_an_event_without_versions_exports_its_draft(
 ) -> None:
     event_id = events.create_event(default_store, title="Walk and talk").created_id
     target = tmp_path / "draft.pdf"
-    assert export(capsys, target, "walk and talk") == (0, f"{target}\n", "")
+    code, out, err = export(capsys, target, "walk and talk")
+    assert (code, out) == (0, f"{target}\n"), "exported all the same"
+    # The window asks about the checklist's missing essentials; the command line says them.
+    assert one_line(err) == (
+        "organiser: warning: The flyer does not say everything people need to know. "
+        "Missing: when, where, cost, how to book and access."
+    )
     assert event_id is not None
-    assert read(target)[1].startswith("Walk and talk")
+    _size, text = read(target)
+    assert text == "Walk and talk", (
+        "nothing printed that nobody entered (no “Free”, no “Date to be set”)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from organiser.core.coproduction import ledger, narrative, next_steps
 from organiser.core.coproduction.kinds import RUNGS, Aspect, Group, Rung, group_of
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
-from organiser.core.events.service import duplicate_event
+from organiser.core.events.service import duplicate_event, update_event
 
 
 @pytest.mark.parametrize(
@@ -111,13 +111,16 @@ def test_edited_narrative_is_kept_and_undo_returns_the_prefill(
 
 
 def test_a_report_with_nothing_recorded_still_reads(
-    store: Store, create_event: Callable[..., int]
+    store: Store, create_event: Callable[..., int], add_member: Callable[..., int]
 ) -> None:
     event = create_event(title="Coffee morning")
     sections = {s.key: s.text for s in narrative.narrative(store, event)}
     assert sections["outcomes"] == "Feedback was not recorded."
     assert sections["learning"] == "No lessons were recorded."
-    assert "nobody in it had lived experience" in sections["process"]
+    assert sections["process"] == "No working group was recorded.", "not “of 0 people”"
+    add_member(event, name="Dev Okafor", role="Volunteer")
+    process = {s.key: s.text for s in narrative.narrative(store, event)}["process"]
+    assert process.startswith("A working group of 1 person planned the session; nobody in it")
 
 
 def test_plan_the_next_session_carries_the_lessons_forward(store: Store, demo_event: int) -> None:
@@ -144,4 +147,9 @@ def test_the_narrative_copes_with_odd_events(
     assert sections["outcomes"] == "1 person gave feedback."
     assert "None%" not in " ".join(sections.values())
     assert sections["background"] == "Drop-in has no date yet."
+    update_event(store, event_id=event, values={"purpose": "  bring parents together  "})
+    sections = {s.key: s.text for s in narrative.narrative(store, event)}
+    assert sections["background"] == (
+        "Drop-in has no date yet. Its purpose: “bring parents together.”"
+    )
     assert "demand it showed" not in sections["conclusion"]

@@ -27,6 +27,31 @@ def test_a_creche_of_two_hours_warns_about_registration(
     assert any("runs 2 h" in t and "Ofsted" in t for t in _texts(store, event))
 
 
+def test_an_event_with_no_creche_is_not_told_its_creche_has_no_hours(
+    store: Store,
+    create_event: Callable[..., int],
+    add_booking: Callable[..., int],
+    add_staff: Callable[..., int],
+) -> None:
+    from organiser.core.planning.overview import overview
+
+    event = create_event(date=DAY)
+    add_booking(event, children=0)  # a parent coming alone: still no creche
+    review = checks.review(store, event, today=DAY)
+    assert not review.planned and review.warnings == ()
+    assert not any("creche has no hours" in line.text for line in overview(store, event, today=DAY))
+
+    service.update_creche(store, event_id=event, values={"places": 6})
+    assert checks.review(store, event, today=DAY).planned
+    assert _texts(store, event) == [
+        "The creche has no hours: set them on Creche ▸ Settings and checks, or add a Creche "
+        "item to the programme."
+    ]
+    staffed = create_event(title="Staffed", date=DAY)
+    add_staff(staffed)
+    assert any("creche has no hours" in t for t in _texts(store, staffed))
+
+
 def test_staff_without_checks_and_children_without_collectors_are_named(
     store: Store,
     create_event: Callable[..., int],

@@ -114,6 +114,8 @@ def test_short_staffed_is_said_in_words_with_the_time() -> None:
     )
     assert not enough.short
     assert enough.summary() == "4 children need 2 staff; 2 on throughout — enough."
+    one = check_ratios([10], staff[:1], ENGLAND_GROUP, start=dt.time(10), end=dt.time(12))
+    assert one.summary() == "1 child needs 1 staff; 1 on throughout — enough."
 
 
 def test_level_6_counts_only_while_that_person_is_on() -> None:

@@ -109,6 +109,21 @@ def test_capitals_centring_image_behind_and_missing_essentials() -> None:
     assert item.text == "Missing: cost, access."
 
 
+def test_the_missing_essentials_are_said_in_one_sentence_before_output() -> None:
+    assert checklist.essentials_warning(SHEET) == ""
+    no_cost = dataclasses.replace(SHEET, cost_text="")
+    assert checklist.essentials_warning(no_cost) == (
+        "The flyer does not say everything people need to know. Missing: cost."
+    )
+    bare = dataclasses.replace(no_cost, when_text="", booking_text="", access_text="")
+    assert checklist.missing_essentials(bare) == ["when", "cost", "how to book", "access"]
+    assert checklist.essentials_warning(bare).endswith(
+        "Missing: when, cost, how to book and access."
+    )
+    linked = dataclasses.replace(bare, booking_link="01702 555 014")
+    assert "how to book" not in checklist.essentials_warning(linked), "a link is a way to book"
+
+
 def test_long_sentences_and_overflow_name_their_fields() -> None:
     wordy = dataclasses.replace(SHEET, strapline=" ".join(["word"] * 30) + ".")
     item = next(i for i in checklist.check(wordy) if i.key == "plain")

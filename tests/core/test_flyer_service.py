@@ -29,7 +29,19 @@ def test_the_first_draft_is_written_from_the_event(store: Store, demo_event: int
     assert draft["when_text"].endswith("2027, 9:45am to 12:15pm")
     assert "Siobhán Kelly, Perinatal Mental Health Team" in draft["hear_from"]
     assert draft["access_text"] == "Step-free access, Accessible toilet, Baby change"
-    assert draft["cost_text"] == "Free"
+    assert draft["cost_text"] == "Free"  # the example's own words, typed in as a person would
+
+
+def test_a_new_events_draft_prints_no_cost_until_one_is_typed(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event = create_event()
+    assert service.get_flyer(store, event).values["cost_text"] == ""
+    service.update_flyer(store, event_id=event, values={"cost_text": "£3 a family"})
+    service.refill_from_event(store, event_id=event)
+    assert service.get_flyer(store, event).values["cost_text"] == "£3 a family", (
+        "filling again from the event keeps the cost someone typed"
+    )
 
 
 @pytest.mark.parametrize(
@@ -114,7 +126,7 @@ def test_versions_sign_off_and_comments(
     rows = {v.number: v for v in versions.list_versions(store, event)}
     assert rows[1].saved_by == "Dev Okafor" and rows[1].open_comments == 0
     assert [c.resolved for c in versions.list_comments(store, first)] == [True]
-    assert service.flyer_sheet(store, event, version=1).cost_text == "Free"
+    assert service.flyer_sheet(store, event, version=1).cost_text == "", "no cost was set"
     assert service.latest_version(store, event) == 2
 
 

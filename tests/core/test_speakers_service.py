@@ -80,6 +80,15 @@ def test_not_confirmed_within_the_setting_days_of_the_event(days_left: int, warn
     assert (f"Not confirmed, {days_left} days before the event" in found) is warned
 
 
+@pytest.mark.parametrize(
+    ("days_left", "says"),
+    [(1, "Not confirmed, 1 day before the event"), (0, "Not confirmed, and the event is today")],
+)
+def test_one_day_and_the_day_itself_are_said_right(days_left: int, says: str) -> None:
+    event = EventFacts(TODAY + dt.timedelta(days=days_left), None, None, STEP_FREE)
+    assert warnings(facts(1, status="idea", slot=None), event=event)[1] == [says]
+
+
 def test_a_slot_outside_the_event_times() -> None:
     early = facts(1, slot=Slot("Early", T("09:00"), T("09:30")))
     assert warnings(early)[1] == ["The slot is outside the event’s times"]

@@ -143,6 +143,17 @@ def docx_text(data: bytes) -> tuple[list[str], str]:
     return headings, "\n".join(words)
 
 
+def test_the_purpose_reads_as_a_purpose_not_an_order(store: Store, demo_event: int) -> None:
+    sheet = summary_sheet(store, demo_event)
+    purpose = "Its purpose: “Help isolated parents feel stronger in body and mind, meet each other,"
+    pdf = text_of(render_summary(sheet))
+    assert f"Harbourside Family Centre. {purpose}" in pdf
+    assert "Family Centre. Help isolated" not in pdf
+    _headings, words = docx_text(render_summary_docx(sheet))
+    assert f"Harbourside Family Centre. {purpose}" in words
+    assert "shaped by a parent.”" in words
+
+
 def test_the_word_document_has_the_same_parts_and_quote_rule(store: Store, demo_event: int) -> None:
     data = render_summary_docx(summary_sheet(store, demo_event))
     assert data.startswith(b"PK")

@@ -84,7 +84,15 @@ def test_the_creche_tab_follows_speakers(window: MainWindow) -> None:
     assert window.tabs.currentWidget() is window.creche
     assert window.creche.bar.accessibleName() == "Creche pages"
     labels = [window.creche.bar.tabText(n) for n in range(window.creche.bar.count())]
-    assert labels == ["Bookings", "Check-in", "Children", "Staff", "Creche", "Privacy"]
+    # The page of hours, ratios and checks is not a second "Creche" inside the Creche tab.
+    assert labels == [
+        "Bookings",
+        "Check-in",
+        "Children",
+        "Staff",
+        "Settings and checks",
+        "Privacy",
+    ]
 
 
 def test_bookings_past_capacity_wait_and_a_freed_place_is_given_from_the_task(
@@ -308,8 +316,14 @@ def test_creche_hours_set_here_warn_at_two_hours_and_undo(
 ) -> None:
     event()
     settings = page(window, "creche")
-    assert settings.hours.text().startswith("The creche has no hours yet")
+    assert settings.hours.text() == (
+        "No creche is planned for this event. To run one, set its hours here or add a Creche "
+        "item to the programme."
+    )
+    assert settings.warning_texts() == [], "no creche, so nothing about its hours to fix"
     person.fill(settings.form.inputs["start"], "10:00")
+    assert settings.hours.text().startswith("The creche has no hours yet")
+    assert any("creche has no hours" in text for text in settings.warning_texts())
     person.fill(settings.form.inputs["end"], "12:30")
     assert settings.hours.text() == "The creche runs 10:00–12:30 (set here)."
     assert any("2 h 30 min" in text for text in settings.warning_texts())

@@ -111,7 +111,7 @@ def test_export_pdf_asks_first_then_writes_the_draft_whole(
     person.click(page.output.export_button)
     assert dialogs.questions == [
         "The current draft is version 2: Approved by 3 of 4 — waiting for Zoë Marsh."
-        "\n\nExport anyway?"
+        "\n\nExport anyway? Choose No to go back to the flyer."
     ]
     assert file_hash(target) == before, "nothing is written without a yes"
 
@@ -189,7 +189,8 @@ def test_printing_a_version_not_everyone_approved_asks_first(
     dialogs.answer = NO
     person.click(page.output.print_button)
     assert dialogs.questions == [
-        "Version 2: Approved by 3 of 4 — waiting for Zoë Marsh.\n\nPrint anyway?"
+        "Version 2: Approved by 3 of 4 — waiting for Zoë Marsh."
+        "\n\nPrint anyway? Choose No to go back to the flyer."
     ]
     assert printed() == [], "the print dialog never opened"
 

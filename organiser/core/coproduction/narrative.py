@@ -71,8 +71,11 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         verb = "has no date yet"
         where = f"; it is planned{where}" if where else ""
     background = f"{event.title} {verb}{when}{where}."
-    if event.purpose:
-        background += f" {event.purpose.strip()}"
+    purpose = " ".join(event.purpose.split())
+    if purpose:
+        # Quoted as the organisers wrote it: "Help parents …" pasted in would read as an order.
+        ends = "" if purpose[-1] in ".!?" else "."
+        background += f" Its purpose: “{purpose}{ends}”"
     audience = event.audience.strip()
     if audience:
         background += f"\n\nIt {'is' if future else 'was'} for {audience[0].lower()}{audience[1:]}"
@@ -84,6 +87,8 @@ def prefill(store: Store, event_id: int) -> dict[str, str]:
         if lived
         else "; nobody in it had lived experience, which is worth changing next time."
     )
+    if not members:  # not "a working group of 0 people"
+        process = "No working group was recorded."
     if meetings:
         dates = sorted(m.date for m in meetings if m.date)
         process += (

@@ -14,6 +14,7 @@ from organiser.core.db import Store
 from organiser.core.feedback.figures import figures
 from organiser.core.money import format_pence
 from organiser.core.planning.models import CostLine
+from organiser.core.words import plural
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class Demand:
         lines = []
         if self.answered:
             lines.append(
-                f"{self.regular_yes} of {self.answered} people who answered would come to regular "
+                f"{self.regular_yes} of {plural(self.answered, 'person', 'people')} who answered "
+                "would come to regular "
                 f"sessions, and {self.regular_maybe} more might."
             )
         else:

@@ -21,6 +21,7 @@ from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.parsing import format_date, format_minutes, minutes_between, name_key
 from organiser.core.records import get_or_raise
+from organiser.core.words import plural
 
 REGISTRATION_MINUTES = 120  # care of 2 hours or more a day may need Ofsted registration
 
@@ -36,6 +37,8 @@ class CrecheReview:
     settings: CrecheSettings
     ratios: RatioCheck
     warnings: tuple[CrecheWarning, ...]
+    # Hours, places, a Creche programme item, children or staff: the event has a creche to check.
+    planned: bool = True
 
 
 def review(store: Store, event_id: int, *, today: dt.date | None = None) -> CrecheReview:
@@ -48,8 +51,11 @@ def review(store: Store, event_id: int, *, today: dt.date | None = None) -> Crec
         staff = staff_in(s, event_id)
         ratios = ratios_in(s, event_id)
         free = places_in(s, event_id)
+    planned = bool(
+        settings.session_source != "not set" or settings.places is not None or children or staff
+    )
     warnings = [
-        *_session_warnings(settings),
+        *(_session_warnings(settings) if planned else []),
         *_staff_warnings(staff, event.date),
         *_children_warnings(children, settings),
         *_booking_warnings(bookings),
@@ -57,13 +63,15 @@ def review(store: Store, event_id: int, *, today: dt.date | None = None) -> Crec
     if free.adults_free is not None and free.adults_free < 0:
         warnings.append(
             CrecheWarning(
-                f"{-free.adults_free} more adults booked than the event has places.", "bookings"
+                f"{plural(-free.adults_free, 'more adult')} booked than the event has places.",
+                "bookings",
             )
         )
     if free.children_free is not None and free.children_free < 0:
         warnings.append(
             CrecheWarning(
-                f"{-free.children_free} more children booked than the creche has places.",
+                f"{plural(-free.children_free, 'more child', 'more children')} booked than the "
+                "creche has places.",
                 "bookings",
             )
         )
@@ -84,7 +92,7 @@ def review(store: Store, event_id: int, *, today: dt.date | None = None) -> Crec
                 "privacy",
             ),
         )
-    return CrecheReview(settings, ratios, tuple(warnings))
+    return CrecheReview(settings, ratios, tuple(warnings), planned)
 
 
 def _session_warnings(settings: CrecheSettings) -> list[CrecheWarning]:
@@ -92,7 +100,8 @@ def _session_warnings(settings: CrecheSettings) -> list[CrecheWarning]:
     if start is None or end is None:
         return [
             CrecheWarning(
-                "The creche has no hours: add a programme item of kind Creche or set them here.",
+                "The creche has no hours: set them on Creche ▸ Settings and checks, or add a "
+                "Creche item to the programme.",
                 "creche",
             )
         ]

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from organiser.core.creche.kinds import Qualification
+from organiser.core.words import plural
 
 
 @dataclass(frozen=True)
@@ -114,8 +115,8 @@ class RatioCheck:
         """The check in words, for the tab, the overview and the register."""
         if not self.children:
             return "No children are booked into the creche yet."
-        child_word = "child" if self.children == 1 else "children"
-        need = f"{self.children} {child_word} need {self.needed} staff"
+        children = plural(self.children, "child", "children")
+        need = f"{children} {'needs' if self.children == 1 else 'need'} {self.needed} staff"
         if not self.gaps:
             return f"{need}; {self.rostered} on throughout — enough."
         parts = []

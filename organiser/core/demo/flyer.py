@@ -33,7 +33,11 @@ def add_flyer(store: Store, event_id: int) -> None:
     service.update_flyer(
         store,
         event_id=event_id,
-        values={"strapline": STRAPLINE, "booking_link": "https://example.org/move-breathe"},
+        values={
+            "strapline": STRAPLINE,
+            "cost_text": "Free",
+            "booking_link": "https://example.org/move-breathe",
+        },
     )
     first = versions.save_version(
         store, event_id=event_id, note="First draft from the event details", member_id=lucja

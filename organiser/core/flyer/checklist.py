@@ -170,7 +170,8 @@ def _capitals(sheet: FlyerSheet) -> CheckItem:
     return CheckItem("capitals", PASS, "No long runs of capitals")
 
 
-def _essentials(sheet: FlyerSheet) -> CheckItem:
+def missing_essentials(sheet: FlyerSheet) -> list[str]:
+    """What a reader needs and the flyer does not say, in the checklist's words ('cost', …)."""
     needed = {
         "what it is (title)": sheet.title,
         "when": sheet.when_text,
@@ -179,7 +180,21 @@ def _essentials(sheet: FlyerSheet) -> CheckItem:
         "how to book": sheet.booking_text or sheet.booking_link,
         "access": sheet.access_text,
     }
-    missing = [name for name, text in needed.items() if not text.strip()]
+    return [name for name, text in needed.items() if not text.strip()]
+
+
+def essentials_warning(sheet: FlyerSheet) -> str:
+    """One sentence on the missing essentials, said before the flyer is exported or printed
+    ('' when nothing is missing)."""
+    missing = missing_essentials(sheet)
+    if not missing:
+        return ""
+    listed = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+    return f"The flyer does not say everything people need to know. Missing: {listed}."
+
+
+def _essentials(sheet: FlyerSheet) -> CheckItem:
+    missing = missing_essentials(sheet)
     if missing:
         return CheckItem("essentials", FAIL, "Missing: " + ", ".join(missing) + ".")
     return CheckItem(

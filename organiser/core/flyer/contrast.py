@@ -16,7 +16,7 @@ def parse_colour(text: str, *, field: str | None = None) -> str:
     match = _HEX.match(text.strip())
     if not match:
         raise ValidationError(
-            f"“{text}” is not a colour: write it as # and six hex digits, like #1A1A1A.",
+            f"“{text}” is not a colour code: write one like #1A1A1A (# then six of 0–9 and A–F).",
             field=field,
         )
     digits = match.group(1)

@@ -31,7 +31,8 @@ def _clock(value: Any) -> str:
 
 
 def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
-    """The flyer's words as the event's data would put them."""
+    """The flyer's words as the event's data would put them. The cost is not among them: the
+    event does not record one, and the flyer prints none until someone types it in."""
     event = session.get(Event, event_id)
     assert event is not None
     items = list(
@@ -41,9 +42,11 @@ def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
             .order_by(ProgrammeItem.start, ProgrammeItem.id)
         )
     )
-    when = long_date(event.date)
+    # No date yet: the flyer says nothing of it (and the checklist asks for it), not a "to be set".
+    when = long_date(event.date) if event.date else ""
     if event.start_time and event.end_time:
-        when += f", {_clock(event.start_time)} to {_clock(event.end_time)}"
+        times = f"{_clock(event.start_time)} to {_clock(event.end_time)}"
+        when = f"{when}, {times}" if when else times
     venue = ", ".join(p for p in (event.venue_name, " ".join(event.venue_address.split())) if p)
     speakers = session.execute(
         select(Speaker.name, Organisation.name)
@@ -78,7 +81,6 @@ def draft_from_event(session: Session, event_id: int) -> dict[str, str]:
         if ItemKind.CRECHE.value in kinds
         else "",
         "refreshments_text": "Free refreshments" if ItemKind.REFRESHMENTS.value in kinds else "",
-        "cost_text": "Free",
         "access_text": ", ".join(access),
         "booking_text": f"To book: {event.booking_contact}" if event.booking_contact else "",
         "credit_line": f"Funded by {' and '.join(funders)}" if funders else "",

@@ -26,6 +26,11 @@ class ItemKind(enum.StrEnum):
     OTHER = "Other"
 
 
+# A new programme item's kind until someone picks another: one the flyer lists under "What to
+# expect" (it leaves welcomes out and gives the creche and refreshments lines of their own).
+NEW_ITEM_KIND = ItemKind.OTHER
+
+
 class CostCategory(enum.StrEnum):
     """What a cost line pays for."""
 

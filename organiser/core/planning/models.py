@@ -8,7 +8,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from organiser.core.base import Base
-from organiser.core.planning.kinds import CostCategory, ItemKind, Role
+from organiser.core.planning.kinds import NEW_ITEM_KIND, CostCategory, Role
 
 
 class Organisation(Base):
@@ -51,7 +51,7 @@ class ProgrammeItem(Base):
     start: Mapped[dt.time] = mapped_column(Time)
     end: Mapped[dt.time] = mapped_column(Time)
     title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(40), default=ItemKind.OTHER.value)
+    kind: Mapped[str] = mapped_column(String(40), default=NEW_ITEM_KIND.value)
     lead: Mapped[str] = mapped_column(String(200), default="")
     room: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -47,19 +47,23 @@ def _overview(store: Store, event_id: int, *, today: dt.date) -> list[OverviewLi
     members = planning.list_members(store, event_id)
     items, check = planning.programme(store, event_id)
     money = planning.budget(store, event_id)
-    when = long_date(event.date)
+    # "No date yet" says it once: no "Date to be set" after it.
+    when = long_date(event.date) if event.date else ""
     if event.start_time and event.end_time:
-        when += f", {format_time(event.start_time)} to {format_time(event.end_time)}"
+        times = f"{format_time(event.start_time)} to {format_time(event.end_time)}"
+        when = f"{when}, {times}" if when else times
+    head = " · ".join(p for p in (event.status, days_to_go(event.date, today=today), when) if p)
     lived = sum(m.role == Role.LIVED_EXPERIENCE.value for m in members)
     lines = [
-        OverviewLine(f"{event.status} · {days_to_go(event.date, today=today)} · {when}", "details"),
+        OverviewLine(head, "details"),
         OverviewLine(
             f"Venue: {event.venue_name or 'not chosen yet'}"
             + (f" ({', '.join(event.venue_features).lower()})" if event.venue_features else ""),
             "details",
         ),
         OverviewLine(
-            f"Working group: {len(members)} members, {lived} with lived experience", "members"
+            f"Working group: {plural(len(members), 'member')}, {lived} with lived experience",
+            "members",
         ),
         OverviewLine(
             f"Programme: {plural(len(items), 'item')}, {check.total_text}"
@@ -128,7 +132,8 @@ def _feedback_lines(
     if found.responses:
         return [
             OverviewLine(
-                f"Feedback: {found.responses} responses; {found.fft.percent}% rated it good or "
+                f"Feedback: {plural(found.responses, 'response')}; {found.fft.percent}% rated it "
+                "good or "
                 "very good",
                 "feedback",
             )

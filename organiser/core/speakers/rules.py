@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from organiser.core.parsing import format_minutes, format_time, minutes_between
 from organiser.core.polls.rules import missing_features, needed_features
 from organiser.core.speakers.kinds import ACTIVE, InvitationStatus
+from organiser.core.words import plural
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,11 @@ def invitation_warnings(
         if invitation.status != InvitationStatus.CONFIRMED and event.date is not None:
             days = (event.date - today).days
             if 0 <= days <= confirm_days:
-                warn(f"Not confirmed, {days} days before the event")
+                warn(
+                    "Not confirmed, and the event is today"
+                    if days == 0
+                    else f"Not confirmed, {plural(days, 'day')} before the event"
+                )
         lacks = missing_features(needed_features(invitation.access_needs), event.venue)
         if lacks:
             warn(f"Needs {' and '.join(lacks)}, which the venue does not have")

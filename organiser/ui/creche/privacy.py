@@ -280,7 +280,7 @@ def status_words(settings: CrecheSettings, remains: bool, today: dt.date) -> tup
     retention = settings.retention
     if retention is None:
         return "Personal data is kept until 30 days after the event, once it has a date.", False
-    why = "set on the Creche page" if settings.retention_date else "30 days after the event"
+    why = "set on Settings and checks" if settings.retention_date else "30 days after the event"
     date = format_date(retention)
     if today > retention and remains:
         return (

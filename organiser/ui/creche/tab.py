@@ -1,4 +1,4 @@
-"""The Creche tab: Bookings, Check-in, Children, Staff, Creche (settings and checks), Privacy.
+"""The Creche tab: Bookings, Check-in, Children, Staff, Settings and checks, Privacy.
 
 Pages are built the first time they are opened and reload only while on show (LazyTab).
 """
@@ -25,7 +25,8 @@ PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "checkin": ("Check-in", CheckInPage),
     "children": ("Children", ChildrenPage),
     "staff": ("Staff", StaffPage),
-    "creche": ("Creche", CrechePage),
+    # Keyed "creche" (links, help and menus use the key); titled by what it holds.
+    "creche": ("Settings and checks", CrechePage),
     "privacy": ("Privacy", PrivacyPage),
 }
 KEYS = tuple(PAGES)
