@@ -22,6 +22,7 @@ from organiser.core.instance import lock_path
 from organiser.core.opening import open_store, refuse_foreign_file
 from organiser.core.paths import make_private_dir, sqlite_path
 from organiser.ui.creche.retention import ask_about_retention
+from organiser.ui.getting_started import offer_at_start
 from organiser.ui.main_window import MainWindow
 from organiser.ui.platform_check import platform_problem
 from organiser.ui.style import apply_style
@@ -183,6 +184,8 @@ def run_gui(url: str, *, demo: bool, argv: list[str]) -> int:
     QTimer.singleShot(0, lambda: say_warnings(window, store.warnings))
     QTimer.singleShot(0, lambda: warn_about_shared_folder(window))
     QTimer.singleShot(0, lambda: ask_about_retention(window))
+    if not demo:  # the first start (no events yet): Getting started offers the ways in
+        QTimer.singleShot(0, lambda: offer_at_start(window))
     settle_memory()
     sys.excepthook = report_unexpected
     app.aboutToQuit.connect(window.flush)

@@ -9,6 +9,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from organiser.ui.help.glossary import tip_for
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 WARNING_COLOUR = QColor("#9a3412")
 
@@ -97,4 +99,10 @@ class RowTableModel(QAbstractTableModel):
             and 0 <= section < len(self._columns)
         ):
             return self._columns[section].title
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return tip_for(self._columns[section].title) or None  # a specialist word explained
         return None
