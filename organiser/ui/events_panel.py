@@ -83,7 +83,7 @@ class EventsPanel(QWidget):
         self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        label = QLabel("&Find an event", self)
+        label = QLabel("F&ind an event", self)
         label.setBuddy(self.search)
         self.list = QListView(self)
         self.list.setObjectName("event_list")

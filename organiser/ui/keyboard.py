@@ -119,6 +119,8 @@ class ShortcutsDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.text)
+        # A Tab stop, so the arrow keys and Page Down scroll a long list: named for that.
+        scroll.setAccessibleName("Keyboard shortcuts list")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

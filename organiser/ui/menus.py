@@ -22,6 +22,7 @@ from organiser.ui.keyboard import MOVES, ShortcutsDialog
 from organiser.ui.offline import flows
 from organiser.ui.print_chooser import choose_and_print
 from organiser.ui.team import switching
+from organiser.ui.undo_keys import undo_from_any_field
 
 
 @dataclass
@@ -146,8 +147,11 @@ def build(window: WindowHost) -> MenuActions:
     undo = window.runner.undo_stack.createUndoAction(window.window(), "&Undo")
     undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
     redo = window.runner.undo_stack.createRedoAction(window.window(), "&Redo")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(std.Redo)])
+    # Once each: a key given twice to one action is ambiguous to Qt and does nothing.
+    redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(std.Redo)]
+    redo.setShortcuts([k for n, k in enumerate(redo_keys) if k not in redo_keys[:n]])
     edit_menu.addActions([undo, redo])
+    undo_from_any_field(window.window(), undo, redo)
     view_menu = window.menuBar().addMenu("&View")
     view_menu.addAction(
         _action(window, "Zoom &in", lambda: window.change_zoom(1), ["Ctrl+=", "Ctrl++"])
@@ -161,7 +165,18 @@ def build(window: WindowHost) -> MenuActions:
                 window, words, lambda _checked=False, k=kind, s=step: window.step_to(k, s), keys
             )
         )
+    from organiser.ui.getting_started import show_getting_started
+    from organiser.ui.help import window as help_window
+    from organiser.ui.help.pages import GLOSSARY
+
     help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(
+        _action(window, "&Help for this page", lambda: help_window.open_for(window), "F1")
+    )
+    help_menu.addAction(
+        _action(window, "Gl&ossary", lambda: help_window.open_for(window, GLOSSARY))
+    )
+    help_menu.addAction(_action(window, "&Getting started…", lambda: show_getting_started(window)))
     help_menu.addAction(_action(window, "Open &example event", lambda: open_example(window)))
     help_menu.addAction(
         _action(

@@ -109,21 +109,6 @@ def test_actual_spending_and_paid_update_the_totals(budget: Any, person: Any) ->
     assert "Still to pay" not in text
 
 
-def test_a_new_row_waits_while_its_fields_are_filled_and_saves_on_leaving_the_form(
-    budget: Any, person: Any
-) -> None:
-    section = budget.funds
-    person.fill(section.form.inputs["name"], "Community wellbeing grant")
-    assert section.model.rowCount() == 0, "not added while the person is still filling it in"
-    assert section.add_button.isVisible()
-    person.fill(section.form.inputs["amount_pence"], "450")
-    assert section.model.rowCount() == 0
-    person.focus(section.table)  # the person moves on without pressing Add
-    person.qtbot.waitUntil(lambda: section.model.rowCount() == 1, timeout=2000)
-    assert person.column(section.table, "Funding source") == ["Community wellbeing grant"]
-    assert person.column(section.table, "Amount") == ["£450.00"]
-
-
 def test_a_half_typed_new_row_is_saved_when_the_window_closes(
     budget: Any, person: Any, window: Any, store: Any
 ) -> None:

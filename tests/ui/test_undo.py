@@ -14,6 +14,8 @@ from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 
 VENUE = "Harbourside Family Centre"
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -125,3 +127,36 @@ def test_undo_history_is_per_action_not_per_keystroke(
     assert details.capacity == 20
     assert details.booking_contact.startswith("Łucja Nowak")
     assert person.shown(form.inputs["capacity"]) == "20"
+
+
+def test_ctrl_z_in_a_field_with_nothing_to_undo_undoes_the_windows_last_change(
+    window: MainWindow, example: int, person: Any
+) -> None:
+    window.planning.show_section("budget")
+    costs = window.planning.budget.costs
+    before = person.column(costs.table, "Item")
+    person.choose_row(costs.table, 0)
+    person.click(costs.delete_button)
+    assert person.column(costs.table, "Item") == before[1:]
+    item = costs.form.inputs["item"]
+    person.focus(item)  # the empty field the deletion leaves
+    person.qtbot.keyClick(item, Qt.Key.Key_Z, CTRL)
+    assert person.column(costs.table, "Item") == before
+    person.qtbot.keyClick(item, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert person.column(costs.table, "Item") == before[1:]
+
+
+def test_ctrl_z_undoes_the_fields_own_typing_first(
+    window: MainWindow, example: int, person: Any
+) -> None:
+    window.planning.show_section("budget")
+    costs = window.planning.budget.costs
+    person.choose_row(costs.table, 0)
+    person.click(costs.delete_button)
+    item = costs.form.inputs["item"]
+    person.type(item, "Taxi")
+    person.qtbot.keyClick(item, Qt.Key.Key_Z, CTRL)
+    assert person.shown(item) == ""
+    assert costs.model.rowCount() == 5, "the deleted cost is still deleted"
+    person.qtbot.keyClick(item, Qt.Key.Key_Z, CTRL)
+    assert costs.model.rowCount() == 6

@@ -28,6 +28,7 @@ from organiser.core.parsing import (
     parse_time,
     parse_whole_number,
 )
+from organiser.ui.widgets.mnemonics import LAST, wants_letter
 
 
 class Kind(enum.Enum):
@@ -59,7 +60,8 @@ class Field:
     choices: Sequence[str] | Sequence[Choice] = ()
     hint: str = ""
     minimum: int = 1  # the smallest whole number a NUMBER field takes
-    blank: Any = None  # what a NUMBER field left empty means (None: not set)
+    # What a NUMBER field left empty means (None: not set), or the choice a new row starts on.
+    blank: Any = None
 
 
 def make_input(field: Field, parent: QWidget) -> QWidget:
@@ -108,9 +110,14 @@ def make_input(field: Field, parent: QWidget) -> QWidget:
 
 
 def make_label(field: Field, buddy: QWidget, parent: QWidget) -> QLabel:
-    """A label that names the input and moves focus to it (Alt+letter)."""
-    label = QLabel("" if field.kind is Kind.CHECK else f"&{field.label}", parent)
+    """A label that names the input and moves focus to it (Alt+letter, one its page leaves
+    free, given when the form is first shown; a tick box carries its own)."""
+    label = QLabel("" if field.kind is Kind.CHECK else field.label, parent)
     label.setBuddy(buddy)
+    if isinstance(buddy, QCheckBox):
+        wants_letter(buddy, LAST)
+    else:
+        wants_letter(label)
     return label
 
 
@@ -161,6 +168,8 @@ def show_value(field: Field, widget: QWidget, value: Any) -> None:
         if field.kind is Kind.COMBO_TEXT:
             widget.setCurrentText(text)
         else:
+            if value is None and field.blank is not None:
+                text = display_text(field, field.blank)
             widget.setCurrentIndex(max(widget.findText(text), 0))
     elif isinstance(widget, QPlainTextEdit):
         if widget.toPlainText() != text:
@@ -200,7 +209,11 @@ def read_value(field: Field, widget: QWidget) -> Any:
         return widget.isChecked()
     if field.kind is Kind.CHOICE_ID and isinstance(widget, QComboBox):
         return widget.currentData()
-    text = raw_text(widget)
+    return read_text(field, raw_text(widget))
+
+
+def read_text(field: Field, text: str) -> Any:
+    """Typed text as the value a field of its kind stores; ValidationError says what is wrong."""
     key = field.key
     if field.kind is Kind.DATE:
         return parse_date(text, field=key)

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from organiser.core.errors import ValidationError
 from organiser.core.versions import same
+from organiser.ui.widgets.field_messages import CHECKED, FieldMessage, problem
 from organiser.ui.widgets.fields import (
     Field,
     Kind,
@@ -30,6 +31,7 @@ from organiser.ui.widgets.fields import (
     read_value,
     show_value,
 )
+from organiser.ui.widgets.mnemonics import assign_letters
 
 AUTOSAVE_MS = 700
 
@@ -45,6 +47,7 @@ class FieldForm(QWidget):
     """Inputs with a message under each; `save_requested` fires within a second of typing."""
 
     save_requested = Signal()
+    entered = Signal()  # Enter pressed in a one-line input
 
     def __init__(self, fields: Sequence[Field], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +55,10 @@ class FieldForm(QWidget):
         self.inputs: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         self._loading = False
+        self._lettered = False
         self._dirty = False
         self._errors: dict[str, str] = {}
+        self._checked: dict[QObject, Field] = {}  # inputs checked as the person leaves them
         # Per input, the stored value last put in and what the input read back then: an edit
         # sends only what differs, with the stored value it started from (see RowSection).
         self.stored: dict[str, Any] = {}
@@ -66,13 +71,11 @@ class FieldForm(QWidget):
         self._timer.timeout.connect(self.save_now)
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A label goes above its field when the two do not fit side by side (large text).
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for field in self.fields:
             widget = make_input(field, self)
-            message = QLabel(self)
-            message.setObjectName(f"{field.key}_message")
-            message.setWordWrap(True)
-            message.setProperty("role", "error")
-            message.hide()
+            message = FieldMessage(field, self)
             box = QWidget(self)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -82,13 +85,17 @@ class FieldForm(QWidget):
             layout.addRow(make_label(field, widget, self), box)
             self.inputs[field.key] = widget
             self.messages[field.key] = message
-            self._watch(widget)
+            self._watch(field, widget)
 
-    def _watch(self, widget: QWidget) -> None:
+    def _watch(self, field: Field, widget: QWidget) -> None:
         widget.installEventFilter(self)
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._typed)
             widget.editingFinished.connect(self.save_now)
+            widget.returnPressed.connect(self.entered)
+            if field.kind in CHECKED:
+                self._checked[widget] = field
+                widget.textEdited.connect(lambda _text, f=field: self._recheck(f))
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(self._typed)
         elif isinstance(widget, QCheckBox):
@@ -99,11 +106,29 @@ class FieldForm(QWidget):
             if line is not None:  # an editable box
                 line.textEdited.connect(self._typed)
                 line.editingFinished.connect(self.save_now)
+                line.returnPressed.connect(self.entered)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Give the labels their Alt+letters the first time the form is shown, when its page
+        and window are built and their letters known."""
+        if not self._lettered:
+            self._lettered = True
+            assign_letters(self)
+        super().showEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             self.save_now()
+            field = self._checked.get(watched)
+            # Said on leaving the field, not only when the row is added or saved.
+            if field is not None and (text := problem(field, self.inputs[field.key])):
+                self._tell(field.key, text)
         return super().eventFilter(watched, event)
+
+    def _recheck(self, field: Field) -> None:
+        """A message under a money, number or date goes as soon as the value reads."""
+        if field.key in self._errors:
+            self._tell(field.key, problem(field, self.inputs[field.key]))
 
     def _typed(self) -> None:
         if not self._loading:
@@ -138,13 +163,8 @@ class FieldForm(QWidget):
         return False
 
     def keep_pending(self) -> None:
-        """Keep typed changes waiting (a new row is added once the person leaves the form)."""
+        """Keep typed changes waiting (a new row, until it is added)."""
         self._dirty = True
-
-    def contains_focus(self) -> bool:
-        """True while the keyboard focus is in one of this form's inputs."""
-        focused = QApplication.focusWidget()
-        return focused is not None and self.isAncestorOf(focused)
 
     def save_now(self) -> None:
         """Ask for a save at once (focus left a field, Enter, a tick, a choice, closing)."""
@@ -158,18 +178,36 @@ class FieldForm(QWidget):
         return read_all(self.fields, self.inputs)
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
-        """Show each message under its input (in words, not only colour); clear the rest."""
-        self._errors = dict(errors)
-        for key, label in self.messages.items():
-            text = errors.get(key, "")
-            label.setText(f"⚠ {text}" if text else "")
-            label.setVisible(bool(text))
-            widget = self.inputs[key]
-            if bool(widget.property("invalid")) != bool(text):
-                widget.setProperty("invalid", bool(text))
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-            widget.setAccessibleDescription(text)
+        """Show each message under its input (in words, not only colour); clear the rest,
+        but for a money, number or date that still cannot be read."""
+        unread = {f.key: problem(f, self.inputs[f.key]) for f in self._checked.values()}
+        kept = {key: unread[key] for key in self._errors if unread.get(key)}
+        self._errors = {**kept, **errors}
+        for key in self.messages:
+            self._say(key, self._errors.get(key, ""))
+
+    def problems(self) -> list[str]:
+        """The messages shown under the inputs, top to bottom."""
+        return [self._errors[f.key] for f in self.fields if self._errors.get(f.key)]
+
+    def _tell(self, key: str, text: str) -> None:
+        """Show or clear one input's message, leaving the others as they are."""
+        if text:
+            self._errors[key] = text
+        else:
+            self._errors.pop(key, None)
+        self._say(key, text)
+
+    def _say(self, key: str, text: str) -> None:
+        label, widget = self.messages[key], self.inputs[key]
+        label.setText(f"⚠ {text}" if text else "")
+        label.setVisible(bool(text))
+        if bool(widget.property("invalid")) != bool(text):
+            widget.setProperty("invalid", bool(text))
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        hint = next(f.hint for f in self.fields if f.key == key)
+        widget.setAccessibleDescription(text or hint)
 
     def load(self, values: Mapping[str, Any], *, force: bool = False) -> None:
         """Show stored values; inputs being typed in or holding a refused value are kept."""
