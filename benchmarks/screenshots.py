@@ -10,6 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366×768 laptop's screen, not 800×800
+    LAPTOP = Path(__file__).resolve().parent.parent / "tests" / "laptop-screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP}"
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -18,6 +21,7 @@ from benchmarks.flyer import flyer_pngs
 from benchmarks.report import summary_pngs
 from benchmarks.safety_shots import read_only_pngs
 from benchmarks.team_shots import team_pngs
+from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
@@ -28,7 +32,7 @@ from organiser.ui.main_window import MainWindow
 from organiser.ui.planning.tab import SECTIONS
 from organiser.ui.print_chooser import choose_and_print
 from organiser.ui.printing import printable
-from organiser.ui.style import apply_style
+from organiser.ui.style import apply_style, apply_zoom
 
 
 def _settle(app: QApplication, ready: Callable[[], bool], seconds: float = 5.0) -> None:
@@ -42,19 +46,11 @@ def _settle(app: QApplication, ready: Callable[[], bool], seconds: float = 5.0) 
         time.sleep(0.01)
 
 
-def main(out: Path) -> int:
-    """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
-    Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
-    creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
-    summary.pdf (with its first two pages as PNGs); the team database's Connect dialog, a
-    clash and a bring back; and a database open read-only, at 100% and 200% text."""
+def _tab_pngs(
+    app: QApplication, store: Store, settings: QSettings, event_id: int, out: Path, suffix: str
+) -> MainWindow:
+    """A window on a 1366×768 laptop screen, and a PNG of every page of every tab."""
     out.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
-    app = QApplication(sys.argv[:1])
-    apply_style(app)
-    store = open_store(f"sqlite:///{work / 'demo.sqlite'}")
-    event_id = add_demo_event(store)
-    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(store, settings)
     window.resize(1366, 768)
     window.open_event(event_id)
@@ -70,14 +66,14 @@ def main(out: Path) -> int:
         if key == "lessons":
             window.planning.lessons.lessons.table.selectRow(0)
         app.processEvents()
-        window.grab().save(str(out / f"planning-{key}.png"))
-        print(out / f"planning-{key}.png")
+        window.grab().save(str(out / f"planning-{key}{suffix}.png"))
+        print(out / f"planning-{key}{suffix}.png")
     window.tabs.setCurrentWidget(window.speakers)
     for name in ("invitations", "directory"):
         window.speakers.show_section(name)
         app.processEvents()
-        window.grab().save(str(out / f"speakers-{name}.png"))
-        print(out / f"speakers-{name}.png")
+        window.grab().save(str(out / f"speakers-{name}{suffix}.png"))
+        print(out / f"speakers-{name}{suffix}.png")
     window.tabs.setCurrentWidget(window.creche)
     for key, _label in CRECHE_PAGES:
         window.creche.show_section(key)
@@ -89,20 +85,37 @@ def main(out: Path) -> int:
         if key == "staff":
             window.creche.staff.section.table.selectRow(0)
         app.processEvents()
-        window.grab().save(str(out / f"creche-{key}.png"))
-        print(out / f"creche-{key}.png")
+        window.grab().save(str(out / f"creche-{key}{suffix}.png"))
+        print(out / f"creche-{key}{suffix}.png")
     window.tabs.setCurrentWidget(window.flyer)
     _settle(app, lambda: window.flyer.draft.preview.renders >= 1)
-    window.grab().save(str(out / "flyer-draft.png"))
-    print(out / "flyer-draft.png")
+    window.grab().save(str(out / f"flyer-draft{suffix}.png"))
+    print(out / f"flyer-draft{suffix}.png")
     window.tabs.setCurrentWidget(window.feedback)
     for key in ("figures", "entry"):
         window.feedback.show_section(key)
         if key == "entry":
             window.feedback.entry.answers.focus_first()
         _settle(app, lambda: True, 0)
-        window.grab().save(str(out / f"feedback-{key}.png"))
-        print(out / f"feedback-{key}.png")
+        window.grab().save(str(out / f"feedback-{key}{suffix}.png"))
+        print(out / f"feedback-{key}{suffix}.png")
+    return window
+
+
+def main(out: Path) -> int:
+    """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
+    Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
+    creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
+    summary.pdf (with its first two pages as PNGs); the team database's Connect dialog, a
+    clash and a bring back; and a database open read-only, at 100% and 200% text."""
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
+    app = QApplication(sys.argv[:1])
+    apply_style(app)
+    store = open_store(f"sqlite:///{work / 'demo.sqlite'}")
+    event_id = add_demo_event(store)
+    settings = QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat)
+    window = _tab_pngs(app, store, settings, event_id, out, "")
     summary = window.show_summary_report()  # the report's words, as the data writes them
     assert summary is not None
     _settle(app, lambda: True, 0)
@@ -128,6 +141,11 @@ def main(out: Path) -> int:
     summary_pngs(app, store, event_id, out)
     team_pngs(app, work, out)
     window.close()
+    # The same pages at 200% text: nothing cut off, the window no larger than the screen.
+    settings.setValue("view/zoom", 2.0)
+    _tab_pngs(app, store, settings, event_id, out / "200", "-200").close()
+    apply_zoom(app, 1.0)
+    settings.setValue("view/zoom", 1.0)
     read_only_pngs(app, work, out)
     store.close()
     return 0

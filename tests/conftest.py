@@ -26,6 +26,12 @@ from organiser.core.opening import open_store
 from organiser.core.paths import DATA_DIR_ENV, DATABASE_ENV, database_url
 from organiser.core.row_kinds import RowKind
 
+# The offscreen screen is a 1366×768 laptop's (the most common budget size), not Qt's 800×800.
+if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('laptop-screen.json')}"
+    )
+
 # A fixed "today" keeps dates and days-to-go reproducible.
 TODAY = dt.date(2027, 2, 1)
 

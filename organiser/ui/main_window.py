@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTime
+from PySide6.QtCore import QSettings, Qt, QTime
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,11 +19,12 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.team.holds import offline_holds
-from organiser.ui import keyboard, menus, printing
+from organiser.ui import keyboard, menus, printing, window_place
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.feedback.tab import FeedbackTab
 from organiser.ui.flyer.tab import FlyerTab
+from organiser.ui.help.tips import watch as explain_words
 from organiser.ui.letters import LetterDialog
 from organiser.ui.meetings import unsaved as unsaved_notes
 from organiser.ui.meetings.notes import NotesEditor
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.planning.event_requested.connect(self.open_event)
         self.tabs.currentChanged.connect(lambda _index: self.flush())
         self.setCentralWidget(self.tabs)
+        explain_words(self.tabs.tabBar())  # "Creche": the glossary's tooltip
         self.panel = EventsPanel(self.menu_actions.event_actions, self)
         self.panel.chosen.connect(self.open_event)
         self.panel.show_archived_changed.connect(lambda _on: self.reload_events())
@@ -126,11 +128,7 @@ class MainWindow(QMainWindow):
         return self.runner.store
 
     def _restore_settings(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        window_place.restore(self, self.settings)
         last = self.settings.value(self._last_event_key())
         rows = events.list_events(self.store)
         ids = [row.id for row in rows]
@@ -229,6 +227,13 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(found)
             found.show_section(page)
 
+    def current_page(self) -> str:
+        """The page on screen as "tab/page" ("planning/budget"): what F1 explains."""
+        tab = self.tabs.currentWidget()
+        assert isinstance(tab, LazyTab)
+        name = self.tabs.tabText(self.tabs.currentIndex()).replace("&", "").lower()
+        return f"{name}/{tab.current_key()}"
+
     def step_to(self, kind: str, step: int) -> None:
         """Ctrl+PgDown and its kin: the next (1) or previous (-1) tab, page or part."""
         keyboard.move(kind, step, tabs=self.tabs, events=self.panel)
@@ -275,6 +280,7 @@ class MainWindow(QMainWindow):
         apply_zoom(self._app(), self.zoom)
         self.settings.setValue("view/zoom", self.zoom)
         self.statusBar().showMessage(f"Text size {round(self.zoom * 100)}%")
+        window_place.keep_on_screen(self)
 
     def flush(self) -> None:
         """Save whatever is still being typed."""
@@ -326,7 +332,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.live.stop()
-        self.settings.setValue("window/geometry", self.saveGeometry())
+        window_place.remember(self, self.settings)
         self.settings.sync()
         if self.summary_dialog is not None:
             self.summary_dialog.close()

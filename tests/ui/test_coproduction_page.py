@@ -256,9 +256,9 @@ def test_the_overview_links_to_the_ledger_and_the_lessons(window: MainWindow) ->
     assert "Co-production: 7 of 8 aspects decided, 4 done with people" in text
     assert "Lessons: 3 recorded" in text
     overview.text.linkActivated.emit("coproduction")
-    assert window.planning.stack.currentWidget() is window.planning.coproduction
+    assert window.planning.shown_page() is window.planning.coproduction
     overview.text.linkActivated.emit("lessons")
-    assert window.planning.stack.currentWidget() is window.planning.lessons
+    assert window.planning.shown_page() is window.planning.lessons
 
 
 def test_the_ledger_and_what_people_received_models_pass_the_model_tester(

@@ -43,7 +43,7 @@ def test_new_event_appears_in_the_list_and_the_title(
     assert titles(person, window) == ["Zoë’s coffee morning"]
     assert current_title(window) == "Zoë’s coffee morning"
     assert window.windowTitle().startswith("Zoë’s coffee morning — Organiser — ")
-    assert window.planning.stack.currentWidget() is window.planning.details
+    assert window.planning.shown_page() is window.planning.details
     assert person.shown(window.planning.details.form.inputs["title"]) == "Zoë’s coffee morning"
     assert "Idea" in person.items(window.panel.list)[0]
     assert window.menu_actions.delete.isEnabled()

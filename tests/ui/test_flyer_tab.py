@@ -305,7 +305,7 @@ def test_what_is_typed_is_saved_on_switching_tab_and_the_versions_page_opens(
     assert saved(window, "cost_text") == "Free for everyone"
     window.show_tab("flyer")
     window.flyer.show_section("versions")
-    assert window.flyer.stack.currentWidget() is window.flyer.versions
+    assert window.flyer.shown_page() is window.flyer.versions
 
 
 def test_every_checklist_line_can_be_reached_from_the_keyboard(page: DraftPage, qtbot: Any) -> None:

@@ -154,7 +154,7 @@ def test_open_example_event_from_the_help_menu(
 def test_an_overview_line_opens_its_page(window: MainWindow) -> None:
     commands.open_example(window)
     window.planning.overview.text.linkActivated.emit("budget")
-    assert window.planning.stack.currentWidget() is window.planning.budget
+    assert window.planning.shown_page() is window.planning.budget
     assert "Funds: £550.00" in window.planning.budget.totals.text()
 
 

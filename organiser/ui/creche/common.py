@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSplitter, QWidget
+
+from organiser.ui.widgets.flow import FlowLayout
 
 
 def tell(widget: QWidget, text: str) -> None:
@@ -39,13 +41,11 @@ def button(parent: QWidget, text: str, name: str, tip: str = "") -> QPushButton:
     return made
 
 
-def row_of(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
-    """Widgets side by side, pushed to the left."""
-    layout = QHBoxLayout()
+def row_of(*widgets: QWidget) -> FlowLayout:
+    """Widgets side by side, pushed to the left, wrapping onto another line when narrow."""
+    layout = FlowLayout()
     for widget in widgets:
         layout.addWidget(widget)
-    if stretch:
-        layout.addStretch()
     return layout
 
 

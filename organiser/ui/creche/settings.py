@@ -1,5 +1,6 @@
-"""The Creche page: its hours, places, oldest age, rule set and retention date; the
-staff:child ratio per age band; and what needs attention, each a link to the page that fixes it."""
+"""The Creche tab's Settings and checks page: the creche's hours, places, oldest age, rule set
+and retention date; the staff:child ratio per age band; and what needs attention, each a link to
+the page that fixes it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QTableView,
@@ -30,6 +30,7 @@ from organiser.ui.creche.undo import settings_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.fit import ReflowSplitter
 from organiser.ui.widgets.form import SavedForm
 from organiser.ui.widgets.versioned_edits import versioned_edits
 
@@ -72,9 +73,14 @@ RATIO_COLUMNS = (
 )
 
 
-def hours_words(settings: CrecheSettings) -> str:
-    """Which hours apply, and where they come from."""
+def hours_words(settings: CrecheSettings, *, planned: bool = True) -> str:
+    """Which hours apply, and where they come from (planned: the event has a creche at all)."""
     start, end = settings.session_start, settings.session_end
+    if (start is None or end is None) and not planned:
+        return (
+            "No creche is planned for this event. To run one, set its hours here or add a "
+            "Creche item to the programme."
+        )
     if start is None or end is None:
         return "The creche has no hours yet: set them here or add a Creche item to the programme."
     where = {
@@ -180,16 +186,20 @@ class CrechePage(QWidget):
         attention = QLabel("Needs attention (each links to the page that fixes it)", self)
         attention.setProperty("role", "subheading")
         attention.setWordWrap(True)
-        right = QVBoxLayout()
+        ratio = QWidget(self)
+        right = QVBoxLayout(ratio)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(ratio_heading)
         right.addWidget(self.summary)
         right.addWidget(self.table, 0, Qt.AlignmentFlag.AlignLeft)
         right.addWidget(self.totals)
         right.addWidget(attention)
         right.addWidget(self.warnings, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(right, 1)
+        split = ReflowSplitter(self)  # the ratio under the settings when narrow
+        split.addWidget(scroll)
+        split.addWidget(ratio)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
 
     def set_event(self, event_id: int | None) -> None:
         """Show another event's creche."""
@@ -223,7 +233,7 @@ class CrechePage(QWidget):
         settings = self.review.settings
         self.form.load({f.key: getattr(settings, f.key) for f in FIELDS}, force=force)
         self.edits.refreshed(version)
-        self.hours.setText(hours_words(settings))
+        self.hours.setText(hours_words(settings, planned=self.review.planned))
         self.retention.setText(retention_words(settings))
         ratios = self.review.ratios
         self.summary.setText(f"⚠ {ratios.summary()}" if ratios.short else ratios.summary())

@@ -80,7 +80,7 @@ class EntryPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
-        links = row_of(self.booking_label, self.booking, stretch=False)
+        links = row_of(self.booking_label, self.booking)
         links.addWidget(self.booking_note, 1)
         layout.addLayout(links)
         layout.addLayout(row_of(self.save_button, self.clear_button))

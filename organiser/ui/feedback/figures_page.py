@@ -116,6 +116,8 @@ class FiguresPage(QWidget):
         outer.addStretch()
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab reaches each chart's numbers, scrolled into view.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidget(self.grid_host)
         layout = QVBoxLayout(self)
         layout.addLayout(row_of(self.print_button, self.summary_button))

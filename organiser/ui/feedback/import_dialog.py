@@ -110,6 +110,8 @@ class ImportDialog(ImportPreviewDialog):
         scroll.setWidget(inner)
         scroll.setWidgetResizable(True)
         scroll.setMinimumHeight(180)
+        # Not a Tab stop of its own: Tab goes through each column's choice, scrolled into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         box_layout = QVBoxLayout(self.columns_box)
         box_layout.addWidget(scroll)
         return self.columns_box

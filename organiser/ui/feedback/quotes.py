@@ -88,7 +88,7 @@ class AnswersPanel(QWidget):
         self.starred_only.toggled.connect(lambda _on: self._filter())
         question_label = QLabel("&Question:", self)
         question_label.setBuddy(self.question_filter)
-        theme_label = QLabel("T&heme:", self)
+        theme_label = QLabel("&Theme:", self)
         theme_label.setBuddy(self.theme_filter)
         self.shown = wrapped(self, "answers_shown")
         self.model = RowTableModel(COLUMNS, self)

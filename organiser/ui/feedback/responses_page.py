@@ -97,10 +97,10 @@ class ResponsesPage(QWidget):
         self.current_id: int | None = None
         self.rows: dict[int, ResponseRow] = {}
         self.questions: list[Question] = []
-        self.import_button = button(self, "&Import…", "import_responses")
+        self.import_button = button(self, "I&mport…", "import_responses")
         self.import_button.setToolTip("Responses from an online form's CSV or Excel export")
         self.import_button.clicked.connect(self._import)
-        self.export_button = button(self, "&Export CSV…", "export_responses")
+        self.export_button = button(self, "E&xport CSV…", "export_responses")
         self.export_button.clicked.connect(self._export)
         self.count = wrapped(self, "responses_count", role="subheading")
         self.model = RowTableModel(COLUMNS, self)

@@ -40,6 +40,7 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         heading = QLabel("Accessibility checklist", self)
         heading.setProperty("role", "subheading")
+        heading.setWordWrap(True)
         self.summary = QLabel("", self)
         self.summary.setObjectName("checklist_summary")
         self.summary.setWordWrap(True)
@@ -52,6 +53,8 @@ class ChecklistPanel(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop of its own: Tab reaches each line, scrolled into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._inner)
         layout = QVBoxLayout(self)

@@ -62,7 +62,7 @@ class CoDesignPage(QWidget):
         # Made in the order they are shown, so Tab moves down the page.
         self.lived = wrapped(self, "lived_experience")
         self.heading = wrapped(self, "versions_heading", role="subheading")
-        self.heading.setText("Saved vers&ions, newest first:")
+        self.heading.setText("Saved versions, &newest first:")
         self.save_button = button(
             self,
             "&Save version…",

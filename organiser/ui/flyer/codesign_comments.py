@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from organiser.ui.flyer.codesign_common import (
 )
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
+from organiser.ui.widgets.fit import ReflowSplitter
 
 COLUMNS = (
     Column("From", lambda r: r.author or "(nobody named)"),
@@ -72,13 +72,14 @@ class CommentsPanel(QWidget):
         form = QFormLayout()
         author_label = QLabel("Fro&m:", self)
         author_label.setBuddy(self.author)
-        text_label = QLabel("Comme&nt:", self)
+        text_label = QLabel("&Comment:", self)
         text_label.setBuddy(self.text)
         form.addRow(author_label, self.author)
         form.addRow(text_label, self.text)
         adding = QVBoxLayout()
         heading = QLabel("Add a comment on this version", self)
         heading.setProperty("role", "subheading")
+        heading.setWordWrap(True)
         adding.addWidget(heading)
         adding.addLayout(form)
         adding.addLayout(row_of(self.add_button))
@@ -86,13 +87,19 @@ class CommentsPanel(QWidget):
         side = QWidget(self)
         side.setLayout(adding)
         side.setMaximumWidth(420)
-        listing = QVBoxLayout()
+        listed = QWidget(self)
+        listing = QVBoxLayout(listed)
+        listing.setContentsMargins(0, 0, 0, 0)
         listing.addWidget(self.summary)
         listing.addWidget(self.table, 1)
         listing.addLayout(row_of(self.resolve_button, self.reopen_button))
-        layout = QHBoxLayout(self)
-        layout.addLayout(listing, 3)
-        layout.addWidget(side, 2)
+        split = ReflowSplitter(self)  # the new comment under the list when narrow
+        split.addWidget(listed)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
 
     def set_members(self, members: Sequence[MemberRow]) -> None:
         """Who may comment: the event's working group."""

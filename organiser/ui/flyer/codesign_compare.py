@@ -13,7 +13,6 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
     QSplitter,
@@ -32,6 +31,7 @@ from organiser.ui.creche.common import wrapped
 from organiser.ui.flyer.codesign_common import when
 from organiser.ui.ops import OpRunner
 from organiser.ui.read_only import keeps_working
+from organiser.ui.widgets.flow import FlowLayout
 
 NOT_AVAILABLE = "Preview not available"
 
@@ -143,11 +143,11 @@ class ComparePanel(QWidget):
         self._build()
 
     def _build(self) -> None:
-        first_label = QLabel("Compare &version:", self)
+        first_label = QLabel("Co&mpare version:", self)
         first_label.setBuddy(self.first)
         second_label = QLabel("&with version:", self)
         second_label.setBuddy(self.second)
-        choosers = QHBoxLayout()
+        choosers = FlowLayout()  # wraps onto a second line when narrow
         for widget in (first_label, self.first, second_label, self.second):
             choosers.addWidget(widget)
         changes_box = QWidget(self)

@@ -72,8 +72,7 @@ class SignOffPanel(QWidget):
             actions.addWidget(widget)
         actions.addStretch()
         side = QWidget(self)
-        side.setLayout(actions)
-        side.setMaximumWidth(260)
+        side.setLayout(actions)  # as wide as its buttons' words, at any text size
         lower = QHBoxLayout()
         lower.addWidget(self.table, 1)
         lower.addWidget(side)

@@ -36,6 +36,7 @@ MULTI_LINE = {"expect", "hear_from"}
 HINTS = {
     "expect": "One thing per line",
     "hear_from": "One speaker or organisation per line",
+    "cost_text": "For example Free, or £3 a family (left empty, no cost is printed)",
     "booking_link": "A web address (https://…) or a phone number",
 }
 COLOURS = {
@@ -43,7 +44,7 @@ COLOURS = {
     "background_colour": "Background colour",
     "accent_colour": "Heading colour",
 }
-COLOUR_HINT = "# and six hex digits, for example #1A1A1A"
+COLOUR_HINT = "A colour code such as #1A1A1A, or pick one with Choose…"
 FIELDS = (
     *(
         Field(key, label, Kind.TEXT if key in MULTI_LINE else Kind.LINE, hint=HINTS.get(key, ""))
@@ -121,9 +122,9 @@ class FlyerEditor(QWidget):
         self.image_label = QLabel("No image", self)
         self.image_label.setObjectName("image_name")
         self.image_label.setWordWrap(True)
-        self.choose_image = QPushButton("Choose &image…", self)
+        self.choose_image = QPushButton("&Choose image…", self)
         self.choose_image.clicked.connect(self.pick_image)
-        self.remove_image = QPushButton("Remo&ve image", self)
+        self.remove_image = QPushButton("Re&move image", self)
         self.remove_image.clicked.connect(self.drop_image)
         image_box = QWidget(self)
         image_column = QVBoxLayout(image_box)
@@ -137,7 +138,7 @@ class FlyerEditor(QWidget):
         image_heading = QLabel("Image", self)
         image_heading.setBuddy(self.choose_image)
         rows.addRow(image_heading, image_box)
-        self.refill = QPushButton("&Fill again from the event…", self)
+        self.refill = QPushButton("Fi&ll again from the event…", self)
         self.refill.setToolTip(
             "Write the words again from the event's details, programme and speakers"
         )

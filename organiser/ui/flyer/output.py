@@ -1,5 +1,5 @@
 """Export, print or save as a picture: the draft or a saved version, asking first when it is
-not signed off by everyone or does not fit."""
+not signed off by everyone, misses an essential the checklist asks for, or does not fit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,12 +23,14 @@ from organiser.core.events import service as events
 from organiser.core.files import atomic_write
 from organiser.core.flyer import service as flyers
 from organiser.core.flyer import versions
+from organiser.core.flyer.checklist import essentials_warning
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.ui.creche.common import safe_name, tell
 from organiser.ui.flyer.preview import overflow_words, render
 from organiser.ui.ops import OpRunner
 from organiser.ui.paper import LoadedPdf, page_image, png_bytes, print_pdf
 from organiser.ui.read_only import keeps_working
+from organiser.ui.widgets.flow import FlowLayout
 
 SOCIAL_WIDTH = 1080  # pixels: what social media sites show at full width
 DRAFT = "Current draft"
@@ -52,7 +53,7 @@ class OutputBar(QWidget):
         self.which.currentIndexChanged.connect(lambda _i: self._show_status())
         label = QLabel("&Print or save:", self)
         label.setBuddy(self.which)
-        self.export_button = QPushButton("&Export PDF…", self)
+        self.export_button = QPushButton("E&xport PDF…", self)
         self.export_button.clicked.connect(self.export_pdf)
         self.print_button = QPushButton("P&rint…", self)
         self.print_button.clicked.connect(self.print_flyer)
@@ -61,11 +62,9 @@ class OutputBar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("output_status")
         self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout()  # wraps onto a second line when narrow
         for widget in (label, self.which, self.export_button, self.print_button, self.image_button):
             row.addWidget(widget)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -145,7 +144,7 @@ class OutputBar(QWidget):
                 self.runner.store, self.event_id, version=self.which.currentData()
             )
             rendered = render(sheet, mark_overflow=False, two_up=two_up and sheet.a5)
-            reasons = [self.sign_off_reason()]
+            reasons = [self.sign_off_reason(), essentials_warning(sheet)]
         except OrganiserError as exc:
             self.runner.show_error(str(exc))
             return None
@@ -157,7 +156,9 @@ class OutputBar(QWidget):
         reasons = [r for r in reasons if r]
         if reasons:
             answer = QMessageBox.question(
-                self, f"{verb} the flyer", "\n\n".join([*reasons, f"{verb} anyway?"])
+                self,
+                f"{verb} the flyer",
+                "\n\n".join([*reasons, f"{verb} anyway? Choose No to go back to the flyer."]),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return None

@@ -23,11 +23,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from organiser.core.errors import OrganiserError
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import LABELS
+from organiser.ui.widgets.flow import FlowLayout
 
 ZOOM_STEP = 1.25
 
@@ -81,18 +82,17 @@ class FlyerPreview(QWidget):
         # Qt's whole-page fit leaves out the margins and then needs a scroll bar: none, then.
         self.view.setDocumentMargins(QMargins(0, 0, 0, 0))
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.zoom_in = QPushButton("Zoom &in", self)
+        self.zoom_in = QPushButton("&Zoom in", self)
         self.zoom_in.clicked.connect(lambda: self._zoom(ZOOM_STEP))
-        self.zoom_out = QPushButton("Zoom ou&t", self)
+        self.zoom_out = QPushButton("Zoom &out", self)
         self.zoom_out.clicked.connect(lambda: self._zoom(1 / ZOOM_STEP))
         self.fit_width = QPushButton("Fit &width", self)
         self.fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
-        self.whole_page = QPushButton("W&hole page", self)
+        self.whole_page = QPushButton("Whole pa&ge", self)
         self.whole_page.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # the zoom buttons wrap onto a second line when narrow
         for button in (self.zoom_out, self.zoom_in, self.fit_width, self.whole_page):
             bar.addWidget(button)
-        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.notice)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from organiser.core import crud
 from organiser.core.changes import Changes, Touched
@@ -21,6 +21,7 @@ from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import Column
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.row_section import RowSection
 from organiser.ui.widgets.row_verbs import crud_verbs
 
@@ -99,11 +100,10 @@ class ActionsPage(QWidget):
         self.section.current_changed.connect(self._chosen)
         self.section.rows_changed.connect(self._rows_changed)
         self.section.table.installEventFilter(self)
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps onto a second line when narrow
         top.addWidget(self.summary, 1)
         top.addWidget(filter_label)
         top.addWidget(self.owner_filter)
-        top.addSpacing(12)
         top.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

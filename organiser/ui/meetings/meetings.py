@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -34,6 +33,8 @@ from organiser.ui.ops import Call, OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.fit import ReflowSplitter
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import FieldForm
 from organiser.ui.widgets.row_section import RowSection
 from organiser.ui.widgets.row_verbs import crud_verbs
@@ -179,19 +180,18 @@ class MeetingsPage(QWidget):
         form_layout = self.agenda.layout()
         assert isinstance(form_layout, QFormLayout)
         form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        notes_split = QSplitter(Qt.Orientation.Horizontal, self)
+        notes_split = ReflowSplitter(self)  # the agenda under the notes when narrow
         notes_split.addWidget(self.notes)
         notes_split.addWidget(agenda_panel)
         notes_split.setStretchFactor(0, 3)
         notes_split.setStretchFactor(1, 1)
-        notes_split.setChildrenCollapsible(False)
         self.tabs.addTab(notes_split, "Notes and agenda")
         self.tabs.addTab(self.attendees, "Who came")
         self.tabs.addTab(self.decisions, "Decisions")
         details = QWidget(self)
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the buttons under the heading when narrow
         top.addWidget(self.heading, 1)
         top.addWidget(self.print_button)
         top.addWidget(self.calendar_button)

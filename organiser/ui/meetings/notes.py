@@ -43,6 +43,7 @@ from organiser.ui.meetings.notes_text import NotesText
 from organiser.ui.meetings.revisions import RevisionsDialog, local_time
 from organiser.ui.meetings.unsaved import may_close
 from organiser.ui.ops import OpRunner
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.versioned_edits import UNKNOWN
 
 SAVE_AFTER_PAUSE_MS = 700
@@ -88,7 +89,7 @@ class NotesEditor(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("notes_saved")
         self.status.setAccessibleName("Notes saved")
-        self.versions_button = QPushButton("Earlier &versions…", self)
+        self.versions_button = QPushButton("Ea&rlier versions…", self)
         self.versions_button.setObjectName("notes_versions")
         self.versions_button.setToolTip("See and bring back notes as they were earlier")
         self.versions_button.clicked.connect(self.open_revisions)
@@ -106,8 +107,7 @@ class NotesEditor(QWidget):
         return timer
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
+        bar = FlowLayout()  # the format buttons wrap onto a second line when narrow
         tools: list[tuple[str, str, str, str, Callable[[], None]]] = [
             ("h1", "H1", "Heading 1", "Ctrl+1", lambda: formatting.set_heading(self.text, 1)),
             ("h2", "H2", "Heading 2", "Ctrl+2", lambda: formatting.set_heading(self.text, 2)),
@@ -155,11 +155,9 @@ class NotesEditor(QWidget):
                 font.setBold(True)
                 button.setFont(font)
             bar.addWidget(button)
-            if key in ("normal", "bold"):
-                bar.addSpacing(10)
             self.format_actions[key] = action
             self.buttons[key] = button
-        bar.addStretch()
+        self.status.setWordWrap(True)  # a long "Saved …" line wraps rather than widen the page
         footer = QHBoxLayout()
         footer.addWidget(self.status, 1)
         footer.addWidget(self.versions_button)

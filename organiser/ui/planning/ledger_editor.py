@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,6 +27,7 @@ from organiser.core.planning.kinds import Role
 from organiser.core.planning.rows import MemberRow
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.fit import ReflowSplitter
 from organiser.ui.widgets.form import FieldForm
 
 NOT_DECIDED = "Not decided yet"
@@ -128,14 +128,18 @@ class AspectEditor(QWidget):
         right.addLayout(reasons)
         right.addWidget(self.note)
         right.addStretch()
-        columns = QHBoxLayout()
-        columns.addLayout(left, 3)
-        columns.addLayout(middle, 3)
-        columns.addLayout(right, 4)
+        # Three columns where there is room, one under another where there is not.
+        columns = ReflowSplitter(self)
+        for part, stretch in ((left, 3), (middle, 3), (right, 4)):
+            holder = QWidget(columns)
+            part.setContentsMargins(0, 0, 0, 0)
+            holder.setLayout(part)
+            columns.addWidget(holder)
+            columns.setStretchFactor(columns.count() - 1, stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addLayout(columns, 1)
+        layout.addWidget(columns, 1)
 
     # Showing.
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import service as creche
 from organiser.core.parsing import format_time
 from organiser.core.planning import service as planning
-from organiser.core.planning.kinds import ItemKind
+from organiser.core.planning.kinds import NEW_ITEM_KIND, ItemKind
 from organiser.core.planning.rows import ProgrammeRow
 from organiser.core.planning.rules import ProgrammeCheck
 from organiser.core.row_kinds import RowKind
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.row_section import RowSection
 from organiser.ui.widgets.row_verbs import crud_verbs
 
@@ -25,7 +26,7 @@ FIELDS = (
     Field("start", "Starts", Kind.TIME, hint="For example 10:00"),
     Field("end", "Ends", Kind.TIME, hint="For example 10:30"),
     Field("title", "Title"),
-    Field("kind", "Kind", Kind.CHOICE, tuple(k.value for k in ItemKind)),
+    Field("kind", "Kind", Kind.CHOICE, tuple(k.value for k in ItemKind), blank=NEW_ITEM_KIND.value),
     Field("lead", "Led by"),
     Field("room", "Room"),
     Field(
@@ -89,7 +90,7 @@ class ProgrammePage(QWidget):
             parent=self,
         )
         self.section.rows_changed.connect(self._summarise)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the button under the summary when narrow
         top.addWidget(self.summary, 1)
         top.addWidget(self.print_button)
         layout = QVBoxLayout(self)

@@ -22,6 +22,7 @@ from organiser.ui.polls.grid_model import PollGridModel, ordinal, short_option
 from organiser.ui.polls.options import COLUMNS, FIELDS, option_values
 from organiser.ui.polls.poll_bar import PollBar
 from organiser.ui.polls.undo import answer_inverse, choice_inverse, closed_inverse
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.row_section import RowSection
 from organiser.ui.widgets.row_verbs import crud_verbs
 
@@ -101,10 +102,9 @@ class AvailabilityPage(QWidget):
         state_row = QHBoxLayout()
         state_row.addWidget(self.state, 1)
         state_row.addWidget(self.reopen_button)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps onto a second line when narrow
         actions.addWidget(self.choose_button)
         actions.addWidget(self.selected, 1)
-        actions.addStretch()
         actions.addWidget(self.print_button)
         answers = QWidget(self)
         column = QVBoxLayout(answers)

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -25,6 +24,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.read_only import keeps_working
 from organiser.ui.undo import row_inverse
 from organiser.ui.widgets.fields import Field, Kind, set_id_choices
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import FieldForm
 
 THE_EVENT = "The event itself"
@@ -73,7 +73,7 @@ class PollBar(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.chooser.activated.connect(self._chosen)
-        label = QLabel("Poll s&hown:", self)
+        label = QLabel("&Poll shown:", self)
         label.setBuddy(self.chooser)
         self.new_button = QPushButton("New po&ll…", self)
         self.new_button.clicked.connect(self.new_poll)
@@ -82,12 +82,11 @@ class PollBar(QWidget):
         # The title and what the poll decides: placed by the page on its set-up tab.
         self.form = FieldForm(FIELDS, self)
         self.form.save_requested.connect(self.save)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps onto a second line when narrow
         row.addWidget(label)
         row.addWidget(self.chooser, 1)
         row.addWidget(self.new_button)
         row.addWidget(self.delete_button)
-        row.setContentsMargins(0, 0, 0, 0)
         self.setLayout(row)
 
     @property

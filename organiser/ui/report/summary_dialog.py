@@ -79,6 +79,8 @@ class SummaryReportDialog(QDialog):
         column.addStretch()
         self.pane = QScrollArea(self)
         self.pane.setWidgetResizable(True)
+        # Not a Tab stop of its own: Tab goes through the sections' words, scrolled into view.
+        self.pane.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pane.setWidget(host)
         self.status = QLabel(self)

@@ -30,6 +30,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.speakers.undo import merge_inverse, speaker_inverse
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Field, Kind, set_choices
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.row_section import EVERY_EVENT, RowSection
 from organiser.ui.widgets.row_verbs import Verbs
 
@@ -148,7 +149,7 @@ class DirectoryPage(QWidget):
         self.pane.add_button_beside(self.archive_button)
         # Three fifths for the list, two for the editor: the search row would take more.
         self.pane.splitter.setSizes([600, 400])
-        more = QHBoxLayout()
+        more = FlowLayout()
         self.member_button = QPushButton("Add a working-group member as speaker…", self)
         self.member_button.setObjectName("speaker_from_member")
         self.member_button.clicked.connect(self.add_member)

@@ -31,6 +31,7 @@ from organiser.ui.ops import OpRunner
 from organiser.ui.speakers.undo import confirm_days_inverse, invitation_inverse, slot_inverse
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fields import Choice, Field, Kind, set_id_choices
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.row_section import RowSection
 from organiser.ui.widgets.row_verbs import Verbs
 
@@ -140,15 +141,14 @@ class InvitationsPage(QWidget):
         self._build_letters()
         self.pane.current_changed.connect(lambda _id: self._chosen())
         self.pane.rows_changed.connect(self._rows_changed)
-        strip = QHBoxLayout()
+        strip = FlowLayout()  # wraps onto a second line when narrow
         strip.addWidget(self.summary, 1)
         strip.addWidget(days_label)
         strip.addWidget(self.confirm_days)
         strip.addWidget(QLabel("days before", self))
-        prints = QHBoxLayout()
+        prints = FlowLayout()
         prints.addWidget(self.briefing_button)
         prints.addWidget(self.schedule_button)
-        prints.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(strip)
@@ -187,10 +187,9 @@ class InvitationsPage(QWidget):
         self.confirmation_letter = QPushButton("Confirmation letter…", self)
         self.confirmation_letter.setObjectName("confirmation_letter")
         self.confirmation_letter.clicked.connect(lambda: self._letter("confirmation"))
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.invitation_letter)
         row.addWidget(self.confirmation_letter)
-        row.addStretch()
         self.pane.editor_layout.addLayout(row)
 
     def _store(self) -> Store:

@@ -18,7 +18,7 @@ from organiser.ui.speakers.invitations import InvitationsPage
 from organiser.ui.widgets.lazy_tab import LazyTab
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "invitations": ("&Invitations", InvitationsPage),
+    "invitations": ("Invi&tations", InvitationsPage),
     "directory": ("&Directory", DirectoryPage),
 }
 

@@ -18,7 +18,10 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QBoxLayout, QListWidget, QStackedWidget, QTabBar, QWidget
 
 from organiser.core.changes import Changes, Touched
+from organiser.ui.help.tips import watch as explain_words
 from organiser.ui.ops import OpRunner
+from organiser.ui.widgets.fit import PageScroll
+from organiser.ui.widgets.mnemonics import mark_scope
 
 PageFactory = Callable[[OpRunner, QWidget], Any]
 
@@ -123,6 +126,7 @@ class LazyTab(QWidget):
                 self.bar.addTab(label)
             self.bar.currentChanged.connect(self._show_page)
             direction = QBoxLayout.Direction.TopToBottom
+        explain_words(self.bar)
         layout = QBoxLayout(direction, self)
         layout.addWidget(self.bar)
         layout.addWidget(self.stack, 1)
@@ -161,16 +165,20 @@ class LazyTab(QWidget):
         """The page for a key, built (and shown the open event) on first use."""
         if key not in self._built:
             page = self._pages[key][1](self.runner, self)
+            mark_scope(page)  # Alt+letters: never on screen with the tab's other pages
             index = self._keys.index(key)
             placeholder = self.stack.widget(index)
             assert placeholder is not None
             current = self.stack.currentIndex()
-            self.stack.insertWidget(index, page)
+            # In a scrolling frame: a page taller or wider than the window scrolls, never
+            # making the window grow past the screen.
+            self.stack.insertWidget(index, PageScroll(page, self.stack))
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.stack.setCurrentIndex(current)
             self._built[key] = page
             self._follows[key] = Follow(page, self.runner)
+            explain_words(page)  # the glossary's tooltips on the words it shows
             self.connect_page(key, page)
             self._follows[key].event_id = self.event_id
             page.set_event(self.event_id)
@@ -186,6 +194,10 @@ class LazyTab(QWidget):
             assert isinstance(self.bar, QTabBar)
             index = self.bar.currentIndex()
         return self._keys[max(index, 0)]
+
+    def shown_page(self) -> Any:
+        """The page on show (None until it is built): inside its scrolling frame."""
+        return self._built.get(self.current_key())
 
     def show_section(self, key: str) -> None:
         """Open a page by its key."""

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -30,7 +29,10 @@ from organiser.core.errors import OrganiserError, ValidationError
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.widgets.fields import Field
+from organiser.ui.widgets.fit import ReflowSplitter
+from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import FieldForm
+from organiser.ui.widgets.mnemonics import FIRST, LAST, wants_letter
 from organiser.ui.widgets.row_verbs import RowFilter, Verbs
 from organiser.ui.widgets.versioned_edits import VersionedEdits
 
@@ -89,10 +91,14 @@ class RowSection(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.title = QLabel(title, self)
         self.title.setProperty("role", "subheading")
-        self.new_button = QPushButton(f"&New {noun}", self)
+        self.title.setWordWrap(True)
+        # Their letters ("&New …" where free) are given when first shown (widgets.mnemonics).
+        self.new_button = QPushButton(f"New {noun}", self)
+        wants_letter(self.new_button, FIRST)
         self.new_button.setObjectName(f"new_{name}")
         self.new_button.clicked.connect(self._new_row)
         self.delete_button = QPushButton(f"Delete {noun}", self)
+        wants_letter(self.delete_button, LAST)
         self.delete_button.setObjectName(f"delete_{name}")
         self.delete_button.clicked.connect(self.delete_current)
         self.form = FieldForm(fields, self)
@@ -110,13 +116,17 @@ class RowSection(QWidget):
         )
         self.mode_label = QLabel(self)
         self.mode_label.setProperty("role", "subheading")
-        self.add_button = QPushButton(f"&Add {noun}", self)
+        self.add_button = QPushButton(f"Add {noun}", self)
+        wants_letter(self.add_button, FIRST)
         self.add_button.setObjectName(f"add_{name}")
         self.add_button.clicked.connect(self.add_now)
         self.list_layout = QVBoxLayout()  # above the table: pages add search boxes here
-        self.buttons = QHBoxLayout()  # New, Delete, and the page's own (add_button)
+        self.buttons = FlowLayout()  # New, Delete, and the page's own (add_button_beside)
         self.editor_layout = QVBoxLayout()  # under the form: pages add their extras here
         self._build(editor_below)
+        # Tab from the last field reaches Add; Enter in a one-line field adds as well.
+        QWidget.setTabOrder(self.form.inputs[self.form.fields[-1].key], self.add_button)
+        self.form.entered.connect(self._entered)
         self.start_new()
 
     def _build(self, editor_below: bool) -> None:
@@ -128,7 +138,6 @@ class RowSection(QWidget):
         left_layout.addLayout(self.list_layout)
         self.buttons.addWidget(self.new_button)
         self.buttons.addWidget(self.delete_button)
-        self.buttons.addStretch()
         left_layout.addLayout(self.buttons)
         left_layout.addWidget(self.table, 1)
         editor = QWidget(self)
@@ -146,8 +155,10 @@ class RowSection(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         # Not a Tab stop of its own: the inputs inside take the focus and scroll into view.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        orientation = Qt.Orientation.Vertical if editor_below else Qt.Orientation.Horizontal
-        self.splitter = QSplitter(orientation, self)
+        # Side by side where there is room, else (and on pages that ask) the form under the list.
+        self.splitter = (
+            QSplitter(Qt.Orientation.Vertical, self) if editor_below else ReflowSplitter(self)
+        )
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
         self.splitter.setStretchFactor(0, 3)
@@ -159,7 +170,7 @@ class RowSection(QWidget):
 
     def add_button_beside(self, button: QPushButton) -> None:
         """Put one of the page's own buttons after New and Delete."""
-        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        self.buttons.addWidget(button)
 
     def flush(self) -> None:
         """Save what is typed now, a half-filled new row included (switching, closing)."""
@@ -252,10 +263,15 @@ class RowSection(QWidget):
         selection.blockSignals(False)
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.form.save_now()
-        if not current.isValid():
+        source = self.proxy.mapToSource(current)
+        chosen = self.model.row_at(source.row()) if current.isValid() else None
+        # Before another row fills the editor: an edit is saved, a complete new row added.
+        self.flush()
+        position = self.model.row_of(chosen.id) if chosen is not None else None
+        if position is None:
             return
-        row = self.model.row_at(self.proxy.mapToSource(current).row())
+        self._select(position)  # adding a new row may have chosen that one
+        row = self.model.row_at(position)
         self.mode_label.setText(f"Editing this {self.noun}")
         self.add_button.hide()
         self.form.load(self._row_values(row), force=True)
@@ -304,7 +320,7 @@ class RowSection(QWidget):
         self._save(explicit=True)
         if self.current_id is not None:
             return None
-        reasons = [m.text().lstrip("⚠ ") for m in self.form.messages.values() if m.text()]
+        reasons = self.form.problems()
         return f"The new {self.noun} is not saved: {reasons[0] if reasons else 'it is incomplete'}"
 
     def focus_first_field(self) -> None:
@@ -315,6 +331,10 @@ class RowSection(QWidget):
         """Add the typed row (the Add button, or Enter)."""
         self._save(explicit=True)
 
+    def _entered(self) -> None:
+        if self.current_id is None:
+            self.add_now()
+
     def save(self) -> None:
         """Save what was typed: an edit to the chosen row, or a new row once it is complete."""
         self._save(explicit=False)
@@ -322,9 +342,9 @@ class RowSection(QWidget):
     def _save(self, *, explicit: bool) -> None:
         if self.parent_id is None:
             return
-        new_row = self.current_id is None and not (explicit or self._leaving)
-        if new_row and self.form.contains_focus():
-            # Moving between the fields of a new row: add it when the person leaves the form.
+        if self.current_id is None and not (explicit or self._leaving):
+            # A new row is added by Add or Enter, never by merely leaving a field or the form;
+            # switching away or closing still adds a complete one (flush, unsaved_new_row).
             self.form.keep_pending()
             return
         values, errors = self.form.read()
@@ -354,6 +374,8 @@ class RowSection(QWidget):
         self._set_current(changes.created_id)
         self._show_added(changes)
         self.mode_label.setText(f"Editing this {self.noun}")
+        if self.add_button.hasFocus():  # pressed from the keyboard: Space next starts another
+            self.new_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.add_button.hide()
 
     def delete_current(self) -> None:
