@@ -19,15 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def letter_of(text: str) -> str | None:
-    """The letter after a single "&" ("&&" is a plain ampersand), lower case; None if none."""
-    position = 0
-    while (position := text.find("&", position)) != -1 and position + 1 < len(text):
-        if text[position + 1] != "&":
-            return text[position + 1].lower()
-        position += 2
-    return None
+from organiser.ui.widgets.mnemonics import letter_of
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from page_walk import every_page
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from organiser.ui.main_window import MainWindow
 from organiser.ui.widgets.fit import PageScroll, ReflowSplitter
-from organiser.ui.widgets.lazy_tab import LazyTab
 from organiser.ui.window_place import first_place, within
 
 pytestmark = pytest.mark.usefixtures("demo_event")
@@ -40,31 +40,19 @@ def zoom_to(window: MainWindow, factor: float) -> None:
         window.change_zoom(1)
 
 
-def settle() -> None:
-    """Let the layouts of a page just shown finish (some settle over a few passes)."""
-    for _ in range(4):
-        QApplication.processEvents()
-
-
-def every_page(window: MainWindow) -> Iterator[str]:
+def every_screen(window: MainWindow) -> Iterator[str]:
     """Show each page of each tab, and each tab inside a page, in turn; yield its name."""
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        tab = window.tabs.widget(index)
-        assert isinstance(tab, LazyTab)
-        for key in tab._keys:
-            tab.show_section(key)
-            page = tab.page(key)
-            settle()
-            yield f"{window.tabs.tabText(index)} ▸ {key}"
-            for inner in page.findChildren(QTabWidget):
-                if not inner.isVisible():
-                    continue
-                for number in range(1, inner.count()):
-                    inner.setCurrentIndex(number)
-                    settle()
-                    yield f"{window.tabs.tabText(index)} ▸ {key} ▸ {inner.tabText(number)}"
-                inner.setCurrentIndex(0)
+    for shown in every_page(window):
+        page = shown.show(window)
+        yield shown.where
+        for inner in page.findChildren(QTabWidget):
+            if not inner.isVisible():
+                continue
+            for number in range(1, inner.count()):
+                inner.setCurrentIndex(number)
+                QApplication.processEvents()
+                yield f"{shown.where} ▸ {inner.tabText(number).replace('&', '')}"
+            inner.setCurrentIndex(0)
 
 
 def _inside_a_view(widget: QWidget) -> bool:
@@ -118,7 +106,7 @@ def test_every_page_fits_a_laptop_screen_without_cutting_words(
     zoom_to(window, factor)
     size = window.size()
     problems = []
-    for name in every_page(window):
+    for name in every_screen(window):
         assert window.size() == size, f"the window grew on {name} at {factor:.0%}"
         problems += [f"{name}: {problem}" for problem in cut_off(window)]
         if factor == 1.0:
@@ -130,7 +118,7 @@ def test_at_200_percent_on_a_large_screen_no_page_scrolls_sideways(window: MainW
     zoom_to(window, 2.0)
     window.resize(1920, 1080 - 32)
     problems = []
-    for name in every_page(window):
+    for name in every_screen(window):
         problems += [f"{name}: scrolls sideways" for _ in sideways(window)]
     assert problems == [], "\n".join(problems)
 
@@ -139,7 +127,7 @@ def test_zooming_in_and_back_never_grows_the_window(window: MainWindow) -> None:
     size = window.size()
     for _step in range(8):
         window.change_zoom(1)
-        for _name in every_page(window):
+        for _name in every_screen(window):
             pass
         assert free_area().contains(window.geometry())
     assert window.size() == size

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from page_walk import every_page
 from PySide6.QtWidgets import QWidget
 
 from organiser.core.changes import Changes, Touched
@@ -150,10 +151,9 @@ def test_a_lazy_tab_builds_a_page_when_opened_and_it_follows_from_then(
 
 
 def test_every_page_of_every_tab_says_what_it_shows(window: MainWindow) -> None:
-    for tab in (window.planning, window.speakers, window.creche, window.flyer, window.feedback):
-        for key in tab._keys:
-            page = tab.page(key)
-            assert isinstance(page.SEES, Touched) and page.SEES, f"{key} says what it shows"
+    for shown in every_page(window):
+        page = shown.tab.page(shown.key)
+        assert isinstance(page.SEES, Touched) and page.SEES, f"{shown.where} says what it shows"
 
 
 def test_a_list_page_reloaded_when_shown_again_keeps_its_chosen_row(

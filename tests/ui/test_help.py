@@ -8,6 +8,7 @@ from importlib.resources import files
 from typing import Any
 
 import pytest
+from page_walk import every_page
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from organiser.ui.help.glossary import TERMS, term, terms_in
 from organiser.ui.help.tips import shown_text, watch
 from organiser.ui.help.window import HelpWindow
 from organiser.ui.main_window import MainWindow
-from organiser.ui.widgets.lazy_tab import LazyTab
 
 LINK = re.compile(r"\]\((help:[^)\s]+)\)")
 
@@ -37,17 +37,6 @@ def press_f1(qtbot: Any, window: MainWindow) -> HelpWindow:
     found = window.findChild(HelpWindow, "help_window")
     assert found is not None, "F1 opened no help"
     qtbot.waitUntil(found.isVisible)
-    return found
-
-
-def every_page(window: MainWindow) -> list[tuple[str, LazyTab, str]]:
-    """(tab name, tab, page key) for every page of every main tab, as the window has them."""
-    found = []
-    for index in range(window.tabs.count()):
-        tab = window.tabs.widget(index)
-        assert isinstance(tab, LazyTab)
-        name = window.tabs.tabText(index).replace("&", "").lower()
-        found += [(name, tab, key) for key in tab._keys]
     return found
 
 
@@ -95,17 +84,16 @@ def test_f1_follows_the_page_and_reuses_one_help_window(
 def test_every_page_of_every_tab_has_help_with_three_things_and_its_keys(
     window: MainWindow,
 ) -> None:
-    seen = every_page(window)
-    assert len(seen) >= 25  # five tabs' pages: a tab losing its pages must not pass this
-    for tab, _widget, key in seen:
-        help_key = f"{tab}/{key}"
+    seen = every_page(window)  # five tabs' pages: a tab losing its pages must not pass this
+    for shown in seen:
+        help_key = shown.help_key
         assert pages.has_help(help_key), f"{help_key} has no help page"
         text = pages.page_text(help_key)
         doing = text.split("## What you do here")[1].split("##")[0]
         things = [line for line in doing.splitlines() if line.startswith("- **")]
         assert len(things) == 3, f"{help_key}: {len(things)} things, not three"
         assert "## Keys" in text, f"{help_key} lists no keys"
-    assert pages.page_keys() == [f"{tab}/{key}" for tab, _widget, key in seen]
+    assert pages.page_keys() == [shown.help_key for shown in seen]
 
 
 def test_help_links_lead_to_pages_and_glossary_words_that_exist() -> None:
@@ -222,12 +210,12 @@ def _missing_tips(page: Any) -> list[str]:
 @pytest.mark.usefixtures("demo_event")
 def test_glossary_words_on_screen_have_tooltips(window: MainWindow, qtbot: Any) -> None:
     missing: list[str] = []
-    for tab, widget, key in every_page(window):
-        window.open_page(tab, key)
-        page = widget.page(key)
+    for shown in every_page(window):
+        window.open_page(shown.tab_name, shown.key)
+        page = shown.tab.page(shown.key)
         qtbot.waitUntil(page.isVisible)
         QApplication.processEvents()  # the walk after the page is shown
-        missing += [f"{tab}/{key}: {words[:80]!r}" for words in _missing_tips(page)]
+        missing += [f"{shown.help_key}: {words[:80]!r}" for words in _missing_tips(page)]
     assert not missing, "words without their explanation:\n" + "\n".join(missing)
     window.open_page("planning", "coproduction")
     rung = next(

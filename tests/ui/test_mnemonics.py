@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 from mnemonic_scan import check, letter_of, menu_clashes
+from page_walk import every_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget, QWidget
 
 from organiser.ui.main_window import MainWindow
-from organiser.ui.widgets.lazy_tab import LazyTab
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -31,28 +31,13 @@ def check_sub_tabs(window: QWidget, page: QWidget, where: str) -> list[str]:
     return problems
 
 
-def every_page(window: MainWindow) -> list[tuple[str, LazyTab, str]]:
-    """Each page of each tab: (where, its tab, its key)."""
-    found = []
-    for number in range(window.tabs.count()):
-        tab = window.tabs.widget(number)
-        assert isinstance(tab, LazyTab)
-        for key in tab._keys:
-            title = tab._pages[key][0].replace("&", "")
-            found.append((f"{window.tabs.tabText(number)} ▸ {title}", tab, key))
-    return found
-
-
 @pytest.mark.usefixtures("demo_event")
 def test_every_page_and_sub_tab_has_one_thing_per_letter(window: MainWindow) -> None:
     problems: list[str] = []
-    pages = every_page(window)
-    assert len(pages) >= 25, "every tab's pages are visited"
-    for where, tab, key in pages:
-        window.tabs.setCurrentWidget(tab)
-        tab.show_section(key)
-        problems += check(window, where)
-        problems += check_sub_tabs(window, tab.page(key), where)
+    for shown in every_page(window):
+        page = shown.show(window)
+        problems += check(window, shown.where)
+        problems += check_sub_tabs(window, page, shown.where)
     assert not problems, "\n".join(problems)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from page_walk import every_page
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -13,8 +14,6 @@ from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 from organiser.ui.widgets.fields import Kind
 from organiser.ui.widgets.row_section import RowSection
-
-TABS = ("planning", "speakers", "creche")
 
 
 @pytest.fixture
@@ -32,12 +31,9 @@ def focused() -> QWidget | None:
 def every_section(window: MainWindow) -> list[tuple[Any, str, RowSection]]:
     """Each list-and-form section of every page (tab, page key, section), opening them all."""
     found = []
-    for name in TABS:
-        tab = getattr(window, name)
-        window.tabs.setCurrentWidget(tab)
-        for key in tab._keys:
-            tab.show_section(key)
-            found += [(tab, key, s) for s in tab.page(key).findChildren(RowSection)]
+    for shown in every_page(window):
+        page = shown.show(window)
+        found += [(shown.tab, shown.key, s) for s in page.findChildren(RowSection)]
     return found
 
 

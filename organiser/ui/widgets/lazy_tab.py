@@ -195,6 +195,15 @@ class LazyTab(QWidget):
             index = self.bar.currentIndex()
         return self._keys[max(index, 0)]
 
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Its pages' keys, in the order they are shown."""
+        return self._keys
+
+    def title(self, key: str) -> str:
+        """A page's title as it reads on screen (without its Alt letter's "&")."""
+        return self._pages[key][0].replace("&", "")
+
     def shown_page(self) -> Any:
         """The page on show (None until it is built): inside its scrolling frame."""
         return self._built.get(self.current_key())
