@@ -9,9 +9,10 @@ import pytest
 from mnemonic_scan import check, letter_of, menu_clashes
 from page_walk import every_page
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QPushButton, QTabWidget, QWidget
 
 from organiser.ui.main_window import MainWindow
+from organiser.ui.widgets.mnemonics import FIRST, assign_letters, wants_letter
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -85,3 +86,17 @@ def test_a_new_row_starts_with_alt_n_and_two_lists_on_a_page_share_no_letter(
     assert "&New funding source" in texts[:2], texts
     letters = [letter_of(t) for t in texts]
     assert None not in letters and len(set(letters)) == 4, texts
+
+
+def test_a_letter_set_by_hand_on_a_button_waiting_for_one_is_kept_and_not_given_again(
+    qtbot: Any,
+) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    set_by_hand = QPushButton("&Go", box)
+    wants_letter(set_by_hand, FIRST)
+    waiting = QPushButton("Gather", box)
+    wants_letter(waiting, FIRST)
+    assign_letters(box)
+    assert set_by_hand.text() == "&Go"
+    assert letter_of(waiting.text()) not in (None, "g"), waiting.text()

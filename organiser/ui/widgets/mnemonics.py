@@ -148,8 +148,9 @@ def assign_letters(widget: QWidget) -> None:
             taken.update(_letters(found))
         elif isinstance(found, (QLabel, QAbstractButton)) and not letter_of(found.text()):
             waiting.append(found)
-        else:
+        else:  # given a letter by hand meanwhile: it keeps it, and nobody else has it
             found.setProperty(RANK, None)
+            taken.update(_letters(found))
     for rank in (FIRST, LABEL, LAST):
         group = [w for w in waiting if w.property(RANK) == rank]
         for waiter, text in zip(group, choose([w.text() for w in group], taken), strict=True):
