@@ -16,6 +16,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._stretch: set[int] = set()  # ids of the items that take the rest of their line
+        self._known: tuple[int, int] | None = None  # (width, height) last worked out
         self.setContentsMargins(0, 0, 0, 0)
 
     # QBoxLayout's words, so a row can change from one to the other in one line.
@@ -35,6 +36,7 @@ class FlowLayout(QLayout):
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -56,7 +58,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        # Asked many times over per layout pass: worked out once per width until it changes.
+        if self._known is None or self._known[0] != width:
+            self._known = (width, self._arrange(QRect(0, 0, width, 0), move=False))
+        return self._known[1]
+
+    def invalidate(self) -> None:
+        self._known = None
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
