@@ -117,3 +117,28 @@ def test_choosing_another_row_adds_a_complete_new_row_first(budget: Any, person:
     assert person.column(section.table, "Item") == ["Hall hire", "Pastries"]
     assert person.shown(section.form.inputs["item"]) == "Hall hire", "the row clicked is shown"
     assert section.current_row().item == "Hall hire"
+
+
+def test_enter_on_a_suggested_organisation_takes_it_and_the_next_enter_adds(
+    window: MainWindow, new_event: Any, add_member: Any, qtbot: Any, person: Any
+) -> None:
+    event_id = new_event("Coffee morning")
+    add_member(event_id, name="Zoë Marsh", organisation="Family Centre")
+    window.planning.show_section("members")
+    section = window.planning.members.section
+    person.click(section.new_button)
+    person.type(section.form.inputs["name"], "Dev Okafor")
+    box = section.form.inputs["organisation"]
+    person.focus(box)
+    qtbot.keyClicks(box.lineEdit(), "Fam")
+    suggestions = box.completer().popup()
+    qtbot.waitUntil(suggestions.isVisible, timeout=2000)
+    qtbot.keyClick(suggestions, Qt.Key.Key_Down)
+    qtbot.keyClick(suggestions, Qt.Key.Key_Return)
+    assert [row.name for row in section.shown_rows()] == ["Zoë Marsh"], "not added yet"
+    assert box.currentText() == "Family Centre"
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
+    assert [(row.name, row.organisation) for row in section.shown_rows()] == [
+        ("Zoë Marsh", "Family Centre"),
+        ("Dev Okafor", "Family Centre"),
+    ]

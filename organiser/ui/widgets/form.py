@@ -106,7 +106,15 @@ class FieldForm(QWidget):
             if line is not None:  # an editable box
                 line.textEdited.connect(self._typed)
                 line.editingFinished.connect(self.save_now)
-                line.returnPressed.connect(self.entered)
+                line.returnPressed.connect(lambda box=widget: self._entered_in(box))
+
+    def _entered_in(self, box: QComboBox) -> None:
+        """Enter in an editable box adds the row, unless it picks one of the box's suggestions
+        (the box hears that Enter first, while the suggestions are still open)."""
+        completer = box.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is None or not popup.isVisible():
+            self.entered.emit()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Give the labels their Alt+letters the first time the form is shown, when its page
