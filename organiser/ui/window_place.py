@@ -70,6 +70,8 @@ def keep_on_screen(window: QWidget) -> None:
     screen = _screen(window)
     if screen is None or window.isMaximized() or window.isFullScreen():
         return
-    fitted = within(window.geometry(), screen.availableGeometry())
+    # Shown now: the title bar's real height, where the window manager draws one.
+    title = window.geometry().y() - window.frameGeometry().y()
+    fitted = within(window.geometry(), screen.availableGeometry(), title if title > 0 else 0)
     if fitted != window.geometry():
         window.setGeometry(fitted)
