@@ -20,7 +20,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import export, themes
 from organiser.core.feedback.form import Question, add_question, list_questions, remove_question
-from organiser.core.feedback.import_file import ResponseTable, parse_received, read_table
+from organiser.core.feedback.import_file import form_of, parse_received
 from organiser.core.feedback.import_mapping import (
     RECEIVED,
     guess_mapping,
@@ -36,6 +36,7 @@ from organiser.core.feedback.importing import (
 )
 from organiser.core.feedback.kinds import FFT_QUESTION, Kind, Standard
 from organiser.core.feedback.responses import add_response, list_responses
+from organiser.core.tables import Table, read_table
 
 ACTIVITIES = "Which activities did you try?"
 USEFUL = "How useful was the information?"
@@ -224,7 +225,7 @@ def test_a_google_forms_export_is_mapped_by_question_text_and_imported(
     store: Store, form: Form
 ) -> None:
     table = read_table(google(), "responses.csv")
-    assert table.form == "Google Forms"
+    assert form_of(table) == "Google Forms"
     assert table.description.startswith("Read as Unicode (UTF-8), separated by commas: 3 rows")
     questions = list_questions(store, form.event_id)
     mapping = guess_mapping(table.header, questions)
@@ -274,7 +275,7 @@ def test_a_cp1252_export_with_semicolons_keeps_its_accents(store: Store, form: F
 
 def test_a_microsoft_forms_workbook_imports(store: Store, form: Form) -> None:
     table = read_table(xlsx_bytes(MS_HEADER, MS_ROWS), "Feedback(1-2).xlsx")
-    assert table.form == "Microsoft Forms"
+    assert form_of(table) == "Microsoft Forms"
     assert table.encoding is None
     assert table.description == "Read the sheet “Sheet1”: 2 rows and 9 columns"
     mapping, remembered = suggest_mapping(store, form.event_id, table.header)
@@ -643,20 +644,20 @@ def test_a_demo_event_form_takes_a_google_export(store: Store, demo_event: int) 
 
 
 def test_a_table_read_from_a_file_on_disk(tmp_path: Path) -> None:
-    from organiser.core.feedback.import_file import read_file
+    from organiser.core.tables import read_file
 
     path = tmp_path / "Form responses 1.csv"
     path.write_bytes(google())
     table = read_file(path)
-    assert isinstance(table, ResponseTable)
+    assert isinstance(table, Table)
     assert table.name == "Form responses 1.csv" and len(table.rows) == 3
 
 
 def test_reading_back_organisers_own_export_adds_nothing(store: Store, demo_event: int) -> None:
     from organiser.core.feedback import export as feedback_export
-    from organiser.core.feedback.import_file import read_table
     from organiser.core.feedback.import_mapping import suggest_mapping
     from organiser.core.feedback.importing import plan_for_event as plan_here
+    from organiser.core.tables import read_table
 
     data = feedback_export.responses_csv(store, demo_event)
     table = read_table(data, "responses.csv")

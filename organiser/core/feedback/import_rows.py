@@ -20,10 +20,11 @@ from dataclasses import dataclass
 
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question
-from organiser.core.feedback.import_file import ResponseTable, parse_received
+from organiser.core.feedback.import_file import parse_received
 from organiser.core.feedback.import_mapping import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.planning.validation import TEXT_LIMIT
+from organiser.core.tables import Table
 from organiser.core.words import plural
 
 _DIGITS = re.compile(r"\d")
@@ -124,7 +125,7 @@ class RowReader:
     """Reads rows with the chosen columns; counts what it had to change."""
 
     def __init__(
-        self, table: ResponseTable, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
+        self, table: Table, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
     ) -> None:
         self.width = len(table.header)
         self.why_wider = (

@@ -22,7 +22,7 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
 from organiser.core.feedback.form import Question, questions_in
-from organiser.core.feedback.import_file import ResponseTable
+from organiser.core.feedback.import_file import form_of
 from organiser.core.feedback.import_mapping import (
     RECEIVED,
     ColumnMap,
@@ -37,6 +37,7 @@ from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
 from organiser.core.feedback.responses import prepare_answers, responses_in
 from organiser.core.meetings.models import utc_now
 from organiser.core.records import get_or_raise
+from organiser.core.tables import Table
 from organiser.core.words import plural
 
 __all__ = [
@@ -57,7 +58,7 @@ LISTED = 20  # repeated rows named one by one before "… and N more"
 class ImportPlan:
     """What an import would do: the responses to add, rows in error, and rows left out."""
 
-    table: ResponseTable
+    table: Table
     mapping: ColumnMap
     rows: tuple[PlannedResponse, ...]
     errors: tuple[RowError, ...]
@@ -76,7 +77,7 @@ class ImportPlan:
     def source(self) -> str:
         """What the responses' source says: "Google Forms (responses.csv)"."""
         name = f" ({self.table.name})" if self.table.name else ""
-        return f"{self.table.form}{name}"[:200]
+        return f"{form_of(self.table)}{name}"[:200]
 
     def summary(self) -> str:
         """ "18 responses to add, 2 already imported, 1 row with an error — …"."""
@@ -108,7 +109,7 @@ class ImportPlan:
 
 
 def _problems(
-    table: ResponseTable, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
+    table: Table, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
 ) -> list[str]:
     found: list[str] = []
     seen: dict[Target, str] = {}
@@ -139,7 +140,7 @@ def _problems(
 
 
 def plan_import(
-    table: ResponseTable,
+    table: Table,
     questions: Sequence[Question],
     mapping: Mapping[str, Target],
     *,
@@ -201,7 +202,7 @@ def _known(s: Session, event_id: int) -> set[str]:
 
 
 def plan_for_event(
-    store: Store, event_id: int, table: ResponseTable, mapping: Mapping[str, Target]
+    store: Store, event_id: int, table: Table, mapping: Mapping[str, Target]
 ) -> ImportPlan:
     """plan_import against an event's form and the rows already imported to it."""
     with store.begin() as s:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from organiser.core.csvfiles import read_bytes
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import export
-from organiser.core.feedback.import_file import read_table
+from organiser.core.tables import read_table
 from organiser.ui.csv_export import documents_folder, save_csv
 from organiser.ui.feedback.import_dialog import ImportDialog
 from organiser.ui.ops import OpRunner

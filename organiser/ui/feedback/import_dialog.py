@@ -27,7 +27,7 @@ from organiser.core.csvfiles import ENCODINGS
 from organiser.core.feedback import importing
 from organiser.core.feedback.export import local_time
 from organiser.core.feedback.form import Question, list_questions
-from organiser.core.feedback.import_file import ResponseTable, read_table
+from organiser.core.feedback.import_file import form_of
 from organiser.core.feedback.import_mapping import (
     RECEIVED,
     ColumnMap,
@@ -36,6 +36,7 @@ from organiser.core.feedback.import_mapping import (
     suggest_mapping,
 )
 from organiser.core.feedback.importing import ImportPlan, PlannedResponse
+from organiser.core.tables import Table, read_table
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.widgets.import_preview import ImportPreviewDialog
@@ -88,7 +89,7 @@ class ImportDialog(ImportPreviewDialog):
         runner: OpRunner,
         event_id: int,
         data: bytes,
-        table: ResponseTable,
+        table: Table,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, event_id, data, table, parent)
@@ -172,10 +173,10 @@ class ImportDialog(ImportPreviewDialog):
         """The question chosen for each column (None: not imported)."""
         return {column: combo.currentData() for column, combo in self.combos.items()}
 
-    def _read(self, encoding: str | None) -> ResponseTable:
+    def _read(self, encoding: str | None) -> Table:
         return read_table(self.data, self.table.name, encoding=encoding)
 
-    def _remap(self, previous: ColumnMap, table: ResponseTable) -> ColumnMap:
+    def _remap(self, previous: ColumnMap, table: Table) -> ColumnMap:
         kept = {k: v for k, v in previous.items() if k in table.header}
         return {**guess_mapping(table.header, self.questions), **kept}
 
@@ -195,8 +196,8 @@ class ImportDialog(ImportPreviewDialog):
         )
         return (
             f"{self.table.name}: {self.table.description}. This looks like a "
-            f"{self.table.form} export. {how}"
-            if self.table.form != "Online form"
+            f"{form_of(self.table)} export. {how}"
+            if form_of(self.table) != "Online form"
             else f"{self.table.name}: {self.table.description}. {how}"
         )
 
