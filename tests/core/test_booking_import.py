@@ -25,9 +25,9 @@ from organiser.core.creche.importing import (
     restore_imported,
 )
 from organiser.core.creche.service import list_bookings
-from organiser.core.csvfiles import read_csv
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.tables import read_table
 
 HEADER = (
     "Order #,Order Date,First Name,Last Name,Email,Quantity,Price Tier,Ticket Type,Attendee #,"
@@ -60,13 +60,13 @@ def booked(store: Store, event_id: int) -> int:
 
 
 def plan(store: Store, event_id: int, data: bytes, **mapping: str | None) -> ImportPlan:
-    table = read_csv(data)
-    chosen = {**guess_mapping(table.header), **mapping}
+    table = read_table(data)
+    chosen = {**guess_mapping(table), **mapping}
     return plan_for_event(store, event_id, table, chosen)
 
 
 def test_eventbrite_columns_are_guessed() -> None:
-    guessed = guess_mapping(read_csv(bytes_of(EVENTBRITE)).header)
+    guessed = guess_mapping(read_table(bytes_of(EVENTBRITE)))
     assert guessed == {
         "first_name": "First Name",
         "last_name": "Last Name",
@@ -75,8 +75,10 @@ def test_eventbrite_columns_are_guessed() -> None:
         "phone": None,
         "adults": "Quantity",
         "children": "How many children need a place in the crèche?",
+        "creche_answer": None,
         "ticket_type": "Ticket Type",
         "status": "Attendee Status",
+        "checked_in": None,
         "access_needs": "Do you have any access needs?",
         "heard_from": "How did you hear about this event?",
         "consent": "Can we contact you about future sessions?",
@@ -104,7 +106,7 @@ def test_an_eventbrite_export_imports_as_households(
     event_id = create_event()
     found = plan(store, event_id, data)
     assert found.ok, [e.words() for e in found.errors]
-    assert found.summary() == "4 bookings to add."
+    assert found.summary() == "4 bookings to add, 1 row merged into its order."
     changes = apply_import(store, event_id, found)
     assert Touched.BOOKINGS in changes and len(changes.previous["created_ids"]) == COUNT
     rows = {r.name: r for r in list_bookings(store, event_id)}
@@ -167,12 +169,11 @@ def test_one_bad_row_imports_nothing(store: Store, create_event: Callable[..., i
     rows = [*ROWS[:4], ROWS[2].replace("1002", "1005").replace(",1,,General", ",two,,General")]
     rows.insert(3, "")  # a blank row still counts in the row numbers a spreadsheet shows
     found = plan(store, event_id, bytes_of("\r\n".join([HEADER, *rows])))
-    assert [e.words() for e in found.errors] == ["Row 7: the quantity “two” is not a whole number"]
+    assert [e.words() for e in found.errors] == [
+        "Row 7: the quantity “two” is not a whole number; write it in figures, such as 2"
+    ]
     assert found.errors[0].column == "Quantity"
-    assert found.summary() == (
-        "4 bookings to add, 1 row with an error — fix the file or the column choices; "
-        "nothing is imported while any row has an error."
-    )
+    assert found.summary() == ("3 bookings to add, 1 row merged into its order, 1 row refused.")
     with pytest.raises(OrganiserError, match="Nothing was imported: 1 row"):
         apply_import(store, event_id, found)
     assert booked(store, event_id) == 0
@@ -194,7 +195,11 @@ def test_a_refusal_half_way_through_the_transaction_leaves_nothing(
     ("cell", "message"),
     [
         ("-1", "the quantity “-1” cannot be negative"),
-        ("siobhan@example.ie", "the quantity is not a whole number"),
+        (
+            "siobhan@example.ie",
+            "the quantity is not a whole number; write it in figures, such as 2",
+        ),
+        ("07700 900123", "the quantity is not a whole number; write it in figures, such as 2"),
         ("51", "51 adults in one booking looks like a slip; enter at most 50"),
     ],
 )
@@ -208,12 +213,12 @@ def test_row_errors_name_the_row_and_never_the_person(
     caplog.set_level(logging.DEBUG)
     event_id = create_event()
     text = f"Name,Quantity\r\nSiobhán Ó Briain,{cell}\r\n"
-    found = plan(store, event_id, bytes_of(text, "cp1252"))
+    found = plan(store, event_id, bytes_of(text, "cp1252"), adults="Quantity")
     assert [e.words() for e in found.errors] == [f"Row 2: {message}"]
     with pytest.raises(OrganiserError) as refused:
         apply_import(store, event_id, found)
     for said in (found.summary(), str(refused.value), caplog.text):
-        assert "Siobhán" not in said and "@" not in said
+        assert "Siobhán" not in said and "@" not in said and "900123" not in said
     assert found.bookings[0].name == "Siobhán Ó Briain"  # the preview may show it
 
 
@@ -228,11 +233,11 @@ def test_blank_names_and_unknown_answers_are_row_errors(
     )
     found = plan(store, event_id, bytes_of(text))
     assert [e.words() for e in found.errors] == [
-        "Row 2: the name is blank",
+        "Row 2: the name is blank; fill it in, or delete the row",
         "Row 3: the attendee status “Maybe” is not one we know; use Attending, Checked In, "
         "Not Attending, Cancelled, Refunded or Waiting list",
-        "Row 3: the answer “Perhaps” about future contact is not yes or no",
-        "Row 3: the date “31/02/2027” is not a date; write it as day/month/year",
+        "Row 3: the answer “Perhaps” about future contact is not yes or no; write Yes or No",
+        "Row 3: the date “31/02/2027” is not a date in the calendar; check the day and the month",
     ]
 
 
@@ -380,7 +385,152 @@ def test_the_same_household_twice_in_a_file_without_order_numbers_is_booked_once
         b"Grace,Mbeki,grace@example.org,1\r\n"
         b"Grace,Mbeki,grace@example.org,1\r\n"
     )
-    table = read_csv(data)
-    plan = booking_import.plan_for_event(store, event, table, guess_mapping(table.header))
+    table = read_table(data)
+    plan = booking_import.plan_for_event(store, event, table, guess_mapping(table))
     booking_import.apply_import(store, event, plan)
     assert [b.name for b in list_bookings(store, event)] == ["Grace Mbeki"]
+
+
+CRECHE_QUESTION = "Do you need a creche place? (ages)"
+ANSWERS = (
+    ("Yes – 2 and 4", 2),
+    ("Yes, one aged 3", 1),
+    ("yes - 1 child (18 months)", 1),
+    ("Yes", 1),
+    ("No", 0),
+    ("", 0),
+    ("n/a", 0),
+    ("Yes, two and four", 2),
+    ("Yes, 3", 1),
+)
+
+
+def test_a_creche_question_answered_in_words_is_read_as_yes_no_and_ages(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    lines = [f"Order #,First Name,Last Name,Quantity,{CRECHE_QUESTION}"] + [
+        f'{7000 + n},Parent,{n},1,"{answer}"' for n, (answer, _count) in enumerate(ANSWERS)
+    ]
+    found = plan(store, event_id, bytes_of("\r\n".join(lines)))
+    assert found.mapping["children"] is None
+    assert found.mapping["creche_answer"] == CRECHE_QUESTION
+    assert found.ok, [e.words() for e in found.errors]
+    assert [b.children for b in found.bookings] == [count for _answer, count in ANSWERS]
+    assert found.bookings[0].notes == "Creche: Yes – 2 and 4"
+    assert found.bookings[3].notes == ""  # a plain yes says nothing more
+    assert (
+        f"“{CRECHE_QUESTION}” read as yes/no and ages: 6 bookings want the creche for "
+        "8 children." in found.notes()
+    )
+
+
+def test_a_creche_count_column_is_still_a_count() -> None:
+    table = read_table(b"Name,How many children need a creche place?\r\nZo,2\r\nAl,0\r\n")
+    guessed = guess_mapping(table)
+    assert guessed["children"] == "How many children need a creche place?"
+    assert guessed["creche_answer"] is None
+
+
+def test_a_creche_answer_not_understood_counts_none_and_is_kept(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = f"Name,{CRECHE_QUESTION}\r\nZoë Marsh,Maybe\r\nAma Mensah,Yes\r\n"
+    found = plan(store, event_id, bytes_of(text))
+    assert [(b.children, b.notes) for b in found.bookings] == [(0, "Creche: Maybe"), (1, "")]
+    assert (
+        f"Row 2: the answer to “{CRECHE_QUESTION}” is not yes, no or ages, so no creche place "
+        "is counted; the answer is kept in the notes." in found.notes()
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "note"),
+    [
+        ("Last Name,Email,Quantity", "No first-name column: names will be surnames only."),
+        ("First Name,Email,Quantity", "No last-name column: names will be first names only."),
+        (
+            "Name,Notes,Quantity",
+            "No email or phone column: the bookings will have no contact details.",
+        ),
+        ("Name,Email,Notes", "No quantity column: each row counts as one adult."),
+    ],
+)
+def test_the_plan_says_which_expected_columns_are_missing(
+    store: Store, create_event: Callable[..., int], header: str, note: str
+) -> None:
+    event_id = create_event()
+    found = plan(store, event_id, bytes_of(f"{header}\r\nBrontë,zoe@example.org,1\r\n"))
+    assert found.ok
+    assert found.notes() == [note]
+
+
+def test_identical_rows_are_counted_once_and_said(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    twice = "6002,Zoë,Brontë,zoe@example.co.uk,1"
+    text = "\r\n".join(
+        [
+            "Order #,First Name,Last Name,Email,Quantity",
+            "6001,Ama,Mensah,ama@example.com,1",
+            twice,
+            twice,
+            "6003,Kofi,Mensah,kofi@example.com,1",
+        ]
+    )
+    found = plan(store, event_id, bytes_of(text))
+    assert [(b.name, b.adults, b.rows) for b in found.bookings] == [
+        ("Ama Mensah", 1, (2,)),
+        ("Zoë Brontë", 1, (3,)),
+        ("Kofi Mensah", 1, (5,)),
+    ]
+    assert found.notes() == ["2 identical rows for order 6002: counted once."]
+    apply_import(store, event_id, found)
+    assert [r.adults for r in list_bookings(store, event_id)] == [1, 1, 1]
+    zoe = "Zoë,z@example.com"
+    no_orders = "\r\n".join(
+        ["Name,Email", "Ama,a@example.com", zoe, "Kofi,k@example.com", zoe, "", zoe]
+    )
+    found = plan(store, create_event(), bytes_of(no_orders))
+    assert "Rows 3, 5 and 7 are identical: counted once." in found.notes()
+    assert [b.rows for b in found.bookings] == [(2,), (3,), (4,)]
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("31/02/2026 10:00", "the date “31/02/2026” is not a date in the calendar"),
+        ("2026-02-31", "the date “2026-02-31” is not a date in the calendar"),
+        ("2026-02-31T10:00:00Z", "the date “2026-02-31” is not a date in the calendar"),
+        ("next Tuesday", "the date “next Tuesday” is not a date; write it as day/month/year"),
+    ],
+)
+def test_a_date_that_is_not_in_the_calendar_is_said_so(
+    store: Store, create_event: Callable[..., int], cell: str, message: str
+) -> None:
+    event_id = create_event()
+    found = plan(store, event_id, bytes_of(f"Name,Order Date\r\nZoë Marsh,{cell}\r\n"))
+    assert len(found.errors) == 1
+    assert found.errors[0].words().startswith(f"Row 2: {message}")
+    assert found.errors[0].column == "Order Date"
+
+
+@pytest.mark.parametrize(
+    "cell", ["None", "N/A", "n/a", "no", "No.", "-", "nil", "none needed", "not applicable"]
+)
+def test_an_answer_meaning_nothing_is_no_access_need(
+    store: Store, create_event: Callable[..., int], cell: str
+) -> None:
+    event_id = create_event()
+    text = (
+        "Name,Do you have any access needs?,How did you hear about this event?,Notes\r\n"
+        f"Zoë Marsh,{cell},{cell},{cell}\r\n"
+        "Ama Mensah,Step-free access please,A friend,Brings a buggy\r\n"
+    )
+    found = plan(store, event_id, bytes_of(text))
+    assert [(b.access_needs, b.heard_from, b.notes) for b in found.bookings] == [
+        ("", "", ""),
+        ("Step-free access please", "A friend", "Brings a buggy"),
+    ]

@@ -1,22 +1,23 @@
-"""What a booking import can read from a file's columns, and how each cell is understood.
+"""What a booking import can read from a file's columns, and which column holds each detail.
 
-Guesses come from the column names other booking tools use (Eventbrite's attendee report:
-"Order #", "First Name", "Last Name", "Email", "Quantity", "Ticket Type", "Attendee Status", and
-custom questions such as "How did you hear about this event?"), and from this app's own export.
+Guesses come from the column names of the exports people have: Eventbrite's attendee report
+("Order #", "Order Date", "First Name", "Last Name", "Email", "Quantity", "Ticket Type",
+"Attendee Status", "Check-In Date", "Buyer First Name" …, custom questions as their own
+columns), Ticket Tailor's ("Order ID", "Ticket type", "First name", "Last name", "Email", "Phone",
+"Created at", "Status", "Check-in" …), a plain spreadsheet ("Parent/carer name", "Mobile",
+"No. of adults", "No. of children", "Notes"), and this app's own export. The attendee's own name
+and email win over the buyer's. A count (adults, children) is guessed only for a column whose
+values are numbers; a creche question answered in words ("Yes – 2 and 4") is read as one.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from organiser.core.creche.kinds import BookingStatus
-from organiser.core.csvfiles import CsvTable, unescape_cell
+from organiser.core.creche.import_values import is_count, normalise
 from organiser.core.errors import ValidationError
-from organiser.core.parsing import parse_date
+from organiser.core.tables import Table
 
 
 @dataclass(frozen=True)
@@ -29,25 +30,78 @@ class Target:
     words: tuple[str, ...] = ()  # words that, in a longer question, mean it
 
 
+_CHILDREN_NAMES = (
+    "children",
+    "number of children",
+    "no of children",
+    "no children",
+    "how many children",
+    "creche places",
+    "creche",
+    "kids",
+)
 TARGETS = (
     Target("first_name", "First name", ("first name", "firstname", "forename", "given name")),
     Target("last_name", "Last name", ("last name", "lastname", "surname", "family name")),
     Target(
         "full_name",
         "Full name (when not split)",
-        ("name", "full name", "attendee name", "buyer name", "parent or carer", "parent name"),
+        ("name", "full name", "parent or carer", "parent carer", "lead booker"),
     ),
     Target("email", "Email", ("email", "email address", "e mail", "contact"), ("email", "e mail")),
-    Target("phone", "Phone", ("phone", "phone number", "mobile", "telephone"), ("phone", "mobile")),
-    Target("adults", "Adults (quantity)", ("quantity", "qty", "adults", "tickets", "places")),
+    Target(
+        "phone",
+        "Phone",
+        (
+            "phone",
+            "phone number",
+            "mobile",
+            "mobile number",
+            "mobile phone",
+            "cell phone",
+            "telephone",
+            "tel",
+            "contact number",
+        ),
+        ("phone", "mobile", "telephone"),
+    ),
+    Target(
+        "adults",
+        "Adults (quantity)",
+        (
+            "quantity",
+            "qty",
+            "adults",
+            "no of adults",
+            "number of adults",
+            "tickets",
+            "places",
+            "how many adults",
+        ),
+    ),
     Target(
         "children",
         "Children needing the creche",
-        ("children", "number of children", "creche places", "kids"),
+        _CHILDREN_NAMES,
         ("creche", "children", "child"),
     ),
+    Target(
+        "creche_answer",
+        "Creche question (yes/no or ages)",
+        _CHILDREN_NAMES,
+        ("creche", "children", "child", "childcare", "kids"),
+    ),
     Target("ticket_type", "Ticket type", ("ticket type", "ticket", "ticket name")),
-    Target("status", "Attendee status", ("attendee status", "status", "booking status")),
+    Target(
+        "status",
+        "Attendee status",
+        ("attendee status", "ticket status", "status", "booking status", "order status"),
+    ),
+    Target(
+        "checked_in",
+        "Checked in",
+        ("check in", "checked in", "check in date", "check in time", "checked in at"),
+    ),
     Target(
         "access_needs",
         "Access needs",
@@ -66,75 +120,113 @@ TARGETS = (
         ("future contact", "consent", "contact consent", "marketing consent"),
         ("future", "consent", "keep in touch", "mailing list", "contact you"),
     ),
-    Target("booked_on", "Order or consent date", ("order date", "booking date", "consent date")),
+    Target(
+        "booked_on",
+        "Order or consent date",
+        ("order date", "booking date", "consent date", "created at", "created", "order created"),
+    ),
     Target("notes", "Notes", ("notes", "note", "comments"), ("anything else", "comment")),
     Target(
         "reference",
         "Order number or reference",
-        ("order #", "order number", "order no", "order id", "reference", "booking reference"),
+        (
+            "order #",
+            "order number",
+            "order no",
+            "order id",
+            "order reference",
+            "order ref",
+            "reference",
+            "booking reference",
+            "booking id",
+        ),
     ),
 )
 LABELS = {t.key: t.label for t in TARGETS}
+COUNTS = ("adults", "children")  # guessed only for a column of numbers
 ColumnMap = dict[str, str | None]  # target key → the file's column name (None: not in the file)
 
-_STATUSES = {
-    BookingStatus.BOOKED.value: ("attending", "booked", "confirmed", "registered", "going"),
-    BookingStatus.ATTENDED.value: ("checked in", "attended", "present"),
-    BookingStatus.CANCELLED.value: (
-        "not attending",
-        "cancelled",
-        "canceled",
-        "refunded",
-        "deleted",
-        "transferred",
-        "declined",
-    ),
-    BookingStatus.WAITING.value: ("waiting list", "waitlist", "wait list", "waitlisted"),
-    BookingStatus.NO_SHOW.value: ("no show", "did not attend", "absent"),
+# Words before a column name saying whose detail it is: the attendee's own (1) is preferred to
+# the buyer's (2), for the booking is for the person who comes.
+_WHOSE = (
+    (1, ("attendee", "ticket holder", "holder", "guest", "participant", "your")),
+    (1, ("parent or carer", "parent carer", "parent", "carer", "contact")),
+    (2, ("buyer", "purchaser", "booker", "lead booker", "customer", "billing", "order")),
+)
+_NOTHING = {"", "none", "nothing", "not in the file", "not imported", "-"}
+
+
+def _names(column: str) -> list[tuple[int, str]]:
+    """What a column name may mean: (0, the name as it is), and, after a word saying whose
+    detail it is, (1 or 2, the rest)."""
+    name = normalise(column)
+    found = [(0, name)]
+    for rank, prefixes in _WHOSE:
+        for prefix in prefixes:
+            if name.startswith(prefix + " "):
+                return [*found, (rank, name[len(prefix) + 1 :])]
+    return found
+
+
+def _mostly_counts(table: Table, column: str) -> bool:
+    """More than half the column's non-blank values are numbers (or it is all blank)."""
+    place = table.header.index(column)
+    values = [c[place] for _n, c in table.rows if place < len(c) and c[place].strip()]
+    return not values or 2 * sum(is_count(v) for v in values) > len(values)
+
+
+# A longer question that asks for one of these is not where the detail itself is.
+_NOT_CONTACT = ("consent", "future", "agree", "happy", "may we", "can we", "would you")
+_NOT_CRECHE = (" name", "birth", " dob ", "allerg", "medic", "diet", "collect", "photo")
+_AVOID = {
+    "email": _NOT_CONTACT,
+    "phone": _NOT_CONTACT,
+    "children": (*_NOT_CRECHE, " age ", " ages ", " aged ", " old "),
+    "creche_answer": _NOT_CRECHE,
 }
-STATUS_OF = {word: status for status, words in _STATUSES.items() for word in words}
-_YES = {"yes", "y", "true", "1", "x", "agree", "agreed", "ok", "okay", "consent", "consented"}
-_NO = {
-    "no",
-    "n",
-    "false",
-    "0",
-    "not",
-    "don't",
-    "dont",
-    "don",
-    "never",
-    "decline",
-    "declined",
-    "out",
-}
-_CHILD_TICKETS = ("child", "creche", "kid", "baby", "toddler", "infant")
-_WHOLE = re.compile(r"\d+(?:\.0+)?")
 
 
-def normalise(name: str) -> str:
-    """A column name or answer compared loosely: case-blind, crèche = creche, no punctuation."""
-    folded = name.casefold().replace("è", "e").replace("é", "e")
-    return " ".join(re.sub(r"[^\w#']+", " ", folded).split())
+def guess_mapping(table: Table) -> ColumnMap:
+    """Which column most likely holds each detail: names first (the attendee's before the
+    buyer's), then words in a longer question; counts only for columns of numbers."""
+    numeric: dict[str, bool] = {}
 
+    def counts(column: str) -> bool:
+        if column not in numeric:
+            numeric[column] = _mostly_counts(table, column)
+        return numeric[column]
 
-def guess_mapping(header: Sequence[str]) -> ColumnMap:
-    """Which column most likely holds each detail: exact names first, then question words."""
-    names = {normalise(column): column for column in reversed(header)}
     guessed: ColumnMap = {t.key: None for t in TARGETS}
     used: set[str] = set()
+
+    def fits(key: str, column: str) -> bool:
+        if column in used:
+            return False
+        if key in COUNTS:
+            return counts(column)
+        return key != "creche_answer" or not counts(column)
+
+    named = [(place, column, _names(column)) for place, column in enumerate(table.header)]
     for target in TARGETS:
-        for name in target.names:
-            if name in names and names[name] not in used:
-                guessed[target.key] = names[name]
-                used.add(names[name])
-                break
+        found = sorted(
+            (rank, target.names.index(name), place, column)
+            for place, column, names in named
+            for rank, name in names
+            if name in target.names and fits(target.key, column)
+        )
+        if found:
+            guessed[target.key] = found[0][3]
+            used.add(found[0][3])
     for target in TARGETS:
         if guessed[target.key] is not None or not target.words:
             continue
-        for column in header:
+        for column in table.header:
             words = f" {normalise(column)} "
-            if column not in used and any(f" {w} " in words for w in target.words):
+            if (
+                any(f" {w} " in words for w in target.words)
+                and not any(w in words for w in _AVOID.get(target.key, ()))
+                and fits(target.key, column)
+            ):
                 guessed[target.key] = column
                 used.add(column)
                 break
@@ -143,144 +235,41 @@ def guess_mapping(header: Sequence[str]) -> ColumnMap:
     return guessed
 
 
-def quoted(value: str) -> str:
-    """A cell's value quoted in a message, unless it may be personal (long, or an address)."""
-    return "" if len(value) > 20 or "@" in value else f"“{value}” "
-
-
-def whole_number(value: str, what: str, *, blank: int) -> int:
-    """A count such as a quantity; `blank` when the cell is empty."""
-    text = value.strip()
-    if not text:
-        return blank
-    if text.startswith("-") and _WHOLE.fullmatch(text[1:]):
-        raise ValidationError(f"the {what} {quoted(text)}cannot be negative")
-    if not _WHOLE.fullmatch(text):
-        raise ValidationError(f"the {what} {quoted(text)}is not a whole number")
-    return int(float(text))
-
-
-def status(value: str) -> str:
-    """A booking status from an attendee status ("Checked In" → Attended); blank is Booked."""
-    text = normalise(value.replace("-", " "))
-    if not text:
-        return BookingStatus.BOOKED.value
-    if text in STATUS_OF:
-        return STATUS_OF[text]
-    raise ValidationError(
-        f"the attendee status {quoted(value.strip())}is not one we know; use Attending, "
-        "Checked In, Not Attending, Cancelled, Refunded or Waiting list"
-    )
-
-
-def consent(value: str) -> bool:
-    """Yes or no to future contact, from answers such as "Yes please" or "I do not agree"."""
-    text = normalise(value)
-    words = set(text.split())
-    if not text or words & _NO:
-        return False
-    if words & _YES or "opt in" in text or "happy to" in text:
-        return True
-    raise ValidationError(
-        f"the answer {quoted(value.strip())}about future contact is not yes or no"
-    )
-
-
-def when(value: str) -> dt.date | None:
-    """The date part of an order date such as 2027-01-14 10:22:31 or 14/01/2027 10:22."""
-    text = value.strip()
-    if not text:
-        return None
-    first = re.split(r"[ T]", text, maxsplit=1)[0]
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", first):
-            return dt.date.fromisoformat(first)
-        return parse_date(first)
-    except (ValueError, ValidationError):
-        raise ValidationError(
-            f"the date {quoted(text)}is not a date; write it as day/month/year"
-        ) from None
-
-
-def is_child_ticket(ticket_type: str) -> bool:
-    """A ticket for a child (its quantity counts as children needing the creche)."""
-    text = normalise(ticket_type)
-    return any(word in text for word in _CHILD_TICKETS)
-
-
-@dataclass(frozen=True)
-class RowError:
-    """Why one row of the file cannot be imported (no personal data in the message)."""
-
-    row: int
-    column: str
-    message: str
-
-    def words(self) -> str:
-        """ "Row 7: the quantity “two” is not a whole number"."""
-        return f"Row {self.row}: {self.message}"
-
-
-@dataclass
-class Row:
-    """One row of the file, read."""
-
-    number: int
-    name: str = ""
-    contact: str = ""
-    adults: int = 1
-    children: int = 0  # the answer to a children question
-    child_tickets: int = 0
-    status: str = BookingStatus.BOOKED.value
-    texts: dict[str, str] = field(default_factory=dict)
-    consent: bool = False
-    booked_on: dt.date | None = None
-    reference: str = ""
-
-
-def read_row(
-    number: int, cells: tuple[str, ...], table: CsvTable, mapping: Mapping[str, str | None]
-) -> tuple[Row, list[RowError]]:
-    """One row of the file read into a household's details, with what is wrong in it."""
-    width = len(table.header)
-    errors: list[RowError] = []
-    if any(c.strip() for c in cells[width:]):
-        errors.append(
-            RowError(
-                number,
-                "",
-                f"it has {len(cells)} cells but the header row has {width} columns; "
-                "a value containing the separator may be missing its quotes",
+def choose(
+    mapping: Mapping[str, str | None],
+    column: str,
+    field: str,
+    *,
+    header: Sequence[str] | None = None,
+) -> ColumnMap:
+    """The column choices with `column` holding `field` (a detail's key or label, case-blind;
+    "" or "none": it holds nothing to import). With `header`, the column must be in it (its
+    name matched case-blind)."""
+    if header is not None:
+        named = {normalise(c): c for c in header}
+        if column not in header and normalise(column) not in named:
+            raise ValidationError(
+                f"The column “{column}” is not in this file. Its columns are: "
+                + ", ".join(f"“{c}”" for c in header)
+                + "."
             )
+        column = column if column in header else named[normalise(column)]
+    chosen: ColumnMap = {t.key: mapping.get(t.key) for t in TARGETS}
+    wanted = normalise(field.replace("_", " "))
+    for key in chosen:
+        if chosen[key] == column:
+            chosen[key] = None  # a column holds one detail
+    if wanted in _NOTHING:
+        return chosen
+    target = next(
+        (t for t in TARGETS if wanted in (normalise(t.key.replace("_", " ")), normalise(t.label))),
+        None,
+    )
+    if target is None:
+        raise ValidationError(
+            f"“{field}” is not a booking detail. Choose one of: "
+            + ", ".join(f"{t.key} ({t.label})" for t in TARGETS)
+            + "; or none, for a column to leave out."
         )
-
-    def cell(key: str) -> str:
-        column = mapping.get(key)
-        if column is None:
-            return ""
-        place = table.header.index(column)
-        return unescape_cell(cells[place].strip()) if place < len(cells) else ""
-
-    row = Row(number)
-
-    def read(key: str, parse: Any, default: Any, *args: Any, **kwargs: Any) -> Any:
-        """The cell understood, or (noting why not) the default, so one slip is one error."""
-        try:
-            return parse(cell(key), *args, **kwargs)
-        except ValidationError as exc:
-            errors.append(RowError(number, mapping.get(key) or "", str(exc)))
-            return default
-
-    row.adults = read("adults", whole_number, 1, "quantity", blank=1)
-    row.children = read("children", whole_number, 0, "number of children", blank=0)
-    if is_child_ticket(cell("ticket_type")):
-        row.adults, row.child_tickets = 0, row.adults
-    row.status = read("status", status, BookingStatus.BOOKED.value)
-    row.consent = read("consent", consent, False)
-    row.booked_on = read("booked_on", when, None)
-    full = " ".join(cell("full_name").split())
-    row.name = full or " ".join(f"{cell('first_name')} {cell('last_name')}".split())
-    row.contact = ", ".join(v for v in (cell("email"), cell("phone")) if v)
-    row.reference = cell("reference")
-    row.texts = {k: cell(k) for k in ("access_needs", "heard_from", "notes")}
-    return row, errors
+    chosen[target.key] = column
+    return chosen

@@ -1,8 +1,9 @@
-"""Import bookings from another booking tool's CSV export, all rows or none.
+"""Import bookings from another booking tool's export (CSV or Excel), all rows or the good ones.
 
-Rows sharing an order number are one household (Eventbrite lists each ticket of an order on
-its own row). An order already imported to the event is skipped, so importing the same file
-twice adds nothing. Messages about rows name the row and the column, never the person.
+Rows sharing an order number are one household (Eventbrite and Ticket Tailor list each ticket
+of an order on its own row); a row repeated exactly is counted once. An order already imported
+to the event is skipped, so importing the same file twice adds nothing. Messages about rows
+name the row and the column, never the person.
 """
 
 from __future__ import annotations
@@ -10,26 +11,45 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import bookings
-from organiser.core.creche import import_columns as columns
-from organiser.core.creche.import_columns import RowError
-from organiser.core.creche.kinds import BookingStatus
-from organiser.core.creche.models import Booking
+from organiser.core.creche.import_columns import TARGETS, ColumnMap, choose, guess_mapping
+from organiser.core.creche.import_plan import ImportPlan, PlannedBooking
+from organiser.core.creche.import_rows import Row, RowReader, repeats
+from organiser.core.creche.kinds import HOLDING, BookingStatus
+from organiser.core.creche.models import Booking, BookingStatusChange
 from organiser.core.creche.validation import check_booking
-from organiser.core.csvfiles import CsvTable, read_csv
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.events.models import Event
+from organiser.core.import_plans import RowError
+from organiser.core.meetings.models import utc_now
 from organiser.core.parsing import name_key
 from organiser.core.records import get_or_raise, restore, snapshot
 from organiser.core.relations import BOOKING_DEPENDANTS
+from organiser.core.tables import Table, read_table
+from organiser.core.words import plural
+
+__all__ = [
+    "ColumnMap",
+    "ImportPlan",
+    "PlannedBooking",
+    "RowError",
+    "apply_import",
+    "choose",
+    "guess_mapping",
+    "person_key",
+    "plan_for_event",
+    "plan_import",
+    "remove_imported",
+    "restore_imported",
+    "suggest_mapping",
+]
 
 # Longest text each short field holds, and what a message calls it.
 LIMITS = {
@@ -40,83 +60,10 @@ LIMITS = {
 }
 
 
-@dataclass(frozen=True)
-class PlannedBooking:
-    """A booking as it will be stored, and the rows of the file it comes from."""
-
-    rows: tuple[int, ...]
-    name: str
-    contact: str
-    adults: int
-    children: int
-    status: str
-    access_needs: str
-    heard_from: str
-    contact_consent: bool
-    contact_consent_date: dt.date | None
-    notes: str
-    source_ref: str
-    requested: str  # the status the file asks for (a full event may put it on the waiting list)
-
-    @property
-    def id(self) -> int:
-        return self.rows[0]
-
-    @property
-    def row_words(self) -> str:
-        return ", ".join(str(n) for n in self.rows)
-
-    def values(self) -> dict[str, Any]:
-        """The booking's fields, ready to store."""
-        fields = dataclasses.asdict(self)
-        del fields["rows"]
-        fields["status"] = fields.pop("requested")
-        return fields
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """What an import would do: the bookings to add, the rows in error, the ones skipped."""
-
-    table: CsvTable
-    mapping: dict[str, str | None]
-    bookings: tuple[PlannedBooking, ...]
-    errors: tuple[RowError, ...]
-    problems: tuple[str, ...]  # about the column choices as a whole
-    skipped: tuple[tuple[int, ...], ...]  # rows of bookings already on the event
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.problems
-
-    @property
-    def waiting(self) -> int:
-        return sum(b.status == BookingStatus.WAITING.value for b in self.bookings)
-
-    def summary(self) -> str:
-        """ "23 bookings to add, 2 already imported, 1 row with an error — …"."""
-        if self.problems:
-            return " ".join(self.problems)
-        count = len(self.bookings)
-        parts = [f"{count} booking{'s' if count != 1 else ''} to add"]
-        if self.waiting:
-            parts[0] += f" ({self.waiting} on the waiting list)"
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} already imported")
-        if self.errors:
-            rows = len({e.row for e in self.errors})
-            parts.append(f"{rows} row{'s' if rows != 1 else ''} with an error")
-            return (
-                ", ".join(parts) + " — fix the file or the column choices; "
-                "nothing is imported while any row has an error."
-            )
-        return ", ".join(parts) + "."
-
-
-def _problems(table: CsvTable, mapping: Mapping[str, str | None]) -> list[str]:
+def _problems(table: Table, mapping: Mapping[str, str | None]) -> list[str]:
     found = [
         f"The column “{c}” is not in this file."
-        for c in mapping.values()
+        for c in dict.fromkeys(mapping.values())
         if c is not None and c not in table.header
     ]
     if not any(mapping.get(k) for k in ("first_name", "last_name", "full_name")):
@@ -128,7 +75,7 @@ def _joined(values: list[str], separator: str) -> str:
     return separator.join(dict.fromkeys(v for v in values if v))
 
 
-def _household(rows: list[columns.Row], today: dt.date) -> PlannedBooking:
+def _household(rows: list[Row], today: dt.date) -> PlannedBooking:
     """One booking from the rows of an order: the first row names it, tickets add up."""
     counted = [r for r in rows if r.status != BookingStatus.CANCELLED.value] or rows
     statuses = {r.status for r in counted}
@@ -140,8 +87,9 @@ def _household(rows: list[columns.Row], today: dt.date) -> PlannedBooking:
         name=next((r.name for r in rows if r.name), ""),
         contact=next((r.contact for r in rows if r.contact), ""),
         adults=sum(r.adults for r in counted),
-        # A children question is usually asked once per order and repeated on each ticket.
-        children=max(r.children for r in counted) + sum(r.child_tickets for r in counted),
+        # A children question is usually asked once per order and repeated on each ticket;
+        # a child's ticket and the answer about that child are the same child.
+        children=max(max(r.children for r in counted), sum(r.child_tickets for r in counted)),
         status=status,
         access_needs=_joined([r.texts["access_needs"] for r in rows], "; "),
         heard_from=_joined([r.texts["heard_from"] for r in rows], "; "),
@@ -150,6 +98,7 @@ def _household(rows: list[columns.Row], today: dt.date) -> PlannedBooking:
         notes=_joined([r.texts["notes"] for r in rows], "\n"),
         source_ref=rows[0].reference,
         requested=status,
+        creche=max(r.creche for r in counted),
     )
 
 
@@ -157,10 +106,10 @@ def _check(booking: PlannedBooking, mapping: Mapping[str, str | None]) -> list[R
     first = booking.rows[0]
     name_column = mapping.get("full_name") or mapping.get("first_name") or ""
     if not booking.name:
-        return [RowError(first, name_column, "the name is blank")]
+        return [RowError(first, name_column, "the name is blank; fill it in, or delete the row")]
     values = booking.values()
     errors = [
-        RowError(first, "", f"the {what} is over {most} characters long")
+        RowError(first, "", f"the {what} is over {most} characters long; shorten it")
         for key, (most, what) in LIMITS.items()
         if len(values[key]) > most
     ]
@@ -178,7 +127,7 @@ def person_key(name: str, contact: str) -> str:
 
 
 def plan_import(
-    source: bytes | CsvTable,
+    source: bytes | Table,
     mapping: Mapping[str, str | None],
     *,
     already: Collection[str] = (),
@@ -188,30 +137,42 @@ def plan_import(
     """What importing the file with these column choices would add, skip and refuse.
 
     `already` holds the order numbers (and person keys) on the event; `places`, what is
-    taken, so the bookings that will go on the waiting list show as such.
+    taken, so the bookings that will go on the waiting list show as such. A booking with a
+    refused row takes no place (it is left out if the others are imported).
     """
-    table = source if isinstance(source, CsvTable) else read_csv(source)
-    chosen = {t.key: mapping.get(t.key) for t in columns.TARGETS}
+    table = source if isinstance(source, Table) else read_table(source)
+    chosen: ColumnMap = {t.key: mapping.get(t.key) for t in TARGETS}
     problems = _problems(table, chosen)
     if problems:
         return ImportPlan(table, chosen, (), (), tuple(problems), ())
+    repeated = repeats(table)
+    dropped = {n for rows in repeated.values() for n in rows[1:]}
+    reader = RowReader(table, chosen)
     errors: list[RowError] = []
-    households: dict[str, list[columns.Row]] = {}
+    households: dict[str, list[Row]] = {}
+    references: dict[int, str] = {}
     for number, cells in table.rows:
-        row, found = columns.read_row(number, cells, table, chosen)
+        if number in dropped:
+            continue
+        row, found = reader.read(number, cells)
         errors.extend(found)
+        if number in repeated:
+            references[number] = row.reference
         key = f"ref:{row.reference}" if row.reference else f"row:{number}"
         households.setdefault(key, []).append(row)
+    refused = {e.row for e in errors}
     planned: list[PlannedBooking] = []
     skipped: list[tuple[int, ...]] = []
     for rows in households.values():
         booking = _household(rows, today or dt.date.today())
-        errors.extend(_check(booking, chosen))
+        found = _check(booking, chosen)
+        errors.extend(found)
         known = booking.source_ref or person_key(booking.name, booking.contact)
         if known in already:
             skipped.append(booking.rows)
             continue
-        if places is not None and booking.status == BookingStatus.BOOKED.value:
+        holds = not found and refused.isdisjoint(booking.rows)
+        if places is not None and holds and booking.status == BookingStatus.BOOKED.value:
             if places.fits(booking.adults, booking.children):
                 places = dataclasses.replace(
                     places,
@@ -222,7 +183,17 @@ def plan_import(
                 booking = dataclasses.replace(booking, status=BookingStatus.WAITING.value)
         planned.append(booking)
     errors.sort(key=lambda e: e.row)
-    return ImportPlan(table, chosen, tuple(planned), tuple(errors), (), tuple(skipped))
+    unread = tuple(r.number for rows in households.values() for r in rows if r.creche_unread)
+    return ImportPlan(
+        table,
+        chosen,
+        tuple(planned),
+        tuple(errors),
+        (),
+        tuple(skipped),
+        tuple((rows, references.get(first, "")) for first, rows in repeated.items()),
+        tuple(sorted(unread)),
+    )
 
 
 def _known(s: Session, event_id: int) -> set[str]:
@@ -234,8 +205,16 @@ def _known(s: Session, event_id: int) -> set[str]:
     return {ref or person_key(name, contact) for ref, name, contact in rows}
 
 
+def suggest_mapping(store: Store, event_id: int, table: Table) -> tuple[ColumnMap, bool]:
+    """The column choices to offer for a file, and whether they were remembered (they are
+    guessed from the file: the exports people have import with no change)."""
+    with store.begin() as s:
+        get_or_raise(s, Event, event_id, "event")
+    return guess_mapping(table), False
+
+
 def plan_for_event(
-    store: Store, event_id: int, source: bytes | CsvTable, mapping: Mapping[str, str | None]
+    store: Store, event_id: int, source: bytes | Table, mapping: Mapping[str, str | None]
 ) -> ImportPlan:
     """plan_import against an event: its orders already imported and its free places."""
     with store.begin() as s:
@@ -244,36 +223,67 @@ def plan_for_event(
     return plan_import(source, mapping, already=known, places=places)
 
 
-def apply_import(store: Store, event_id: int, plan: ImportPlan) -> Changes:
-    """Add the plan's bookings in file order in one transaction, or none if any row is wrong."""
-    if not plan.ok:
-        count = len({e.row for e in plan.errors})
+def apply_import(
+    store: Store, event_id: int, plan: ImportPlan, *, leave_out_refused: bool = False
+) -> Changes:
+    """Add the plan's bookings in file order in one transaction (one undo step).
+
+    When any row is refused nothing is added, unless `leave_out_refused`: then the bookings
+    touching a refused row are left out and the others added.
+    """
+    if plan.problems:
+        raise OrganiserError("Nothing was imported: " + " ".join(plan.problems))
+    if plan.errors and not leave_out_refused:
+        count = len(plan.refused)
         raise OrganiserError(
-            f"Nothing was imported: {count} row{'s' if count != 1 else ''} of the file "
-            "cannot be used. Fix the file or the column choices, then import again."
-            if count
-            else "Nothing was imported: " + " ".join(plan.problems)
+            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. Fix the "
+            "file or the column choices, or leave the refused rows out, then import again."
         )
-    created: list[int] = []
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
         known = _known(s, event_id)  # an import since the preview is not added twice
-        for planned in plan.bookings:
+        places = bookings.places_in(s, event_id)  # the places taken now decide booked or waiting
+        rows: list[dict[str, Any]] = []
+        for planned in plan.good():
             key = planned.source_ref or person_key(planned.name, planned.contact)
             if key in known:
                 continue
             known.add(key)  # the same household twice in one file is booked once
-            values = planned.values()  # the places taken now decide booked or waiting
-            check_booking(values, {})
-            bookings.place_booking(s, event_id, values)
-            row = Booking(event_id=event_id, **values)
-            s.add(row)
-            s.flush()
-            bookings.record_status(s, row, {}, values)
-            created.append(row.id)
-    if not created:
-        return Changes(Touched.NONE, event_id=event_id)
+            for error in _check(planned, plan.mapping):  # a plan changed since it was made
+                raise ValidationError(f"Nothing was imported: {error.words()}.")
+            values = {"event_id": event_id, "waiting_since": None, **planned.values()}
+            places = _place(places, values)
+            rows.append(values)
+        if not rows:
+            return Changes(Touched.NONE, event_id=event_id)
+        # In bulk, as bookings.record_status would one by one: 10,000 rows in well under a
+        # second rather than several.
+        created = list(
+            s.scalars(insert(Booking).returning(Booking.id, sort_by_parameter_order=True), rows)
+        )
+        s.execute(
+            insert(BookingStatusChange),
+            [
+                {"booking_id": booking_id, "status": values["status"]}
+                for booking_id, values in zip(created, rows, strict=True)
+            ],
+        )
     return Changes(Touched.BOOKINGS, event_id=event_id, previous={"created_ids": created})
+
+
+def _place(places: bookings.Places, values: dict[str, Any]) -> bookings.Places:
+    """As bookings.place_booking, for many bookings at once: booked if it fits, else on the
+    waiting list; the places it holds counted."""
+    adults, children = int(values["adults"]), int(values["children"])
+    if values["status"] == BookingStatus.BOOKED.value and not places.fits(adults, children):
+        values["status"] = BookingStatus.WAITING.value
+    if values["status"] == BookingStatus.WAITING.value:
+        values["waiting_since"] = utc_now()
+    if values["status"] in HOLDING:
+        places = dataclasses.replace(
+            places, adults=places.adults + adults, children=places.children + children
+        )
+    return places
 
 
 def remove_imported(store: Store, *, event_id: int, booking_ids: Collection[int]) -> Changes:

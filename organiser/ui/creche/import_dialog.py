@@ -1,6 +1,6 @@
 """The booking import dialog: which column holds what, a preview, and problems in words.
 
-Nothing is imported while any row has an error; the import is one undoable step.
+Reads CSV and Excel (.xlsx) exports. The import is one undoable step.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from organiser.core.changes import Changes
 from organiser.core.creche import importing
 from organiser.core.creche.import_columns import TARGETS, guess_mapping
 from organiser.core.creche.importing import ImportPlan, PlannedBooking
-from organiser.core.csvfiles import ENCODINGS, CsvTable, read_csv
+from organiser.core.csvfiles import ENCODINGS
 from organiser.core.db import Store
 from organiser.core.parsing import format_date
+from organiser.core.tables import Table, read_table
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.import_preview import ImportPreviewDialog
@@ -51,16 +52,17 @@ class ImportDialog(ImportPreviewDialog):
         event_id: int,
         file_name: str,
         data: bytes,
-        table: CsvTable,
+        table: Table,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(runner, event_id, data, table, parent)
         self.file_name = file_name
         self._error_rows: set[int] = set()
+        self._chosen: set[str] = set()  # the details whose column the person chose
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self._start(guess_mapping(table.header), 960, 720)
+        self._start(guess_mapping(table), 960, 720)
 
     def _make_mapping_area(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
@@ -74,7 +76,8 @@ class ImportDialog(ImportPreviewDialog):
             row, pair = divmod(number, 2)
             grid.addWidget(label, row, pair * 2)
             grid.addWidget(combo, row, pair * 2 + 1)
-            combo.currentIndexChanged.connect(self.refresh)  # _fill_columns blocks signals
+            # _fill_columns blocks signals, so this hears only the person's choices
+            combo.currentIndexChanged.connect(lambda _i, key=target.key: self._choose(key))
             self.combos[target.key] = combo
         return columns
 
@@ -101,8 +104,16 @@ class ImportDialog(ImportPreviewDialog):
             Column("Reference", lambda b: b.source_ref),
         ]
 
+    def _choose(self, key: str) -> None:
+        self._chosen.add(key)
+        self.refresh()
+
     def _fill_encodings(self) -> None:
         detected = self.table.encoding
+        if detected is None:  # a spreadsheet holds its own text: nothing to choose
+            self.encoding.addItem("Not needed: an Excel workbook", None)
+            self.encoding.setEnabled(False)
+            return
         family = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
         found = family.get(detected, detected)
         for codec, name in ENCODINGS.items():
@@ -128,12 +139,20 @@ class ImportDialog(ImportPreviewDialog):
         """The column chosen for each detail (None: not in the file)."""
         return {key: combo.currentData() for key, combo in self.combos.items()}
 
-    def _read(self, encoding: str | None) -> CsvTable:
-        return read_csv(self.data, encoding=encoding)
+    def _read(self, encoding: str | None) -> Table:
+        return read_table(self.data, self.file_name, encoding=encoding)
 
-    def _remap(self, previous: dict[str, str | None], table: CsvTable) -> dict[str, str | None]:
-        kept = {k: v for k, v in previous.items() if v in table.header}
-        return {**guess_mapping(table.header), **kept}
+    def _remap(self, previous: dict[str, str | None], table: Table) -> dict[str, str | None]:
+        """The person's choices kept ("not in the file" too) where their column is still
+        there; the other details guessed again from the file as now read."""
+        kept = {
+            k: v
+            for k, v in previous.items()
+            if k in self._chosen and (v is None or v in table.header)
+        }
+        taken = {v for v in kept.values() if v is not None}
+        guessed = {k: (v if v not in taken else None) for k, v in guess_mapping(table).items()}
+        return {**guessed, **kept}
 
     def _make_plan(self) -> ImportPlan:
         return importing.plan_for_event(
@@ -144,15 +163,17 @@ class ImportDialog(ImportPreviewDialog):
         return plan.bookings
 
     def _source_text(self) -> str:
-        return f"{self.file_name}: {self.table.describe()}."
+        return f"{self.file_name}: {self.table.description}."
 
     def _show_rows(self, plan: ImportPlan | None, rows: Sequence[PlannedBooking]) -> None:
         self._error_rows = {e.row for e in plan.errors} if plan else set()
         self.model.set_rows(rows)
 
-    def _apply(self, plan: ImportPlan) -> Call:
+    def _apply(self, plan: ImportPlan, leave_out_refused: bool = False) -> Call:
         store, event_id = self.runner.store, self.event_id
-        return lambda: importing.apply_import(store, event_id, plan)
+        return lambda: importing.apply_import(
+            store, event_id, plan, leave_out_refused=leave_out_refused
+        )
 
     def _inverse(self) -> Inverse:
         return import_inverse(self.runner.store)

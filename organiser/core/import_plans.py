@@ -1,0 +1,118 @@
+"""What the booking and feedback imports share: a refused row in words, what each column of the
+file was understood as (with examples from the file), and the refused rows written back as a CSV
+for the person to fix and import again.
+
+Both imports plan first and store second. A plan (creche.importing.ImportPlan or
+feedback.importing.ImportPlan) has the shape of `Plan` below, so the window's preview and the
+command line show the same plan in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from organiser.core.csvfiles import write_csv
+from organiser.core.tables import Table
+
+EXAMPLES = 2  # values of each column shown beside what it was understood as
+_EXAMPLE_LENGTH = 30
+WHY = "Why it was refused"
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one row of the file cannot be imported (no personal data in the message)."""
+
+    row: int
+    column: str
+    message: str
+
+    def words(self) -> str:
+        """ "Row 7: the quantity “two” is not a whole number"."""
+        return f"Row {self.row}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one column of the file was understood as, with values from it."""
+
+    column: str
+    meaning: str  # "Email", "Not imported", "Children for the creche (from a yes/no answer)"
+    examples: tuple[str, ...] = ()
+
+    def words(self) -> str:
+        """ "“Order #” → Order number or reference (e.g. “6001”, “6002”)"."""
+        shown = ", ".join(f"“{e}”" for e in self.examples)
+        return f"“{self.column}” → {self.meaning}" + (f" (e.g. {shown})" if shown else "")
+
+
+class Plan(Protocol):
+    """What an import would do, as the preview and the command line show it."""
+
+    @property
+    def ok(self) -> bool:
+        """Nothing refused: every row can be imported as it is."""
+        ...
+
+    @property
+    def errors(self) -> Sequence[RowError]: ...
+
+    @property
+    def problems(self) -> Sequence[str]:
+        """What is wrong with the column choices as a whole (nothing can be planned)."""
+        ...
+
+    def summary(self) -> str:
+        """What will be added, skipped, merged and refused, in one sentence."""
+        ...
+
+    def readings(self) -> Sequence[Reading]:
+        """What each column of the file was understood as."""
+        ...
+
+    def notes(self) -> Sequence[str]:
+        """What else the person should know: columns missing, rows merged or counted once."""
+        ...
+
+    def good_count(self) -> int:
+        """How many would be added when the refused rows are left out."""
+        ...
+
+
+def examples(table: Table, column: str, most: int = EXAMPLES) -> tuple[str, ...]:
+    """Up to `most` different non-blank values of a column, shortened, in file order."""
+    if column not in table.header:
+        return ()
+    place = table.header.index(column)
+    found: dict[str, None] = {}
+    for _number, cells in table.rows:
+        value = " ".join(cells[place].split()) if place < len(cells) else ""
+        if value:
+            if len(value) > _EXAMPLE_LENGTH:
+                value = value[: _EXAMPLE_LENGTH - 1].rstrip() + "…"
+            found[value] = None
+            if len(found) >= most:
+                break
+    return tuple(found)
+
+
+def refused_rows(errors: Iterable[RowError]) -> frozenset[int]:
+    """The rows of the file with an error."""
+    return frozenset(e.row for e in errors)
+
+
+def refused_csv(table: Table, errors: Sequence[RowError]) -> bytes:
+    """The refused rows as they were in the file, each with why it was refused in a last
+    column: a CSV to fix in a spreadsheet and import again (the extra column is not imported)."""
+    why: dict[int, list[str]] = {}
+    for error in errors:
+        why.setdefault(error.row, []).append(error.message)
+    rows: list[Sequence[str]] = [(*table.header, WHY)]
+    width = len(table.header)
+    for number, cells in table.rows:
+        if number in why:
+            padded = (*cells[:width], *([""] * (width - len(cells))))
+            rows.append((*padded, "; ".join(dict.fromkeys(why[number]))))
+    return write_csv(rows)
