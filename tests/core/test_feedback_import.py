@@ -236,7 +236,7 @@ def test_a_google_forms_export_is_mapped_by_question_text_and_imported(
     found = plan_for_event(store, form.event_id, table, mapping)
     assert found.ok
     assert found.summary() == "3 responses to add."
-    assert found.details() == [
+    assert found.notes() == [
         "Not imported: Email address.",
         "1 answer not among a question's choices will be counted as “Other”.",
         "Contact details are left out of 1 response whose person did not agree to be contacted.",
@@ -284,7 +284,7 @@ def test_a_microsoft_forms_workbook_imports(store: Store, form: Form) -> None:
     assert [mapping[c] for c in ("ID", "Start time", "Email", "Name")] == [None] * 4
     found = plan_for_event(store, form.event_id, table, mapping)
     assert found.summary() == "2 responses to add."
-    assert found.details() == ["Not imported: ID, Start time, Email, Name."]
+    assert found.notes() == ["Not imported: ID, Start time, Email, Name."]
     apply_import(store, form.event_id, found)
     first, second = list_responses(store, form.event_id)
     assert first.source == "Microsoft Forms (Feedback(1-2).xlsx)"
@@ -312,9 +312,7 @@ def test_a_rating_outside_the_scale_imports_nothing(store: Store, form: Form) ->
         f"Row 4: “7” is not one of the answers to “{USEFUL}” (1 / 2 / 3 / 4 / 5)",
     ]
     assert found.errors[0].column == FFT_QUESTION
-    assert found.summary() == (
-        "1 response to add, 2 rows with an error — nothing is imported while any row has an error."
-    )
+    assert found.summary() == ("1 response to add, 2 rows refused.")
     with pytest.raises(OrganiserError, match="Nothing was imported: 2 rows of the file"):
         apply_import(store, form.event_id, found)
     assert count(store, form.event_id) == 1
@@ -348,7 +346,7 @@ def test_repeated_and_empty_rows_are_counted_once_and_skipped(store: Store, form
         "3 responses to add, 2 repeated rows counted once, 1 empty row skipped."
     )
     assert found.duplicates == ((4, 2), (7, 2))
-    assert "Row 4 is the same as row 2, so it is counted once." in found.details()
+    assert "Row 4 is the same as row 2, so it is counted once." in found.notes()
     assert found.skipped == (5,)
     apply_import(store, form.event_id, found)
     assert count(store, form.event_id) == 3
@@ -361,7 +359,7 @@ def test_columns_that_match_nothing_are_listed_and_a_file_matching_nothing_is_re
     data = csv_bytes(header, [["2027/03/01 10:00:00 AM GMT", "Custard cream", "Good", "x"]])
     found = plan(store, form.event_id, data)
     assert found.summary() == "1 response to add."
-    assert found.details() == ["Not imported: Favourite biscuit, Column 4."]
+    assert found.notes() == ["Not imported: Favourite biscuit, Column 4."]
     apply_import(store, form.event_id, found)
     nothing = csv_bytes(["Timestamp", "Favourite biscuit"], [["2027/03/01", "Bourbon"]])
     refused = plan(store, form.event_id, nothing)
@@ -467,7 +465,7 @@ def test_ten_thousand_responses_import_in_one_go_and_undo_removes_them_all(
     print(f"undo in {undone:.2f} s, redo in {redone:.2f} s")
     assert restored.previous["created_ids"] == sorted(ids)
     assert count(store, form.event_id) == 10_000
-    assert answer_id in themes.themes_of(store, form.event_id).get(theme.id, set())
+    assert theme.id in themes.themes_of(store, form.event_id).get(answer_id, set())
     assert (
         plan(store, form.event_id, data).summary() == "0 responses to add, 10,000 already imported."
     )

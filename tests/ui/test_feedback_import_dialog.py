@@ -126,11 +126,8 @@ def test_a_rating_outside_the_scale_is_shown_and_nothing_is_imported_until_fixed
         f"Row 4: “Excellent” is not one of the answers to “{FFT_QUESTION}” "
         "(Very good / Good / Neither good nor poor / Poor / Very poor / Don't know)"
     )
-    assert dialog.summary.text() == (
-        "⚠ 2 responses to add, 1 row with an error — nothing is imported while any row has "
-        "an error."
-    )
-    assert dialog.details.text() == "Not imported: Email address, Favourite biscuit."
+    assert dialog.summary.text() == ("⚠ 2 responses to add, 1 row refused.")
+    assert dialog.notes.text() == "Not imported: Email address, Favourite biscuit."
     assert person.column(dialog.preview, "Row") == ["2", "3"]
     assert person.column(dialog.preview, ACTIVITIES) == ["Pilates", "Pilates; Tea, cake and chat"]
     assert not dialog.import_button.isEnabled()
@@ -247,7 +244,7 @@ def test_a_long_file_previews_its_first_rows(
     ]
     pick(google(rows, HEADER[:4]))
     dialog = open_dialog(runner, event_id)
-    assert dialog.preview_label.text() == (
+    assert dialog.pages.tabText(0) == (
         "&Preview: the first 200 of 1,500 responses, as they will be stored"
     )
     assert dialog.preview.model().rowCount() == 200
@@ -268,6 +265,7 @@ def test_wrong_letters_are_fixed_by_choosing_the_encoding(
     )
     dialog = open_dialog(runner, event_id)
     column = "What did you enjoy most?"
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1252"))
     assert person.column(dialog.preview, column) == ["£ucja's first class"]
     dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp1250"))
     assert person.column(dialog.preview, column) == ["Łucja's first class"]
@@ -345,3 +343,114 @@ def test_the_responses_export_and_a_bad_folder_is_a_message(
     dialogs.save_path = str(tmp_path / "gone" / "responses.csv")
     assert csv_actions.export_responses(parent, runner, event_id) is None
     assert len(dialogs.warnings) == 1 and "does not exist" in dialogs.warnings[0]
+
+
+SERVICES = "Which services did you find out about today?"
+
+
+def test_the_files_answers_become_choices_in_one_click_then_the_rows_import(
+    runner: OpRunner,
+    store: Store,
+    create_event: Callable[..., int],
+    pick: Callable[..., Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    fresh = create_event(title="Wellbeing morning")  # its services question has no choices yet
+    header = ["Timestamp", FFT_QUESTION, SERVICES]
+    rows = [
+        ["2027/03/01 10:15:32 AM GMT", "Very good", "Health visitors, Library"],
+        ["2027/03/01 10:20:05 AM GMT", "Good", "Baby bank"],
+        ["2027/03/01 10:25:00 AM GMT", "Good", ""],
+    ]
+    pick(google(rows, header))
+    dialog = open_dialog(runner, fresh)
+    assert dialog.errors.toPlainText().splitlines() == [
+        f"Row 2: “Health visitors” and 1 more are not among the answers to “{SERVICES}”, which "
+        "has no choices yet: add the file's answers as choices",
+        f"Row 3: “Baby bank” is not one of the answers to “{SERVICES}”, which has no choices "
+        "yet: add the file's answers as choices",
+    ]
+    assert (
+        f"“{SERVICES}” has no choices yet: add Health visitors, Library, Baby bank from the file."
+        in dialog.notes.text()
+    )
+    assert dialog.add_choices.isVisible()
+    assert dialog.add_choices.text() == "Add the file's &answers as choices (3)"
+    assert not dialog.import_button.isEnabled()
+    person.click(dialog.add_choices)
+    stack = runner.undo_stack
+    assert stack.undoText() == "Add 3 choices from Feedback (Responses).csv"
+    services = next(q for q in list_questions(store, fresh) if q.text == SERVICES)
+    assert services.choices == ("Health visitors", "Library", "Baby bank")
+    assert not dialog.add_choices.isVisible() and not dialog.errors.isVisible()
+    assert dialog.summary.text() == "3 responses to add."
+    with qtbot.waitSignal(dialog.finished):
+        person.click(dialog.import_button)
+    assert len(list_responses(store, fresh)) == 3
+    stack.undo()  # the import
+    assert list_responses(store, fresh) == []
+    stack.undo()  # the choices
+    assert next(q for q in list_questions(store, fresh) if q.text == SERVICES).choices == ()
+    stack.redo()
+    assert next(q for q in list_questions(store, fresh) if q.text == SERVICES).choices == (
+        "Health visitors",
+        "Library",
+        "Baby bank",
+    )
+
+
+def test_a_surveymonkey_export_shows_one_column_per_answer_and_grid_rows_say_so(
+    runner: OpRunner,
+    store: Store,
+    event_id: int,
+    pick: Callable[..., Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    parts = "How was each part of the morning?"
+    header = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+    header += [FFT_QUESTION, ACTIVITIES, "", "", parts, ""]
+    labels = ["", "", "", "", "", "Response", "Pilates", "Baby massage", "Tea, cake and chat"]
+    labels += ["The Pilates", "The talks"]
+    sent = ["1143278965", "4051", "03/01/2027 10:02 AM", "03/01/2027 10:05 AM", "81.2.69.160"]
+    rows = [[*sent, "Very good", "Pilates", "", "Tea, cake and chat", "Good", "Poor"]]
+    pick(google([labels, *rows], header), "Wellbeing morning.csv")
+    dialog = open_dialog(runner, event_id)
+    assert "This looks like a SurveyMonkey export." in dialog.source.text()
+    assert list(dialog.combos) == [
+        *header[:7],
+        f"{parts} [The Pilates]",
+        f"{parts} [The talks]",
+    ]
+    label = dialog.grid.itemAtPosition(7, 0).widget()
+    assert label.toolTip() == f"“The Pilates”, a row of “{parts}”"
+    assert dialog.combos["End Date"].currentText() == WHEN_SENT
+    assert person.column(dialog.preview, ACTIVITIES) == ["Pilates; Tea, cake and chat"]
+    shown = dialog.readings_model
+    readings = {shown.row_at(i).column: shown.row_at(i) for i in range(shown.rowCount())}
+    assert readings["IP Address"].examples == ("(contact details)",)
+    with qtbot.waitSignal(dialog.finished):
+        person.click(dialog.import_button)
+    (response,) = list_responses(store, event_id)
+    assert response.source == "SurveyMonkey (Wellbeing morning.csv)"
+
+
+def test_the_good_rows_import_leaving_the_refused_out_in_one_step(
+    runner: OpRunner,
+    store: Store,
+    event_id: int,
+    pick: Callable[..., Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    pick(google())  # row 4 says "Excellent", not on the scale
+    dialog = open_dialog(runner, event_id)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.import_good.isVisible()
+    with qtbot.waitSignal(dialog.finished):
+        person.click(dialog.import_good)
+    assert len(list_responses(store, event_id)) == 2
+    assert runner.undo_stack.undoText() == "Import 2 feedback responses"
+    runner.undo_stack.undo()
+    assert list_responses(store, event_id) == []

@@ -1,45 +1,43 @@
 """The rows of an online form's export read as responses, and each cell as an answer.
 
 Choices are matched case- and punctuation-blind ("very good" is "Very good", "Don’t know" is
-"Don't know"). Multiple-choice cells are split on ";" (Microsoft Forms: "A;B;") or ", " (Google
-Forms: "A, B"), keeping a choice that itself contains ", " whole. An answer that is not among the
-choices counts as "Other" when the question offers it (Google's "Other: …" text); otherwise, and
-always for a rating, it is an error that names the row and the question, and quotes the answer
-only when it cannot be someone's contact details. Contact details and first names are kept only
-with the person's agreement, when the file holds their answer to it.
+"Don't know"). Multiple-choice cells are split on new lines (Jotform, SurveyMonkey's tick boxes),
+";" (Microsoft Forms: "A;B;") or ", " (Google Forms: "A, B"), keeping a choice that itself
+contains ", " whole. An answer that is not among the choices counts as "Other" when the question
+offers it (Google's "Other: …" text); otherwise it is an error that names the row and the
+question, and quotes the answer only when it cannot be someone's contact details. Such answers
+to a choice question whose choices may grow (not a rating, not a fixed scale) are gathered, so
+the plan can offer to add them as choices. Contact details and first names are kept only with
+the person's agreement, when the file holds their answer to it.
+
+Each column's choices are looked up once, and each different cell read once (a file of 10,000
+responses holds a few hundred different choice cells).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question
-from organiser.core.feedback.import_file import parse_received
+from organiser.core.feedback.import_choices import Gathered, can_grow, unknown_words
+from organiser.core.feedback.import_file import received_reader
 from organiser.core.feedback.import_mapping import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
+from organiser.core.import_plans import RowError
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.tables import Table
 from organiser.core.words import plural
 
-_DIGITS = re.compile(r"\d")
 
-
-def quoted(value: str) -> str:
-    """An answer quoted in a message, unless it may be personal (long, an address, a number)."""
-    if len(value) > 40 or "@" in value or len(_DIGITS.findall(value)) >= 6:
-        return "the answer "
-    return f"“{value}” "
-
-
-def _split(text: str, choices: dict[str, str]) -> list[str]:
-    if ";" in text:
-        return [p.strip() for p in text.split(";") if p.strip()]
+def _split(text: str, choices: Mapping[str, str]) -> list[str]:
+    for separator in ("\n", ";"):
+        if separator in text:
+            return [p.strip() for p in text.split(separator) if p.strip()]
     pieces = [p.strip() for p in text.split(", ")]
     found: list[str] = []
     start = 0
@@ -57,68 +55,97 @@ def _split(text: str, choices: dict[str, str]) -> list[str]:
     return [p for p in found if p]
 
 
+Read = tuple[str, int, tuple[str, ...]]  # as stored, how many became "Other", not a choice
+
+
+class AnswerReader:
+    """Reads one question's answers: its choices looked up once, each different cell once."""
+
+    def __init__(self, question: Question) -> None:
+        self.question = question
+        self.text = question.kind == Kind.TEXT.value
+        self.multiple = question.kind == Kind.MULTIPLE.value
+        self.choices = {normalise(c): c for c in reversed(question.choices)}
+        offers_other = question.kind != Kind.RATING.value
+        self.other = self.choices.get("other") if offers_other else None
+        # Answers not among the choices may become choices (never a rating or a fixed scale).
+        self.grows = can_grow(question)
+        self._read: dict[str, Read] = {}
+
+    def read(self, text: str) -> Read:
+        """The answer as stored (choices one per line), how many answers became "Other", and
+        the answers that are not among the choices (then the first is "")."""
+        if self.text:
+            if len(text) > TEXT_LIMIT:
+                raise ValidationError(f"the answer to “{self.question.text}” is too long to keep")
+            return text, 0, ()
+        found = self._read.get(text)
+        if found is None:
+            found = self._read[text] = self._choices(text)
+        return found
+
+    def _choices(self, text: str) -> Read:
+        # Microsoft Forms may end a single choice with ";" too.
+        items = _split(text, self.choices) if self.multiple else [text.removesuffix(";").strip()]
+        picked: list[str] = []
+        unknown: list[str] = []
+        others = 0
+        for item in items:
+            match = self.choices.get(normalise(item))
+            if match is None and self.other is not None:
+                match, others = self.other, others + 1
+            if match is None:
+                unknown.append(item)
+            else:
+                picked.append(match)
+        if unknown:
+            return "", 0, tuple(unknown)
+        return "\n".join(dict.fromkeys(picked)), others, ()
+
+
 def read_answer(question: Question, text: str) -> tuple[str, int]:
     """The answer as stored (choices one per line), and how many answers became "Other"."""
-    if question.kind == Kind.TEXT.value:
-        if len(text) > TEXT_LIMIT:
-            raise ValidationError(f"the answer to “{question.text}” is too long to keep")
-        return text, 0
-    choices = {}
-    for choice in reversed(question.choices):
-        choices[normalise(choice)] = choice
-    other = choices.get("other") if question.kind != Kind.RATING.value else None
-    items = _split(text, choices) if question.kind == Kind.MULTIPLE.value else [text]
-    picked: list[str] = []
-    others = 0
-    for item in items:
-        match = choices.get(normalise(item))
-        if match is None and other is not None:
-            match, others = other, others + 1
-        if match is None:
-            scale = " / ".join(question.choices)
-            raise ValidationError(
-                f"{quoted(item)}is not one of the answers to “{question.text}” ({scale})"
-            )
-        picked.append(match)
-    return "\n".join(dict.fromkeys(picked)), others
+    value, others, unknown = AnswerReader(question).read(text)
+    if unknown:
+        raise ValidationError(unknown_words(question, unknown))
+    return value, others
 
 
-@dataclass(frozen=True)
-class RowError:
-    """Why one row cannot be imported (no personal data in the message)."""
-
-    row: int
-    column: str
-    message: str
-
-    def words(self) -> str:
-        """ "Row 7: “Excellent” is not one of the answers (Very good / Good / …)"."""
-        return f"Row {self.row}: {self.message}"
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannedResponse:
     """A response as it will be stored, and the row of the file it comes from."""
 
     row: int
-    key: str  # the row's fingerprint
+    key: str  # the row's fingerprint (after its response ID's, when the form gives one)
     received_at: dt.datetime | None
     answers: dict[int, str]  # question id → value as stored (choices one per line)
+    updates: int | None = None  # the response imported before that this edited one replaces
 
     @property
     def id(self) -> int:
         return self.row
 
 
+def fingerprinter(header: Sequence[str]) -> Callable[[Sequence[str]], str]:
+    """fingerprint() for rows under one header (the header read once)."""
+    names = [normalise(column) for column in header]
+    nfc = unicodedata.normalize
+
+    def fingerprint_of(cells: Sequence[str]) -> str:
+        pairs = sorted(
+            f"{name}\x1e{' '.join((cell if cell.isascii() else nfc('NFC', cell)).split())}"
+            for name, cell in zip(names, cells, strict=False)
+            if cell and not cell.isspace()
+        )
+        return hashlib.sha256("\x1f".join(pairs).encode()).hexdigest()
+
+    return fingerprint_of
+
+
 def fingerprint(header: Sequence[str], cells: Sequence[str]) -> str:
     """A row's identity: its non-blank cells under their headers, order and spacing ignored
     (so a column added to the form later leaves older rows' fingerprints as they were)."""
-    pairs = sorted(
-        f"{normalise(column)}\x1e{' '.join(unicodedata.normalize('NFC', cell).split())}"
-        for column, cell in zip(header, cells, strict=False)
-        if cell.strip()
-    )
-    return hashlib.sha256("\x1f".join(pairs).encode()).hexdigest()
+    return fingerprinter(header)(cells)
 
 
 class RowReader:
@@ -134,21 +161,35 @@ class RowReader:
             else "a column without a heading holds values"
         )
         targets = [(i, c, mapping.get(c)) for i, c in enumerate(table.header)]
-        self.columns = [(i, c, by_id[t]) for i, c, t in targets if isinstance(t, int)]
+        self.columns = [(i, c, AnswerReader(by_id[t])) for i, c, t in targets if isinstance(t, int)]
         self.received = next(
             ((i, c) for i, c in enumerate(table.header) if mapping.get(c) == RECEIVED), None
         )
-        mapped = {q.standard: q for _i, _c, q in self.columns if q.standard}
+        self.parse = received_reader(table, self.received[1]) if self.received else None
+        mapped = {r.question.standard: r.question for _i, _c, r in self.columns}
         self.consent = mapped.get(Standard.CONTACT_CONSENT.value)
         self.quote = mapped.get(Standard.QUOTE.value)
+        self.contact = mapped.get(Standard.CONTACT.value)
+        self.first_name = mapped.get(Standard.FIRST_NAME.value)
         self.others = self.no_contact = self.no_name = 0
+        self.gathered: dict[int, Gathered] = {}
+        self.pending: set[int] = set()  # rows refused for answers not among the choices
+
+    def _gather(self, number: int, column: str, question: Question, items: Sequence[str]) -> None:
+        found = self.gathered.get(question.id)
+        if found is None:
+            found = self.gathered[question.id] = Gathered(question, column)
+        found.add(number, items)
+        self.pending.add(number)
 
     def read(
         self, number: int, cells: Sequence[str], key: str
     ) -> tuple[PlannedResponse | None, list[RowError]]:
-        """The row as a response (None when it has errors or no answers), and its errors."""
+        """The row as a response (None when it has errors or no answers), and its errors.
+        Answers not among a question's choices are gathered (see `gathered`) rather than
+        returned: their words depend on the whole file."""
         errors: list[RowError] = []
-        if any(c.strip() for c in cells[self.width :]):
+        if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
             errors.append(
                 RowError(
                     number,
@@ -159,45 +200,58 @@ class RowReader:
             )
         answers: dict[int, str] = {}
         others = 0
-        for index, column, question in self.columns:
+        unknown = False
+        for index, column, reader in self.columns:
             text = cells[index].strip() if index < len(cells) else ""
-            if not text or (
-                question.standard in CONTACT_STANDARDS and text.casefold() == "anonymous"
-            ):
+            if not text:
                 continue
             try:
-                value, other = read_answer(question, text)
+                value, other, not_choices = reader.read(text)
             except ValidationError as exc:
                 errors.append(RowError(number, column, str(exc)))
                 continue
-            others += other
-            if value:
-                answers[question.id] = value
+            if not_choices:
+                if reader.grows:
+                    self._gather(number, column, reader.question, not_choices)
+                    unknown = True
+                else:
+                    errors.append(
+                        RowError(number, column, unknown_words(reader.question, not_choices))
+                    )
+                continue
+            if value and not (
+                reader.question.standard in CONTACT_STANDARDS and value.casefold() == "anonymous"
+            ):
+                answers[reader.question.id] = value
+                others += other
         received = None
-        if self.received is not None:
+        if self.received is not None and self.parse is not None:
             index, column = self.received
             try:
-                received = parse_received(cells[index] if index < len(cells) else "")
+                received = self.parse(cells[index] if index < len(cells) else "")
             except ValidationError as exc:
                 errors.append(RowError(number, column, str(exc)))
-        if errors or not answers:
+        if errors or unknown or not answers:
             return None, errors
         self.others += others
-        for standard, consent, wanted in (
-            (Standard.CONTACT, self.consent, "Yes"),
-            (Standard.FIRST_NAME, self.quote, QuoteConsent.FIRST_NAME.value),
-        ):
-            given = next((q.id for _i, _c, q in self.columns if q.standard == standard), None)
-            agreed = consent is None or answers.get(consent.id) == wanted
-            if given in answers and not agreed:
-                del answers[given]  # kept only with the person's agreement
-                if standard == Standard.CONTACT:
-                    self.no_contact += 1
-                else:
-                    self.no_name += 1
+        self._keep_only_agreed(answers)
         if not answers:
             return None, []
         return PlannedResponse(number, key, received, answers), []
+
+    def _keep_only_agreed(self, answers: dict[int, str]) -> None:
+        for given, consent, wanted, contact in (
+            (self.contact, self.consent, "Yes", True),
+            (self.first_name, self.quote, QuoteConsent.FIRST_NAME.value, False),
+        ):
+            if given is None or given.id not in answers:
+                continue
+            if consent is not None and answers.get(consent.id) != wanted:
+                del answers[given.id]  # kept only with the person's agreement
+                if contact:
+                    self.no_contact += 1
+                else:
+                    self.no_name += 1
 
     def notes(self) -> list[str]:
         """What reading the rows changed, in words."""

@@ -1,76 +1,91 @@
-"""Import feedback responses from an online form's export, all rows or none.
+"""Import feedback responses from an online form's export: plan first, then store all rows, or
+all but the refused ones (organiser.core.feedback.import_apply), as one step.
 
 Each row's fingerprint (a SHA-256 of its non-blank cells under their headers) is stored as the
 response's source key, so importing the same file again (or a later export of the same form)
-adds only the new rows, and a row repeated in a file is counted once. Messages about rows name
-the row and the question, never the person: contact cells are never quoted.
+adds only the new rows, and a row repeated in a file is counted once. Where the form numbers its
+responses (Microsoft Forms' ID, SurveyMonkey's Respondent ID, Jotform's Submission ID) the key
+starts with that number's hash, so a response edited since the last import replaces the one
+imported before instead of coming in twice. Google Forms numbers nothing: an edited response
+comes in as a new one. Its "Email address" is not taken as the person's identity: collecting an
+address does not limit a form to one response per address (two real responses would become
+one), and a hash of it would keep a trace of people who did not agree to be contacted.
+Messages about rows name the row and the question, never the person: contact cells are never
+quoted.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
-import hashlib
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
-
-from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
-from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
 from organiser.core.feedback.form import Question, questions_in
-from organiser.core.feedback.import_file import form_of
-from organiser.core.feedback.import_mapping import (
-    RECEIVED,
-    ColumnMap,
-    Target,
-    allowed,
-    remember_mapping,
+from organiser.core.feedback.import_apply import apply_import
+from organiser.core.feedback.import_choices import add_choices, offer, remove_choices
+from organiser.core.feedback.import_explain import problems_of, readings_of
+from organiser.core.feedback.import_file import GOOGLE, form_of, identity_column
+from organiser.core.feedback.import_known import (
+    NUMBER_KEY,
+    Content,
+    Known,
+    content,
+    identity_hasher,
+    known_in,
 )
-from organiser.core.feedback.import_rows import PlannedResponse, RowError, RowReader, fingerprint
+from organiser.core.feedback.import_mapping import ColumnMap, Target, choose, suggest_mapping
+from organiser.core.feedback.import_rows import PlannedResponse, RowReader, fingerprinter
+from organiser.core.feedback.import_shapes import read_responses, responses_table
 from organiser.core.feedback.import_undo import remove_imported, restore_imported
-from organiser.core.feedback.kinds import Kind
-from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
-from organiser.core.feedback.responses import prepare_answers, responses_in
-from organiser.core.meetings.models import utc_now
+from organiser.core.import_plans import Reading, RowError
 from organiser.core.records import get_or_raise
 from organiser.core.tables import Table
 from organiser.core.words import plural
 
 __all__ = [
     "ImportPlan",
+    "Known",
     "PlannedResponse",
     "RowError",
+    "add_choices",
     "apply_import",
+    "choose",
     "plan_for_event",
     "plan_import",
+    "read_responses",
+    "remove_choices",
     "remove_imported",
     "restore_imported",
+    "suggest_mapping",
 ]
-BATCH = 1000  # responses stored per statement
-LISTED = 20  # repeated rows named one by one before "… and N more"
+LISTED = 20  # rows named one by one before "… and N more"
 
 
 @dataclass(frozen=True)
 class ImportPlan:
-    """What an import would do: the responses to add, rows in error, and rows left out."""
+    """What an import would do (an organiser.core.import_plans.Plan): the responses to add or
+    update, rows in error, and rows left out."""
 
-    table: Table
+    table: Table  # as read for import: one header row, one column per answer
     mapping: ColumnMap
-    rows: tuple[PlannedResponse, ...]
+    rows: tuple[PlannedResponse, ...]  # to add, and edited ones to update (`updates` set)
     errors: tuple[RowError, ...]
     problems: tuple[str, ...]  # about the column choices as a whole
     skipped: tuple[int, ...]  # rows with no answer in the chosen columns
     duplicates: tuple[tuple[int, int], ...]  # (row, the earlier row of the file it repeats)
     already: tuple[int, ...]  # rows imported before
     unused: tuple[str, ...]  # columns not imported
-    notes: tuple[str, ...] = ()
+    remarks: tuple[str, ...] = ()  # what reading the rows changed
+    # Answers in the file not among a choice question's choices: question id → new choices.
+    choices_to_add: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    column_readings: tuple[Reading, ...] = ()
+    superseded: tuple[tuple[int, int], ...] = ()  # (row, a later row with its response ID)
+    choice_notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
+        """Nothing refused: every row can be imported as it is."""
         return not self.errors and not self.problems
 
     @property
@@ -79,64 +94,72 @@ class ImportPlan:
         name = f" ({self.table.name})" if self.table.name else ""
         return f"{form_of(self.table)}{name}"[:200]
 
+    @property
+    def updates(self) -> tuple[PlannedResponse, ...]:
+        """Responses edited since they were imported, to replace the earlier ones."""
+        return tuple(r for r in self.rows if r.updates is not None)
+
     def summary(self) -> str:
-        """ "18 responses to add, 2 already imported, 1 row with an error — …"."""
+        """ "18 responses to add, 2 already imported, 1 row refused."."""
         if self.problems:
             return " ".join(self.problems)
-        parts = [f"{plural(len(self.rows), 'response')} to add"]
+        edited = len(self.updates)
+        parts = [f"{plural(len(self.rows) - edited, 'response')} to add"]
+        if edited:
+            parts.append(f"{plural(edited, 'edited response')} to update")
         if self.already:
             parts.append(f"{len(self.already):,} already imported")
-        if self.duplicates:
-            parts.append(f"{plural(len(self.duplicates), 'repeated row')} counted once")
+        repeated = len(self.duplicates) + len(self.superseded)
+        if repeated:
+            parts.append(f"{plural(repeated, 'repeated row')} counted once")
         if self.skipped:
             parts.append(f"{plural(len(self.skipped), 'empty row')} skipped")
         if self.errors:
             rows = len({e.row for e in self.errors})
-            parts.append(f"{plural(rows, 'row')} with an error")
-            return ", ".join(parts) + " — nothing is imported while any row has an error."
+            parts.append(f"{plural(rows, 'row')} refused")
         return ", ".join(parts) + "."
 
-    def details(self) -> list[str]:
-        """Lines saying what is left out and why: columns, repeated rows, answers changed."""
+    def readings(self) -> Sequence[Reading]:
+        """What each column of the file was understood as, with two of its values."""
+        return self.column_readings
+
+    def notes(self) -> Sequence[str]:
+        """Columns left out, choices to add, rows counted once or replaced, answers changed."""
         lines = []
         if self.unused:
             lines.append("Not imported: " + ", ".join(self.unused) + ".")
+        lines += self.choice_notes
         for row, first in self.duplicates[:LISTED]:
             lines.append(f"Row {row} is the same as row {first}, so it is counted once.")
         if len(self.duplicates) > LISTED:
             lines.append(f"… and {len(self.duplicates) - LISTED} more repeated rows.")
-        return [*lines, *self.notes]
+        for row, later in self.superseded[:LISTED]:
+            lines.append(
+                f"Row {row} is an earlier version of row {later} (the same response ID), "
+                f"so only row {later} is imported."
+            )
+        if len(self.superseded) > LISTED:
+            lines.append(f"… and {len(self.superseded) - LISTED} more earlier versions.")
+        edited = self.updates
+        if edited:
+            rows = ", ".join(str(r.row) for r in edited[:LISTED])
+            more = f" and {len(edited) - LISTED} more" if len(edited) > LISTED else ""
+            lines.append(
+                f"Edited since the last import (the same response ID, new answers): row"
+                f"{'s' if len(edited) > 1 else ''} {rows}{more}. Each replaces the response "
+                "imported before."
+            )
+        lines += self.remarks
+        if self.already and len(self.rows) and form_of(self.table) == GOOGLE:
+            lines.append(
+                "Google Forms gives no response ID, so a response edited since the last "
+                "import comes in as a new one: delete the older one on the Responses page."
+            )
+        return lines
 
-
-def _problems(
-    table: Table, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
-) -> list[str]:
-    found: list[str] = []
-    seen: dict[Target, str] = {}
-    for column in table.header:
-        target = mapping.get(column)
-        if target is None:
-            continue
-        if target != RECEIVED:
-            question = by_id.get(int(target))
-            if question is None:
-                found.append(f"The question chosen for “{column}” is no longer on the form.")
-                continue
-            if not allowed(column, question):
-                found.append(
-                    f"The column “{column}” holds contact details, so it can only go to the "
-                    "contact or first-name question."
-                )
-        if target in seen:
-            what = "the time it was sent" if target == RECEIVED else f"“{by_id[int(target)].text}”"
-            found.append(f"The columns “{seen[target]}” and “{column}” both go to {what}.")
-        seen.setdefault(target, column)
-    if not found and not any(t not in (None, RECEIVED) for t in seen):
-        found.append(
-            "None of this file's columns matches a question on the form, so there is nothing to "
-            "import. Choose the question each column answers, or add the questions to the form."
-        )
-    return found
+    def good_count(self) -> int:
+        """How many responses would be stored (added or updated) leaving out refused rows."""
+        return len(self.rows)
 
 
 def plan_import(
@@ -144,156 +167,101 @@ def plan_import(
     questions: Sequence[Question],
     mapping: Mapping[str, Target],
     *,
-    already: Collection[str] = (),
+    known: Known | None = None,
 ) -> ImportPlan:
-    """What importing the file with these column choices would add, leave out and refuse.
-
-    `already` holds the fingerprints of the rows imported to the event before.
-    """
+    """What importing the file with these column choices would add, update, leave out and
+    refuse. `known` holds what the event has from before (see plan_for_event)."""
+    table = responses_table(table)
+    known = known or Known()
     by_id = {q.id: q for q in questions if not q.archived}
     chosen: ColumnMap = {c: mapping.get(c) for c in table.header}
     unused = tuple(c for c in table.header if chosen[c] is None)
-    problems = _problems(table, chosen, by_id)
+    identity = identity_column(table)
+    readings = readings_of(table, chosen, by_id, identity)
+    problems = problems_of(table, chosen, by_id)
     if problems:
-        return ImportPlan(table, chosen, (), (), tuple(problems), (), (), (), unused)
+        return ImportPlan(
+            table, chosen, (), (), tuple(problems), (), (), (), unused, column_readings=readings
+        )
     reader = RowReader(table, chosen, by_id)
+    fingerprint = fingerprinter(table.header)
+    place = table.header.index(identity) if identity else None
+    number_key = identity_hasher(form_of(table), table.header)
+    last: dict[str, int] = {}
+    if place is not None:
+        for number, cells in table.rows:
+            if place < len(cells) and cells[place].strip():
+                last[cells[place].strip()] = number
+    earlier = {key[:NUMBER_KEY]: rid for key, rid in known.keys.items()} if last else {}
+    contents: Mapping[int, Content] | None = None
+    here: set[Content] = set()
     rows: list[PlannedResponse] = []
     errors: list[RowError] = []
     skipped: list[int] = []
     duplicates: list[tuple[int, int]] = []
+    superseded: list[tuple[int, int]] = []
     before: list[int] = []
     seen: dict[str, int] = {}
     for number, cells in table.rows:
-        key = fingerprint(table.header, cells)
+        number_in_form = cells[place].strip() if place is not None and place < len(cells) else ""
+        if number_in_form and last[number_in_form] != number:
+            superseded.append((number, last[number_in_form]))
+            continue
+        identity_key = number_key(number_in_form) if number_in_form else ""
+        key = identity_key + fingerprint(cells)[NUMBER_KEY:] if identity_key else fingerprint(cells)
         if key in seen:
             duplicates.append((number, seen[key]))
             continue
         seen[key] = number
-        if key in already:
+        if key in known.keys:
             before.append(number)
             continue
         planned, found = reader.read(number, cells, key)
         errors.extend(found)
-        if planned is not None:
-            rows.append(planned)
-        elif not found:
-            skipped.append(number)
+        if planned is None:
+            if not found and number not in reader.pending:
+                skipped.append(number)
+            continue
+        replaces = earlier.get(identity_key) if identity_key else None
+        if contents is None:
+            contents = known.contents()
+            here = set(contents.values())
+        if here:  # the same answers at the same minute are here already
+            same = content(planned.received_at, planned.answers)
+            if (replaces is not None and contents.get(replaces) == same) or (
+                replaces is None and planned.received_at is not None and same in here
+            ):
+                before.append(number)
+                continue
+        rows.append(replace(planned, updates=replaces) if replaces is not None else planned)
+    offered = offer(list(reader.gathered.values()))
+    places = {column: i for i, column in enumerate(table.header)}
+    merged = sorted([*errors, *offered.errors], key=lambda e: (e.row, places.get(e.column, -1)))
     return ImportPlan(
         table,
         chosen,
         tuple(rows),
-        tuple(errors),
+        tuple(merged),
         (),
         tuple(skipped),
         tuple(duplicates),
-        tuple(before),
+        tuple(sorted(before)),
         unused,
         tuple(reader.notes()),
+        offered.additions,
+        readings,
+        tuple(superseded),
+        tuple(offered.notes),
     )
-
-
-def _known(s: Session, event_id: int) -> set[str]:
-    keys = s.scalars(
-        select(FeedbackResponse.source_key).where(
-            FeedbackResponse.event_id == event_id, FeedbackResponse.source_key.is_not(None)
-        )
-    )
-    return {k for k in keys if k}
 
 
 def plan_for_event(
     store: Store, event_id: int, table: Table, mapping: Mapping[str, Target]
 ) -> ImportPlan:
-    """plan_import against an event's form and the rows already imported to it."""
+    """plan_import against an event's form and what it already holds. A response here under
+    another fingerprint (typed in, Organiser's own export read back, or the same form saved
+    as XLSX after CSV) with the same answers at the same minute counts as imported."""
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
-        questions, known = questions_in(s, event_id), _known(s, event_id)
-        here = {_content(r.received_at, r.answers) for r in responses_in(s, event_id)}
-    plan = plan_import(table, questions, mapping, already=known)
-    # A response already here under another fingerprint (typed in, or Organiser's own export
-    # read back, or the same form saved as XLSX after CSV) is the same answers at the same
-    # minute: it counts as already imported, not as new.
-    same = [r for r in plan.rows if r.received_at and _content(r.received_at, r.answers) in here]
-    if not same:
-        return plan
-    return dataclasses.replace(
-        plan,
-        rows=tuple(r for r in plan.rows if r not in same),
-        already=tuple(sorted((*plan.already, *(r.row for r in same)))),
-    )
-
-
-def _content(received: dt.datetime | None, answers: Mapping[int, str]) -> str:
-    minute = received.replace(second=0, microsecond=0).isoformat() if received else ""
-    shown = sorted((qid, value) for qid, value in answers.items() if value)
-    return hashlib.sha256(repr((minute, shown)).encode()).hexdigest()
-
-
-def _stored(question: Question, value: str) -> str | list[str]:
-    return value.split("\n") if question.kind == Kind.MULTIPLE.value else value
-
-
-def _insert(
-    s: Session, event_id: int, source: str, batch: Sequence[tuple[PlannedResponse, dict[int, str]]]
-) -> list[int]:
-    """Store checked responses a batch at a time: one statement for the responses, one for
-    their answers (one at a time, 10,000 took about 7 s; so about 1 s)."""
-    now = utc_now()
-    ids = list(
-        s.scalars(
-            insert(FeedbackResponse).returning(FeedbackResponse.id, sort_by_parameter_order=True),
-            [
-                {
-                    "event_id": event_id,
-                    "source": source,
-                    "source_key": planned.key,
-                    "received_at": planned.received_at or now,
-                    "booking_id": None,
-                }
-                for planned, _stored in batch
-            ],
-        )
-    )
-    s.execute(
-        insert(FeedbackAnswer),
-        [
-            {"response_id": response_id, "question_id": qid, "value": value, "starred": False}
-            for response_id, (_planned, stored) in zip(ids, batch, strict=True)
-            for qid, value in stored.items()
-        ],
-    )
-    return ids
-
-
-def apply_import(store: Store, event_id: int, plan: ImportPlan) -> Changes:
-    """Add the plan's responses in one transaction (none if any row is wrong), and remember the
-    column choices for the next file from the same form."""
-    if not plan.ok:
-        count = len({e.row for e in plan.errors})
-        raise OrganiserError(
-            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. "
-            "Fix the file or the column choices, then import again."
-            if count
-            else "Nothing was imported: " + " ".join(plan.problems)
-        )
-    created: list[int] = []
-    with store.begin() as s:
-        get_or_raise(s, Event, event_id, "event")
-        questions = questions_in(s, event_id, archived=True)
-        by_id = {q.id: q for q in questions}
-        known = _known(s, event_id)  # an import since the preview is not added twice
-        adding: list[tuple[PlannedResponse, dict[int, str]]] = []
-        for planned in plan.rows:
-            if planned.key in known:
-                continue
-            if not by_id.keys() >= planned.answers.keys():
-                raise OrganiserError("The form changed since the preview; import the file again.")
-            answers = {qid: _stored(by_id[qid], v) for qid, v in planned.answers.items()}
-            adding.append((planned, prepare_answers(questions, answers)))  # as a typed-in form
-            known.add(planned.key)
-        for start in range(0, len(adding), BATCH):
-            created += _insert(s, event_id, plan.source, adding[start : start + BATCH])
-        remember_mapping(s, plan.table.header, plan.mapping, questions)
-    if not created:
-        return Changes(Touched.NONE, event_id=event_id)
-    return Changes(Touched.FEEDBACK, event_id=event_id, previous={"created_ids": created})
+        questions, known = questions_in(s, event_id), known_in(s, store, event_id)
+    return plan_import(table, questions, mapping, known=known)

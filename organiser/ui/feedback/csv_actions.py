@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from organiser.core.csvfiles import read_bytes
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import export
-from organiser.core.tables import read_table
+from organiser.core.feedback.import_shapes import read_responses
 from organiser.ui.csv_export import documents_folder, save_csv
 from organiser.ui.feedback.import_dialog import ImportDialog
 from organiser.ui.ops import OpRunner
@@ -34,7 +34,7 @@ def import_responses(parent: QWidget, runner: OpRunner, event_id: int) -> Import
     path = Path(picked)
     try:
         data = read_bytes(path)
-        table = read_table(data, path.name)
+        table = read_responses(data, path.name)
         dialog = ImportDialog(runner, event_id, data, table, parent)
     except OrganiserError as exc:
         runner.show_error(f"Cannot import {path.name}. {exc}")

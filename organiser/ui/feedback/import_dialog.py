@@ -1,7 +1,9 @@
 """The feedback import dialog: which question each column answers, a preview, problems in words.
 
-The column choices come from the last import of the same online form, else from guesses. Nothing
-is imported while any row has an error; the import is one undoable step.
+The column choices come from the last import of the same online form, else from guesses. Answers
+not among a choice question's choices (a new event's services question has none yet) can be
+added as choices in one click, itself an undoable step. Nothing is imported while any row has an
+error, unless the person leaves the refused rows out; the import is one undoable step.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from organiser.core.changes import Changes
 from organiser.core.csvfiles import ENCODINGS
+from organiser.core.errors import OrganiserError
 from organiser.core.feedback import importing
 from organiser.core.feedback.export import local_time
 from organiser.core.feedback.form import Question, list_questions
-from organiser.core.feedback.import_file import form_of
+from organiser.core.feedback.import_file import OTHER, form_of
 from organiser.core.feedback.import_mapping import (
     RECEIVED,
     ColumnMap,
@@ -35,19 +40,23 @@ from organiser.core.feedback.import_mapping import (
     questions_for,
     suggest_mapping,
 )
+from organiser.core.feedback.import_shapes import column_label, grid_columns, read_responses
 from organiser.core.feedback.importing import ImportPlan, PlannedResponse
-from organiser.core.tables import Table, read_table
+from organiser.core.tables import Table
+from organiser.core.words import plural
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 from organiser.ui.widgets.import_preview import ImportPreviewDialog
 
 DO_NOT_IMPORT = "Do not import"
 WHEN_SENT = "When it was sent"
+ADD_CHOICES = "Add the file's &answers as choices"
 _SHORT = 70  # characters of a question shown in a list
 
 
 def import_inverse(runner: OpRunner) -> Inverse:
-    """Import ↔ remove the responses it added (kept, so redo brings the same ones back)."""
+    """Import ↔ remove the responses it added and put back the ones it updated (both kept, so
+    redo brings the same ones back)."""
     store = runner.store
 
     def inverse(changes: Changes) -> Call:
@@ -55,8 +64,27 @@ def import_inverse(runner: OpRunner) -> Inverse:
             saved = changes.snapshot
             return lambda: importing.restore_imported(store, snapshot=saved)
         event_id, ids = changes.event_id, list(changes.previous["created_ids"])
+        updated = list(changes.previous.get("updated", ()))
         assert event_id is not None
-        return lambda: importing.remove_imported(store, event_id=event_id, response_ids=ids)
+        return lambda: importing.remove_imported(
+            store, event_id=event_id, response_ids=ids, updated=updated
+        )
+
+    return inverse
+
+
+def choices_inverse(runner: OpRunner) -> Inverse:
+    """Choices added from a file ↔ taken off again (exactly those; others' edits stay)."""
+    store = runner.store
+
+    def inverse(changes: Changes) -> Call:
+        event_id = changes.event_id
+        assert event_id is not None
+        if "added" in changes.previous:
+            added = dict(changes.previous["added"])
+            return lambda: importing.remove_choices(store, event_id=event_id, removals=added)
+        removed = dict(changes.previous["removed"])
+        return lambda: importing.add_choices(store, event_id=event_id, additions=removed)
 
     return inverse
 
@@ -118,10 +146,19 @@ class ImportDialog(ImportPreviewDialog):
         return self.columns_box
 
     def _make_extra_widgets(self) -> Sequence[QWidget]:
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
-        self.details.setAccessibleName("What is left out")
-        return (self.details,)
+        self.add_choices = QPushButton(ADD_CHOICES, self)
+        self.add_choices.setToolTip(
+            "Add the answers found in the file to the questions' choices on the form (undo "
+            "takes them off again), then import the rows."
+        )
+        self.add_choices.clicked.connect(self.add_file_choices)
+        self.choices_row = QWidget(self)
+        row = QHBoxLayout(self.choices_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.add_choices)
+        row.addStretch()
+        self.choices_row.setVisible(False)
+        return (self.choices_row,)
 
     def _fill_encodings(self) -> None:
         detected = self.table.encoding
@@ -148,6 +185,7 @@ class ImportDialog(ImportPreviewDialog):
                 widget.deleteLater()
         self.combos = {}
         parent = self.grid.parentWidget()
+        grids = grid_columns(self.table.header)
         for row, column in enumerate(self.table.header):
             combo = QComboBox(parent)
             combo.setAccessibleName(f"Question for the column {column}")
@@ -157,8 +195,8 @@ class ImportDialog(ImportPreviewDialog):
             for question in questions_for(column, self.questions):
                 combo.addItem(_short(question.text), question.id)
             combo.setCurrentIndex(max(combo.findData(chosen.get(column)), 0))
-            label = QLabel(_short(column), parent)
-            label.setToolTip(column)
+            label = QLabel(_short(column_label(column, grids)), parent)
+            label.setToolTip(column_label(column, grids))
             label.setBuddy(combo)
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(combo, row, 1)
@@ -174,7 +212,7 @@ class ImportDialog(ImportPreviewDialog):
         return {column: combo.currentData() for column, combo in self.combos.items()}
 
     def _read(self, encoding: str | None) -> Table:
-        return read_table(self.data, self.table.name, encoding=encoding)
+        return read_responses(self.data, self.table.name, encoding=encoding)
 
     def _remap(self, previous: ColumnMap, table: Table) -> ColumnMap:
         kept = {k: v for k, v in previous.items() if k in table.header}
@@ -197,7 +235,7 @@ class ImportDialog(ImportPreviewDialog):
         return (
             f"{self.table.name}: {self.table.description}. This looks like a "
             f"{form_of(self.table)} export. {how}"
-            if form_of(self.table) != "Online form"
+            if form_of(self.table) != OTHER
             else f"{self.table.name}: {self.table.description}. {how}"
         )
 
@@ -212,6 +250,13 @@ class ImportDialog(ImportPreviewDialog):
             Column("Row", lambda r: str(r.row), align_right=True),
             Column("Received", lambda r: local_time(r.received_at) if r.received_at else ""),
         ]
+        if plan.updates:
+            columns.append(
+                Column(
+                    "New or edited",
+                    lambda r: "Edited: replaces the one imported" if r.updates else "New",
+                )
+            )
         for question in shown:
             columns.append(
                 Column(
@@ -232,13 +277,37 @@ class ImportDialog(ImportPreviewDialog):
         self.preview.setColumnWidth(1, 150)
 
     def _show_details(self, plan: ImportPlan | None) -> None:
-        details = plan.details() if plan else []
-        self.details.setText("\n".join(details))
-        self.details.setVisible(bool(details))
+        additions = plan.choices_to_add if plan else {}
+        count = sum(len(v) for v in additions.values())
+        self.choices_row.setVisible(bool(count))
+        self.add_choices.setText(f"{ADD_CHOICES} ({count:,})" if count else ADD_CHOICES)
 
-    def _apply(self, plan: ImportPlan) -> Call:
+    def add_file_choices(self) -> None:
+        """Add the file's answers to the questions' choices (one undoable step), then plan
+        again: the rows they refused can now be imported."""
+        plan = self.plan
+        if plan is None or not plan.choices_to_add:
+            return
+        store, event_id, additions = self.runner.store, self.event_id, dict(plan.choices_to_add)
+        count = sum(len(v) for v in additions.values())
+        try:
+            self.runner.push(
+                f"Add {plural(count, 'choice')} from {self.table.name or 'the file'}",
+                lambda: importing.add_choices(store, event_id=event_id, additions=additions),
+                choices_inverse(self.runner),
+                quiet=True,
+            )
+        except OrganiserError as exc:
+            self.summary.setText(f"⚠ {exc}")
+            return
+        self.questions = list_questions(store, event_id)
+        self.refresh()
+
+    def _apply(self, plan: ImportPlan, leave_out_refused: bool = False) -> Call:
         store, event_id = self.runner.store, self.event_id
-        return lambda: importing.apply_import(store, event_id, plan)
+        return lambda: importing.apply_import(
+            store, event_id, plan, leave_out_refused=leave_out_refused
+        )
 
     def _inverse(self) -> Inverse:
         return import_inverse(self.runner)
