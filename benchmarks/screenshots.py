@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.flyer import flyer_pngs
+from benchmarks.import_shots import import_pngs
 from benchmarks.report import summary_pngs
 from benchmarks.safety_shots import read_only_pngs
 from benchmarks.team_shots import team_pngs
@@ -107,7 +108,8 @@ def main(out: Path) -> int:
     Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
     creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
     summary.pdf (with its first two pages as PNGs); the team database's Connect dialog, a
-    clash and a bring back; and a database open read-only, at 100% and 200% text."""
+    clash and a bring back; a database open read-only; and the import dialogs on the example
+    files in docs/examples, at 100% and 200% text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -147,6 +149,7 @@ def main(out: Path) -> int:
     apply_zoom(app, 1.0)
     settings.setValue("view/zoom", 1.0)
     read_only_pngs(app, work, out)
+    import_pngs(app, work, out)
     store.close()
     return 0
 

@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="an event to copy; repeat for more (default: every event, with the directories "
         "of organisations and speakers and the settings)",
     )
+    from organiser.cli_import import add_parser as add_import
+
+    importing = add_import(commands)
     offline = commands.add_parser(
         "offline",
         help="take an event from a team database to work on offline, and bring it back",
@@ -138,9 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument(
         "--who", metavar="NAME", help="whose hold to release (default: everyone's)"
     )
-    for sub in (demo, events, export, backup, restore, check, copy, offline, take, listed, back):
+    for sub in (demo, events, export, backup, restore, check, copy, importing, offline, take):
         _database_option(sub, top=False)
     _database_option(release, top=False)
+    _database_option(listed, top=False)
+    _database_option(back, top=False)
     _database_option(self_test, top=False)  # accepted like everywhere, and never opened
     return parser
 

@@ -180,6 +180,13 @@ def _copy(args: argparse.Namespace, url: str) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace, url: str) -> int:
+    from organiser.cli_import import run_import
+
+    with _opened(url) as store:
+        return run_import(args, store)
+
+
 def _offline(args: argparse.Namespace, url: str) -> int:
     return _OFFLINE[args.offline_command](args, url)
 
@@ -291,5 +298,6 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "restore": _restore,
     "check": _check,
     "copy": _copy,
+    "import": _import,
     "offline": _offline,
 }

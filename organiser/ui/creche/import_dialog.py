@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes
 from organiser.core.creche import importing
@@ -19,6 +19,7 @@ from organiser.core.parsing import format_date
 from organiser.core.tables import Table, read_table
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import Column
+from organiser.ui.widgets.fit import PairGrid
 from organiser.ui.widgets.import_preview import ImportPreviewDialog
 
 NOT_IN_FILE = "(not in the file)"
@@ -62,20 +63,24 @@ class ImportDialog(ImportPreviewDialog):
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self._start(guess_mapping(table), 960, 720)
+        self._start(guess_mapping(table), 1040, 720)
 
     def _make_mapping_area(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
         columns = QGroupBox("Which column holds each detail", self)
-        grid = QGridLayout(columns)
-        for number, target in enumerate(TARGETS):
-            combo = QComboBox(columns)
+        pairs = PairGrid(columns)
+        QVBoxLayout(columns).addWidget(pairs)
+        for target in TARGETS:
+            combo = QComboBox(pairs)
             combo.setAccessibleName(target.label)
-            label = QLabel(target.label, columns)
+            # a long question as a column's name does not make the dialog wider than the screen
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
+            label = QLabel(target.label, pairs)
             label.setBuddy(combo)
-            row, pair = divmod(number, 2)
-            grid.addWidget(label, row, pair * 2)
-            grid.addWidget(combo, row, pair * 2 + 1)
+            pairs.add_pair(label, combo)
             # _fill_columns blocks signals, so this hears only the person's choices
             combo.currentIndexChanged.connect(lambda _i, key=target.key: self._choose(key))
             self.combos[target.key] = combo

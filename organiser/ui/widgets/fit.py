@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 
 class PageScroll(QScrollArea):
@@ -79,3 +86,50 @@ def _needs(part: QWidget) -> int:
         bar = part.style().pixelMetric(part.style().PixelMetric.PM_ScrollBarExtent)
         return max(inside.sizeHint().width() + bar + 4, part.minimumSizeHint().width())
     return max(part.minimumSizeHint().width(), min(part.sizeHint().width(), 480))
+
+
+class PairGrid(QWidget):
+    """Labels with their fields, two pairs to a row when there is room, one when there is not
+    (a narrow window or 200% text), so the pairs never push a dialog wider than the screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pairs: list[tuple[QWidget, QWidget]] = []
+        self.grid = QGridLayout(self)
+        self._across = 0
+
+    def add_pair(self, label: QWidget, field: QWidget) -> None:
+        self.pairs.append((label, field))
+        self._lay_out(2)
+
+    def _pair_width(self) -> int:
+        spacing = max(self.grid.horizontalSpacing(), 0)
+        labels = max((p[0].sizeHint().width() for p in self.pairs), default=0)
+        fields = max((p[1].minimumSizeHint().width() for p in self.pairs), default=0)
+        return labels + fields + 2 * spacing
+
+    def _lay_out(self, across: int) -> None:
+        self._across = across
+        for label, field in self.pairs:
+            self.grid.removeWidget(label)
+            self.grid.removeWidget(field)
+        for number, (label, field) in enumerate(self.pairs):
+            row, pair = divmod(number, across)
+            self.grid.addWidget(label, row, pair * 2)
+            self.grid.addWidget(field, row, pair * 2 + 1)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column % 2 and column < across * 2 else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        margins = self.grid.contentsMargins()
+        height = super().minimumSizeHint().height()
+        return QSize(self._pair_width() + margins.left() + margins.right(), height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        margins = self.grid.contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        across = 2 if room >= 2 * self._pair_width() + self.grid.horizontalSpacing() else 1
+        if across != self._across:
+            self._lay_out(across)
+        super().resizeEvent(event)

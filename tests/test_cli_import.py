@@ -1,0 +1,204 @@
+"""`organiser import bookings|feedback FILE --event …`: the window's plan, headless; the exit
+status says whether anything was refused."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from organiser.app import main
+from organiser.core.creche.service import list_bookings
+from organiser.core.db import Store
+from organiser.core.events.service import create_event
+from organiser.core.opening import open_store
+from organiser.core.paths import default_database_url
+
+HEADER = (
+    "Order #",
+    "Order Date",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Quantity",
+    "Attendee Status",
+)
+ROWS = (
+    ("6001", "2027-01-14 10:22:31", "Siobhán", "Ó Briain", "siobhan@example.ie", "2", "Attending"),
+    ("6002", "14/01/2027 18:30", "Zoë", "Brontë", "zoe@example.co.uk", "1", "Checked In"),
+    ("6003", "2027-01-15 08:00:00", "Renée", "Dubois", "renee@example.fr", "two", "Attending"),
+)
+
+
+def write(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Path:
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\r\n").writerows([header, *rows])
+    path.write_bytes(codecs.BOM_UTF8 + out.getvalue().encode())
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def default_store(private_data_folder: Path) -> Iterator[Store]:
+    with closing(open_store(default_database_url(), daily_backup=False)) as opened:
+        yield opened
+
+
+@pytest.fixture
+def event(default_store: Store) -> str:
+    changes = create_event(default_store, title="Pilates for parents")
+    return str(changes.created_id)
+
+
+def names(store: Store, event_id: str) -> list[str]:
+    return sorted(b.name for b in list_bookings(store, int(event_id)))
+
+
+def test_a_dry_run_shows_the_plan_and_imports_nothing(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS[:2])
+    code, out, err = run(capsys, "import", "bookings", str(path), "--event", event, "--dry-run")
+    assert (code, err) == (0, "")
+    assert "“Order #” → Order number or reference (e.g. “6001”, “6002”)" in out
+    assert "2 bookings to add" in out
+    assert out.rstrip().endswith("Dry run: nothing was imported.")
+    assert names(default_store, event) == []
+
+
+def test_an_import_adds_the_bookings_and_a_second_adds_nothing(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS[:2])
+    code, out, _err = run(capsys, "import", "bookings", str(path), "--event", "Pilates for parents")
+    assert code == 0
+    assert out.rstrip().endswith("Imported 2 bookings.")
+    assert names(default_store, event) == ["Siobhán Ó Briain", "Zoë Brontë"]
+    code, out, _err = run(capsys, "import", "bookings", str(path), "--event", event)
+    assert code == 0
+    assert "2 already imported" in out
+    assert out.rstrip().endswith("Imported 0 bookings.")
+    assert len(names(default_store, event)) == 2
+
+
+def test_a_refused_row_imports_nothing_unless_the_others_are_asked_for(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS)
+    refused = tmp_path / "to fix.csv"
+    code, out, err = run(
+        capsys, "import", "bookings", str(path), "--event", event, "--refused", str(refused)
+    )
+    assert code == 1
+    assert "Refused:\n  Row 4: the quantity “two” is not a whole number" in out
+    assert "Renée" not in out + err, "a refusal names the row, never the person"
+    assert err.count("\n") == 1 and "--leave-out-refused" in err
+    assert names(default_store, event) == []
+    written = list(csv.reader(io.StringIO(refused.read_bytes().decode("utf-8-sig"))))
+    assert written[0] == [*HEADER, "Why it was refused"]
+    assert written[1][:6] == list(ROWS[2][:6]) and "whole number" in written[1][-1]
+    code, out, _err = run(
+        capsys, "import", "bookings", str(path), "--event", event, "--leave-out-refused"
+    )
+    assert code == 1, "still says something was refused"
+    assert out.rstrip().endswith("Imported 2 bookings.")
+    assert names(default_store, event) == ["Siobhán Ó Briain", "Zoë Brontë"]
+
+
+def test_map_says_what_a_column_holds(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    header = ("Ref", "Parent", "Adults")
+    path = write(tmp_path / "sheet.csv", header, [("A1", "Amira Khan", "2")])
+    code, out, _err = run(
+        capsys,
+        "import", "bookings", str(path), "--event", event,
+        "--map", "Ref=reference", "--map", "Parent=Full name (when not split)",
+    )  # fmt: skip
+    assert code == 0, out
+    assert names(default_store, event) == ["Amira Khan"]
+    code, _out, err = run(
+        capsys, "import", "bookings", str(path), "--event", event, "--map", "Ref=shoe size"
+    )
+    assert code == 1
+    assert err.startswith("organiser: --map Ref=shoe size: ") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--event", "No such event"], "No event"),
+        (["--event", "1", "--add-choices"], "--add-choices goes with feedback"),
+        (["--event", "1", "--map", "nothing"], "--map takes COLUMN=FIELD"),
+    ],
+)
+def test_a_wrong_command_is_one_readable_line(
+    capsys: pytest.CaptureFixture[str],
+    default_store: Store,
+    event: str,
+    tmp_path: Path,
+    argv: list[str],
+    words: str,
+) -> None:
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS[:1])
+    code, out, err = run(capsys, "import", "bookings", str(path), *argv)
+    assert code == 1 and out == ""
+    assert err.startswith("organiser: ") and words in err and err.count("\n") == 1
+
+
+def test_a_missing_file_or_a_wrong_file_is_said(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    code, _out, err = run(
+        capsys, "import", "bookings", str(tmp_path / "gone.csv"), "--event", event
+    )
+    assert code == 1 and "There is no file at" in err
+    pdf = tmp_path / "flyer.csv"
+    pdf.write_bytes(b"%PDF-1.4 not a table")
+    code, _out, err = run(capsys, "import", "bookings", str(pdf), "--event", event)
+    assert code == 1 and "is a PDF, not a CSV file" in err
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+
+
+def test_the_example_google_form_imports_once_its_answers_are_added_as_choices(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str
+) -> None:
+    from organiser.core.feedback.responses import list_responses
+
+    path = str(EXAMPLES / "google-forms-responses.csv")
+    code, out, err = run(capsys, "import", "feedback", path, "--event", event)
+    assert code == 1
+    assert "has no choices yet: add Health visitors, Library, Baby bank" in out
+    assert "()" not in out
+    assert "--add-choices" in err and err.count("\n") == 1
+    assert list_responses(default_store, int(event)) == []
+    code, out, _err = run(capsys, "import", "feedback", path, "--event", event, "--add-choices")
+    assert code == 0, out
+    assert out.startswith("Added 4 choices from the file to the form.")
+    assert out.rstrip().endswith("Imported 4 responses.")
+    assert len(list_responses(default_store, int(event))) == 4
+    code, out, _err = run(capsys, "import", "feedback", path, "--event", event, "--dry-run")
+    assert code == 0 and "4 already imported" in out
+
+
+def test_the_example_eventbrite_report_imports_with_no_column_named(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str
+) -> None:
+    path = str(EXAMPLES / "eventbrite-attendees.csv")
+    code, out, _err = run(capsys, "import", "bookings", path, "--event", event)
+    assert code == 0, out
+    assert "3 bookings want the creche for 4 children" in out
+    assert out.rstrip().endswith("Imported 6 bookings.")
+    assert len(names(default_store, event)) == 6
