@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from organiser.core.csvfiles import detect_encoding, read_csv
+from organiser.core.csvfiles import read_csv
+from organiser.core.encodings import detect_encoding
 
 HEADER = ["Order", "First name", "Last name", "Email", "Ticket", "Quantity", "Notes"]
 NOTES = ["", "Collect at 3pm", "“Gluten free” — thanks", "Paid £12.50 cash", "Sister’s ticket"]
@@ -107,7 +108,7 @@ def test_a_western_file_is_told_without_loading_charset_normalizer() -> None:
     # charset-normalizer takes a moment to load: only Chinese, Japanese or Korean files need it
     code = (
         "import sys\n"
-        "from organiser.core.csvfiles import detect_encoding\n"
+        "from organiser.core.encodings import detect_encoding\n"
         "assert 'charset_normalizer' not in sys.modules\n"
         f"assert detect_encoding({export(WESTERN).encode('cp1252')!r}) == 'cp1252'\n"
         "print('charset_normalizer' in sys.modules)\n"
