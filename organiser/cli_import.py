@@ -148,7 +148,8 @@ def _show(plan: Plan, table: Table) -> None:
         print("Refused:")
         for error in plan.errors:
             print(f"  {error.words()}")
-    print(plan.summary())
+    if not plan.problems:  # those end the command, on stderr
+        print(plan.summary())
 
 
 def run_import(args: argparse.Namespace, store: Store) -> int:
@@ -173,13 +174,12 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
         except ValidationError as exc:
             raise OrganiserError(f"--map {column}={field}: {exc}") from exc
     plan = kind.plan(store, event_id, table, mapping)
+    added: Any = None
     additions = getattr(plan, "choices_to_add", None)
     if args.add_choices and additions and not args.dry_run:
         from organiser.core.feedback.importing import add_choices
 
-        add_choices(store, event_id=event_id, additions=additions)
-        added = sum(len(v) for v in additions.values())
-        print(f"Added {plural(added, 'choice')} from the file to the form.")
+        added = add_choices(store, event_id=event_id, additions=additions).previous.get("added")
         plan = kind.plan(store, event_id, table, mapping)
     table = getattr(plan, "table", table)  # as the plan read it (SurveyMonkey's two header rows)
     _show(plan, table)
@@ -189,25 +189,54 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
             raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
         atomic_write(out, refused_csv(table, plan.errors))
         print(f"The refused rows are in {out}.")
+    going_ahead = not (args.dry_run or plan.problems) and (
+        not plan.errors or (args.leave_out_refused and plan.good_count())
+    )
+    if added and not going_ahead:  # the choices go in with an import, or not at all
+        from organiser.core.feedback.importing import remove_choices
+
+        remove_choices(store, event_id=event_id, removals=added)
     if plan.problems:
-        raise OrganiserError("Nothing was imported: " + " ".join(plan.problems))
+        problems = " ".join(p[:1].lower() + p[1:] for p in plan.problems)
+        raise OrganiserError(f"nothing was imported: {problems} Say which with --map COLUMN=FIELD.")
     if args.dry_run:
         print("Dry run: nothing was imported.")
         return 1 if plan.errors else 0
-    if plan.errors and not args.leave_out_refused:
+    if not going_ahead:
         good = plan.good_count()
         hints = []
-        if getattr(plan, "choices_to_add", None):
+        if additions and not args.add_choices:
             hints.append("Add --add-choices to add the file's answers to the form first.")
-        if good:
-            hints.append(f"Add --leave-out-refused to import the other {plural(good, kind.noun)}.")
+        if good and not args.leave_out_refused:
+            hints.append(
+                f"Add --leave-out-refused to import the {good:,} other {kind.noun}"
+                f"{'s' if good != 1 else ''}."
+            )
         print(
-            " ".join(["organiser: nothing was imported because rows were refused.", *hints]),
+            " ".join(
+                [
+                    "organiser: nothing was imported: every row was refused."
+                    if not good
+                    else "organiser: nothing was imported because rows were refused.",
+                    *hints,
+                ]
+            ),
             file=sys.stderr,
         )
         return 1
-    count = plan.good_count()
-    if count:
-        kind.apply(store, event_id, plan, bool(args.leave_out_refused))
-    print(f"Imported {plural(count, kind.noun)}.")
+    if added:
+        count = sum(len(v) for v in added.values())
+        print(f"Added {plural(count, 'choice')} from the file to the form.")
+    changes = kind.apply(store, event_id, plan, bool(args.leave_out_refused))
+    print(_imported(changes.previous, kind.noun))
     return 1 if plan.errors else 0
+
+
+def _imported(previous: dict[str, Any], noun: str) -> str:
+    """ "Imported 3 responses and updated 1 edited one." from what the import stored."""
+    created = len(previous.get("created_ids", ()))
+    updated = len(previous.get("updated", ()))
+    said = f"Imported {plural(created, noun)}"
+    if updated:
+        said += f" and updated {updated} edited one{'s' if updated != 1 else ''}"
+    return said + "."

@@ -180,13 +180,16 @@ def test_the_example_google_form_imports_once_its_answers_are_added_as_choices(
     path = str(EXAMPLES / "google-forms-responses.csv")
     code, out, err = run(capsys, "import", "feedback", path, "--event", event)
     assert code == 1
-    assert "has no choices yet: add Health visitors, Library, Baby bank" in out
+    assert (
+        "has no choices yet: add “Health visitors”, “Library”, “Baby bank”, “Citizens Advice” from"
+        in out
+    )
     assert "()" not in out
     assert "--add-choices" in err and err.count("\n") == 1
     assert list_responses(default_store, int(event)) == []
     code, out, _err = run(capsys, "import", "feedback", path, "--event", event, "--add-choices")
     assert code == 0, out
-    assert out.startswith("Added 4 choices from the file to the form.")
+    assert "\nAdded 4 choices from the file to the form.\n" in out
     assert out.rstrip().endswith("Imported 4 responses.")
     assert len(list_responses(default_store, int(event))) == 4
     code, out, _err = run(capsys, "import", "feedback", path, "--event", event, "--dry-run")
@@ -202,3 +205,42 @@ def test_the_example_eventbrite_report_imports_with_no_column_named(
     assert "3 bookings want the creche for 4 children" in out
     assert out.rstrip().endswith("Imported 6 bookings.")
     assert len(names(default_store, event)) == 6
+
+
+def test_choices_are_added_only_with_an_import_that_goes_ahead(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    from organiser.core.feedback.form import list_questions
+
+    lines = (EXAMPLES / "google-forms-responses.csv").read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",Good,", ",Excellent,")  # not on the Friends and Family scale
+    path = tmp_path / "responses.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def choices() -> list[tuple[str, ...]]:
+        return [q.choices for q in list_questions(default_store, int(event))]
+
+    before = choices()
+    code, out, err = run(capsys, "import", "feedback", str(path), "--event", event, "--add-choices")
+    assert code == 1 and "Row 3: “Excellent” is not one of the answers" in out
+    assert "Added" not in out and "--leave-out-refused" in err
+    assert choices() == before, "the form is as it was: nothing was imported"
+    code, out, _err = run(
+        capsys,
+        "import", "feedback", str(path), "--event", event, "--add-choices", "--leave-out-refused",
+    )  # fmt: skip
+    assert code == 1 and out.rstrip().endswith("Imported 3 responses.")
+    assert choices() != before
+
+
+def test_a_file_whose_names_cannot_be_found_says_to_map_them(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "sheet.csv", ("Ref", "Who", "Adults"), [("A1", "Amira Khan", "2")])
+    code, out, err = run(capsys, "import", "bookings", str(path), "--event", event)
+    assert code == 1
+    assert "“Who” → Not imported" in out
+    assert err == (
+        "organiser: nothing was imported: choose the column that holds the name (or the first "
+        "and last name). Say which with --map COLUMN=FIELD.\n"
+    )

@@ -9,6 +9,7 @@ command line show the same plan in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -116,3 +117,24 @@ def refused_csv(table: Table, errors: Sequence[RowError]) -> bytes:
             padded = (*cells[:width], *([""] * (width - len(cells))))
             rows.append((*padded, "; ".join(dict.fromkeys(why[number]))))
     return write_csv(rows)
+
+
+_DIGITS = re.compile(r"\d")
+_DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def shown(value: str, most: int = 24) -> str | None:
+    """A cell's value quoted for a message, or None when it may say who someone is: long, an
+    address, a phone number (a date is shown), or words with a capital after the first
+    ("Paid by Jo Smith")."""
+    text = " ".join(value.split())
+    words = text.split(" ")
+    if (
+        not text
+        or len(text) > most
+        or "@" in text
+        or (len(_DIGITS.findall(text)) >= 6 and not _DATE.fullmatch(text))
+        or any(word[:1].isupper() for word in words[1:])
+    ):
+        return None
+    return f"“{text}”"

@@ -3,7 +3,7 @@ formula-safe through the core, and say how many rows went where."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
+from organiser.core.files import atomic_write
+from organiser.core.import_plans import RowError, refused_csv
+from organiser.core.tables import Table
 from organiser.ui.ops import OpRunner
 
 
@@ -62,4 +65,20 @@ def save_csv(
         window.statusBar().showMessage(
             f"{count} {noun[0] if count == 1 else noun[1]} saved to {path}"
         )
+    return path
+
+
+def save_refused(parent: QWidget, table: Table, errors: Sequence[RowError]) -> Path | None:
+    """Ask where, then save an import's refused rows as they are in the file, each with why,
+    as a CSV to fix in a spreadsheet and import again (may raise OrganiserError)."""
+    suggested = documents_folder() / f"{Path(table.name or 'import').stem} - refused rows.csv"
+    picked, _ = QFileDialog.getSaveFileName(
+        parent, "Save the refused rows", str(suggested), "CSV files (*.csv)"
+    )
+    if not picked:
+        return None
+    path = Path(picked)
+    if not path.suffix:
+        path = path.with_suffix(".csv")
+    atomic_write(path, refused_csv(table, errors))
     return path

@@ -71,11 +71,12 @@ def test_the_plan_sums_up_adds_skips_merges_and_refusals(
         "Row 5: the quantity “two” is not a whole number; write it in figures, such as 2",
         "Row 7: the attendee status “Maybe” is not one we know; use Attending, Checked In, "
         "Not Attending, Cancelled, Refunded or Waiting list",
+        "Row 8: left out with row 7: the same order (6005) has a row that is refused",
     ]
     assert plan.good_count() == 2  # order 6005 has a refused row, so it is left out whole
     assert plan.summary() == (
         "2 bookings to add (1 on the waiting list), 1 already imported, "
-        "2 rows merged into their orders, 2 rows refused."
+        "1 row merged into its order, 3 rows refused."
     )
     assert plan.notes() == [
         "Rows 2–3 (order 6001) are one household: 2 adults.",
@@ -104,7 +105,7 @@ def test_the_good_rows_import_when_the_refused_are_left_out_in_one_undo_step(
 ) -> None:
     event_id = create_event()
     plan = planned(store, event_id)
-    with pytest.raises(OrganiserError, match="Nothing was imported: 2 rows"):
+    with pytest.raises(OrganiserError, match="Nothing was imported: 3 rows"):
         apply_import(store, event_id, plan)
     assert list_bookings(store, event_id) == []
     changes = apply_import(store, event_id, plan, leave_out_refused=True)
@@ -120,7 +121,11 @@ def test_the_good_rows_import_when_the_refused_are_left_out_in_one_undo_step(
     refused = list(
         csv.reader(io.StringIO(refused_csv(plan.table, plan.errors).decode("utf-8-sig")))
     )
-    assert [r[0] for r in refused[1:]] == ["6003", "6005"]
+    assert [r[:3] for r in refused[1:]] == [  # the whole of order 6005, to import again
+        ["6003", "Ama", "Mensah"],
+        ["6005", "Renée", "Dubois"],
+        ["6005", "Luc", "Dubois"],
+    ]
     assert refused[1][-1].startswith("the quantity “two” is not a whole number")
 
 
@@ -163,3 +168,19 @@ def test_choose_says_what_a_column_holds_in_words() -> None:
         choose(mapping, "Quantity", "shoe size")
     with pytest.raises(ValidationError, match="The column “Phone” is not in this file"):
         choose(mapping, "Phone", "phone", header=table.header)
+
+
+def test_contact_columns_show_no_values_but_names_do(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    text = (
+        "Name,Email,Cell Phone,Buyer Email,Contact,Mobile number,Can we contact you by email?\r\n"
+        "Zoë Marsh,zoe@example.org,07700 900201,buyer@example.org,zoe@example.org,07700 900201,"
+        "Yes\r\n"
+    )
+    plan = planned(store, create_event(), text.encode())
+    shown = {r.column: r.examples for r in plan.readings()}
+    assert shown["Name"] == ("Zoë Marsh",)
+    for column in ("Email", "Cell Phone", "Buyer Email", "Contact", "Mobile number"):
+        assert shown[column] == ("(contact details)",), column
+    assert shown["Can we contact you by email?"] == ("Yes",)

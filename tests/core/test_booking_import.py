@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from organiser.core.changes import Touched
-from organiser.core.creche import bookings, export
+from organiser.core.creche import bookings, export, import_values
 from organiser.core.creche.import_columns import guess_mapping
 from organiser.core.creche.importing import (
     ImportPlan,
@@ -27,6 +28,7 @@ from organiser.core.creche.importing import (
 from organiser.core.creche.service import list_bookings
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.import_plans import refused_csv
 from organiser.core.tables import read_table
 
 HEADER = (
@@ -197,9 +199,12 @@ def test_a_refusal_half_way_through_the_transaction_leaves_nothing(
         ("-1", "the quantity “-1” cannot be negative"),
         (
             "siobhan@example.ie",
-            "the quantity is not a whole number; write it in figures, such as 2",
+            "the quantity in “Quantity” is not a whole number; write it in figures, such as 2",
         ),
-        ("07700 900123", "the quantity is not a whole number; write it in figures, such as 2"),
+        (
+            "07700 900123",
+            "the quantity in “Quantity” is not a whole number; write it in figures, such as 2",
+        ),
         ("51", "51 adults in one booking looks like a slip; enter at most 50"),
     ],
 )
@@ -487,6 +492,7 @@ def test_identical_rows_are_counted_once_and_said(
         ("Kofi Mensah", 1, (5,)),
     ]
     assert found.notes() == ["2 identical rows for order 6002: counted once."]
+    assert found.summary() == "3 bookings to add, 1 identical row counted once."
     apply_import(store, event_id, found)
     assert [r.adults for r in list_bookings(store, event_id)] == [1, 1, 1]
     zoe = "Zoë,z@example.com"
@@ -495,6 +501,7 @@ def test_identical_rows_are_counted_once_and_said(
     )
     found = plan(store, create_event(), bytes_of(no_orders))
     assert "Rows 3, 5 and 7 are identical: counted once." in found.notes()
+    assert found.summary() == "3 bookings to add, 2 identical rows counted once."
     assert [b.rows for b in found.bookings] == [(2,), (3,), (4,)]
 
 
@@ -504,14 +511,17 @@ def test_identical_rows_are_counted_once_and_said(
         ("31/02/2026 10:00", "the date “31/02/2026” is not a date in the calendar"),
         ("2026-02-31", "the date “2026-02-31” is not a date in the calendar"),
         ("2026-02-31T10:00:00Z", "the date “2026-02-31” is not a date in the calendar"),
-        ("next Tuesday", "the date “next Tuesday” is not a date; write it as day/month/year"),
+        ("Feb 30, 2027", "the date “Feb 30, 2027” is not a date in the calendar"),
+        ("30 February 2027 10:00", "the date “30 February 2027” is not a date in the calendar"),
+        ("soon", "the date “soon” is not a date; write it as day/month/year"),
+        ("next Tuesday", "the value in “Order Date” is not a date; write it as day/month/year"),
     ],
 )
 def test_a_date_that_is_not_in_the_calendar_is_said_so(
     store: Store, create_event: Callable[..., int], cell: str, message: str
 ) -> None:
     event_id = create_event()
-    found = plan(store, event_id, bytes_of(f"Name,Order Date\r\nZoë Marsh,{cell}\r\n"))
+    found = plan(store, event_id, bytes_of(f'Name,Order Date\r\nZoë Marsh,"{cell}"\r\n'))
     assert len(found.errors) == 1
     assert found.errors[0].words().startswith(f"Row 2: {message}")
     assert found.errors[0].column == "Order Date"
@@ -534,3 +544,207 @@ def test_an_answer_meaning_nothing_is_no_access_need(
         ("", "", ""),
         ("Step-free access please", "A friend", "Brings a buggy"),
     ]
+
+
+def refused_rows_of(found: ImportPlan) -> list[list[str]]:
+    """The refused CSV read back: the header, then each refused row with why."""
+    text = refused_csv(found.table, found.errors).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text, newline="")))
+
+
+def test_a_refused_ticket_refuses_its_whole_order_and_the_fixed_csv_brings_it_all(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = (
+        "Order #,Name,Quantity\r\n"
+        "2001,Ama Mensah,1\r\n"
+        "2001,Kofi Mensah,two\r\n"
+        "2001,Efua Mensah,1\r\n"
+        "2002,Zoë Marsh,1\r\n"
+    )
+    found = plan(store, event_id, bytes_of(text))
+    assert [e.words() for e in found.errors] == [
+        "Row 2: left out with row 3: the same order (2001) has a row that is refused",
+        "Row 3: the quantity “two” is not a whole number; write it in figures, such as 2",
+        "Row 4: left out with row 3: the same order (2001) has a row that is refused",
+    ]
+    assert found.refused == {2, 3, 4} and found.good_count() == 1
+    assert found.summary() == "1 booking to add, 3 rows refused."
+    refused = refused_rows_of(found)
+    assert [r[:3] for r in refused[1:]] == [
+        ["2001", "Ama Mensah", "1"],
+        ["2001", "Kofi Mensah", "two"],
+        ["2001", "Efua Mensah", "1"],
+    ]
+    with pytest.raises(OrganiserError, match="Nothing was imported: 3 rows"):
+        apply_import(store, event_id, found)
+    apply_import(store, event_id, found, leave_out_refused=True)
+    fixed = "\r\n".join(
+        ",".join(r[:3]).replace("two", "1") for r in refused
+    )  # the person fixes the cell; the extra column is not imported
+    again = plan(store, event_id, bytes_of(fixed))
+    assert again.ok and again.summary() == "1 booking to add, 2 rows merged into its order."
+    apply_import(store, event_id, again)
+    assert [(r.name, r.adults) for r in list_bookings(store, event_id)] == [
+        ("Zoë Marsh", 1),
+        ("Ama Mensah", 3),
+    ]
+
+
+def test_the_same_person_twice_without_an_order_number_is_planned_as_booked_once(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = (
+        "Name,Email,Quantity\r\n"
+        "Ama Mensah,ama@example.com,1\r\n"
+        "Zoë Marsh,zoe@example.com,1\r\n"
+        "Kofi Asante,kofi@example.com,2\r\n"
+        "ZOË  MARSH,zoe@example.com,2\r\n"
+    )
+    found = plan(store, event_id, bytes_of(text))
+    assert found.ok and found.good_count() == 3
+    assert [b.rows for b in found.bookings] == [(2,), (3,), (4,)]
+    note = (
+        "Rows 3 and 5 are the same person (same name and contact) with no order number: "
+        "booked once."
+    )
+    assert note in found.notes()
+    assert found.summary() == "3 bookings to add, 1 row for the same person booked once."
+    for said in (*found.notes(), found.summary()):
+        assert "Zo" not in said and "@" not in said
+    changes = apply_import(store, event_id, found)
+    assert len(changes.previous["created_ids"]) == found.good_count()
+    assert [(r.name, r.adults) for r in list_bookings(store, event_id)] == [
+        ("Ama Mensah", 1),
+        ("Zoë Marsh", 1),
+        ("Kofi Asante", 2),
+    ]
+
+
+def test_the_same_person_twice_with_one_row_refused_is_refused_together(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = "Name,Email,Quantity\r\nZoë Marsh,z@example.com,1\r\nZoë Marsh,z@example.com,two\r\n"
+    found = plan(store, event_id, bytes_of(text))
+    assert found.refused == {2, 3} and found.good_count() == 0
+    assert found.errors[0].words() == (
+        "Row 2: left out with row 3: it is the same person (same name and contact), "
+        "and that row is refused"
+    )
+    apply_import(store, event_id, found, leave_out_refused=True)
+    assert list_bookings(store, event_id) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("Quantity", "adults"),
+        ("Adults", "adults"),
+        ("Number of children", "children"),
+        ("Buyer Quantity", "adults"),
+    ],
+)
+def test_a_column_named_for_a_count_is_read_as_one_and_its_bad_cells_refused(
+    store: Store, create_event: Callable[..., int], header: str, key: str
+) -> None:
+    event_id = create_event()
+    text = f"Name,{header}\r\nZoë Marsh,two\r\nAma Mensah,three\r\nKofi Asante,1\r\n"
+    found = plan(store, event_id, bytes_of(text))
+    assert found.mapping[key] == header and found.mapping["creche_answer"] is None
+    assert found.refused == {2, 3}
+    assert found.errors[0].column == header
+
+
+def test_a_column_named_children_answered_in_words_is_still_a_creche_question() -> None:
+    table = read_table("Name,Children\r\nZo,Yes – 2 and 4\r\nAl,No\r\n".encode())
+    guessed = guess_mapping(table)
+    assert (guessed["children"], guessed["creche_answer"]) == (None, "Children")
+
+
+def test_the_creche_note_counts_only_the_bookings_to_add(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = f"Name,Quantity,{CRECHE_QUESTION}\r\nZoë Marsh,1,Yes – 2 and 4\r\nAma Mensah,two,Yes\r\n"
+    found = plan(store, event_id, bytes_of(text))
+    assert found.refused == {3}
+    assert (
+        f"“{CRECHE_QUESTION}” read as yes/no and ages: 1 booking wants the creche for "
+        "2 children." in found.notes()
+    )
+
+
+def test_a_row_already_imported_is_skipped_and_not_refused(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    add_booking(event_id, name="Zoë Marsh", source_ref="1001")
+    text = "Order #,Name,Quantity\r\n1001,Zoë Marsh,two\r\n"
+    found = plan(store, event_id, bytes_of(text), adults="Quantity")
+    assert found.skipped == ((2,),) and found.errors == ()
+    assert found.ok and found.summary() == "0 bookings to add, 1 already imported."
+    assert apply_import(store, event_id, found).touched == Touched.NONE
+
+
+def test_when_every_row_is_refused_nothing_is_to_add(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    event_id = create_event()
+    text = "Order #,Name,Quantity\r\n1,Zoë Marsh,two\r\n2,Ama Mensah,-1\r\n"
+    found = plan(store, event_id, bytes_of(text), adults="Quantity")
+    assert found.good_count() == 0
+    assert found.summary() == "0 bookings to add, 2 rows refused."
+
+
+def test_a_sheet_row_wider_than_its_header_says_a_column_has_no_heading(
+    store: Store, create_event: Callable[..., int]
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Name", "Quantity"])
+    sheet.append(["Zoë Marsh", 1, "stray"])
+    out = io.BytesIO()
+    book.save(out)
+    found = plan_for_event(
+        store, create_event(), read_table(out.getvalue(), "list.xlsx"), {"full_name": "Name"}
+    )
+    assert [e.words() for e in found.errors] == [
+        "Row 2: it has 3 cells but the header row has 2 columns; "
+        "a column without a heading holds values"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "message"),
+    [
+        (
+            "Attendee Status",
+            "Paid by Jo Smith",
+            "the attendee status in “Attendee Status” is not one we know; use Attending",
+        ),
+        ("Check-in", "Sue Hope", "the value in “Check-in” is not yes, no or a time"),
+        (
+            "Future contact",
+            "ask my wife Sue",
+            "the answer in “Future contact” is not yes or no; write Yes or No",
+        ),
+        ("Quantity", "ask Jo Smith", "the quantity in “Quantity” is not a whole number"),
+    ],
+)
+def test_a_value_that_may_name_someone_is_not_quoted_but_its_column_named(
+    store: Store, create_event: Callable[..., int], column: str, cell: str, message: str
+) -> None:
+    found = plan(store, create_event(), bytes_of(f"Name,{column}\r\nZoë Marsh,{cell}\r\n"))
+    assert [e.words()[: len(message) + 7] for e in found.errors] == [f"Row 2: {message}"]
+    for error in found.errors:
+        assert "Jo" not in error.message and "Sue" not in error.message
+
+
+def test_month_names_in_dates_are_read() -> None:
+    for text in ("14 March 2027", "Mar 14, 2027 10:22 AM", "14 Mar, 2027", "Sept 14, 2027"):
+        found = import_values.when(text)
+        assert found is not None and (found.day, found.year) == (14, 2027), text

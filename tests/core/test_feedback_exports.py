@@ -16,8 +16,9 @@ from openpyxl import Workbook
 
 from organiser.core.db import Store
 from organiser.core.feedback.form import Question, add_question, list_questions
+from organiser.core.feedback.import_columns import RECEIVED
 from organiser.core.feedback.import_file import form_of, parse_received
-from organiser.core.feedback.import_mapping import RECEIVED, suggest_mapping
+from organiser.core.feedback.import_mapping import suggest_mapping
 from organiser.core.feedback.importing import (
     ImportPlan,
     add_choices,
@@ -164,8 +165,8 @@ def test_a_google_forms_csv_imports_once_the_services_have_choices(
     assert all(plan.mapping[t] == form[t].id for t in GOOGLE_HEADER[2:])
     assert plan.choices_to_add == {services.id: ("Health visitors", "Library", "Baby bank")}
     assert (
-        f"“{SERVICES}” has no choices yet: add Health visitors, Library, Baby bank from the file."
-        in plan.notes()
+        f"“{SERVICES}” has no choices yet: add “Health visitors”, “Library”, “Baby bank” "
+        "from the file." in plan.notes()
     )
     assert [e.words() for e in plan.errors] == [
         f"Row {row}: “{first}” and 1 more are not among the answers to “{SERVICES}”, which has "
@@ -527,3 +528,45 @@ def test_refused_rows_name_the_row_and_the_question_never_the_person(
     assert "Row 2: the answer is not one of the answers to “Would you come" in said
     for private in ("07700", "@example", "Siobhán", "Zoë"):
         assert private not in said
+
+
+def trailing_comma(rows: Sequence[Sequence[object]]) -> bytes:
+    """Every line ends with "," (SurveyMonkey's export opened and saved by some programs)."""
+    return csv_bytes([[*row, ""] for row in rows])
+
+
+def test_a_surveymonkey_csv_with_a_comma_at_the_end_of_each_line_keeps_every_answer(
+    store: Store, with_grid: int
+) -> None:
+    plain = read_responses(csv_bytes([SM_HEADER, SM_LABELS, *SM_ROWS]), "w.csv")
+    assert read_responses(trailing_comma([SM_HEADER, SM_LABELS, *SM_ROWS]), "w.csv") == plain
+    # The last question answered in one column: it keeps its own words as its heading.
+    width = SM_HEADER.index(ENJOYED) + 1
+    data = trailing_comma([SM_HEADER[:width], SM_LABELS[:width], *(r[:width] for r in SM_ROWS)])
+    plan = planned(store, with_grid, data, "Wellbeing morning.csv")
+    assert plan.table.header == tuple(SM_HEADER[:width])
+    assert not any("[" in column for column in plan.table.header)
+    assert plan.mapping[ENJOYED] == by_text(store, with_grid)[ENJOYED].id
+    assert ENJOYED not in " ".join(plan.notes())  # not "Not imported"
+    apply_import(store, with_grid, plan)
+    assert answers(store, with_grid)[0][ENJOYED] == "The crèche"
+
+
+def test_answers_that_may_name_someone_are_never_quoted(store: Store, fresh: int) -> None:
+    header = ["Timestamp", SERVICES, REGULAR]
+    rows = [
+        ["2027/03/01 10:00:00 AM GMT", "Library", "ask my wife Sue"],
+        ["2027/03/01 10:05:00 AM GMT", "Paid by Jo Smith", "Yes"],
+        ["2027/03/01 10:10:00 AM GMT", "ask my wife Sue", "Paid by Jo Smith"],
+    ]
+    plan = planned(store, fresh, csv_bytes([header, *rows]), "r.csv")
+    readings = [r.words() for r in plan.readings()]
+    said = " ".join([*(e.words() for e in plan.errors), *plan.notes(), plan.summary(), *readings])
+    for private in ("Sue", "Jo Smith", "my wife"):
+        assert private not in said
+    assert readings[0].endswith("(e.g. “2027/03/01 10:00:00 AM GMT”, “2027/03/01 10:05:00 AM GMT”)")
+    assert readings[1].endswith("(e.g. “Library”)")
+    assert "Row 2: the answer is not one of the answers to “Would you come" in said
+    assert f"“{SERVICES}” has no choices yet: add “Library” from the file." in (
+        plan.notes()
+    )

@@ -29,7 +29,8 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.feedback import themes
 from organiser.core.feedback.form import list_questions
-from organiser.core.feedback.import_mapping import RECEIVED, choose, suggest_mapping
+from organiser.core.feedback.import_columns import RECEIVED
+from organiser.core.feedback.import_mapping import choose, suggest_mapping
 from organiser.core.feedback.importing import (
     add_choices,
     apply_import,
@@ -173,7 +174,7 @@ def test_an_edited_submission_in_a_jotform_csv_updates_and_a_repeated_id_counts_
     plan = planned(store, fresh, file, "j2.csv")
     assert plan.superseded == ((2, 3),)
     assert plan.summary() == (
-        "1 response to add, 1 edited response to update, 1 repeated row counted once."
+        "1 response to add, 1 edited response to update, 1 earlier version left out."
     )
     assert (
         "Row 2 is an earlier version of row 3 (the same response ID), so only row 3 is imported."
@@ -257,8 +258,12 @@ def test_the_good_rows_import_without_the_refused_ones_when_asked(store: Store, 
     plan = planned(store, fresh, data, "r.csv")
     assert not plan.ok and plan.good_count() == 2
     assert plan.summary() == ("2 responses to add, 2 rows refused.")
-    with pytest.raises(OrganiserError, match="Nothing was imported: 2 rows of the file"):
+    with pytest.raises(OrganiserError) as refused:
         apply_import(store, fresh, plan)
+    assert str(refused.value) == (
+        "Nothing was imported: 2 rows of the file cannot be used. Fix the file or the column "
+        "choices, or import the other rows leaving out the refused ones."
+    )
     assert list_responses(store, fresh) == []
     changes = apply_import(store, fresh, plan, leave_out_refused=True)
     assert [a[ENJOYED] for a in answers(store, fresh)] == ["Tea", "Pilates"]
@@ -309,3 +314,31 @@ def test_the_command_line_chooses_a_columns_question_in_words(store: Store, fres
         choose(mapping, "Email", "10", questions)["Email"]
         == ids["If yes, your email or phone number"]
     )
+
+
+def test_a_microsoft_forms_edit_updates_when_the_form_adds_its_last_modified_column(
+    store: Store, fresh: int
+) -> None:
+    apply_import(
+        store, fresh, planned(store, fresh, ms((1, 0, "Good", "The tea")), "Feedback(1-1).xlsx")
+    )
+    # Once someone edits a response, Microsoft Forms adds "Last modified time" to the export.
+    edited = xlsx_bytes(
+        [
+            [*MS_HEADER[:5], "Last modified time", *MS_HEADER[5:]],
+            [
+                1,
+                dt.datetime(2027, 3, 1, 10, 0),
+                dt.datetime(2027, 3, 1, 10, 0, 40),
+                "anonymous",
+                None,
+                dt.datetime(2027, 3, 2, 9, 0),
+                "Very good",
+                "The tea",
+            ],
+        ]
+    )
+    plan = planned(store, fresh, edited, "Feedback(1-1) (1).xlsx")
+    assert plan.summary() == "0 responses to add, 1 edited response to update."
+    apply_import(store, fresh, plan)
+    assert [a[FFT_QUESTION] for a in answers(store, fresh)] == ["Very good"]

@@ -20,13 +20,9 @@ from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import export, themes
 from organiser.core.feedback.form import Question, add_question, list_questions, remove_question
+from organiser.core.feedback.import_columns import RECEIVED, is_contact_column
 from organiser.core.feedback.import_file import form_of, parse_received
-from organiser.core.feedback.import_mapping import (
-    RECEIVED,
-    guess_mapping,
-    is_contact_column,
-    suggest_mapping,
-)
+from organiser.core.feedback.import_mapping import guess_mapping, suggest_mapping
 from organiser.core.feedback.importing import (
     ImportPlan,
     apply_import,
@@ -343,10 +339,10 @@ def test_repeated_and_empty_rows_are_counted_once_and_skipped(store: Store, form
     rows = [GOOGLE_ROWS[0], GOOGLE_ROWS[1], GOOGLE_ROWS[0], empty, GOOGLE_ROWS[2], GOOGLE_ROWS[0]]
     found = plan(store, form.event_id, google(rows))
     assert found.summary() == (
-        "3 responses to add, 2 repeated rows counted once, 1 empty row skipped."
+        "3 responses to add, 2 identical rows counted once, 1 empty row skipped."
     )
     assert found.duplicates == ((4, 2), (7, 2))
-    assert "Row 4 is the same as row 2, so it is counted once." in found.notes()
+    assert "Rows 2, 4 and 7 are identical: counted once." in found.notes()
     assert found.skipped == (5,)
     apply_import(store, form.event_id, found)
     assert count(store, form.event_id) == 3
@@ -503,14 +499,32 @@ def test_errors_never_quote_contact_details_and_nothing_is_logged(
             assert private not in text
 
 
-def test_a_time_that_is_not_a_time_is_a_row_error(store: Store, form: Form) -> None:
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        ("soon", "the time “soon” is not a date and time; it should look like 2027-03-01 10:15"),
+        ("next Tuesday", "the time is not a date and time; it should look like 2027-03-01 10:15"),
+        (
+            "2027/02/30 10:00",
+            "the time “2027/02/30 10:00” is not a date in the calendar; check the day and the "
+            "month",
+        ),
+        (
+            "31/02/2027 10:00:00 AM GMT",
+            "the time “31/02/2027 10:00:00 AM GMT” is not a date in the calendar; check the day "
+            "and the month",
+        ),
+        ("2027/03/01 25:00", "the time “2027/03/01 25:00” is not a date and time; it should"),
+        ("Ring Jo on 07700 900123", "the time is not a date and time; it should look like"),
+    ],
+)
+def test_a_time_that_is_not_a_time_is_a_row_error(
+    store: Store, form: Form, when: str, said: str
+) -> None:
     rows = [list(r) for r in GOOGLE_ROWS]
-    rows[2][0] = "next Tuesday"
+    rows[2][0] = when
     found = plan(store, form.event_id, google(rows))
-    assert [e.words() for e in found.errors] == [
-        "Row 4: the time “next Tuesday” is not a date and time; it should look like "
-        "2027-03-01 10:15"
-    ]
+    assert [e.words()[: len(said) + 7] for e in found.errors] == [f"Row 4: {said}"]
     assert parse_received("2027/03/01 1:15:32 PM GMT+1") == dt.datetime(2027, 3, 1, 12, 15, 32)
     assert parse_received("01/03/2027 10:15") == local(dt.datetime(2027, 3, 1, 10, 15))
     assert parse_received("2027-03-01T10:15:32Z") == dt.datetime(2027, 3, 1, 10, 15, 32)
@@ -663,3 +677,19 @@ def test_reading_back_organisers_own_export_adds_nothing(store: Store, demo_even
     plan = plan_here(store, demo_event, table, mapping)
     assert plan.rows == ()
     assert len(plan.already) == 20
+
+
+def test_many_identical_rows_are_listed_twenty_at_most(store: Store, form: Form) -> None:
+    rows = [[f"2027/03/01 10:{n:02}:00 AM GMT", "", "Good", *[""] * 10] for n in range(25)]
+    found = plan(store, form.event_id, google([row for row in rows for _copy in range(2)]))
+    assert found.summary() == "25 responses to add, 25 identical rows counted once."
+    repeats = [n for n in found.notes() if "identical" in n or n.startswith("…")]
+    assert repeats[0] == "Rows 2 and 3 are identical: counted once."
+    assert repeats[19] == "Rows 40 and 41 are identical: counted once."
+    assert repeats[20:] == ["… and 5 more identical rows."]
+
+
+def test_a_row_repeated_many_times_is_counted_not_listed(store: Store, form: Form) -> None:
+    found = plan(store, form.event_id, google([GOOGLE_ROWS[2]] * 8))
+    assert found.summary() == "1 response to add, 7 identical rows counted once."
+    assert "Row 2 is repeated 7 times: counted once." in found.notes()

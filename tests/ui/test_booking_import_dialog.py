@@ -267,3 +267,26 @@ def test_the_booking_list_exports_and_a_bad_folder_is_a_message(
     dialogs.save_path = str(tmp_path / "gone" / "list.csv")
     assert csv_actions.export_bookings(parent, runner, event_id) is None
     assert len(dialogs.warnings) == 1 and "does not exist" in dialogs.warnings[0]
+
+
+def test_a_bad_ticket_flags_its_whole_order_and_the_refused_count_says_so(
+    runner: OpRunner,
+    store: Store,
+    create_event: Callable[..., int],
+    pick: Callable[[bytes], Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    event_id = create_event()
+    bad = GOOD[1].replace(",1,General", ",two,General")  # the second ticket of order 1001
+    pick(("\r\n".join([HEADER, GOOD[0], bad, *GOOD[2:]]) + "\r\n").encode())
+    dialog = open_dialog(runner, event_id)
+    assert person.column(dialog.preview, "Row") == ["⚠ 2, 3", "4", "5"]
+    assert dialog.errors.toPlainText().splitlines() == [
+        "Row 2: left out with row 3: the same order (1001) has a row that is refused",
+        "Row 3: the quantity “two” is not a whole number; write it in figures, such as 2",
+    ]
+    assert dialog.summary.text() == "⚠ 2 bookings to add, 2 rows refused."
+    with qtbot.waitSignal(dialog.finished):
+        person.click(dialog.import_good)
+    assert [b.name for b in list_bookings(store, event_id)] == ["Zoë Brontë", "Ama Mensah"]

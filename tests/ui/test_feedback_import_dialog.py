@@ -372,8 +372,8 @@ def test_the_files_answers_become_choices_in_one_click_then_the_rows_import(
         "yet: add the file's answers as choices",
     ]
     assert (
-        f"“{SERVICES}” has no choices yet: add Health visitors, Library, Baby bank from the file."
-        in dialog.notes.text()
+        f"“{SERVICES}” has no choices yet: add “Health visitors”, “Library”, “Baby bank” "
+        "from the file." in dialog.notes.text()
     )
     assert dialog.add_choices.isVisible()
     assert dialog.add_choices.text() == "Add the file's &answers as choices (3)"
@@ -427,7 +427,7 @@ def test_a_surveymonkey_export_shows_one_column_per_answer_and_grid_rows_say_so(
     assert label.toolTip() == f"“The Pilates”, a row of “{parts}”"
     assert dialog.combos["End Date"].currentText() == WHEN_SENT
     assert person.column(dialog.preview, ACTIVITIES) == ["Pilates; Tea, cake and chat"]
-    shown = dialog.readings_model
+    shown = dialog.pages.readings_model
     readings = {shown.row_at(i).column: shown.row_at(i) for i in range(shown.rowCount())}
     assert readings["IP Address"].examples == ("(contact details)",)
     with qtbot.waitSignal(dialog.finished):

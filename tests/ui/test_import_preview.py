@@ -65,7 +65,7 @@ def test_the_good_rows_import_in_one_step_and_the_refused_are_left_out(
     dialog = open_dialog(runner, event_id)
     assert not dialog.import_button.isEnabled()
     assert dialog.import_good.isVisible()
-    assert dialog.import_good.text() == "Import the &other 2 bookings, leave out the refused"
+    assert dialog.import_good.text() == "Import the 2 &other bookings, leave out the refused"
     with qtbot.waitSignal(dialog.finished):
         person.click(dialog.import_good)
     assert sorted(b.name for b in list_bookings(store, event_id)) == [

@@ -6,12 +6,15 @@ Guesses come from the column names of the exports people have: Eventbrite's atte
 columns), Ticket Tailor's ("Order ID", "Ticket type", "First name", "Last name", "Email", "Phone",
 "Created at", "Status", "Check-in" …), a plain spreadsheet ("Parent/carer name", "Mobile",
 "No. of adults", "No. of children", "Notes"), and this app's own export. The attendee's own name
-and email win over the buyer's. A count (adults, children) is guessed only for a column whose
-values are numbers; a creche question answered in words ("Yes – 2 and 4") is read as one.
+and email win over the buyer's. A column named for a count ("Quantity", "Number of children")
+holds that count whatever its values (a cell that is not a number is refused); a column whose
+name only mentions one ("Children", "How many children need a creche place?") is a count when its
+values are numbers, and otherwise a creche question answered in words ("Yes – 2 and 4").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -30,6 +33,9 @@ class Target:
     words: tuple[str, ...] = ()  # words that, in a longer question, mean it
 
 
+# Names a count of children or a yes/no creche question may have: a count when the column's
+# values are numbers.
+_EITHER = ("children", "creche", "kids")
 _CHILDREN_NAMES = (
     "children",
     "number of children",
@@ -186,6 +192,22 @@ _AVOID = {
 }
 
 
+_CONTACT_NAMES = {name for t in TARGETS if t.key in ("email", "phone") for name in t.names}
+_CONTACT_WORDS = re.compile(
+    r"\b(e ?mail|phone|mobile|telephone|tel|cell|whatsapp|address|postcode|contact number)\b"
+)
+
+
+def is_contact_column(column: str) -> bool:
+    """A column of contact details: emails, phone numbers, addresses (the attendee's or the
+    buyer's: "Buyer Email", "Cell Phone", "Contact"), not a question about contact ("Can we
+    contact you by email?")."""
+    if any(name in _CONTACT_NAMES for _rank, name in _names(column)):
+        return True
+    words = f" {normalise(column)} "
+    return bool(_CONTACT_WORDS.search(words)) and not any(w in words for w in _NOT_CONTACT)
+
+
 def guess_mapping(table: Table) -> ColumnMap:
     """Which column most likely holds each detail: names first (the attendee's before the
     buyer's), then words in a longer question; counts only for columns of numbers."""
@@ -199,11 +221,13 @@ def guess_mapping(table: Table) -> ColumnMap:
     guessed: ColumnMap = {t.key: None for t in TARGETS}
     used: set[str] = set()
 
-    def fits(key: str, column: str) -> bool:
+    def fits(key: str, column: str, name: str = "") -> bool:
+        """Whether `column` may hold `key`; `name`, the column name when it is one of the
+        key's names (a count's name makes it a count whatever its values)."""
         if column in used:
             return False
         if key in COUNTS:
-            return counts(column)
+            return (bool(name) and name not in _EITHER) or counts(column)
         return key != "creche_answer" or not counts(column)
 
     named = [(place, column, _names(column)) for place, column in enumerate(table.header)]
@@ -212,7 +236,7 @@ def guess_mapping(table: Table) -> ColumnMap:
             (rank, target.names.index(name), place, column)
             for place, column, names in named
             for rank, name in names
-            if name in target.names and fits(target.key, column)
+            if name in target.names and fits(target.key, column, name)
         )
         if found:
             guessed[target.key] = found[0][3]

@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from organiser.core.creche.import_columns import LABELS, ColumnMap
+from organiser.core.creche.import_columns import LABELS, ColumnMap, is_contact_column
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.import_plans import Reading, RowError, examples, refused_rows
 from organiser.core.tables import Table
 from organiser.core.words import plural
 
 LISTED = 20  # households or repeats named one by one before "… and N more"
+CONTACT = "(contact details)"  # shown instead of the values of a column of contact details
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,13 @@ _STORED = tuple(
 )
 
 
+def order_shown(reference: str) -> str:
+    """An order number as a message may show it, or "" for one that does not look like an
+    order number (the column chosen as the order number may hold something else)."""
+    text = reference.strip()
+    return "" if len(text) > 40 or "@" in text or " " in text else text
+
+
 def rows_words(rows: Sequence[int]) -> str:
     """ "Rows 2–3", "Rows 5 and 9", "Rows 2, 5 and 7"."""
     if len(rows) == 1:
@@ -88,6 +96,8 @@ class ImportPlan:
     skipped: tuple[tuple[int, ...], ...]  # rows of bookings already on the event
     repeated: tuple[tuple[tuple[int, ...], str], ...] = ()  # identical rows, their order number
     unread: tuple[int, ...] = ()  # rows whose creche answer was not understood
+    # rows of the same person with no order number (booked once, from the first)
+    same_person: tuple[tuple[int, ...], ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -95,7 +105,8 @@ class ImportPlan:
 
     @property
     def refused(self) -> frozenset[int]:
-        """The rows of the file with an error."""
+        """The rows of the file with an error, or left out with a row of their household
+        that has one."""
         return refused_rows(self.errors)
 
     def good(self) -> tuple[PlannedBooking, ...]:
@@ -114,8 +125,9 @@ class ImportPlan:
         return sum(b.status == BookingStatus.WAITING.value for b in self.good())
 
     def summary(self) -> str:
-        """ "23 bookings to add, 2 already imported, 3 rows merged into their orders, 1 row
-        refused."."""
+        """ "23 bookings to add, 2 already imported, 3 rows merged into their orders, 1
+        identical row counted once, 1 row for the same person booked once, 1 row refused."
+        (the rows of the bookings to add, and of those refused, said once each)."""
         if self.problems:
             return " ".join(self.problems)
         parts = [f"{plural(self.good_count(), 'booking')} to add"]
@@ -123,28 +135,41 @@ class ImportPlan:
             parts[0] += f" ({self.waiting:,} on the waiting list)"
         if self.skipped:
             parts.append(f"{len(self.skipped):,} already imported")
-        merged = sum(len(b.rows) - 1 for b in self.bookings)
+        good = self.good()
+        merged = sum(len(b.rows) - 1 for b in good)
         if merged:
-            into = "into its order" if merged == 1 else "into their orders"
+            orders = sum(len(b.rows) > 1 for b in good)
+            into = "into its order" if orders == 1 else "into their orders"
             parts.append(f"{plural(merged, 'row')} merged {into}")
-        if self.errors:
-            parts.append(f"{plural(len(self.refused), 'row')} refused")
+        identical = sum(len(rows) - 1 for rows, _order in self.repeated)
+        if identical:
+            parts.append(f"{plural(identical, 'identical row')} counted once")
+        refused = self.refused
+        again = sum(len(rows) - 1 for rows in self.same_person if refused.isdisjoint(rows))
+        if again:
+            parts.append(f"{plural(again, 'row')} for the same person booked once")
+        if refused:
+            parts.append(f"{plural(len(refused), 'row')} refused")
         return ", ".join(parts) + "."
 
     def readings(self) -> list[Reading]:
-        """What each column of the file was understood as, with two of its values."""
+        """What each column of the file was understood as, with two of its values (never
+        contact details: "(contact details)" instead)."""
         meanings: dict[str, list[str]] = {}
         for key, column in self.mapping.items():
             if column is not None:
                 meanings.setdefault(column, []).append(LABELS[key])
-        return [
-            Reading(
-                column,
-                " and ".join(meanings.get(column, ())) or "Not imported",
-                examples(self.table, column),
-            )
-            for column in self.table.header
-        ]
+        contact = {self.mapping.get("email"), self.mapping.get("phone")}
+        found = []
+        for column in self.table.header:
+            shown: tuple[str, ...]
+            if column in contact or is_contact_column(column):
+                shown = (CONTACT,) if examples(self.table, column, 1) else ()
+            else:
+                shown = examples(self.table, column)
+            meaning = " and ".join(meanings.get(column, ())) or "Not imported"
+            found.append(Reading(column, meaning, shown))
+        return found
 
     def notes(self) -> list[str]:
         """Columns missing, rows counted once or merged, the creche answers, the waiting list."""
@@ -153,6 +178,7 @@ class ImportPlan:
         return [
             *self._missing(),
             *self._repeats(),
+            *self._same_person(),
             *self._households(),
             *self._creche(),
             *self._waiting(),
@@ -174,7 +200,8 @@ class ImportPlan:
 
     def _repeats(self) -> list[str]:
         found = []
-        for rows, order in self.repeated[:LISTED]:
+        for rows, reference in self.repeated[:LISTED]:
+            order = order_shown(reference)
             if order:
                 found.append(f"{len(rows)} identical rows for order {order}: counted once.")
             else:
@@ -183,11 +210,22 @@ class ImportPlan:
             found.append(f"… and {len(self.repeated) - LISTED:,} more rows repeated.")
         return found
 
+    def _same_person(self) -> list[str]:
+        found = [
+            f"{rows_words(rows)} are the same person (same name and contact) with no order "
+            "number: booked once."
+            for rows in self.same_person[:LISTED]
+        ]
+        if len(self.same_person) > LISTED:
+            found.append(f"… and {len(self.same_person) - LISTED:,} more people listed twice.")
+        return found
+
     def _households(self) -> list[str]:
         merged = [b for b in self.bookings if len(b.rows) > 1]
         found = []
         for booking in merged[:LISTED]:
-            order = f" (order {booking.source_ref})" if booking.source_ref else ""
+            shown = order_shown(booking.source_ref)
+            order = f" (order {shown})" if shown else ""
             found.append(
                 f"{rows_words(booking.rows)}{order} are one household: "
                 f"{people(booking.adults, booking.children)}."
@@ -200,7 +238,7 @@ class ImportPlan:
         column = self.mapping.get("creche_answer")
         if not column:
             return []
-        wanting = [b for b in self.bookings if b.creche]
+        wanting = [b for b in self.good() if b.creche]
         children = sum(b.creche for b in wanting)
         want = "wants" if len(wanting) == 1 else "want"
         found = [

@@ -1,7 +1,7 @@
 """The rows of a booking export read into households' details, each slip a RowError.
 
 A row repeated exactly (an order exported twice) is counted once. Rows sharing an order number
-are one household, put together by the plan (creche.importing).
+are one household, put together by creche.import_households.
 """
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ class RowReader:
         self.table = table
         self.mapping = mapping
         self.width = len(table.header)
+        self.why_wider = (
+            "a value containing the separator may be missing its quotes"
+            if table.encoding is not None
+            else "a column without a heading holds values"
+        )
         self.places = {
             key: table.header.index(column)
             for key, column in mapping.items()
@@ -69,7 +74,7 @@ class RowReader:
                     number,
                     "",
                     f"it has {len(cells)} cells but the header row has {self.width} columns; "
-                    "a value containing the separator may be missing its quotes",
+                    + self.why_wider,
                 )
             )
 
@@ -77,19 +82,23 @@ class RowReader:
             place = self.places.get(key)
             return cells[place].strip() if place is not None and place < len(cells) else ""
 
-        def read(key: str, parse: Callable[[str], T], default: T) -> T:
-            """The cell understood, or (noting why not) the default, so one slip is one error."""
+        def read(key: str, parse: Callable[[str, str], T], default: T) -> T:
+            """The cell understood, or (noting why not) the default, so one slip is one error.
+            `parse` has the value and its column (named in a message instead of a value that
+            may say who someone is)."""
+            column = self.mapping.get(key) or ""
             try:
-                return self._once(key, cell(key), parse)
+                return self._once(key, cell(key), lambda v: parse(v, column))
             except ValidationError as exc:
-                errors.append(RowError(number, self.mapping.get(key) or "", str(exc)))
+                errors.append(RowError(number, column, str(exc)))
                 return default
 
+        def count(what: str, blank: int) -> Callable[[str, str], int]:
+            return lambda v, c: values.whole_number(v, what, blank=blank, column=c)
+
         row = Row(number)
-        row.adults = read("adults", lambda v: values.whole_number(v, "quantity", blank=1), 1)
-        row.children = read(
-            "children", lambda v: values.whole_number(v, "number of children", blank=0), 0
-        )
+        row.adults = read("adults", count("quantity", 1), 1)
+        row.children = read("children", count("number of children", 0), 0)
         answer = cell("creche_answer")
         notes = self._once("notes", cell("notes"), values.free_text)
         if answer:

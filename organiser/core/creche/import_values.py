@@ -2,7 +2,7 @@
 check-ins, and a free-text creche answer ("Yes – 2 and 4") read as the children it asks for.
 
 Messages name what was wrong and how to fix it, and quote a value only when it cannot be
-personal (see `quoted`).
+personal (organiser.core.import_plans.shown); otherwise they name the column it is in.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.errors import ValidationError
+from organiser.core.import_plans import shown
 from organiser.core.parsing import parse_date
 
 _STATUSES = {
@@ -84,7 +85,19 @@ _CHILD_TICKETS = ("child", "creche", "kid", "baby", "toddler", "infant")
 _WHOLE = re.compile(r"\d+(?:\.0+)?")
 _DIGIT = re.compile(r"\d")
 _DATE_SHAPE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}")
-_MONTH_NAMES = ("%d %B %Y", "%d %b %Y", "%b %d, %Y", "%B %d, %Y", "%d %b, %Y", "%d %B, %Y")
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {  # "january" and "jan" → 1, …
+    name[:length]: number
+    for number, name in enumerate(_MONTH_NAMES.split(), start=1)
+    for length in (3, len(name))
+}
+_MONTHS["sept"] = 9
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "14 January 2027", "14 Jan, 2027"; "Jan 14, 2027", "January 14 2027"
+_DAY_MONTH = re.compile(rf"{_DAY}\s+([a-z]+)\.?,?\s+(\d{{4}})")
+_MONTH_DAY = re.compile(rf"([a-z]+)\.?\s+{_DAY},?\s+(\d{{4}})")
 _NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -117,24 +130,25 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^\w#']+", " ", folded).split())
 
 
-def quoted(value: str) -> str:
-    """A cell's value quoted in a message, unless it may be personal (long, an address, or
-    as many digits as a phone number)."""
-    if len(value) > 20 or "@" in value or len(_DIGIT.findall(value)) >= 7:
-        return ""
-    return f"“{value}” "
+def _said(what: str, value: str, column: str) -> str:
+    """ "the quantity “two”", or, for a value that may say who someone is, "the quantity in
+    “Quantity”" (the column named instead)."""
+    quoted = shown(value)
+    if quoted is not None:
+        return f"the {what} {quoted}"
+    return f"the {what} in “{column}”" if column else f"the {what}"
 
 
-def whole_number(value: str, what: str, *, blank: int) -> int:
+def whole_number(value: str, what: str, *, blank: int, column: str = "") -> int:
     """A count such as a quantity; `blank` when the cell is empty."""
     text = value.strip()
     if not text:
         return blank
     if text.startswith("-") and _WHOLE.fullmatch(text[1:]):
-        raise ValidationError(f"the {what} {quoted(text)}cannot be negative")
+        raise ValidationError(f"{_said(what, text, column)} cannot be negative")
     if not _WHOLE.fullmatch(text):
         raise ValidationError(
-            f"the {what} {quoted(text)}is not a whole number; write it in figures, such as 2"
+            f"{_said(what, text, column)} is not a whole number; write it in figures, such as 2"
         )
     return int(float(text))
 
@@ -144,7 +158,7 @@ def is_count(value: str) -> bool:
     return bool(_WHOLE.fullmatch(value.strip().removeprefix("-")))
 
 
-def status(value: str) -> str:
+def status(value: str, column: str = "") -> str:
     """A booking status from an attendee status ("Checked In" → Attended); blank is Booked."""
     text = normalise(value.replace("-", " "))
     if not text:
@@ -152,12 +166,12 @@ def status(value: str) -> str:
     if text in STATUS_OF:
         return STATUS_OF[text]
     raise ValidationError(
-        f"the attendee status {quoted(value.strip())}is not one we know; use Attending, "
+        f"{_said('attendee status', value, column)} is not one we know; use Attending, "
         "Checked In, Not Attending, Cancelled, Refunded or Waiting list"
     )
 
 
-def consent(value: str) -> bool:
+def consent(value: str, column: str = "") -> bool:
     """Yes or no to future contact, from answers such as "Yes please" or "I do not agree"."""
     text = normalise(value)
     words = set(text.split())
@@ -165,53 +179,69 @@ def consent(value: str) -> bool:
         return False
     if words & _YES or "opt in" in text or "happy to" in text:
         return True
-    raise ValidationError(
-        f"the answer {quoted(value.strip())}about future contact is not yes or no; write Yes or No"
-    )
+    quoted = shown(value)
+    if quoted is not None:
+        said = f"the answer {quoted} about future contact"
+    else:
+        said = f"the answer in “{column}”" if column else "the answer about future contact"
+    raise ValidationError(f"{said} is not yes or no; write Yes or No")
 
 
-def checked_in(value: str) -> bool:
+def checked_in(value: str, column: str = "") -> bool:
     """Whether a check-in cell says they came: Yes, true, or the time they were checked in."""
     text = normalise(value.replace("-", " "))
     if not text or text in {"no", "n", "false", "0", "not checked in", "none"}:
         return False
     if text in {"yes", "y", "true", "1", "x", "checked in", "attended"} or _DIGIT.search(text):
         return True
-    raise ValidationError(
-        f"the check-in {quoted(value.strip())}is not yes, no or a time; write Yes or No"
-    )
+    quoted = shown(value)
+    if quoted is not None:
+        said = f"the check-in {quoted}"
+    else:
+        said = f"the value in “{column}”" if column else "the check-in"
+    raise ValidationError(f"{said} is not yes, no or a time; write Yes or No")
 
 
-def when(value: str) -> dt.date | None:
+def _month_named(text: str) -> tuple[str, int, int, int] | None:
+    """A date with its month in words at the start of `text` ("Feb 30, 2027 10:22 AM",
+    "30 February 2027"): the words, and its day, month and year (not checked)."""
+    words = " ".join(text.split()[:3])
+    low = words.casefold()
+    for pattern, day, month in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        found = pattern.fullmatch(low)
+        if found and found.group(month) in _MONTHS:
+            return words, int(found.group(day)), _MONTHS[found.group(month)], int(found.group(3))
+    return None
+
+
+def when(value: str, column: str = "") -> dt.date | None:
     """The date part of an order date such as 2027-01-14 10:22:31, 14/01/2027 10:22 or
-    Jan 14, 2027 10:22 AM."""
+    Jan 14, 2027 10:22 AM. A date in one of these shapes that is not in the calendar
+    (31/02/2027, Feb 30, 2027) is said so, quoted: a date's shape is not personal."""
     text = " ".join(value.split())
     if not text:
         return None
     first = re.split(r"[ T]", text, maxsplit=1)[0]
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", first):
-        try:
+    named = None if _DATE_SHAPE.fullmatch(first) else _month_named(text)
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", first):
             return dt.date.fromisoformat("-".join(p.zfill(2) for p in first.split("-")))
-        except ValueError:
-            pass
-    elif _DATE_SHAPE.fullmatch(first):
-        try:
+        if _DATE_SHAPE.fullmatch(first):
             return parse_date(first)
-        except ValidationError:
-            pass
-    else:
-        words = " ".join(text.split()[:3])
-        for fmt in _MONTH_NAMES:  # "14 January 2027", "Jan 14, 2027 10:22 AM"
-            try:
-                return dt.datetime.strptime(words, fmt).date()
-            except ValueError:
-                continue
-    if _DATE_SHAPE.fullmatch(first):
+        if named is not None:
+            _words, day, month, year = named
+            return dt.date(year, month, day)
+    except (ValueError, ValidationError):
+        words = first if named is None else named[0]
         raise ValidationError(
-            f"the date “{first}” is not a date in the calendar; check the day and the month"
-        )
-    said = f"the date {quoted(text)}" if quoted(text) else "the value "
-    raise ValidationError(f"{said}is not a date; write it as day/month/year, such as 14/01/2027")
+            f"the date “{words}” is not a date in the calendar; check the day and the month"
+        ) from None
+    quoted = shown(text)
+    if quoted is not None:
+        said = f"the date {quoted}"
+    else:
+        said = f"the value in “{column}”" if column else "the value"
+    raise ValidationError(f"{said} is not a date; write it as day/month/year, such as 14/01/2027")
 
 
 def is_child_ticket(ticket_type: str) -> bool:

@@ -1,9 +1,10 @@
 """Import bookings from another booking tool's export (CSV or Excel), all rows or the good ones.
 
 Rows sharing an order number are one household (Eventbrite and Ticket Tailor list each ticket
-of an order on its own row); a row repeated exactly is counted once. An order already imported
-to the event is skipped, so importing the same file twice adds nothing. Messages about rows
-name the row and the column, never the person.
+of an order on its own row), and so are rows of the same person with no order number (booked
+once; see creche.import_households); a row repeated exactly is counted once. An order already
+imported to the event is skipped, so importing the same file twice adds nothing. Messages about
+rows name the row and the column, never the person.
 """
 
 from __future__ import annotations
@@ -19,17 +20,16 @@ from sqlalchemy.orm import Session
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import bookings
 from organiser.core.creche.import_columns import TARGETS, ColumnMap, choose, guess_mapping
+from organiser.core.creche.import_households import booking_of, check, gather, person_key
 from organiser.core.creche.import_plan import ImportPlan, PlannedBooking
 from organiser.core.creche.import_rows import Row, RowReader, repeats
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.models import Booking, BookingStatusChange
-from organiser.core.creche.validation import check_booking
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.events.models import Event
 from organiser.core.import_plans import RowError
 from organiser.core.meetings.models import utc_now
-from organiser.core.parsing import name_key
 from organiser.core.records import get_or_raise, restore, snapshot
 from organiser.core.relations import BOOKING_DEPENDANTS
 from organiser.core.tables import Table, read_table
@@ -51,14 +51,6 @@ __all__ = [
     "suggest_mapping",
 ]
 
-# Longest text each short field holds, and what a message calls it.
-LIMITS = {
-    "name": (200, "name"),
-    "contact": (320, "email and phone"),
-    "heard_from": (200, "answer to how they heard"),
-    "source_ref": (200, "order number"),
-}
-
 
 def _problems(table: Table, mapping: Mapping[str, str | None]) -> list[str]:
     found = [
@@ -69,61 +61,6 @@ def _problems(table: Table, mapping: Mapping[str, str | None]) -> list[str]:
     if not any(mapping.get(k) for k in ("first_name", "last_name", "full_name")):
         found.append("Choose the column that holds the name (or the first and last name).")
     return found
-
-
-def _joined(values: list[str], separator: str) -> str:
-    return separator.join(dict.fromkeys(v for v in values if v))
-
-
-def _household(rows: list[Row], today: dt.date) -> PlannedBooking:
-    """One booking from the rows of an order: the first row names it, tickets add up."""
-    counted = [r for r in rows if r.status != BookingStatus.CANCELLED.value] or rows
-    statuses = {r.status for r in counted}
-    order = (BookingStatus.ATTENDED, BookingStatus.BOOKED, BookingStatus.WAITING)
-    status = next((s.value for s in order if s.value in statuses), counted[0].status)
-    consent = any(r.consent for r in rows)
-    return PlannedBooking(
-        rows=tuple(r.number for r in rows),
-        name=next((r.name for r in rows if r.name), ""),
-        contact=next((r.contact for r in rows if r.contact), ""),
-        adults=sum(r.adults for r in counted),
-        # A children question is usually asked once per order and repeated on each ticket;
-        # a child's ticket and the answer about that child are the same child.
-        children=max(max(r.children for r in counted), sum(r.child_tickets for r in counted)),
-        status=status,
-        access_needs=_joined([r.texts["access_needs"] for r in rows], "; "),
-        heard_from=_joined([r.texts["heard_from"] for r in rows], "; "),
-        contact_consent=consent,
-        contact_consent_date=(rows[0].booked_on or today) if consent else None,
-        notes=_joined([r.texts["notes"] for r in rows], "\n"),
-        source_ref=rows[0].reference,
-        requested=status,
-        creche=max(r.creche for r in counted),
-    )
-
-
-def _check(booking: PlannedBooking, mapping: Mapping[str, str | None]) -> list[RowError]:
-    first = booking.rows[0]
-    name_column = mapping.get("full_name") or mapping.get("first_name") or ""
-    if not booking.name:
-        return [RowError(first, name_column, "the name is blank; fill it in, or delete the row")]
-    values = booking.values()
-    errors = [
-        RowError(first, "", f"the {what} is over {most} characters long; shorten it")
-        for key, (most, what) in LIMITS.items()
-        if len(values[key]) > most
-    ]
-    try:
-        check_booking(values, {})
-    except ValidationError as exc:
-        message = str(exc)
-        errors.append(RowError(first, "", message[:1].lower() + message[1:].rstrip(".")))
-    return errors
-
-
-def person_key(name: str, contact: str) -> str:
-    """Who a booking without an order number is, to notice the same household twice."""
-    return f"{name_key(name)}\n{contact.strip().casefold()}"
 
 
 def plan_import(
@@ -137,8 +74,10 @@ def plan_import(
     """What importing the file with these column choices would add, skip and refuse.
 
     `already` holds the order numbers (and person keys) on the event; `places`, what is
-    taken, so the bookings that will go on the waiting list show as such. A booking with a
-    refused row takes no place (it is left out if the others are imported).
+    taken, so the bookings that will go on the waiting list show as such. A household with a
+    refused row is refused whole and takes no place (it is left out if the others are
+    imported); one already on the event is skipped, its rows' errors not raised (nothing of
+    it would be added).
     """
     table = source if isinstance(source, Table) else read_table(source)
     chosen: ColumnMap = {t.key: mapping.get(t.key) for t in TARGETS}
@@ -148,31 +87,34 @@ def plan_import(
     repeated = repeats(table)
     dropped = {n for rows in repeated.values() for n in rows[1:]}
     reader = RowReader(table, chosen)
-    errors: list[RowError] = []
-    households: dict[str, list[Row]] = {}
+    read: list[Row] = []
+    errors_of: dict[int, list[RowError]] = {}
     references: dict[int, str] = {}
     for number, cells in table.rows:
         if number in dropped:
             continue
-        row, found = reader.read(number, cells)
-        errors.extend(found)
+        row, errors_of[number] = reader.read(number, cells)
+        read.append(row)
         if number in repeated:
             references[number] = row.reference
-        key = f"ref:{row.reference}" if row.reference else f"row:{number}"
-        households.setdefault(key, []).append(row)
-    refused = {e.row for e in errors}
     planned: list[PlannedBooking] = []
+    errors: list[RowError] = []
     skipped: list[tuple[int, ...]] = []
-    for rows in households.values():
-        booking = _household(rows, today or dt.date.today())
-        found = _check(booking, chosen)
-        errors.extend(found)
-        known = booking.source_ref or person_key(booking.name, booking.contact)
-        if known in already:
-            skipped.append(booking.rows)
+    same_person: list[tuple[int, ...]] = []
+    unread: list[int] = []
+    for household in gather(read):
+        booking = booking_of(household.rows, today or dt.date.today())
+        if (booking.source_ref or person_key(booking.name, booking.contact)) in already:
+            skipped.append(tuple(household.numbers))
             continue
-        holds = not found and refused.isdisjoint(booking.rows)
-        if places is not None and holds and booking.status == BookingStatus.BOOKED.value:
+        found = [e for n in household.numbers for e in errors_of[n]]
+        found += check(booking, chosen)
+        found += household.left_out(found)
+        errors.extend(found)
+        if household.same_person:
+            same_person.append(tuple(household.numbers))
+        unread.extend(r.number for r in household.rows if r.creche_unread)
+        if places is not None and not found and booking.status == BookingStatus.BOOKED.value:
             if places.fits(booking.adults, booking.children):
                 places = dataclasses.replace(
                     places,
@@ -183,7 +125,6 @@ def plan_import(
                 booking = dataclasses.replace(booking, status=BookingStatus.WAITING.value)
         planned.append(booking)
     errors.sort(key=lambda e: e.row)
-    unread = tuple(r.number for rows in households.values() for r in rows if r.creche_unread)
     return ImportPlan(
         table,
         chosen,
@@ -193,6 +134,7 @@ def plan_import(
         tuple(skipped),
         tuple((rows, references.get(first, "")) for first, rows in repeated.items()),
         tuple(sorted(unread)),
+        tuple(same_person),
     )
 
 
@@ -249,7 +191,7 @@ def apply_import(
             if key in known:
                 continue
             known.add(key)  # the same household twice in one file is booked once
-            for error in _check(planned, plan.mapping):  # a plan changed since it was made
+            for error in check(planned, plan.mapping):  # a plan changed since it was made
                 raise ValidationError(f"Nothing was imported: {error.words()}.")
             values = {"event_id": event_id, "waiting_since": None, **planned.values()}
             places = _place(places, values)

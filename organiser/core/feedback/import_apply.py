@@ -156,8 +156,8 @@ def apply_import(
     if plan.errors and not leave_out_refused:
         count = len({e.row for e in plan.errors})
         raise OrganiserError(
-            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. "
-            "Fix the file or the column choices, then import again."
+            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. Fix the "
+            "file or the column choices, or import the other rows leaving out the refused ones."
         )
     created: list[int] = []
     updated: list[dict[str, Any]] = []

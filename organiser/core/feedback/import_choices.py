@@ -22,33 +22,38 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import FIXED_SCALES, Question
-from organiser.core.feedback.import_mapping import normalise
+from organiser.core.feedback.import_columns import normalise
 from organiser.core.feedback.kinds import Kind
 from organiser.core.feedback.models import FeedbackQuestion
-from organiser.core.import_plans import RowError
+from organiser.core.import_plans import RowError, shown
 
+_DIGITS = re.compile(r"\d")
 MAX_NEW = 30  # more answers than this not among the choices: the column is likely free text
 CHOICE_LENGTH = 80  # longer answers are someone's words, not a choice
 FIX = "add the file's answers as choices"
-_DIGITS = re.compile(r"\d")
 _CHOICE_KINDS = (Kind.SINGLE.value, Kind.MULTIPLE.value)
 
 
-def quoted(value: str) -> str:
-    """An answer quoted in a message, unless it may be personal (long, an address, a number)."""
-    if len(value) > 40 or "@" in value or len(_DIGITS.findall(value)) >= 6:
-        return "the answer "
-    return f"“{value}” "
-
-
 def choice_like(value: str) -> bool:
-    """Whether an answer could be a choice: short, one line, not an address or a number."""
+    """Whether an answer could be a choice: short, one line, not an address or a number, and
+    not a sentence about someone ("ask my wife Sue": small words and a capital after the
+    first). A name may be one ("Citizens Advice", "Baby bank")."""
+    later = value.split()[1:]
+    sentence = any(w[:1].isupper() for w in later) and any(w[:1].islower() for w in later)
     return (
         0 < len(value) <= CHOICE_LENGTH
         and "\n" not in value
         and "@" not in value
         and len(_DIGITS.findall(value)) < 6
+        and not sentence
     )
+
+
+def listed(answers: Sequence[str]) -> str:
+    """ "“Health visitors”, “Library”, “Baby bank”": the choices offered, each quoted in full
+    (they are shown as they will be on the form; an answer that looks personal is never
+    offered, see Gathered.offered)."""
+    return ", ".join(f"“{answer}”" for answer in answers)
 
 
 def can_grow(question: Question) -> bool:
@@ -65,11 +70,11 @@ def scale_words(question: Question) -> str:
 
 def unknown_words(question: Question, items: Sequence[str]) -> str:
     """ "“Excellent” is not one of the answers to “Overall…” (Very good / …)"."""
-    first = quoted(items[0])
+    first = shown(items[0]) or "the answer"
     what = (
-        f"{first}is not one of the answers"
+        f"{first} is not one of the answers"
         if len(items) == 1
-        else f"{first}and {len(items) - 1} more are not among the answers"
+        else f"{first} and {len(items) - 1} more are not among the answers"
     )
     return f"{what} to {scale_words(question)}"
 
@@ -112,11 +117,11 @@ def offer(gathered: Sequence[Gathered]) -> Offer:
         question, offered = found.question, found.offered()
         if offered:
             additions[question.id] = offered
-            listed = ", ".join(offered)
+            them = "it" if len(offered) == 1 else "them"
             notes.append(
-                f"“{question.text}” has no choices yet: add {listed} from the file."
+                f"“{question.text}” has no choices yet: add {listed(offered)} from the file."
                 if not question.choices
-                else f"“{question.text}” does not list {listed}: add them from the file."
+                else f"“{question.text}” does not list {listed(offered)}: add {them} from the file."
             )
         else:
             notes.append(

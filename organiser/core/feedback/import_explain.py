@@ -1,8 +1,9 @@
 """A feedback import plan explaining itself: what each column of the file was understood as,
 and what is wrong with the column choices as a whole.
 
-A column of contact details shows "(contact details)" instead of its values; a grid's row says
-which grid it belongs to.
+A column of contact details shows "(contact details)" instead of its values, and no value that
+may say who someone is (import_plans.shown) is shown; a grid's row says which grid it belongs
+to.
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question
-from organiser.core.feedback.import_mapping import (
+from organiser.core.feedback.import_columns import (
     CONTACT_STANDARDS,
     RECEIVED,
     Target,
     allowed,
     is_contact_column,
 )
+from organiser.core.feedback.import_file import parse_received
 from organiser.core.feedback.import_shapes import grid_columns
 from organiser.core.feedback.kinds import Kind
-from organiser.core.import_plans import Reading, examples
+from organiser.core.import_plans import EXAMPLES, Reading, examples, shown
 from organiser.core.tables import Table
 
 CONTACT: Final = "(contact details)"
@@ -34,6 +37,8 @@ KIND_WORDS = {
     Kind.TEXT.value: "free text",
 }
 _SHORT = 50
+_EXAMPLE = 30  # characters: import_plans.examples cuts longer values to this
+_LOOKED_AT = 10  # values looked at for two examples that say nobody's name
 
 
 def short(text: str, most: int = _SHORT) -> str:
@@ -46,13 +51,22 @@ def meaning_of(question: Question) -> str:
     return f"“{short(question.text)}” ({KIND_WORDS.get(question.kind, question.kind.lower())})"
 
 
+def _is_time(value: str) -> bool:
+    try:
+        parse_received(value)
+    except ValidationError:
+        return False
+    return True
+
+
 def readings_of(
     table: Table,
     mapping: Mapping[str, Target],
     by_id: Mapping[int, Question],
     identity: str | None,
 ) -> tuple[Reading, ...]:
-    """One Reading per column of the file, with two of its values (never contact details)."""
+    """One Reading per column of the file, with two of its values (never contact details, nor
+    a value that may say who someone is)."""
     grids = grid_columns(table.header)
     found = []
     for column in table.header:
@@ -72,10 +86,15 @@ def readings_of(
             question is not None and question.standard in CONTACT_STANDARDS
         )
         if private:
-            shown: tuple[str, ...] = (CONTACT,) if examples(table, column, 1) else ()
-        else:
-            shown = examples(table, column)
-        found.append(Reading(column, meaning, shown))
+            values: tuple[str, ...] = (CONTACT,) if examples(table, column, 1) else ()
+        else:  # none that may say who someone is ("Relaxing for an hour — Zoë"); a time may
+            # have capitals ("10:15:32 AM GMT")
+            values = tuple(
+                v
+                for v in examples(table, column, _LOOKED_AT)
+                if shown(v, _EXAMPLE) or (target == RECEIVED and _is_time(v))
+            )[:EXAMPLES]
+        found.append(Reading(column, meaning, values))
     return tuple(found)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 
 from organiser.core.errors import ValidationError
+from organiser.core.import_plans import shown
 from organiser.core.tables import Table
 
 GOOGLE = "Google Forms"
@@ -196,25 +197,38 @@ def parse_received(text: str, *, day_first: bool = True) -> dt.datetime | None:
     try:
         if not found:
             raise ValueError
-        if found["date"]:
-            day = _date(found["date"], day_first)
-        elif found["mon"]:
-            day = _named_date(found["mon"], found["mday"], found["myear"])
-        else:
-            day = _named_date(found["dmon"], found["dday"], found["dyear"])
+        zone = _zone(found["zone"] or "")
         hour, minute, second = int(found["h"] or 0), int(found["m"] or 0), int(found["s"] or 0)
         ampm = (found["ampm"] or "").replace(".", "").casefold()
         if ampm:
             if not 1 <= hour <= 12:
                 raise ValueError
             hour = hour % 12 + (12 if ampm == "pm" else 0)
-        moment = dt.datetime.combine(day, dt.time(hour, minute, second))
-        zone = _zone(found["zone"] or "")
+        clock = dt.time(hour, minute, second)
+        if found["mon"] or found["dmon"]:
+            month = found["mon"] or found["dmon"]
+            if month.casefold() not in _MONTHS:
+                raise ValueError
     except ValueError:
-        shown = f"“{cleaned}” " if len(cleaned) <= 40 else ""
+        said = shown(cleaned, 40)
         raise ValidationError(
-            f"the time {shown}is not a date and time; it should look like 2027-03-01 10:15"
+            f"the time {said + ' ' if said else ''}is not a date and time; it should look like "
+            "2027-03-01 10:15"
         ) from None
+    try:
+        if found["date"]:
+            day = _date(found["date"], day_first)
+        elif found["mon"]:
+            day = _named_date(found["mon"], found["mday"], found["myear"])
+        else:
+            day = _named_date(found["dmon"], found["dday"], found["dyear"])
+    except ValueError:
+        # Every part is a date's or a time's (the month a month's name, the zone a zone's), so
+        # it says nothing about the person: quoted as it is.
+        raise ValidationError(
+            f"the time “{cleaned}” is not a date in the calendar; check the day and the month"
+        ) from None
+    moment = dt.datetime.combine(day, clock)
     aware = moment.replace(tzinfo=zone) if zone else moment.astimezone()
     return aware.astimezone(dt.UTC).replace(tzinfo=None)
 

@@ -3,7 +3,7 @@ before, and each response's content (its answers at the minute it was sent), rea
 row is not known by its key.
 
 A row's key is its fingerprint; where the form numbers its responses, the key starts with the
-hash of that number (import_known.identity_hasher), so an edited response is found by it.
+hash of that number (identity_hasher), so an edited response is found by it.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from organiser.core.db import Store
-from organiser.core.feedback.import_file import MICROSOFT
-from organiser.core.feedback.import_mapping import normalise
+from organiser.core.feedback.import_columns import normalise
+from organiser.core.feedback.import_file import MICROSOFT, is_own_column
 from organiser.core.feedback.models import FeedbackResponse
 from organiser.core.feedback.responses import responses_in
 
@@ -43,17 +43,34 @@ def content(received: dt.datetime | None, answers: Mapping[int, str]) -> Content
     return minute, tuple(sorted((qid, value) for qid, value in answers.items() if value))
 
 
-def identity_hasher(tool: str, header: Sequence[str]) -> Callable[[str], str]:
-    """The hash each response's number is known by, for one file. Microsoft Forms numbers each
-    form's responses 1, 2, 3…, so its numbers count within the form (its set of columns);
-    SurveyMonkey's and Jotform's numbers are unique across forms."""
-    form = "\n".join(sorted({normalise(h) for h in header})) if tool == MICROSOFT else ""
-    prefix = f"{tool}\x1f{form}\x1f"
+def identity_hasher(tool: str, header: Sequence[str]) -> Callable[[str], tuple[str, ...]]:
+    """The hashes each response's number is known by, for one file: the one it is stored under
+    first, then those earlier versions of Organiser stored it under (so an edit still finds a
+    response imported by them). SurveyMonkey's and Jotform's numbers are unique across forms.
 
-    def number_key(number: str) -> str:
-        return hashlib.sha256(f"{prefix}{number}".encode()).hexdigest()[:NUMBER_KEY]
+    Microsoft Forms numbers each form's responses 1, 2, 3…, so its numbers count within the
+    form, told by its questions: the columns of the file less those the form fills in by itself
+    (ID, Start time, Email, Name, and "Last modified time", which the export gains once someone
+    edits a response). A question added to the form since the last import does change it, so
+    an edit after that comes in as a new response: from the file alone, the same form with one
+    more question cannot be told from another form of the event (a morning's and an
+    afternoon's, both numbered from 1), and replacing someone else's response would lose it,
+    where a response in twice shows on the Responses page and is deleted there. Two forms of
+    one event with exactly the same questions cannot be told apart either: their responses
+    with the same number are taken for edits of each other."""
+    prefixes = [f"{tool}\x1f\x1f"]
+    if tool == MICROSOFT:
+        questions = "\n".join(sorted({normalise(h) for h in header if not is_own_column(h)}))
+        every = "\n".join(sorted({normalise(h) for h in header}))  # what was hashed before
+        prefixes = list(dict.fromkeys([f"{tool}\x1f{questions}\x1f", f"{tool}\x1f{every}\x1f"]))
 
-    return number_key
+    def number_keys(number: str) -> tuple[str, ...]:
+        return tuple(
+            hashlib.sha256(f"{prefix}{number}".encode()).hexdigest()[:NUMBER_KEY]
+            for prefix in prefixes
+        )
+
+    return number_keys
 
 
 def _contents(store: Store, event_id: int) -> dict[int, Content]:

@@ -8,8 +8,9 @@ questions, then by likeness; a grid's row ("How was each part? [The venue]") goe
 written as the row ("The venue") or as both. The columns a person chose are remembered per form
 (the set of its headers) and offered again the next time, for any event: by standard question,
 or by text. Columns that hold who the person is (email, name, phone) go only to the contact and
-first-name questions, and are never guessed from a form's own sign-in columns, nor when the file
-lacks the person's answer to whether they may be kept (the consent questions).
+first-name questions (organiser.core.feedback.import_columns), and are never guessed from a
+form's own sign-in columns, nor when the file lacks the person's answer to whether they may be
+kept (the consent questions).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -27,17 +26,19 @@ from sqlalchemy.orm import Session
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question, questions_in
+from organiser.core.feedback.import_columns import (
+    RECEIVED,
+    ColumnMap,
+    Target,
+    allowed,
+    normalise,
+)
 from organiser.core.feedback.import_file import is_own_column
 from organiser.core.feedback.import_shapes import grid_columns, responses_table
 from organiser.core.feedback.kinds import Standard
 from organiser.core.speakers.models import Setting
 from organiser.core.tables import Table
 
-RECEIVED = "received"  # the column saying when the response was sent
-Target = int | str | None  # a question id, RECEIVED, or None: do not import
-ColumnMap = dict[str, Target]
-
-CONTACT_STANDARDS = (Standard.CONTACT.value, Standard.FIRST_NAME.value)
 _RECEIVED_NAMES = (
     "completion time",
     "timestamp",
@@ -50,18 +51,6 @@ _RECEIVED_NAMES = (
     "submit date",
     "received",
     "end time",
-)
-_CONTACT_WORDS = re.compile(r"\b(e ?mail|phone|mobile|telephone|postcode|address|ip|custom data)\b")
-_NAME_STARTS = (
-    "name",
-    "full name",
-    "your name",
-    "your full name",
-    "first name",
-    "your first name",
-    "last name",
-    "surname",
-    "family name",
 )
 # Other ways of asking the standard questions, in the order they are tried.
 _PHRASES = (
@@ -77,31 +66,6 @@ _PHRASES = (
     (Standard.REGULAR, ("regular", "come again", "come back", "attend again", "weekly")),
 )
 _LIKENESS = 0.75
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def normalise(text: str) -> str:
-    """Text compared loosely: case-blind, accents kept, punctuation and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", folded.replace("'", "")).split())
-
-
-def is_contact_column(column: str) -> bool:
-    """A column that says who the person is (an email, a phone number, a name)."""
-    name = normalise(column)
-    if _CONTACT_WORDS.search(name):
-        return True
-    return any(name == start or name.startswith(f"{start} ") for start in _NAME_STARTS)
-
-
-def allowed(column: str, question: Question) -> bool:
-    """Whether a column may go to a question: contact columns only to the contact questions."""
-    return not is_contact_column(column) or question.standard in CONTACT_STANDARDS
-
-
-def questions_for(column: str, questions: Sequence[Question]) -> list[Question]:
-    """The questions a column may be imported into, in the form's order."""
-    return [q for q in questions if not q.archived and allowed(column, q)]
 
 
 def guess_mapping(header: Sequence[str], questions: Sequence[Question]) -> ColumnMap:

@@ -5,10 +5,10 @@ Choices are matched case- and punctuation-blind ("very good" is "Very good", "Do
 ";" (Microsoft Forms: "A;B;") or ", " (Google Forms: "A, B"), keeping a choice that itself
 contains ", " whole. An answer that is not among the choices counts as "Other" when the question
 offers it (Google's "Other: …" text); otherwise it is an error that names the row and the
-question, and quotes the answer only when it cannot be someone's contact details. Such answers
-to a choice question whose choices may grow (not a rating, not a fixed scale) are gathered, so
-the plan can offer to add them as choices. Contact details and first names are kept only with
-the person's agreement, when the file holds their answer to it.
+question, and quotes the answer only when it cannot say who someone is (import_plans.shown).
+Such answers to a choice question whose choices may grow (not a rating, not a fixed scale) are
+gathered, so the plan can offer to add them as choices. Contact details and first names are
+kept only with the person's agreement, when the file holds their answer to it.
 
 Each column's choices are looked up once, and each different cell read once (a file of 10,000
 responses holds a few hundred different choice cells).
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question
 from organiser.core.feedback.import_choices import Gathered, can_grow, unknown_words
+from organiser.core.feedback.import_columns import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.import_file import received_reader
-from organiser.core.feedback.import_mapping import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.import_plans import RowError
 from organiser.core.planning.validation import TEXT_LIMIT
@@ -103,14 +103,6 @@ class AnswerReader:
         return "\n".join(dict.fromkeys(picked)), others, ()
 
 
-def read_answer(question: Question, text: str) -> tuple[str, int]:
-    """The answer as stored (choices one per line), and how many answers became "Other"."""
-    value, others, unknown = AnswerReader(question).read(text)
-    if unknown:
-        raise ValidationError(unknown_words(question, unknown))
-    return value, others
-
-
 @dataclass(frozen=True, slots=True)
 class PlannedResponse:
     """A response as it will be stored, and the row of the file it comes from."""
@@ -127,7 +119,9 @@ class PlannedResponse:
 
 
 def fingerprinter(header: Sequence[str]) -> Callable[[Sequence[str]], str]:
-    """fingerprint() for rows under one header (the header read once)."""
+    """A row's identity, for rows under one header (the header read once): its non-blank cells
+    under their headers, order and spacing ignored (so a column added to the form later leaves
+    older rows' fingerprints as they were)."""
     names = [normalise(column) for column in header]
     nfc = unicodedata.normalize
 
@@ -140,12 +134,6 @@ def fingerprinter(header: Sequence[str]) -> Callable[[Sequence[str]], str]:
         return hashlib.sha256("\x1f".join(pairs).encode()).hexdigest()
 
     return fingerprint_of
-
-
-def fingerprint(header: Sequence[str], cells: Sequence[str]) -> str:
-    """A row's identity: its non-blank cells under their headers, order and spacing ignored
-    (so a column added to the form later leaves older rows' fingerprints as they were)."""
-    return fingerprinter(header)(cells)
 
 
 class RowReader:

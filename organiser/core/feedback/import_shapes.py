@@ -69,7 +69,13 @@ class _Group:
 
 
 def _groups(table: Table, labels: Sequence[str]) -> list[_Group]:
-    width = max(len(table.header), len(labels), *(len(c) for _n, c in table.rows))
+    rows = table.rows[1:]
+    width = max(len(table.header), len(labels), *(len(c) for _n, c in rows))
+    # A line ending with "," (as some programs save) has a blank last cell: not a column.
+    while width > 1 and _blank_heading(table, width - 1) and not _cell(labels, width - 1):
+        if any(_cell(c, width - 1) for _n, c in rows):
+            break
+        width -= 1
     groups: list[_Group] = []
     for index in range(width):
         label = " ".join(labels[index].split()) if index < len(labels) else ""
@@ -108,16 +114,24 @@ class _Out:
 
 
 def _columns(group: _Group, rows: Sequence[tuple[int, tuple[str, ...]]]) -> list[_Out]:
-    places = tuple(i for i, _label in group.columns)
-    labels = [label for _i, label in group.columns]
-    single = len(labels) == 1 and (not labels[0] or _loose(labels[0]) in _RESPONSE)
-    if single:
-        return [_Out(group.question, places)]
+    # A column with neither a label nor an answer says nothing: it is left out.
+    columns = [
+        (i, label) for i, label in group.columns if label or any(_cell(c, i) for _n, c in rows)
+    ] or group.columns[:1]
+    group = _Group(group.question, columns)
+    places = tuple(i for i, _label in columns)
+    labels = [label for _i, label in columns]
+    if len(columns) == 1:
+        return [_Out(group.question, places)]  # one column: named by the question
     if _loose(labels[0]) == "response" and all(_OTHER.match(x) for x in labels[1:]):
         return [_Out(group.question, places, "first")]  # the choice, or what Other said
     if _ticks(group, rows):
         return [_Out(group.question, places, "ticks")]
-    return [_Out(f"{group.question} [{label}]", (i,)) for i, label in group.columns]
+    # A grid's rows, or columns of answers: "Question [Row]"; never an empty "[]".
+    return [
+        _Out(f"{group.question} [{label}]" if label else group.question, (i,))
+        for i, label in columns
+    ]
 
 
 def _one_header(table: Table) -> Table:

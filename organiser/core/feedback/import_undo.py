@@ -4,11 +4,12 @@ The responses are copied with their answers and the themes their answers were ta
 since, then deleted (the database cascades to answers and tags); redo inserts the copies back
 with their ids. Responses an import updated (edited since they were imported before) are put
 back as they were, answers, tags and all, each way keeping the other version for the next step.
+Choices added from a file are taken off again, exactly those (import_choices).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select, update
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 from organiser.core.base import VERSION_COLUMN
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
+from organiser.core.feedback.import_choices import add_choices, remove_choices
 from organiser.core.feedback.models import (
     FeedbackAnswer,
     FeedbackResponse,
@@ -142,3 +144,27 @@ def restore_imported(store: Store, *, snapshot: Mapping[str, Any]) -> Changes:
         event_id=snapshot["event_id"],
         previous={"created_ids": ids, "updated": updated},
     )
+
+
+def undo_import(store: Store, changes: Changes) -> Callable[[], Changes]:
+    """What reverses an import (or its undo): the responses it added removed and those it
+    updated put back, both kept, so redo brings the same ones back."""
+    if changes.snapshot is not None:
+        saved = changes.snapshot
+        return lambda: restore_imported(store, snapshot=saved)
+    event_id, ids = changes.event_id, list(changes.previous["created_ids"])
+    updated = list(changes.previous.get("updated", ()))
+    assert event_id is not None
+    return lambda: remove_imported(store, event_id=event_id, response_ids=ids, updated=updated)
+
+
+def undo_choices(store: Store, changes: Changes) -> Callable[[], Changes]:
+    """What reverses choices added from a file (or their removal): exactly those taken off
+    again, so others' edits stay."""
+    event_id = changes.event_id
+    assert event_id is not None
+    if "added" in changes.previous:
+        added = dict(changes.previous["added"])
+        return lambda: remove_choices(store, event_id=event_id, removals=added)
+    removed = dict(changes.previous["removed"])
+    return lambda: add_choices(store, event_id=event_id, additions=removed)

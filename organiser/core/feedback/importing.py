@@ -24,6 +24,7 @@ from organiser.core.events.models import Event
 from organiser.core.feedback.form import Question, questions_in
 from organiser.core.feedback.import_apply import apply_import
 from organiser.core.feedback.import_choices import add_choices, offer, remove_choices
+from organiser.core.feedback.import_columns import ColumnMap, Target
 from organiser.core.feedback.import_explain import problems_of, readings_of
 from organiser.core.feedback.import_file import GOOGLE, form_of, identity_column
 from organiser.core.feedback.import_known import (
@@ -34,7 +35,7 @@ from organiser.core.feedback.import_known import (
     identity_hasher,
     known_in,
 )
-from organiser.core.feedback.import_mapping import ColumnMap, Target, choose, suggest_mapping
+from organiser.core.feedback.import_mapping import choose, suggest_mapping
 from organiser.core.feedback.import_rows import PlannedResponse, RowReader, fingerprinter
 from organiser.core.feedback.import_shapes import read_responses, responses_table
 from organiser.core.feedback.import_undo import remove_imported, restore_imported
@@ -60,6 +61,30 @@ __all__ = [
     "suggest_mapping",
 ]
 LISTED = 20  # rows named one by one before "… and N more"
+SPELLED = 5  # identical rows listed by number; more are counted
+
+
+def _rows_words(rows: Sequence[int]) -> str:
+    """ "Rows 3 and 4", "Rows 2, 5 and 7"."""
+    return "Rows " + ", ".join(str(r) for r in rows[:-1]) + f" and {rows[-1]}"
+
+
+def _identical(duplicates: Sequence[tuple[int, int]]) -> list[str]:
+    """ "Rows 3 and 4 are identical: counted once.", for each row repeated (20 at most)."""
+    groups: dict[int, list[int]] = {}
+    for row, first in duplicates:
+        groups.setdefault(first, [first]).append(row)
+    found = []
+    for rows in list(groups.values())[:LISTED]:
+        if len(rows) <= SPELLED:
+            found.append(f"{_rows_words(rows)} are identical: counted once.")
+        else:
+            repeats = plural(len(rows) - 1, "time")
+            found.append(f"Row {rows[0]} is repeated {repeats}: counted once.")
+    more = sum(len(rows) - 1 for rows in list(groups.values())[LISTED:])
+    if more:
+        found.append(f"… and {plural(more, 'more identical row')}.")
+    return found
 
 
 @dataclass(frozen=True)
@@ -100,7 +125,8 @@ class ImportPlan:
         return tuple(r for r in self.rows if r.updates is not None)
 
     def summary(self) -> str:
-        """ "18 responses to add, 2 already imported, 1 row refused."."""
+        """ "18 responses to add, 2 already imported, 1 identical row counted once, 1 row
+        refused."."""
         if self.problems:
             return " ".join(self.problems)
         edited = len(self.updates)
@@ -109,9 +135,10 @@ class ImportPlan:
             parts.append(f"{plural(edited, 'edited response')} to update")
         if self.already:
             parts.append(f"{len(self.already):,} already imported")
-        repeated = len(self.duplicates) + len(self.superseded)
-        if repeated:
-            parts.append(f"{plural(repeated, 'repeated row')} counted once")
+        if self.duplicates:
+            parts.append(f"{plural(len(self.duplicates), 'identical row')} counted once")
+        if self.superseded:
+            parts.append(f"{plural(len(self.superseded), 'earlier version')} left out")
         if self.skipped:
             parts.append(f"{plural(len(self.skipped), 'empty row')} skipped")
         if self.errors:
@@ -129,17 +156,14 @@ class ImportPlan:
         if self.unused:
             lines.append("Not imported: " + ", ".join(self.unused) + ".")
         lines += self.choice_notes
-        for row, first in self.duplicates[:LISTED]:
-            lines.append(f"Row {row} is the same as row {first}, so it is counted once.")
-        if len(self.duplicates) > LISTED:
-            lines.append(f"… and {len(self.duplicates) - LISTED} more repeated rows.")
+        lines += _identical(self.duplicates)
         for row, later in self.superseded[:LISTED]:
             lines.append(
                 f"Row {row} is an earlier version of row {later} (the same response ID), "
                 f"so only row {later} is imported."
             )
         if len(self.superseded) > LISTED:
-            lines.append(f"… and {len(self.superseded) - LISTED} more earlier versions.")
+            lines.append(f"… and {len(self.superseded) - LISTED:,} more earlier versions.")
         edited = self.updates
         if edited:
             rows = ", ".join(str(r.row) for r in edited[:LISTED])
@@ -186,7 +210,7 @@ def plan_import(
     reader = RowReader(table, chosen, by_id)
     fingerprint = fingerprinter(table.header)
     place = table.header.index(identity) if identity else None
-    number_key = identity_hasher(form_of(table), table.header)
+    number_keys = identity_hasher(form_of(table), table.header)
     last: dict[str, int] = {}
     if place is not None:
         for number, cells in table.rows:
@@ -207,13 +231,14 @@ def plan_import(
         if number_in_form and last[number_in_form] != number:
             superseded.append((number, last[number_in_form]))
             continue
-        identity_key = number_key(number_in_form) if number_in_form else ""
-        key = identity_key + fingerprint(cells)[NUMBER_KEY:] if identity_key else fingerprint(cells)
+        identity_keys = number_keys(number_in_form) if number_in_form else ()
+        own = fingerprint(cells)
+        key = identity_keys[0] + own[NUMBER_KEY:] if identity_keys else own
         if key in seen:
             duplicates.append((number, seen[key]))
             continue
         seen[key] = number
-        if key in known.keys:
+        if key in known.keys or any(k + own[NUMBER_KEY:] in known.keys for k in identity_keys[1:]):
             before.append(number)
             continue
         planned, found = reader.read(number, cells, key)
@@ -222,7 +247,7 @@ def plan_import(
             if not found and number not in reader.pending:
                 skipped.append(number)
             continue
-        replaces = earlier.get(identity_key) if identity_key else None
+        replaces = next((earlier[k] for k in identity_keys if k in earlier), None)
         if contents is None:
             contents = known.contents()
             here = set(contents.values())

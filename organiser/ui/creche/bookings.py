@@ -62,7 +62,7 @@ class BookingsPage(QWidget):
         self.event_id: int | None = None
         self.offer: Offer | None = None
         # Made in the order they are shown, so Tab moves down the page.
-        self.import_button = button(self, "Import from CSV…", "import_bookings")
+        self.import_button = button(self, "Import…", "import_bookings")
         self.import_button.clicked.connect(self._import)
         self.export_button = button(self, "Export CSV…", "export_bookings")
         self.export_button.clicked.connect(self._export)

@@ -26,21 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core.changes import Changes
 from organiser.core.csvfiles import ENCODINGS
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import importing
 from organiser.core.feedback.export import local_time
 from organiser.core.feedback.form import Question, list_questions
+from organiser.core.feedback.import_columns import RECEIVED, ColumnMap, questions_for
 from organiser.core.feedback.import_file import OTHER, form_of
-from organiser.core.feedback.import_mapping import (
-    RECEIVED,
-    ColumnMap,
-    guess_mapping,
-    questions_for,
-    suggest_mapping,
-)
+from organiser.core.feedback.import_mapping import guess_mapping, suggest_mapping
 from organiser.core.feedback.import_shapes import column_label, grid_columns, read_responses
+from organiser.core.feedback.import_undo import undo_choices, undo_import
 from organiser.core.feedback.importing import ImportPlan, PlannedResponse
 from organiser.core.tables import Table
 from organiser.core.words import plural
@@ -55,38 +50,13 @@ _SHORT = 70  # characters of a question shown in a list
 
 
 def import_inverse(runner: OpRunner) -> Inverse:
-    """Import ↔ remove the responses it added and put back the ones it updated (both kept, so
-    redo brings the same ones back)."""
-    store = runner.store
-
-    def inverse(changes: Changes) -> Call:
-        if changes.snapshot is not None:
-            saved = changes.snapshot
-            return lambda: importing.restore_imported(store, snapshot=saved)
-        event_id, ids = changes.event_id, list(changes.previous["created_ids"])
-        updated = list(changes.previous.get("updated", ()))
-        assert event_id is not None
-        return lambda: importing.remove_imported(
-            store, event_id=event_id, response_ids=ids, updated=updated
-        )
-
-    return inverse
+    """Import ↔ remove the responses it added and put back the ones it updated."""
+    return partial(undo_import, runner.store)
 
 
 def choices_inverse(runner: OpRunner) -> Inverse:
     """Choices added from a file ↔ taken off again (exactly those; others' edits stay)."""
-    store = runner.store
-
-    def inverse(changes: Changes) -> Call:
-        event_id = changes.event_id
-        assert event_id is not None
-        if "added" in changes.previous:
-            added = dict(changes.previous["added"])
-            return lambda: importing.remove_choices(store, event_id=event_id, removals=added)
-        removed = dict(changes.previous["removed"])
-        return lambda: importing.add_choices(store, event_id=event_id, additions=removed)
-
-    return inverse
+    return partial(undo_choices, runner.store)
 
 
 def _answer(question_id: int, row: PlannedResponse) -> str:

@@ -13,42 +13,30 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from organiser.core.changes import Changes
 from organiser.core.errors import OrganiserError
-from organiser.core.files import atomic_write
-from organiser.core.import_plans import Reading, refused_csv
-from organiser.ui.csv_export import documents_folder
+from organiser.core.import_plans import Reading, refused_rows
+from organiser.ui.csv_export import save_refused
 from organiser.ui.ops import Call, Inverse, OpRunner
-from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.table_model import RowTableModel
+from organiser.ui.widgets.import_parts import ChoicesOverPreview, PreviewPages
 
 PREVIEW_ROWS = 200
 ERRORS_SHOWN = 200
-READING_COLUMNS = [
-    Column("Column in the file", lambda r: r.column),
-    Column("Read as", lambda r: r.meaning),
-    Column("For example", lambda r: ", ".join(f"“{e}”" for e in r.examples)),
-]
 
 
 class ImportPreviewDialog(QDialog):
@@ -94,23 +82,13 @@ class ImportPreviewDialog(QDialog):
         self.preview.setModel(self.model)
         self.preview.setAccessibleName(self.preview_name)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.readings_model = RowTableModel(READING_COLUMNS, self)
-        self.readings = QTableView(self)
-        self.readings.setModel(self.readings_model)
-        self.readings.setAccessibleName("What each column of the file was read as")
-        self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.readings.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.readings.horizontalHeader().setStretchLastSection(True)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(self.preview, "&Preview")  # the title says how many, once planned
-        self.pages.addTab(self.readings, "How each &column was read")
+        self.pages = PreviewPages(self.preview, self)
+        self.readings = self.pages.readings
         self.errors = QPlainTextEdit(self)
         self.errors.setReadOnly(True)
-        self.errors.setAccessibleName("Rows with an error")
+        self.errors.setAccessibleName("Refused rows")
         self.errors.setMaximumHeight(110)
-        self.errors_label = QLabel("Rows with an e&rror", self)
+        self.errors_label = QLabel("&Refused rows: fix the file, or leave them out", self)
         self.errors_label.setBuddy(self.errors)
         self.save_refused = QPushButton("&Save the refused rows to fix…", self)
         self.save_refused.setToolTip(
@@ -143,17 +121,7 @@ class ImportPreviewDialog(QDialog):
         encoding_row.addWidget(self.encoding_label)
         encoding_row.addWidget(self.encoding, 1)
         layout.addLayout(encoding_row)
-        # The column choices scroll, and the line between them and the preview can be dragged,
-        # so the dialog fits a laptop's screen at any text size.
-        scroll = QScrollArea(self)
-        scroll.setWidget(mapping_area)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.split = QSplitter(Qt.Orientation.Vertical, self)
-        self.split.setChildrenCollapsible(False)
-        self.split.addWidget(scroll)
-        self.split.addWidget(self.pages)
+        self.split = ChoicesOverPreview(mapping_area, self.pages, self)
         self.split.setStretchFactor(0, self.mapping_stretch)
         self.split.setStretchFactor(1, self.preview_stretch)
         layout.addWidget(self.split, 1)
@@ -174,16 +142,7 @@ class ImportPreviewDialog(QDialog):
         room = screen.availableGeometry().size() * 0.95
         self.resize(min(width, room.width()), min(height, room.height()))
         self.refresh()
-        self._share_height()
-
-    def _share_height(self) -> None:
-        """The column choices get what they need, up to two fifths; the preview the rest."""
-        scroll = self.split.widget(0)
-        inner = scroll.widget() if isinstance(scroll, QScrollArea) else None
-        total = max(self.split.height(), self.split.sizeHint().height())
-        wanted = inner.sizeHint().height() + 4 if inner is not None else total // 2
-        top = min(wanted, total * 2 // 5)
-        self.split.setSizes([top, total - top])
+        self.split.share_height()
 
     # What a subclass supplies.
 
@@ -192,7 +151,7 @@ class ImportPreviewDialog(QDialog):
         raise NotImplementedError
 
     def _make_extra_widgets(self) -> Sequence[QWidget]:
-        """Widgets shown between the rows with an error and the summary."""
+        """Widgets shown between the notes and the summary."""
         return ()
 
     def _first_columns(self) -> list[Any]:
@@ -287,7 +246,7 @@ class ImportPreviewDialog(QDialog):
         for widget in (self.errors, self.errors_label, self.save_refused):
             widget.setVisible(bool(lines))
         readings: Sequence[Reading] = plan.readings() if plan else ()
-        self.readings_model.set_rows(list(readings))
+        self.pages.show_readings(readings)
         notes = list(plan.notes()) if plan else []
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
@@ -301,7 +260,8 @@ class ImportPreviewDialog(QDialog):
         good = plan.good_count() if plan is not None and not plan.problems and errors else 0
         self.import_good.setVisible(bool(good))
         self.import_good.setText(
-            f"Import the &other {self._plural(good, self.noun)}, leave out the refused"
+            f"Import the {self.count_format.format(good)} &other {self.noun}"
+            f"{'s' if good != 1 else ''}, leave out the refused"
         )
 
     def do_import(self) -> None:
@@ -337,24 +297,15 @@ class ImportPreviewDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.errors:
             return None
-        name = Path(getattr(self.table, "name", "") or "import").stem
-        suggested = documents_folder() / f"{name} - refused rows.csv"
-        picked, _ = QFileDialog.getSaveFileName(
-            self, "Save the refused rows", str(suggested), "CSV files (*.csv)"
-        )
-        if not picked:
-            return None
-        path = Path(picked)
-        if not path.suffix:
-            path = path.with_suffix(".csv")
         try:
-            atomic_write(path, refused_csv(self.table, plan.errors))
+            path = save_refused(self, self.table, plan.errors)
         except OrganiserError as exc:
             self.summary.setText(f"⚠ {exc}")
             return None
-        rows = len({e.row for e in plan.errors})
-        self.summary.setText(
-            f"{self._plural(rows, 'refused row')} saved to {path}: fix them there, then import "
-            "that file."
-        )
+        if path is not None:
+            rows = len(refused_rows(plan.errors))
+            self.summary.setText(
+                f"{self._plural(rows, 'refused row')} saved to {path}: fix them there, then "
+                "import that file."
+            )
         return path
