@@ -567,6 +567,4 @@ def test_answers_that_may_name_someone_are_never_quoted(store: Store, fresh: int
     assert readings[0].endswith("(e.g. “2027/03/01 10:00:00 AM GMT”, “2027/03/01 10:05:00 AM GMT”)")
     assert readings[1].endswith("(e.g. “Library”)")
     assert "Row 2: the answer is not one of the answers to “Would you come" in said
-    assert f"“{SERVICES}” has no choices yet: add “Library” from the file." in (
-        plan.notes()
-    )
+    assert f"“{SERVICES}” has no choices yet: add “Library” from the file." in plan.notes()
