@@ -116,7 +116,8 @@ def test_a_rating_outside_the_scale_is_shown_and_nothing_is_imported_until_fixed
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         assert dialog.focusWidget() is dialog.combos[column]
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.preview
+    assert dialog.focusWidget() is dialog.errors, "the page shown is the refused rows"
+    assert dialog.pages.currentWidget() is dialog.pages.refused
     assert dialog.combos["Timestamp"].currentText() == WHEN_SENT
     assert dialog.combos["Email address"].currentText() == DO_NOT_IMPORT
     assert dialog.combos[FFT_QUESTION].currentText() == FFT_QUESTION
@@ -244,9 +245,7 @@ def test_a_long_file_previews_its_first_rows(
     ]
     pick(google(rows, HEADER[:4]))
     dialog = open_dialog(runner, event_id)
-    assert dialog.pages.tabText(0) == (
-        "&Preview: the first 200 of 1,500 responses, as they will be stored"
-    )
+    assert dialog.pages.tabText(0) == ("&Preview (first 200 of 1,500 responses)")
     assert dialog.preview.model().rowCount() == 200
     assert dialog.import_button.text() == "&Import 1,500 responses"
     with qtbot.waitSignal(dialog.finished):

@@ -28,7 +28,7 @@ def test_each_column_is_shown_with_what_it_was_read_as_and_two_examples(
     pick(codecs.BOM_UTF8 + ("\r\n".join([HEADER, *GOOD]) + "\r\n").encode())
     dialog = open_dialog(runner, event_id)
     assert dialog.pages.tabText(1) == "How each &column was read"
-    assert dialog.pages.tabText(0) == "&Preview: the bookings as they will be stored"
+    assert dialog.pages.tabText(0) == "&Preview (3 bookings)"
     assert person.column(dialog.readings, "Column in the file")[:3] == [
         "Order #",
         "Order Date",

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -102,17 +100,8 @@ class ImportDialog(ImportPreviewDialog):
     def _make_mapping_area(self) -> QWidget:
         self.combos: dict[str, QComboBox] = {}
         self.columns_box = QGroupBox("Which question each column of the file answers", self)
-        self.grid = QGridLayout()
-        inner = QWidget(self)
-        inner.setLayout(self.grid)
-        scroll = QScrollArea(self.columns_box)
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumHeight(180)
-        # Not a Tab stop of its own: Tab goes through each column's choice, scrolled into view.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        box_layout = QVBoxLayout(self.columns_box)
-        box_layout.addWidget(scroll)
+        # The dialog scrolls the box (and Tab scrolls each column's choice into view).
+        self.grid = QGridLayout(self.columns_box)
         return self.columns_box
 
     def _make_extra_widgets(self) -> Sequence[QWidget]:

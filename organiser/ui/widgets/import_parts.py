@@ -9,11 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,8 +56,37 @@ class ChoicesOverPreview(QSplitter):
         self.setSizes([top, total - top])
 
 
+class RefusedPage(QWidget):
+    """Each refused row and why, and a way to save them as a CSV to fix."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(
+            "These rows cannot be imported as they are: fix them in the file (or change the "
+            "column choices), or import the others and leave these out.",
+            self,
+        )
+        self.label.setWordWrap(True)
+        self.errors = QPlainTextEdit(self)
+        self.errors.setReadOnly(True)
+        self.errors.setAccessibleName("Refused rows")
+        self.save = QPushButton("&Save the refused rows to fix…", self)
+        self.save.setToolTip(
+            "A CSV file of the refused rows as they are in the file, each with why it was "
+            "refused: fix them in a spreadsheet, then import that file."
+        )
+        column = QVBoxLayout(self)
+        column.addWidget(self.label)
+        column.addWidget(self.errors, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save)
+        column.addLayout(row)
+
+
 class PreviewPages(QTabWidget):
-    """The rows as they will be stored, and (on the next page) how each column was read."""
+    """The rows as they will be stored; how each column was read; the refused rows and why
+    (a page shown only when some are refused, and turned to when they first appear)."""
 
     def __init__(self, preview: QTableView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,8 +99,20 @@ class PreviewPages(QTabWidget):
         header = self.readings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.refused = RefusedPage(self)
         self.addTab(preview, "&Preview")  # the title says how many, once planned
         self.addTab(self.readings, "How each &column was read")
+        self.addTab(self.refused, "&Refused rows")
+        self.setTabVisible(2, False)
 
     def show_readings(self, readings: Sequence[Reading]) -> None:
         self.readings_model.set_rows(list(readings))
+
+    def show_refused(self, lines: Sequence[str], rows: int) -> None:
+        """The refused rows in words; the page appears (and is turned to) when there are some."""
+        was_shown = self.isTabVisible(2)
+        self.refused.errors.setPlainText("\n".join(lines))
+        self.setTabText(2, f"&Refused rows ({rows:,})")
+        self.setTabVisible(2, bool(lines))
+        if lines and not was_shown:
+            self.setCurrentIndex(2)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -84,17 +83,7 @@ class ImportPreviewDialog(QDialog):
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.pages = PreviewPages(self.preview, self)
         self.readings = self.pages.readings
-        self.errors = QPlainTextEdit(self)
-        self.errors.setReadOnly(True)
-        self.errors.setAccessibleName("Refused rows")
-        self.errors.setMaximumHeight(110)
-        self.errors_label = QLabel("&Refused rows: fix the file, or leave them out", self)
-        self.errors_label.setBuddy(self.errors)
-        self.save_refused = QPushButton("&Save the refused rows to fix…", self)
-        self.save_refused.setToolTip(
-            "A CSV file of the refused rows as they are in the file, each with why it was "
-            "refused: fix them in a spreadsheet, then import that file."
-        )
+        self.errors, self.save_refused = self.pages.refused.errors, self.pages.refused.save
         self.save_refused.clicked.connect(self.save_refused_rows)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -115,7 +104,9 @@ class ImportPreviewDialog(QDialog):
         buttons.addWidget(self.import_good)
         buttons.addWidget(self.import_button)
         buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
+        self.body = body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.source)
         encoding_row = QHBoxLayout()
         encoding_row.addWidget(self.encoding_label)
@@ -125,13 +116,13 @@ class ImportPreviewDialog(QDialog):
         self.split.setStretchFactor(0, self.mapping_stretch)
         self.split.setStretchFactor(1, self.preview_stretch)
         layout.addWidget(self.split, 1)
-        errors_row = QHBoxLayout()
-        errors_row.addWidget(self.errors_label, 1)
-        errors_row.addWidget(self.save_refused)
-        layout.addLayout(errors_row)
-        for widget in (self.errors, self.notes, *extra, self.summary):
+        for widget in (self.notes, *extra, self.summary):
             layout.addWidget(widget)
-        layout.addLayout(buttons)
+        # Room for a few rows of the preview even at 200% text on a laptop's screen.
+        self.split.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        outer = QVBoxLayout(self)
+        outer.addWidget(body, 1)
+        outer.addLayout(buttons)
 
     def _start(self, mapping: dict[str, Any], width: int, height: int) -> None:
         """Fill the lists, follow the encoding, size the dialog and show the first plan."""
@@ -140,7 +131,11 @@ class ImportPreviewDialog(QDialog):
         self.encoding.currentIndexChanged.connect(self._reread)
         screen = self.screen() or QGuiApplication.primaryScreen()
         room = screen.availableGeometry().size() * 0.95
-        self.resize(min(width, room.width()), min(height, room.height()))
+        # Wider with larger text, as far as the screen allows.
+        margins = self.contentsMargins().left() + self.contentsMargins().right() + 40
+        text = self.fontMetrics().averageCharWidth() * 100
+        wanted = max(width, self.body.sizeHint().width() + margins, text)
+        self.resize(min(wanted, room.width()), min(height, room.height()))
         self.refresh()
         self.split.share_height()
 
@@ -231,20 +226,17 @@ class ImportPreviewDialog(QDialog):
         self.source.setText(self._source_text())
         rows = self.planned(plan) if plan else ()
         self._show_rows(plan, rows[:PREVIEW_ROWS])
-        self.pages.setTabText(
-            0,
-            f"&Preview: the first {PREVIEW_ROWS} of {self._plural(len(rows), self.noun)}, "
-            "as they will be stored"
+        shown = (
+            f"first {PREVIEW_ROWS} of {self._plural(len(rows), self.noun)}"
             if len(rows) > PREVIEW_ROWS
-            else f"&Preview: the {self.noun}s as they will be stored",
+            else self._plural(len(rows), self.noun)
         )
+        self.pages.setTabText(0, f"&Preview ({shown})")
         errors = list(plan.errors) if plan else []
         lines = [e.words() for e in errors[:ERRORS_SHOWN]]
         if len(errors) > ERRORS_SHOWN:
             lines.append(f"… and {len(errors) - ERRORS_SHOWN} more.")
-        self.errors.setPlainText("\n".join(lines))
-        for widget in (self.errors, self.errors_label, self.save_refused):
-            widget.setVisible(bool(lines))
+        self.pages.show_refused(lines, len(refused_rows(errors)))
         readings: Sequence[Reading] = plan.readings() if plan else ()
         self.pages.show_readings(readings)
         notes = list(plan.notes()) if plan else []
