@@ -183,7 +183,9 @@ def _copy(args: argparse.Namespace, url: str) -> int:
 def _import(args: argparse.Namespace, url: str) -> int:
     from organiser.cli_import import run_import
 
-    with _opened(url) as store:
+    # A dry run only reads (--add-choices adds them for the plan, then takes them off again).
+    reads_only = args.dry_run and not args.add_choices
+    with _opened(url, reads_only=reads_only, daily_backup=not reads_only) as store:
         return run_import(args, store)
 
 

@@ -8,6 +8,7 @@ refused, so a person or a script can check a file with --dry-run before importin
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -132,6 +133,9 @@ def _pairs(items: Sequence[str]) -> list[tuple[str, str]]:
     return pairs
 
 
+LISTED = 200  # refusals printed, as the window shows
+
+
 def _show(plan: Plan, table: Table) -> None:
     print(f"{table.name}: {table.description}.")
     readings = plan.readings()
@@ -146,8 +150,11 @@ def _show(plan: Plan, table: Table) -> None:
             print(f"  {note}")
     if plan.errors:
         print("Refused:")
-        for error in plan.errors:
+        for error in plan.errors[:LISTED]:
             print(f"  {error.words()}")
+        if len(plan.errors) > LISTED:
+            more = len(plan.errors) - LISTED
+            print(f"  … and {more:,} more (--refused FILE writes every refused row, with why)")
     if not plan.problems:  # those end the command, on stderr
         print(plan.summary())
 
@@ -155,16 +162,24 @@ def _show(plan: Plan, table: Table) -> None:
 def run_import(args: argparse.Namespace, store: Store) -> int:
     """Plan the import, show it, and (unless --dry-run) store it; 1 when anything is refused."""
     from organiser.core.events.service import find_event
-    from organiser.core.files import atomic_write
-    from organiser.core.import_plans import refused_csv
     from organiser.core.tables import read_file
 
     kind = KINDS[args.what]()
     if args.add_choices and args.what != "feedback":
         raise OrganiserError("--add-choices goes with feedback, not bookings.")
     path = Path(args.file).expanduser()
+    if path.is_dir():
+        raise OrganiserError(f"{path} is a folder; give the export file in it.")
     if not path.is_file():
         raise OrganiserError(f"There is no file at {path}.")
+    out = _refused_path(args.refused, path)
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise OrganiserError(
+                f"--encoding {args.encoding} is not a text encoding; try utf-8, cp1252 or utf-16."
+            ) from None
     table = read_file(path, encoding=args.encoding)
     event_id = find_event(store, args.event)
     mapping = kind.suggest(store, event_id, table)
@@ -174,62 +189,94 @@ def run_import(args: argparse.Namespace, store: Store) -> int:
         except ValidationError as exc:
             raise OrganiserError(f"--map {column}={field}: {exc}") from exc
     plan = kind.plan(store, event_id, table, mapping)
-    added: Any = None
     additions = getattr(plan, "choices_to_add", None)
-    if args.add_choices and additions and not args.dry_run:
-        from organiser.core.feedback.importing import add_choices
+    if not (args.add_choices and additions):
+        return _finish(args, store, kind, event_id, plan, out, None)
+    from organiser.core.feedback.importing import add_choices, remove_choices
 
-        added = add_choices(store, event_id=event_id, additions=additions).previous.get("added")
+    # The choices go in with an import, or not at all (a dry run shows the plan with them).
+    added = add_choices(store, event_id=event_id, additions=additions).previous["added"]
+    kept = False
+    try:
         plan = kind.plan(store, event_id, table, mapping)
-    table = getattr(plan, "table", table)  # as the plan read it (SurveyMonkey's two header rows)
-    _show(plan, table)
-    if args.refused and plan.errors:
-        out = Path(args.refused).expanduser()
-        if not out.parent.is_dir():
-            raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
-        atomic_write(out, refused_csv(table, plan.errors))
-        print(f"The refused rows are in {out}.")
-    going_ahead = not (args.dry_run or plan.problems) and (
-        not plan.errors or (args.leave_out_refused and plan.good_count())
-    )
-    if added and not going_ahead:  # the choices go in with an import, or not at all
-        from organiser.core.feedback.importing import remove_choices
+        code = _finish(args, store, kind, event_id, plan, out, added)
+        kept = _went_ahead(args, plan)
+        return code
+    finally:
+        if not kept:
+            remove_choices(store, event_id=event_id, removals=added)
 
-        remove_choices(store, event_id=event_id, removals=added)
+
+def _refused_path(given: str | None, source: Path) -> Path | None:
+    """Where --refused writes, checked before anything changes."""
+    if not given:
+        return None
+    out = Path(given).expanduser()
+    if not out.parent.is_dir():
+        raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
+    if out.resolve() == source.resolve():
+        raise OrganiserError("--refused names the file being imported; give another file.")
+    return out
+
+
+def _went_ahead(args: argparse.Namespace, plan: Any) -> bool:
+    """Whether this plan is stored: not a dry run, and nothing refused unless left out."""
+    return not (args.dry_run or plan.problems) and (
+        not plan.errors or bool(args.leave_out_refused and plan.good_count())
+    )
+
+
+def _finish(
+    args: argparse.Namespace,
+    store: Store,
+    kind: Kind,
+    event_id: int,
+    plan: Any,
+    out: Path | None,
+    added: Any,
+) -> int:
+    """Show the plan, write the refused rows, and store it when it goes ahead."""
+    from organiser.core.files import atomic_write
+    from organiser.core.import_plans import refused_csv
+
+    table = plan.table  # as the plan read it (SurveyMonkey's two header rows joined)
+    _show(plan, table)
+    if out is not None:
+        if plan.errors:
+            atomic_write(out, refused_csv(table, plan.errors))
+            print(f"The refused rows are in {out}.")
+        else:
+            print(f"Nothing was refused, so {out} was not written.")
     if plan.problems:
         problems = " ".join(p[:1].lower() + p[1:] for p in plan.problems)
         raise OrganiserError(f"nothing was imported: {problems} Say which with --map COLUMN=FIELD.")
     if args.dry_run:
+        if added:
+            print(f"With --add-choices, {_choices(added)} would be added to the form first.")
         print("Dry run: nothing was imported.")
         return 1 if plan.errors else 0
-    if not going_ahead:
+    if not _went_ahead(args, plan):
         good = plan.good_count()
         hints = []
-        if additions and not args.add_choices:
+        if getattr(plan, "choices_to_add", None) and not args.add_choices:
             hints.append("Add --add-choices to add the file's answers to the form first.")
         if good and not args.leave_out_refused:
             hints.append(
                 f"Add --leave-out-refused to import the {good:,} other {kind.noun}"
                 f"{'s' if good != 1 else ''}."
             )
-        print(
-            " ".join(
-                [
-                    "organiser: nothing was imported: every row was refused."
-                    if not good
-                    else "organiser: nothing was imported because rows were refused.",
-                    *hints,
-                ]
-            ),
-            file=sys.stderr,
-        )
+        said = "every row was refused" if not good else "rows were refused"
+        print(" ".join([f"organiser: nothing was imported: {said}.", *hints]), file=sys.stderr)
         return 1
     if added:
-        count = sum(len(v) for v in added.values())
-        print(f"Added {plural(count, 'choice')} from the file to the form.")
+        print(f"Added {_choices(added)} from the file to the form.")
     changes = kind.apply(store, event_id, plan, bool(args.leave_out_refused))
     print(_imported(changes.previous, kind.noun))
     return 1 if plan.errors else 0
+
+
+def _choices(added: Any) -> str:
+    return plural(sum(len(v) for v in added.values()), "choice")
 
 
 def _imported(previous: dict[str, Any], noun: str) -> str:

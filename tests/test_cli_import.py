@@ -6,9 +6,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -244,3 +246,91 @@ def test_a_file_whose_names_cannot_be_found_says_to_map_them(
         "organiser: nothing was imported: choose the column that holds the name (or the first "
         "and last name). Say which with --map COLUMN=FIELD.\n"
     )
+
+
+def test_the_readme_import_examples_run_as_written(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, monkeypatch: Any
+) -> None:
+    readme = (EXAMPLES.parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Import bookings and feedback") :]
+    block = section[section.index("```\n") + 4 : section.index("```", section.index("```\n") + 4)]
+    lines = [shlex.split(line) for line in block.splitlines() if line.strip()]
+    assert [line[:2] for line in lines] == [["organiser", "import"]] * 2
+    assert event == "1", "the examples name event 1: the first event of a fresh database"
+    monkeypatch.chdir(EXAMPLES.parent.parent)
+    for line in lines:
+        code, out, err = run(capsys, *line[1:])
+        assert (code, err) == (0, ""), out
+    assert len(names(default_store, event)) == 0, "the bookings line is a dry run"
+
+
+def test_a_dry_run_with_add_choices_shows_the_plan_with_them_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str
+) -> None:
+    from organiser.core.feedback.form import list_questions
+
+    before = [q.choices for q in list_questions(default_store, int(event))]
+    path = str(EXAMPLES / "google-forms-responses.csv")
+    code, out, err = run(
+        capsys, "import", "feedback", path, "--event", event, "--add-choices", "--dry-run"
+    )
+    assert (code, err) == (0, ""), out
+    assert "4 responses to add." in out
+    assert "With --add-choices, 4 choices would be added to the form first." in out
+    assert [q.choices for q in list_questions(default_store, int(event))] == before
+
+
+def test_refused_rows_are_listed_two_hundred_at_most(
+    capsys: pytest.CaptureFixture[str], default_store: Store, event: str, tmp_path: Path
+) -> None:
+    rows = [(str(7000 + n), "", "Ann", f"Lee{n}", "", "lots", "Attending") for n in range(250)]
+    path = write(tmp_path / "attendees.csv", HEADER, rows)
+    code, out, _err = run(capsys, "import", "bookings", str(path), "--event", event, "--dry-run")
+    assert code == 1
+    assert out.count("\n  Row ") == 200
+    assert "  … and 50 more (--refused FILE writes every refused row, with why)" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--encoding", "nonsense"], "--encoding nonsense is not a text encoding"),
+        (["--refused", "SOURCE"], "--refused names the file being imported"),
+        (["--refused", "/no/such/folder/r.csv"], "the folder /no/such/folder does not exist"),
+    ],
+)
+def test_options_that_cannot_work_are_said_before_anything_changes(
+    capsys: pytest.CaptureFixture[str],
+    default_store: Store,
+    event: str,
+    tmp_path: Path,
+    extra: list[str],
+    words: str,
+) -> None:
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS)
+    extra = [str(path) if e == "SOURCE" else e for e in extra]
+    code, out, err = run(capsys, "import", "bookings", str(path), "--event", event, *extra)
+    assert code == 1 and out == "" and words in err and err.count("\n") == 1
+    assert path.read_bytes().startswith(codecs.BOM_UTF8 + b"Order #"), "the file is untouched"
+    code, _out, err = run(capsys, "import", "bookings", str(tmp_path), "--event", event)
+    assert code == 1 and "is a folder" in err
+
+
+def test_a_dry_run_works_on_a_database_that_can_only_be_read(
+    capsys: pytest.CaptureFixture[str],
+    default_store: Store,
+    event: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import organiser.core.opening
+
+    path = write(tmp_path / "attendees.csv", HEADER, ROWS[:2])
+    monkeypatch.setattr(
+        organiser.core.opening, "why_not_writable", lambda p: f"{p.name} is read-only"
+    )
+    code, out, err = run(capsys, "import", "bookings", str(path), "--event", event, "--dry-run")
+    assert (code, err) == (0, ""), out
+    assert "2 bookings to add." in out
+    code, out, err = run(capsys, "import", "bookings", str(path), "--event", event)
+    assert code == 1 and out == "" and "read-only" in err
