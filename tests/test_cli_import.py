@@ -207,6 +207,9 @@ def test_the_example_eventbrite_report_imports_with_no_column_named(
     assert "3 bookings want the creche for 4 children" in out
     assert out.rstrip().endswith("Imported 6 bookings.")
     assert len(names(default_store, event)) == 6
+    code, out, _err = run(capsys, "import", "bookings", path, "--event", event)
+    assert code == 0 and "6 already imported" in out
+    assert "creche for" not in out, "nothing to add: no word about who wants the creche"
 
 
 def test_choices_are_added_only_with_an_import_that_goes_ahead(

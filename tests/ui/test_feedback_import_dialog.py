@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from organiser.core.db import Store
 from organiser.core.feedback.export import local_time
@@ -116,8 +116,10 @@ def test_a_rating_outside_the_scale_is_shown_and_nothing_is_imported_until_fixed
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         assert dialog.focusWidget() is dialog.combos[column]
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
-    assert dialog.focusWidget() is dialog.errors, "the page shown is the refused rows"
-    assert dialog.pages.currentWidget() is dialog.pages.refused
+    assert dialog.focusWidget() is dialog.pages.tabBar(), "then the pages' tabs"
+    assert dialog.pages.currentWidget() is dialog.pages.refused, "turned to the refused rows"
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.errors, "then the page shown"
     assert dialog.combos["Timestamp"].currentText() == WHEN_SENT
     assert dialog.combos["Email address"].currentText() == DO_NOT_IMPORT
     assert dialog.combos[FFT_QUESTION].currentText() == FFT_QUESTION
@@ -245,7 +247,7 @@ def test_a_long_file_previews_its_first_rows(
     ]
     pick(google(rows, HEADER[:4]))
     dialog = open_dialog(runner, event_id)
-    assert dialog.pages.tabText(0) == ("&Preview (first 200 of 1,500 responses)")
+    assert dialog.pages.tabText(0) == "&Preview (200 of 1,500)"
     assert dialog.preview.model().rowCount() == 200
     assert dialog.import_button.text() == "&Import 1,500 responses"
     with qtbot.waitSignal(dialog.finished):
@@ -453,3 +455,15 @@ def test_the_good_rows_import_leaving_the_refused_out_in_one_step(
     assert runner.undo_stack.undoText() == "Import 2 feedback responses"
     runner.undo_stack.undo()
     assert list_responses(store, event_id) == []
+
+
+def test_a_column_named_with_an_ampersand_shows_it_and_takes_no_alt_key(
+    runner: OpRunner, event_id: int, pick: Callable[..., Path]
+) -> None:
+    header = [*HEADER[:3], "Q&A session: was it useful?"]
+    pick(google([[*row[:3], "Yes"] for row in ROWS], header))
+    dialog = open_dialog(runner, event_id)
+    combo = dialog.combos["Q&A session: was it useful?"]
+    label = next(w for w in dialog.columns_box.findChildren(QLabel) if w.buddy() is combo)
+    assert label.text() == "Q&&A session: was it useful?"  # drawn as "Q&A", no Alt+A
+    dialog.reject()

@@ -65,7 +65,7 @@ def test_the_good_rows_import_in_one_step_and_the_refused_are_left_out(
     dialog = open_dialog(runner, event_id)
     assert not dialog.import_button.isEnabled()
     assert dialog.import_good.isVisible()
-    assert dialog.import_good.text() == "Import the 2 &other bookings, leave out the refused"
+    assert dialog.import_good.text() == "Import the 2 &other bookings, leave out the refused rows"
     with qtbot.waitSignal(dialog.finished):
         person.click(dialog.import_good)
     assert sorted(b.name for b in list_bookings(store, event_id)) == [
@@ -110,4 +110,26 @@ def test_the_refused_rows_are_saved_as_they_were_with_why(
     assert len(rows) == 2
     assert dialog.summary.text().startswith("1 refused row saved to ")
     assert saved.stat().st_mode & 0o077 == 0, "the file holds people's details: private"
+    dialog.reject()
+
+
+def test_the_refused_rows_page_comes_and_goes_with_them(
+    runner: OpRunner,
+    create_event: Callable[..., int],
+    pick: Callable[[bytes], Path],
+    person: Any,
+    qtbot: Any,
+) -> None:
+    from organiser.ui.creche.import_dialog import NOT_IN_FILE
+
+    pick(("\r\n".join([HEADER, *GOOD[:3], BAD]) + "\r\n").encode())
+    dialog = open_dialog(runner, create_event())
+    assert dialog.pages.currentWidget() is dialog.pages.refused, "turned to when they appear"
+    assert dialog.pages.tabText(2) == "&Refused rows (1)"
+    person.choose(dialog.combos["adults"], NOT_IN_FILE)  # the mapping fixes it
+    assert not dialog.pages.isTabVisible(2)
+    assert dialog.pages.currentWidget() is dialog.preview, "back to the rows as they will be"
+    # Enter in a column's choice is the Import button's, never "Save the refused rows"
+    assert dialog.import_button.isDefault()
+    assert not dialog.save_refused.autoDefault() and not dialog.import_good.autoDefault()
     dialog.reject()

@@ -241,10 +241,14 @@ class ImportPlan:
         wanting = [b for b in self.good() if b.creche]
         children = sum(b.creche for b in wanting)
         want = "wants" if len(wanting) == 1 else "want"
-        found = [
-            f"“{column}” read as yes/no and ages: {plural(len(wanting), 'booking')} {want} "
-            f"the creche for {plural(children, 'child', 'children')}."
-        ]
+        found = (
+            [
+                f"“{column}” read as yes/no and ages: {plural(len(wanting), 'booking')} {want} "
+                f"the creche for {plural(children, 'child', 'children')}."
+            ]
+            if wanting
+            else []
+        )
         if self.unread:
             found.append(
                 f"{rows_words(self.unread)}: the answer to “{column}” is not yes, no or ages, "

@@ -106,6 +106,7 @@ class ImportDialog(ImportPreviewDialog):
 
     def _make_extra_widgets(self) -> Sequence[QWidget]:
         self.add_choices = QPushButton(ADD_CHOICES, self)
+        self.add_choices.setAutoDefault(False)
         self.add_choices.setToolTip(
             "Add the answers found in the file to the questions' choices on the form (undo "
             "takes them off again), then import the rows."
@@ -154,7 +155,8 @@ class ImportDialog(ImportPreviewDialog):
             for question in questions_for(column, self.questions):
                 combo.addItem(_short(question.text), question.id)
             combo.setCurrentIndex(max(combo.findData(chosen.get(column)), 0))
-            label = QLabel(_short(column_label(column, grids)), parent)
+            # a column named "Q&A session" is shown as it is, not as an Alt+A key
+            label = QLabel(_short(column_label(column, grids)).replace("&", "&&"), parent)
             label.setToolTip(column_label(column, grids))
             label.setBuddy(combo)
             self.grid.addWidget(label, row, 0)
@@ -162,7 +164,17 @@ class ImportDialog(ImportPreviewDialog):
             combo.currentIndexChanged.connect(self.refresh)
             self.combos[column] = combo
         self.grid.setColumnStretch(1, 1)
-        chain = [self.encoding, *self.combos.values(), self.preview, self.errors]
+        chain = [
+            self.encoding,
+            *self.combos.values(),
+            self.pages.tabBar(),
+            self.preview,
+            self.readings,
+            self.errors,
+            self.save_refused,
+            self.add_choices,
+            self.import_good,
+        ]
         for first, second in itertools.pairwise([*chain, self.import_button]):
             QWidget.setTabOrder(first, second)  # the lists are made last; Tab goes down the page
 

@@ -61,25 +61,26 @@ class RefusedPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(
-            "These rows cannot be imported as they are: fix them in the file (or change the "
-            "column choices), or import the others and leave these out.",
-            self,
-        )
-        self.label.setWordWrap(True)
         self.errors = QPlainTextEdit(self)
         self.errors.setReadOnly(True)
         self.errors.setAccessibleName("Refused rows")
+        self.errors.setToolTip(
+            "These rows cannot be imported as they are: fix them in the file (or change the "
+            "column choices), or import the others and leave these out."
+        )
+        self.errors.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
         self.save = QPushButton("&Save the refused rows to fix…", self)
+        self.save.setAutoDefault(False)
         self.save.setToolTip(
             "A CSV file of the refused rows as they are in the file, each with why it was "
             "refused: fix them in a spreadsheet, then import that file."
         )
+        self.label = QLabel("Fix them in the file, or import the others without them.", self)
+        self.label.setWordWrap(True)
         column = QVBoxLayout(self)
-        column.addWidget(self.label)
         column.addWidget(self.errors, 1)
         row = QHBoxLayout()
-        row.addStretch(1)
+        row.addWidget(self.label, 1)
         row.addWidget(self.save)
         column.addLayout(row)
 
@@ -96,6 +97,7 @@ class PreviewPages(QTabWidget):
         self.readings.setModel(self.readings_model)
         self.readings.setAccessibleName("What each column of the file was read as")
         self.readings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.readings.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere
         header = self.readings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -113,6 +115,8 @@ class PreviewPages(QTabWidget):
         was_shown = self.isTabVisible(2)
         self.refused.errors.setPlainText("\n".join(lines))
         self.setTabText(2, f"&Refused rows ({rows:,})")
+        if not lines and self.currentIndex() == 2:
+            self.setCurrentIndex(0)  # fixed: back to the rows as they will be stored
         self.setTabVisible(2, bool(lines))
         if lines and not was_shown:
             self.setCurrentIndex(2)

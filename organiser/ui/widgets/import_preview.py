@@ -49,7 +49,7 @@ class ImportPreviewDialog(QDialog):
     noun = "row"  # what the preview and the Import button count
     step_noun = "row"  # what the undoable step counts
     preview_name = "Rows as they will be stored"
-    count_format = "{}"
+    count_format = "{:,}"
     mapping_stretch = 0
     preview_stretch = 1
 
@@ -81,6 +81,7 @@ class ImportPreviewDialog(QDialog):
         self.preview.setModel(self.model)
         self.preview.setAccessibleName(self.preview_name)
         self.preview.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.preview.setTabKeyNavigation(False)  # Tab leaves the table, as everywhere
         self.pages = PreviewPages(self.preview, self)
         self.readings = self.pages.readings
         self.errors, self.save_refused = self.pages.refused.errors, self.pages.refused.save
@@ -93,8 +94,10 @@ class ImportPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("What the import will do")
         self.import_button = QPushButton("&Import", self)
+        self.import_button.setDefault(True)  # Enter in a column's choice imports, nothing else
         self.import_button.clicked.connect(self.do_import)
         self.import_good = QPushButton("Import the &others", self)
+        self.import_good.setAutoDefault(False)
         self.import_good.setToolTip("Import the rows that can be imported; leave out the refused")
         self.import_good.clicked.connect(self.do_import_good)
         cancel = QPushButton("Cancel", self)
@@ -227,7 +230,7 @@ class ImportPreviewDialog(QDialog):
         rows = self.planned(plan) if plan else ()
         self._show_rows(plan, rows[:PREVIEW_ROWS])
         shown = (
-            f"first {PREVIEW_ROWS} of {self._plural(len(rows), self.noun)}"
+            f"{PREVIEW_ROWS} of {self.count_format.format(len(rows))}"
             if len(rows) > PREVIEW_ROWS
             else self._plural(len(rows), self.noun)
         )
@@ -235,7 +238,7 @@ class ImportPreviewDialog(QDialog):
         errors = list(plan.errors) if plan else []
         lines = [e.words() for e in errors[:ERRORS_SHOWN]]
         if len(errors) > ERRORS_SHOWN:
-            lines.append(f"… and {len(errors) - ERRORS_SHOWN} more.")
+            lines.append(f"… and {len(errors) - ERRORS_SHOWN:,} more (Save keeps them all).")
         self.pages.show_refused(lines, len(refused_rows(errors)))
         readings: Sequence[Reading] = plan.readings() if plan else ()
         self.pages.show_readings(readings)
@@ -253,7 +256,7 @@ class ImportPreviewDialog(QDialog):
         self.import_good.setVisible(bool(good))
         self.import_good.setText(
             f"Import the {self.count_format.format(good)} &other {self.noun}"
-            f"{'s' if good != 1 else ''}, leave out the refused"
+            f"{'s' if good != 1 else ''}, leave out the refused rows"
         )
 
     def do_import(self) -> None:
