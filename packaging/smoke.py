@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
 import os
 import re
 import shutil
@@ -180,6 +182,32 @@ def check_docx(smoke: Smoke) -> str:
     if "Pilates" not in body:
         raise Failed("the example event's title is not in the document")
     return f"a valid Word file, {out.stat().st_size / 1024:.0f} KB"
+
+
+def check_import(smoke: Smoke) -> str:
+    """A dry run of each import on what people export: the example Eventbrite report as it is
+    and as cp1252, the same as an Excel workbook (openpyxl, loaded only to import), and a
+    Chinese file (charset-normalizer, loaded only for such files) — all bundled."""
+    from openpyxl import Workbook
+
+    example = ROOT / "docs" / "examples" / "eventbrite-attendees.csv"
+    text = example.read_bytes().decode("utf-8-sig")
+    windows = smoke.work / "attendees-windows.csv"
+    windows.write_bytes(text.replace("Ł", "L").replace("ś", "s").encode("cp1252"))
+    book = Workbook()
+    for row in csv.reader(io.StringIO(text)):
+        book.active.append(row)
+    excel = smoke.work / "attendees.xlsx"
+    book.save(excel)
+    chinese = smoke.work / "names-gb18030.csv"
+    chinese.write_bytes("Name,Adults\n王秀英,1\n李明,2\n张伟,1\n".encode("gb18030"))
+    for path, wanted in ((example, "6 bookings to add"), (windows, "Windows Western"),
+                         (excel, "6 bookings to add"), (chinese, "王秀英")):  # fmt: skip
+        args = ("import", "bookings", str(path), "--event", "1", "--dry-run")
+        out = smoke.ok(*args, "--database", str(smoke.database))
+        if wanted not in out:
+            raise Failed(f"{path.name}: {wanted!r} is not in what it printed")
+    return "Eventbrite CSV in UTF-8 and cp1252, Excel, and a Chinese CSV: planned as expected"
 
 
 def _wrong_files(work: Path, database: Path) -> dict[str, Path]:
@@ -416,6 +444,7 @@ def main() -> int:
         smoke.check("export flyer", lambda: check_flyer(smoke))
         smoke.check("export summary-docx", lambda: check_docx(smoke))
         smoke.check("wrong files", lambda: check_wrong_files(smoke, reference))
+        smoke.check("import", lambda: check_import(smoke))
         try:
             with virtual_screen(smoke.env):
                 smoke.check("window", lambda: check_window(smoke, args.window_seconds))

@@ -68,10 +68,30 @@ class CsvTable:
         )
 
 
+_FAMILIES = (  # the rarer encodings found, by their codec's start
+    ("gb", "Chinese (GB)"),
+    ("cp936", "Chinese (GB)"),
+    ("big5", "Chinese, traditional (Big5)"),
+    ("cp950", "Chinese, traditional (Big5)"),
+    ("shift_jis", "Japanese (Shift JIS)"),
+    ("cp932", "Japanese (Shift JIS)"),
+    ("euc_jp", "Japanese (EUC)"),
+    ("iso2022_jp", "Japanese (ISO-2022)"),
+    ("euc_kr", "Korean (EUC-KR)"),
+    ("cp949", "Korean (EUC-KR)"),
+    ("johab", "Korean (Johab)"),
+)
+
+
 def encoding_name(codec: str) -> str:
-    """A codec as a person knows it: "utf-8-sig" → "Unicode (UTF-8)"."""
+    """A codec as a person knows it: "utf-8-sig" → "Unicode (UTF-8)", "gb18030" → "Chinese
+    (GB18030)"."""
     family = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
-    return ENCODINGS.get(family.get(codec, codec), codec)
+    known = ENCODINGS.get(family.get(codec, codec))
+    if known:
+        return known
+    named = next((name for start, name in _FAMILIES if codec.lower().startswith(start)), None)
+    return f"{named[:-1]}, {codec})" if named else codec
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:

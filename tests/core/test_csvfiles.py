@@ -373,3 +373,17 @@ def test_a_cell_past_the_size_limit_points_at_its_line(monkeypatch: pytest.Monke
             read_csv((HEADER + ROWS[1] + '6002,"' + "x" * 300 + '",a,b,c\r\n').encode())
     finally:
         csv.field_size_limit(limit)
+
+
+@pytest.mark.parametrize(
+    ("codec", "name"),
+    [
+        ("utf-8-sig", "Unicode (UTF-8)"),
+        ("cp1252", "Windows Western (cp1252)"),
+        ("gb18030", "Chinese (GB, gb18030)"),
+        ("big5", "Chinese, traditional (Big5, big5)"),
+        ("koi8_r", "koi8_r"),
+    ],
+)
+def test_an_encoding_is_named_as_a_person_knows_it(codec: str, name: str) -> None:
+    assert csvfiles.encoding_name(codec) == name

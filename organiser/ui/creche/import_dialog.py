@@ -13,7 +13,6 @@ from organiser.core.changes import Changes
 from organiser.core.creche import importing
 from organiser.core.creche.import_columns import TARGETS, guess_mapping
 from organiser.core.creche.importing import ImportPlan, PlannedBooking
-from organiser.core.csvfiles import ENCODINGS
 from organiser.core.db import Store
 from organiser.core.parsing import format_date
 from organiser.core.tables import Table, read_table
@@ -112,23 +111,6 @@ class ImportDialog(ImportPreviewDialog):
     def _choose(self, key: str) -> None:
         self._chosen.add(key)
         self.refresh()
-
-    def _fill_encodings(self) -> None:
-        detected = self.table.encoding
-        if detected is None:  # a spreadsheet holds its own text: nothing to choose
-            self.encoding.addItem("Not needed: an Excel workbook", None)
-            self.encoding.setEnabled(False)
-            return
-        family = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
-        found = family.get(detected, detected)
-        for codec, name in ENCODINGS.items():
-            if codec == found:
-                self.encoding.addItem(f"{name}, as found", detected)
-            else:
-                self.encoding.addItem(name, codec)
-        if found not in ENCODINGS:
-            self.encoding.insertItem(0, f"{detected}, as found", detected)
-        self.encoding.setCurrentIndex(self.encoding.findData(detected))
 
     def _fill_columns(self, chosen: dict[str, str | None]) -> None:
         for key, combo in self.combos.items():

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core.csvfiles import ENCODINGS
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import importing
 from organiser.core.feedback.export import local_time
@@ -119,22 +118,6 @@ class ImportDialog(ImportPreviewDialog):
         row.addStretch()
         self.choices_row.setVisible(False)
         return (self.choices_row,)
-
-    def _fill_encodings(self) -> None:
-        detected = self.table.encoding
-        is_csv = detected is not None
-        self.encoding.setVisible(is_csv)
-        self.encoding_label.setVisible(is_csv)
-        if detected is None:
-            return
-        family = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
-        found = family.get(detected, detected)
-        for codec, name in ENCODINGS.items():
-            self.encoding.addItem(f"{name}, as found" if codec == found else name, codec)
-        if found not in ENCODINGS:
-            self.encoding.insertItem(0, f"{detected}, as found", detected)
-        index = self.encoding.findData(found if found in ENCODINGS else detected)
-        self.encoding.setCurrentIndex(index)
 
     def _fill_columns(self, chosen: ColumnMap) -> None:
         """One list per column of the file, set to its question."""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from organiser.core.csvfiles import ENCODINGS, encoding_name
 from organiser.core.import_plans import Reading
 from organiser.ui.table_model import Column, RowTableModel
 
@@ -120,3 +122,20 @@ class PreviewPages(QTabWidget):
         self.setTabVisible(2, bool(lines))
         if lines and not was_shown:
             self.setCurrentIndex(2)
+
+
+def fill_encodings(choices: QComboBox, label: QLabel, detected: str | None) -> None:
+    """The encodings to choose from, the one found marked and chosen; hidden for a spreadsheet
+    (it holds its own text)."""
+    for widget in (choices, label):
+        widget.setVisible(detected is not None)
+    choices.setEnabled(detected is not None)
+    if detected is None:
+        return
+    families = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+    found = families.get(detected, detected)
+    for codec, name in ENCODINGS.items():
+        choices.addItem(f"{name}, as found" if codec == found else name, codec)
+    if found not in ENCODINGS:
+        choices.insertItem(0, f"{encoding_name(detected)}, as found", detected)
+    choices.setCurrentIndex(choices.findData(found if found in ENCODINGS else detected))

@@ -32,7 +32,7 @@ from organiser.core.import_plans import Reading, refused_rows
 from organiser.ui.csv_export import save_refused
 from organiser.ui.ops import Call, Inverse, OpRunner
 from organiser.ui.table_model import RowTableModel
-from organiser.ui.widgets.import_parts import ChoicesOverPreview, PreviewPages
+from organiser.ui.widgets.import_parts import ChoicesOverPreview, PreviewPages, fill_encodings
 
 PREVIEW_ROWS = 200
 ERRORS_SHOWN = 200
@@ -157,7 +157,7 @@ class ImportPreviewDialog(QDialog):
         return []
 
     def _fill_encodings(self) -> None:
-        raise NotImplementedError
+        fill_encodings(self.encoding, self.encoding_label, self.table.encoding)
 
     def _fill_columns(self, chosen: dict[str, Any]) -> None:
         raise NotImplementedError
