@@ -20,6 +20,7 @@ from organiser.core.tables import Table
 EXAMPLES = 2  # values of each column shown beside what it was understood as
 _EXAMPLE_LENGTH = 30
 WHY = "Why it was refused"
+CONTACT = "(contact details)"  # shown instead of the values of a column of contact details
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,17 @@ class Reading:
     meaning: str  # "Email", "Not imported", "Children for the creche (from a yes/no answer)"
     examples: tuple[str, ...] = ()
 
+    def example_words(self) -> str:
+        """ "“6001”, “6002”", or "(contact details, not shown)"."""
+        if self.examples == (CONTACT,):
+            return "(contact details, not shown)"
+        return ", ".join(f"“{e}”" for e in self.examples)
+
     def words(self) -> str:
         """ "“Order #” → Order number or reference (e.g. “6001”, “6002”)"."""
-        shown = ", ".join(f"“{e}”" for e in self.examples)
+        shown = self.example_words()
+        if self.examples == (CONTACT,):
+            return f"“{self.column}” → {self.meaning} {shown}"
         return f"“{self.column}” → {self.meaning}" + (f" (e.g. {shown})" if shown else "")
 
 

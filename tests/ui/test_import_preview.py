@@ -133,3 +133,20 @@ def test_the_refused_rows_page_comes_and_goes_with_them(
     assert dialog.import_button.isDefault()
     assert not dialog.save_refused.autoDefault() and not dialog.import_good.autoDefault()
     dialog.reject()
+
+
+def test_contact_columns_show_no_values(
+    runner: OpRunner, create_event: Callable[..., int], pick: Callable[[bytes], Path], person: Any
+) -> None:
+    pick(("\r\n".join([HEADER, *GOOD]) + "\r\n").encode())
+    dialog = open_dialog(runner, create_event())
+    shown = dict(
+        zip(
+            person.column(dialog.readings, "Column in the file"),
+            person.column(dialog.readings, "For example"),
+            strict=True,
+        )
+    )
+    assert shown["Email"] == "(contact details, not shown)"
+    assert "@" not in " ".join(shown.values())
+    dialog.reject()

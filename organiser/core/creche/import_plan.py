@@ -13,12 +13,11 @@ from typing import Any
 
 from organiser.core.creche.import_columns import LABELS, ColumnMap, is_contact_column
 from organiser.core.creche.kinds import BookingStatus
-from organiser.core.import_plans import Reading, RowError, examples, refused_rows
+from organiser.core.import_plans import CONTACT, Reading, RowError, examples, refused_rows
 from organiser.core.tables import Table
 from organiser.core.words import plural
 
 LISTED = 20  # households or repeats named one by one before "… and N more"
-CONTACT = "(contact details)"  # shown instead of the values of a column of contact details
 
 
 @dataclass(frozen=True)

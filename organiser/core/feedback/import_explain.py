@@ -23,10 +23,9 @@ from organiser.core.feedback.import_columns import (
 from organiser.core.feedback.import_file import parse_received
 from organiser.core.feedback.import_shapes import grid_columns
 from organiser.core.feedback.kinds import Kind
-from organiser.core.import_plans import EXAMPLES, Reading, examples, shown
+from organiser.core.import_plans import CONTACT, EXAMPLES, Reading, examples, shown
 from organiser.core.tables import Table
 
-CONTACT: Final = "(contact details)"
 WHEN_SENT: Final = "When it was sent"
 NOT_IMPORTED: Final = "Not imported"
 RESPONSE_ID: Final = "Response ID: an edited response replaces the one imported before"

@@ -30,7 +30,7 @@ from organiser.ui.table_model import Column, RowTableModel
 READING_COLUMNS = [
     Column("Column in the file", lambda r: r.column),
     Column("Read as", lambda r: r.meaning),
-    Column("For example", lambda r: ", ".join(f"“{e}”" for e in r.examples)),
+    Column("For example", lambda r: r.example_words()),
 ]
 
 
