@@ -4,15 +4,18 @@ distribution, demand for regular sessions, services learned about, and the respo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from organiser.core.attendance import attendance_in
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.feedback.form import Question, questions_in
 from organiser.core.feedback.kinds import FFT_POSITIVE, Kind, Standard
-from organiser.core.feedback.responses import ResponseRow, responses_in
+from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
 from organiser.core.records import get_or_raise
 
 GONE = "(no longer on the form)"
@@ -84,49 +87,106 @@ class FeedbackFigures:
 def fft_share(values: Iterable[str]) -> Share:
     """Very good + Good as a share of everyone who answered the question (Don't know counts,
     as NHS England publishes the score)."""
-    answered = [v for v in values if v]
-    return Share(sum(v in FFT_POSITIVE for v in answered), len(answered))
+    return _fft_share((v, 1) for v in values)
+
+
+def _fft_share(counted: Iterable[tuple[str, int]]) -> Share:
+    positive = total = 0
+    for value, n in counted:
+        if value:
+            total += n
+            positive += n if value in FFT_POSITIVE else 0
+    return Share(positive, total)
 
 
 def distribution(question: Question, values: Iterable[str]) -> Distribution:
     """How many chose each choice (a multiple-choice answer counts once per choice)."""
+    return _distribution(question, ((v, 1) for v in values))
+
+
+def _distribution(question: Question, counted_values: Iterable[tuple[str, int]]) -> Distribution:
+    """distribution() from each distinct answer with how many gave it."""
     counted: Counter[str] = Counter()
     answered = 0
-    for value in values:
+    for value, n in counted_values:
         picked = [v for v in value.split("\n") if v]
         if picked:
-            answered += 1
-        counted.update(picked)
+            answered += n
+        for choice in picked:
+            counted[choice] += n
     rows = [(c, counted.pop(c, 0)) for c in question.choices]
     rows += [(f"{old} {GONE}", n) for old, n in sorted(counted.items())]
     return Distribution(question.id, question.text, question.kind, tuple(rows), answered)
 
 
-def summarise(
-    questions: Sequence[Question], responses: Sequence[ResponseRow]
-) -> tuple[Share, Share, Share, list[Distribution], list[tuple[str, int]]]:
-    """FFT, regular (yes, maybe), every choice question's distribution, services."""
+Grouped = Mapping[int, Sequence[tuple[str, int]]]
 
-    def values(q: Question) -> list[str]:
-        return [r.answers.get(q.id, "") for r in responses]
+
+def grouped_answers(s: Session, event_id: int, question_ids: Collection[int]) -> Grouped:
+    """question id → each distinct (non-empty) answer to it with how many gave it: one grouped
+    query, so the figures never load the responses one by one."""
+    if not question_ids:
+        return {}
+    rows = s.execute(
+        select(FeedbackAnswer.question_id, FeedbackAnswer.value, func.count())
+        .join(FeedbackResponse, FeedbackResponse.id == FeedbackAnswer.response_id)
+        .where(
+            FeedbackResponse.event_id == event_id,
+            FeedbackAnswer.question_id.in_(question_ids),
+            FeedbackAnswer.value != "",
+        )
+        .group_by(FeedbackAnswer.question_id, FeedbackAnswer.value)
+    ).all()
+    found: dict[int, list[tuple[str, int]]] = {}
+    for question_id, value, n in rows:
+        found.setdefault(question_id, []).append((value, n))
+    return found
+
+
+def _charted(q: Question) -> bool:
+    """Whether the question has a distribution of its own among the figures."""
+    return q.kind != Kind.TEXT.value and q.standard not in ("quote", "contact_consent")
+
+
+def _counted(q: Question) -> bool:
+    """Whether the figures read this question's answers."""
+    return _charted(q) or q.standard in (
+        Standard.FFT.value,
+        Standard.REGULAR.value,
+        Standard.SERVICES.value,
+    )
+
+
+def summarise(
+    questions: Sequence[Question], grouped: Grouped
+) -> tuple[Share, Share, Share, list[Distribution], list[tuple[str, int]]]:
+    """FFT, regular (yes, maybe), every choice question's distribution, services, from each
+    question's distinct answers with their counts (grouped_answers)."""
+
+    def values(q: Question) -> Sequence[tuple[str, int]]:
+        return grouped.get(q.id, ())
 
     by_key = {q.standard: q for q in questions if q.standard}
     fft_q = by_key.get(Standard.FFT.value)
-    fft = fft_share(values(fft_q)) if fft_q else Share(0, 0)
+    fft = _fft_share(values(fft_q)) if fft_q else Share(0, 0)
     regular_q = by_key.get(Standard.REGULAR.value)
-    said = [v for v in values(regular_q) if v] if regular_q else []
-    regular = Share(said.count("Yes"), len(said))
-    maybe = Share(said.count("Maybe"), len(said))
+    said = Counter[str]()
+    for value, n in values(regular_q) if regular_q else ():
+        if value:
+            said[value] += n
+    total = said.total()
+    regular = Share(said["Yes"], total)
+    maybe = Share(said["Maybe"], total)
     dists = [
-        distribution(q, values(q))
+        _distribution(q, values(q))
         for q in questions
-        if q.kind != Kind.TEXT.value
-        and q.standard not in ("quote", "contact_consent")
-        and not (q.archived and not any(values(q)))  # taken off the form before any answer
+        if _charted(q)
+        # taken off the form before any answer
+        and not (q.archived and not any(v for v, _n in values(q)))
     ]
     services_q = by_key.get(Standard.SERVICES.value)
     services = (
-        [(c, n) for c, n in distribution(services_q, values(services_q)).counts if n]
+        [(c, n) for c, n in _distribution(services_q, values(services_q)).counts if n]
         if services_q
         else []
     )
@@ -138,11 +198,16 @@ def figures(store: Store, event_id: int) -> FeedbackFigures:
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
         questions = questions_in(s, event_id, archived=True)
-        responses = responses_in(s, event_id)
+        responses = s.scalar(
+            select(func.count())
+            .select_from(FeedbackResponse)
+            .where(FeedbackResponse.event_id == event_id)
+        )
+        grouped = grouped_answers(s, event_id, [q.id for q in questions if _counted(q)])
         attendance, source = attendance_in(s, event_id)
-    fft, regular, maybe, dists, services = summarise(questions, responses)
+    fft, regular, maybe, dists, services = summarise(questions, grouped)
     return FeedbackFigures(
-        responses=len(responses),
+        responses=responses or 0,
         attendance=attendance,
         attendance_source=source,
         fft=fft,

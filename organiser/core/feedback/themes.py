@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, false, func, insert, literal, select
+from sqlalchemy.orm import Session, aliased
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
@@ -16,7 +16,6 @@ from organiser.core.feedback.form import questions_in
 from organiser.core.feedback.kinds import STARTER_THEMES, Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import (
     FeedbackAnswer,
-    FeedbackQuestion,
     FeedbackResponse,
     FeedbackTheme,
     answer_theme,
@@ -181,37 +180,65 @@ def quotes(store: Store, event_id: int, *, for_print: bool) -> list[Quote]:
     with store.begin() as s:
         questions = {q.id: q for q in questions_in(s, event_id, archived=True)}
         by_key = {q.standard: q.id for q in questions.values() if q.standard}
-        rows = s.execute(
+        private = {by_key.get(k) for k in ("quote", "first_name", "contact", "contact_consent")}
+        quotable = [
+            q.id for q in questions.values() if q.kind == Kind.TEXT.value and q.id not in private
+        ]
+        if not quotable:
+            return []
+        # The writer's consent and first name come with each answer from the same response,
+        # so only the quotable answers are read (only the starred ones for print).
+        consent_q = by_key.get(Standard.QUOTE.value)
+        first_q = by_key.get(Standard.FIRST_NAME.value)
+        consent = aliased(FeedbackAnswer)
+        first = aliased(FeedbackAnswer)
+        query = (
             select(
                 FeedbackAnswer.id,
-                FeedbackAnswer.response_id,
                 FeedbackAnswer.question_id,
                 FeedbackAnswer.value,
                 FeedbackAnswer.starred,
+                consent.value if consent_q is not None else literal(None),
+                first.value if first_q is not None else literal(None),
             )
             .join(FeedbackResponse, FeedbackResponse.id == FeedbackAnswer.response_id)
-            .join(FeedbackQuestion, FeedbackQuestion.id == FeedbackAnswer.question_id)
-            .where(FeedbackResponse.event_id == event_id, FeedbackAnswer.value != "")
+            .where(
+                FeedbackResponse.event_id == event_id,
+                FeedbackAnswer.question_id.in_(quotable),
+                FeedbackAnswer.value != "",
+            )
             .order_by(FeedbackResponse.received_at, FeedbackAnswer.id)
-        ).all()
-    per_response: dict[int, dict[int, str]] = {}
-    for _aid, rid, qid, value, _star in rows:
-        per_response.setdefault(rid, {})[qid] = value
-    private = {by_key.get(k) for k in ("quote", "first_name", "contact", "contact_consent")}
+        )
+        if consent_q is not None:
+            query = query.outerjoin(
+                consent,
+                (consent.response_id == FeedbackAnswer.response_id)
+                & (consent.question_id == consent_q),
+            )
+        if first_q is not None:
+            query = query.outerjoin(
+                first,
+                (first.response_id == FeedbackAnswer.response_id) & (first.question_id == first_q),
+            )
+        if for_print:
+            query = query.where(
+                FeedbackAnswer.starred.is_(True),
+                consent.value.in_([QuoteConsent.ANONYMOUS.value, QuoteConsent.FIRST_NAME.value])
+                if consent_q is not None
+                else false(),
+            )
+        rows = s.execute(query).all()
     found = []
-    for answer_id, rid, qid, value, starred in rows:
-        question = questions[qid]
-        if question.kind != Kind.TEXT.value or qid in private:
-            continue
-        mine = per_response[rid]
-        consent = mine.get(by_key.get(Standard.QUOTE.value, -1), "")
+    anonymous, first_name = QuoteConsent.ANONYMOUS.value, QuoteConsent.FIRST_NAME.value
+    for answer_id, qid, value, starred, said, named in rows:
+        said = said or ""
         attribution = ""
-        if consent == QuoteConsent.ANONYMOUS.value:
+        if said == anonymous:
             attribution = "A parent at the session"
-        elif consent == QuoteConsent.FIRST_NAME.value:
-            first = mine.get(by_key.get(Standard.FIRST_NAME.value, -1), "").split()
-            attribution = first[0] if first else "A parent at the session"
-        quote = Quote(answer_id, value, question.text, consent, attribution, starred)
+        elif said == first_name:
+            names = (named or "").split()
+            attribution = names[0] if names else "A parent at the session"
+        quote = Quote(answer_id, value, questions[qid].text, said, attribution, starred)
         if for_print and not (starred and quote.printable):
             continue
         found.append(quote)
