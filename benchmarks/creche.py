@@ -1,7 +1,8 @@
 """The Creche tab on an event with 10,000 bookings (a programme of sessions imported at once),
 and importing 10,000 bookings from an Eventbrite attendee report.
 
-Run the import figure alone with `python -m benchmarks.creche` (a fresh database).
+Run the import figure alone with `python -m benchmarks.creche` (a fresh database), the Bookings
+page and creche checks figures alone with `python -m benchmarks.creche bookings`.
 """
 
 from __future__ import annotations
@@ -88,25 +89,31 @@ def time_bookings_page(app: QApplication, window: MainWindow, event_id: int) -> 
     return timings
 
 
+GOAL_MS = 100  # issue 19: the Bookings page and the creche checks, each with 10,000 bookings
+
+
 def creche_bookings(app: QApplication, window: MainWindow, store: Store, event_id: int) -> None:
-    """Print how long the Bookings page and the creche checks take with 10,000 bookings."""
+    """Print how long the Bookings page and the creche checks take with 10,000 bookings,
+    then the booking import figures."""
+    creche_figures(app, window, store, event_id)
+    booking_import(store)
+
+
+def creche_figures(app: QApplication, window: MainWindow, store: Store, event_id: int) -> None:
+    """The Bookings page and the creche checks with 10,000 bookings, each beside its goal."""
     add_bookings(store, event_id)
     shown = statistics.median(time_bookings_page(app, window, event_id))
     print(
-        f"opening the Creche tab's bookings with 10,000 bookings: {shown / 100:.2f}× the 100 ms "
-        f"goal ({shown:.0f} ms)"
+        f"opening the Creche tab's bookings with 10,000 bookings: {shown:.0f} ms "
+        f"(goal ≤ {GOAL_MS} ms)"
     )
     checks = []
-    for _ in range(3):
+    for _ in range(5):
         started = time.perf_counter()
         review(store, event_id)
         checks.append((time.perf_counter() - started) * 1000)
     took = statistics.median(checks)
-    print(
-        f"creche checks over 10,000 bookings and 5,000 children: {took / 100:.2f}× the 100 ms "
-        f"goal ({took:.0f} ms)"
-    )
-    booking_import(store)
+    print(f"creche checks, 10,000 bookings and 5,000 children: {took:.0f} ms (goal ≤ {GOAL_MS} ms)")
 
 
 def eventbrite_report(bookings: int = IMPORTED) -> bytes:
@@ -195,16 +202,41 @@ def booking_import(store: Store) -> None:
     )
 
 
-def main() -> int:
-    """The booking import figure in a fresh database."""
+def main(argv: list[str]) -> int:
+    """The booking import figure in a fresh database; with `bookings`, the Bookings page and
+    creche checks figures instead (`python -m benchmarks.creche bookings`)."""
     from organiser.core.opening import open_store
 
     with tempfile.TemporaryDirectory(prefix="organiser-bench-") as folder:
         store = open_store(f"sqlite:///{Path(folder) / 'import.sqlite'}", daily_backup=False)
-        booking_import(store)
+        if argv[1:2] == ["bookings"]:
+            _bookings_alone(store, Path(folder))
+        else:
+            booking_import(store)
         store.close()
     return 0
 
 
+def _bookings_alone(store: Store, folder: Path) -> None:
+    """The two creche figures on the database `make bench` gives them (two events)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from benchmarks.data import fill
+    from organiser.ui.launch import settle_memory
+    from organiser.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    big, _small = fill(store, events=2, costs_per_event=10_000)
+    window = MainWindow(store, QSettings(str(folder / "bench.ini"), QSettings.Format.IniFormat))
+    window.show()
+    settle_memory()
+    creche_figures(app, window, store, big)
+    window.close()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from organiser.core.creche import allergies, checks, service
+from organiser.core.creche import allergies, checks, counts, service
 from organiser.core.db import Store
 
 DAY = dt.date(2026, 12, 12)
@@ -180,6 +180,6 @@ def test_children_booked_but_not_entered_still_count_for_staffing(
     booking = add_booking(event, children=6)
     add_child(booking, first_name="Ada", age_months=10)
     add_staff(event)
-    check = service.ratio_check(store, event)
+    check = counts.ratio_check(store, event)
     assert check.children == 6
     assert check.short  # six children of unknown age count as under 2: two staff needed

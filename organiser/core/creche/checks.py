@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.bookings import places_in
+from organiser.core.creche.counts import ShortBooking, ratios_in, short_bookings
 from organiser.core.creche.kinds import HOLDING
+from organiser.core.creche.models import Booking, Child
 from organiser.core.creche.ratios import RatioCheck
-from organiser.core.creche.rows import BookingRow, ChildRow, CrecheSettings, StaffRow
-from organiser.core.creche.service import (
-    bookings_in,
-    children_in,
-    ratios_in,
-    settings_in,
-    staff_in,
-)
+from organiser.core.creche.rows import CrecheSettings, StaffRow
+from organiser.core.creche.service import settings_in, staff_in
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.parsing import format_date, format_minutes, minutes_between, name_key
@@ -42,23 +43,33 @@ class CrecheReview:
 
 
 def review(store: Store, event_id: int, *, today: dt.date | None = None) -> CrecheReview:
-    """Everything the creche page shows in one read."""
+    """Everything the creche page shows in one read.
+
+    The database finds what needs attention (bookings short of children, children counted by
+    age band); only the children coming are read one by one, for the checks on each."""
     with store.begin() as s:
         event = get_or_raise(s, Event, event_id, "event")
         settings = settings_in(s, event_id)
-        bookings = bookings_in(s, event_id)
-        children = children_in(s, event_id)
+        has_bookings = _exists(s, select(Booking.id).where(Booking.event_id == event_id))
+        has_children = has_bookings and _exists(
+            s,
+            select(Child.id)
+            .join(Booking, Booking.id == Child.booking_id)
+            .where(Booking.event_id == event_id),
+        )
+        coming = _coming(s, event_id, event.date)
+        short = short_bookings(s, event_id)
         staff = staff_in(s, event_id)
-        ratios = ratios_in(s, event_id)
+        ratios = ratios_in(s, event_id, settings=settings, short=short, staff=staff)
         free = places_in(s, event_id)
     planned = bool(
-        settings.session_source != "not set" or settings.places is not None or children or staff
+        settings.session_source != "not set" or settings.places is not None or has_children or staff
     )
     warnings = [
         *(_session_warnings(settings) if planned else []),
         *_staff_warnings(staff, event.date),
-        *_children_warnings(children, settings),
-        *_booking_warnings(bookings),
+        *_children_warnings(coming, settings),
+        *_booking_warnings(short),
     ]
     if free.adults_free is not None and free.adults_free < 0:
         warnings.append(
@@ -82,7 +93,7 @@ def review(store: Store, event_id: int, *, today: dt.date | None = None) -> Crec
         settings.retention
         and day > settings.retention
         and settings.purged_at is None
-        and (bookings or children)
+        and has_bookings  # a child always belongs to a booking
     ):
         warnings.insert(
             0,
@@ -137,10 +148,58 @@ def _staff_warnings(staff: list[StaffRow], on: dt.date | None) -> list[CrecheWar
     return warnings
 
 
-def _children_warnings(children: list[ChildRow], settings: CrecheSettings) -> list[CrecheWarning]:
+@dataclass(frozen=True)
+class _Coming:
+    """What the checks need of a child whose booking holds a place."""
+
+    booking_id: int
+    booking: str
+    full_name: str
+    date_of_birth: dt.date | None
+    collectors: str
+    age: int | None
+
+
+def _exists(s: Session, query: Select[Any]) -> bool:
+    return s.execute(query.limit(1)).first() is not None
+
+
+def _coming(s: Session, event_id: int, on: dt.date | None) -> list[_Coming]:
+    """Children of bookings holding places, not anonymised, as the children page lists them."""
+    rows = s.execute(
+        select(
+            Child.booking_id,
+            Booking.name,
+            Child.first_name,
+            Child.last_name,
+            Child.date_of_birth,
+            Child.age_months,
+            Child.collectors,
+        )
+        .join(Booking, Booking.id == Child.booking_id)
+        .where(
+            Booking.event_id == event_id,
+            Booking.status.in_(HOLDING),
+            Child.anonymised.is_(False),
+        )
+        .order_by(Booking.id, Child.id)
+    )
+    return [
+        _Coming(
+            booking_id,
+            parent,
+            f"{first} {last}".strip(),
+            born,
+            collectors,
+            age_months(born, stated, on),
+        )
+        for booking_id, parent, first, last, born, stated, collectors in rows
+    ]
+
+
+def _children_warnings(coming: list[_Coming], settings: CrecheSettings) -> list[CrecheWarning]:
     warnings = []
-    coming = [c for c in children if c.booking_status in HOLDING and not c.anonymised]
-    seen: dict[tuple[str, dt.date | None], ChildRow] = {}
+    seen: dict[tuple[str, dt.date | None], _Coming] = {}
     for child in coming:
         name = child.full_name
         if not child.collectors.strip():
@@ -154,7 +213,7 @@ def _children_warnings(children: list[ChildRow], settings: CrecheSettings) -> li
         elif child.age >= (settings.max_age_years + 1) * 12:
             warnings.append(
                 CrecheWarning(
-                    f"{name} is {child.age_text} at the event, older than the creche takes "
+                    f"{name} is {age_words(child.age)} at the event, older than the creche takes "
                     f"(up to {settings.max_age_years}).",
                     "children",
                 )
@@ -176,19 +235,18 @@ def _children_warnings(children: list[ChildRow], settings: CrecheSettings) -> li
     return warnings
 
 
-def _booking_warnings(bookings: list[BookingRow]) -> list[CrecheWarning]:
+def _booking_warnings(short: list[ShortBooking]) -> list[CrecheWarning]:
     warnings = []
-    for booking in bookings:
-        if booking.status not in HOLDING or booking.anonymised:
+    for booking in short:
+        if booking.anonymised:
             continue
-        if booking.registered < booking.children:
-            missing = booking.children - booking.registered
-            warnings.append(
-                CrecheWarning(
-                    f"{booking.name} booked {booking.children} creche place"
-                    f"{'s' if booking.children != 1 else ''}; "
-                    f"{missing} child{'ren' if missing != 1 else ''}’s details still to add.",
-                    "children",
-                )
+        missing = booking.children - booking.registered
+        warnings.append(
+            CrecheWarning(
+                f"{booking.name} booked {booking.children} creche place"
+                f"{'s' if booking.children != 1 else ''}; "
+                f"{missing} child{'ren' if missing != 1 else ''}’s details still to add.",
+                "children",
             )
+        )
     return warnings

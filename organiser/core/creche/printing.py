@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from organiser.core.creche.allergies import needs_in, summarise
 from organiser.core.creche.bookings import places_in
+from organiser.core.creche.counts import ratios_in
 from organiser.core.creche.documents import (
     AllergyCard,
     BookingLine,
@@ -23,13 +24,7 @@ from organiser.core.creche.documents import (
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.ratios import RatioCheck
 from organiser.core.creche.rows import BookingRow, ChildRow, StaffRow
-from organiser.core.creche.service import (
-    bookings_in,
-    children_in,
-    ratios_in,
-    settings_in,
-    staff_in,
-)
+from organiser.core.creche.service import bookings_in, children_in, settings_in, staff_in
 from organiser.core.db import Store
 from organiser.core.events.models import Event
 from organiser.core.parsing import format_date, format_time, long_date, sort_key

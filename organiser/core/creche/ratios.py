@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from organiser.core.creche.kinds import Qualification
@@ -128,15 +128,25 @@ class RatioCheck:
         return f"Short-staffed: {need}, but only " + "; ".join(parts) + "."
 
 
-def needed_staff(ages: Iterable[int | None], rules: RuleSet, *, level6: bool) -> list[BandNeed]:
-    """Each band's children and the share of an adult they need under these rules."""
+def band_counts(ages: Iterable[int | None], rules: RuleSet) -> dict[str, int]:
+    """How many children fall in each band, by the band's label."""
     counts = {band.label: 0 for band in rules.bands}
     for months in ages:
         counts[rules.band_for(months).label] += 1
+    return counts
+
+
+def needed_staff(ages: Iterable[int | None], rules: RuleSet, *, level6: bool) -> list[BandNeed]:
+    """Each band's children and the share of an adult they need under these rules."""
+    return needs_for(band_counts(ages, rules), rules, level6=level6)
+
+
+def needs_for(counts: Mapping[str, int], rules: RuleSet, *, level6: bool) -> list[BandNeed]:
+    """Each band's children (counted already) and the share of an adult they need."""
     needs = []
     for band in rules.bands:
         ratio = band.with_level6 if level6 and band.with_level6 else band.children_per_adult
-        n = counts[band.label]
+        n = counts.get(band.label, 0)
         needs.append(BandNeed(band.label, n, ratio, n / ratio))
     return needs
 
@@ -167,6 +177,19 @@ def check_ratios(
     The session is cut wherever someone comes on or goes off; in each piece the children
     need staff by the rules, at the level 6 ratio only while a level 6 practitioner is on.
     """
+    return check_counts(band_counts(ages, rules), staff, rules, start=start, end=end)
+
+
+def check_counts(
+    counts: Mapping[str, int],
+    staff: Sequence[OnDuty],
+    rules: RuleSet,
+    *,
+    start: dt.time | None = None,
+    end: dt.time | None = None,
+) -> RatioCheck:
+    """`check_ratios` with the children already counted by band (`band_counts`): the ages
+    are counted once, not once for each piece of the session."""
     if start is None or end is None or end <= start:
         pieces: list[tuple[dt.time | None, dt.time | None]] = [(None, None)]
     else:
@@ -185,7 +208,7 @@ def check_ratios(
         else:
             on = [m for m in staff if _on_at(m, piece_start, piece_end)]
         level6 = _level6_ratio_applies(on, rules)
-        needed = _total(needed_staff(ages, rules, level6=level6))
+        needed = _total(needs_for(counts, rules, level6=level6))
         worst_on = len(on) if worst_on is None else min(worst_on, len(on))
         if len(on) < needed:
             gaps.append(Gap(piece_start, piece_end, len(on), needed))
@@ -196,10 +219,10 @@ def check_ratios(
         )
         for a, b in pieces
     )
-    bands = needed_staff(ages, rules, level6=level6_throughout)
+    bands = needs_for(counts, rules, level6=level6_throughout)
     return RatioCheck(
         bands=tuple(bands),
-        children=len(ages),
+        children=sum(counts.values()),
         needed=_total(bands),
         rostered=worst_on or 0,
         level6=level6_throughout,

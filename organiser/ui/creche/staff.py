@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import service as creche
+from organiser.core.creche.counts import ratio_check
 from organiser.core.row_kinds import RowKind
 from organiser.ui.creche.common import set_role, widen_list, wrapped
 from organiser.ui.creche.fields import STAFF_COLUMNS, STAFF_FIELDS, values_of
@@ -62,6 +63,6 @@ class StaffPage(QWidget):
         if self.event_id is None:
             self.ratio.setText("")
             return
-        check = creche.ratio_check(self.runner.store, self.event_id)
+        check = ratio_check(self.runner.store, self.event_id)
         self.ratio.setText(f"⚠ {check.summary()}" if check.short else check.summary())
         set_role(self.ratio, "warning" if check.short else "subheading")
