@@ -129,7 +129,7 @@ def _sniff_separator(text: str) -> str:
     return best
 
 
-def _header(cells: Sequence[str]) -> tuple[str, ...]:
+def column_names(cells: Sequence[str]) -> tuple[str, ...]:
     """Column names, trimmed; blank ones named by position, repeated ones numbered."""
     names: list[str] = []
     for number, cell in enumerate(cells, start=1):
@@ -168,7 +168,7 @@ def read_csv(data: bytes, *, encoding: str | None = None) -> CsvTable:
             if not any(cell.strip() for cell in cells):
                 continue
             if header is None:
-                header = _header(cells)
+                header = column_names(cells)
                 widths = (len(header), len(cells))
             else:
                 rows.append((number, tuple(cells)))

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from organiser.core.csvfiles import write_csv
+from organiser.core.errors import OrganiserError
 from organiser.core.tables import Table
+from organiser.core.words import plural
 
 EXAMPLES = 2  # values of each column shown beside what it was understood as
 _EXAMPLE_LENGTH = 30
@@ -89,6 +91,35 @@ class Plan(Protocol):
     def good_count(self) -> int:
         """How many would be added when the refused rows are left out."""
         ...
+
+
+def refuse_unless_storable(plan: Plan, *, leave_out_refused: bool) -> None:
+    """Raise, before anything is stored, when the plan cannot be: its column choices are wrong,
+    or rows are refused and the person did not ask to leave them out."""
+    if plan.problems:
+        raise OrganiserError("Nothing was imported: " + " ".join(plan.problems))
+    if plan.errors and not leave_out_refused:
+        count = len(refused_rows(plan.errors))
+        raise OrganiserError(
+            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. Fix the "
+            "file or the column choices, or import the other rows leaving out the refused ones."
+        )
+
+
+def too_wide(table: Table, number: int, cells: Sequence[str]) -> RowError | None:
+    """A row with values beyond the header's columns: in a CSV a value with the separator
+    missing its quotes, in a spreadsheet a column without a heading."""
+    width = len(table.header)
+    if not any(c.strip() for c in cells[width:]):
+        return None
+    why = (
+        "a value containing the separator may be missing its quotes"
+        if table.encoding is not None
+        else "a column without a heading holds values"
+    )
+    return RowError(
+        number, "", f"it has {len(cells)} cells but the header row has {width} columns; {why}"
+    )
 
 
 def examples(table: Table, column: str, most: int = EXAMPLES) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from organiser.core.csvfiles import read_bytes, read_csv, unescape_cell
+from organiser.core.csvfiles import column_names, read_bytes, read_csv, unescape_cell
 from organiser.core.errors import OrganiserError
 
 MAX_ROWS = 100_000  # far more responses than any event gets
@@ -136,11 +136,4 @@ def _header(cells: list[str]) -> tuple[str, ...]:
             f"This sheet has {len(cells)} columns; a form's export has far fewer. "
             "Check that it is the right file."
         )
-    names: list[str] = []
-    for number, cell in enumerate(cells, start=1):
-        name = " ".join(cell.split()) or f"Column {number}"
-        base, copy = name, 2
-        while name in names:
-            name, copy = f"{base} ({copy})", copy + 1
-        names.append(name)
-    return tuple(names)
+    return column_names(cells)

@@ -18,7 +18,7 @@ from organiser.core.creche.import_rows import Row
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.creche.validation import check_booking
 from organiser.core.errors import ValidationError
-from organiser.core.import_plans import RowError
+from organiser.core.import_plans import RowError, refused_rows
 from organiser.core.parsing import name_key
 
 # Longest text each short field holds, and what a message calls it.
@@ -51,7 +51,7 @@ class Household:
     def left_out(self, errors: Iterable[RowError]) -> list[RowError]:
         """For each row of the household with no error of its own when another has one: why
         it is refused too."""
-        refused = {e.row for e in errors}
+        refused = refused_rows(errors)
         if not refused:
             return []
         first = min(refused)

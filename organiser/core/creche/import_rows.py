@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 from organiser.core.creche import import_values as values
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.errors import ValidationError
-from organiser.core.import_plans import RowError
+from organiser.core.import_plans import RowError, too_wide
 from organiser.core.tables import Table
 
 T = TypeVar("T")
@@ -46,12 +46,6 @@ class RowReader:
     def __init__(self, table: Table, mapping: Mapping[str, str | None]) -> None:
         self.table = table
         self.mapping = mapping
-        self.width = len(table.header)
-        self.why_wider = (
-            "a value containing the separator may be missing its quotes"
-            if table.encoding is not None
-            else "a column without a heading holds values"
-        )
         self.places = {
             key: table.header.index(column)
             for key, column in mapping.items()
@@ -68,15 +62,9 @@ class RowReader:
     def read(self, number: int, cells: tuple[str, ...]) -> tuple[Row, list[RowError]]:
         """One row of the file read into a household's details, with what is wrong in it."""
         errors: list[RowError] = []
-        if any(c.strip() for c in cells[self.width :]):
-            errors.append(
-                RowError(
-                    number,
-                    "",
-                    f"it has {len(cells)} cells but the header row has {self.width} columns; "
-                    + self.why_wider,
-                )
-            )
+        wide = too_wide(self.table, number, cells)
+        if wide is not None:
+            errors.append(wide)
 
         def cell(key: str) -> str:
             place = self.places.get(key)

@@ -26,14 +26,13 @@ from organiser.core.creche.import_rows import Row, RowReader, repeats
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.models import Booking, BookingStatusChange
 from organiser.core.db import Store
-from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.errors import ValidationError
 from organiser.core.events.models import Event
-from organiser.core.import_plans import RowError
+from organiser.core.import_plans import RowError, refuse_unless_storable
 from organiser.core.meetings.models import utc_now
 from organiser.core.records import get_or_raise, restore, snapshot
 from organiser.core.relations import BOOKING_DEPENDANTS
 from organiser.core.tables import Table, read_table
-from organiser.core.words import plural
 
 __all__ = [
     "ColumnMap",
@@ -173,14 +172,7 @@ def apply_import(
     When any row is refused nothing is added, unless `leave_out_refused`: then the bookings
     touching a refused row are left out and the others added.
     """
-    if plan.problems:
-        raise OrganiserError("Nothing was imported: " + " ".join(plan.problems))
-    if plan.errors and not leave_out_refused:
-        count = len(plan.refused)
-        raise OrganiserError(
-            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. Fix the "
-            "file or the column choices, or leave the refused rows out, then import again."
-        )
+    refuse_unless_storable(plan, leave_out_refused=leave_out_refused)
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
         known = _known(s, event_id)  # an import since the preview is not added twice

@@ -23,10 +23,10 @@ from organiser.core.feedback.import_rows import PlannedResponse
 from organiser.core.feedback.import_undo import response_state
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
+from organiser.core.import_plans import refuse_unless_storable
 from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.records import get_or_raise
-from organiser.core.words import plural
 
 if TYPE_CHECKING:
     from organiser.core.feedback.importing import ImportPlan
@@ -151,14 +151,7 @@ def apply_import(
     """Store the plan's responses in one transaction, one undo step: new ones added, edited ones
     updated. Refused rows stop it all, unless `leave_out_refused` (then the others are stored).
     The column choices are remembered for the next file from the same form."""
-    if plan.problems:
-        raise OrganiserError("Nothing was imported: " + " ".join(plan.problems))
-    if plan.errors and not leave_out_refused:
-        count = len({e.row for e in plan.errors})
-        raise OrganiserError(
-            f"Nothing was imported: {plural(count, 'row')} of the file cannot be used. Fix the "
-            "file or the column choices, or import the other rows leaving out the refused ones."
-        )
+    refuse_unless_storable(plan, leave_out_refused=leave_out_refused)
     created: list[int] = []
     updated: list[dict[str, Any]] = []
     with store.begin() as s:

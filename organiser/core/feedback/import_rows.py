@@ -28,7 +28,7 @@ from organiser.core.feedback.import_choices import Gathered, can_grow, unknown_w
 from organiser.core.feedback.import_columns import CONTACT_STANDARDS, RECEIVED, Target, normalise
 from organiser.core.feedback.import_file import received_reader
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
-from organiser.core.import_plans import RowError
+from organiser.core.import_plans import RowError, too_wide
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.tables import Table
 from organiser.core.words import plural
@@ -142,12 +142,7 @@ class RowReader:
     def __init__(
         self, table: Table, mapping: Mapping[str, Target], by_id: Mapping[int, Question]
     ) -> None:
-        self.width = len(table.header)
-        self.why_wider = (
-            "a value containing the separator may be missing its quotes"
-            if table.encoding is not None
-            else "a column without a heading holds values"
-        )
+        self.table = table
         targets = [(i, c, mapping.get(c)) for i, c in enumerate(table.header)]
         self.columns = [(i, c, AnswerReader(by_id[t])) for i, c, t in targets if isinstance(t, int)]
         self.received = next(
@@ -177,15 +172,9 @@ class RowReader:
         Answers not among a question's choices are gathered (see `gathered`) rather than
         returned: their words depend on the whole file."""
         errors: list[RowError] = []
-        if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
-            errors.append(
-                RowError(
-                    number,
-                    "",
-                    f"it has {len(cells)} cells but the header row has {self.width} columns; "
-                    + self.why_wider,
-                )
-            )
+        wide = too_wide(self.table, number, cells)
+        if wide is not None:
+            errors.append(wide)
         answers: dict[int, str] = {}
         others = 0
         unknown = False

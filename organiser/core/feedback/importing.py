@@ -39,7 +39,7 @@ from organiser.core.feedback.import_mapping import choose, suggest_mapping
 from organiser.core.feedback.import_rows import PlannedResponse, RowReader, fingerprinter
 from organiser.core.feedback.import_shapes import read_responses, responses_table
 from organiser.core.feedback.import_undo import remove_imported, restore_imported
-from organiser.core.import_plans import Reading, RowError
+from organiser.core.import_plans import Reading, RowError, refused_rows
 from organiser.core.records import get_or_raise
 from organiser.core.tables import Table
 from organiser.core.words import plural
@@ -142,7 +142,7 @@ class ImportPlan:
         if self.skipped:
             parts.append(f"{plural(len(self.skipped), 'empty row')} skipped")
         if self.errors:
-            rows = len({e.row for e in self.errors})
+            rows = len(refused_rows(self.errors))
             parts.append(f"{plural(rows, 'row')} refused")
         return ", ".join(parts) + "."
 

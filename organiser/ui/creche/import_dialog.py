@@ -14,6 +14,7 @@ from organiser.core.creche import importing
 from organiser.core.creche.import_columns import TARGETS, guess_mapping
 from organiser.core.creche.importing import ImportPlan, PlannedBooking
 from organiser.core.db import Store
+from organiser.core.import_plans import refused_rows
 from organiser.core.parsing import format_date
 from organiser.core.tables import Table, read_table
 from organiser.ui.ops import Call, Inverse, OpRunner
@@ -57,7 +58,7 @@ class ImportDialog(ImportPreviewDialog):
     ) -> None:
         super().__init__(runner, event_id, data, table, parent)
         self.file_name = file_name
-        self._error_rows: set[int] = set()
+        self._error_rows: frozenset[int] = frozenset()
         self._chosen: set[str] = set()  # the details whose column the person chose
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
@@ -153,7 +154,7 @@ class ImportDialog(ImportPreviewDialog):
         return f"{self.file_name}: {self.table.description}."
 
     def _show_rows(self, plan: ImportPlan | None, rows: Sequence[PlannedBooking]) -> None:
-        self._error_rows = {e.row for e in plan.errors} if plan else set()
+        self._error_rows = refused_rows(plan.errors) if plan else frozenset()
         self.model.set_rows(rows)
 
     def _apply(self, plan: ImportPlan, leave_out_refused: bool = False) -> Call:
