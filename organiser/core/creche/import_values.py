@@ -130,13 +130,23 @@ def normalise(name: str) -> str:
     return " ".join(re.sub(r"[^\w#']+", " ", folded).split())
 
 
-def _said(what: str, value: str, column: str) -> str:
+def _said(
+    what: str,
+    value: str,
+    column: str,
+    *,
+    inside: str | None = None,
+    alone: str | None = None,
+    about: str = "",
+) -> str:
     """ "the quantity “two”", or, for a value that may say who someone is, "the quantity in
-    “Quantity”" (the column named instead)."""
+    “Quantity”" (the column named instead, as `inside` when given), or with no column `alone`."""
     quoted = shown(value)
     if quoted is not None:
-        return f"the {what} {quoted}"
-    return f"the {what} in “{column}”" if column else f"the {what}"
+        return f"the {what} {quoted}{about}"
+    if column:
+        return f"the {inside or what} in “{column}”"
+    return alone or f"the {what}{about}"
 
 
 def whole_number(value: str, what: str, *, blank: int, column: str = "") -> int:
@@ -179,11 +189,7 @@ def consent(value: str, column: str = "") -> bool:
         return False
     if words & _YES or "opt in" in text or "happy to" in text:
         return True
-    quoted = shown(value)
-    if quoted is not None:
-        said = f"the answer {quoted} about future contact"
-    else:
-        said = f"the answer in “{column}”" if column else "the answer about future contact"
+    said = _said("answer", value, column, about=" about future contact")
     raise ValidationError(f"{said} is not yes or no; write Yes or No")
 
 
@@ -194,11 +200,7 @@ def checked_in(value: str, column: str = "") -> bool:
         return False
     if text in {"yes", "y", "true", "1", "x", "checked in", "attended"} or _DIGIT.search(text):
         return True
-    quoted = shown(value)
-    if quoted is not None:
-        said = f"the check-in {quoted}"
-    else:
-        said = f"the value in “{column}”" if column else "the check-in"
+    said = _said("check-in", value, column, inside="value")
     raise ValidationError(f"{said} is not yes, no or a time; write Yes or No")
 
 
@@ -236,11 +238,7 @@ def when(value: str, column: str = "") -> dt.date | None:
         raise ValidationError(
             f"the date “{words}” is not a date in the calendar; check the day and the month"
         ) from None
-    quoted = shown(text)
-    if quoted is not None:
-        said = f"the date {quoted}"
-    else:
-        said = f"the value in “{column}”" if column else "the value"
+    said = _said("date", text, column, inside="value", alone="the value")
     raise ValidationError(f"{said} is not a date; write it as day/month/year, such as 14/01/2027")
 
 
