@@ -14,10 +14,10 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from benchmarks.imports import time_plan, timed_ms
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche.checks import review
 from organiser.core.creche.models import Booking, Child
@@ -167,29 +167,17 @@ def booking_import(store: Store) -> None:
     data = eventbrite_report()
     event_id = create_event(store, title="Imported session").created_id
     assert event_id is not None
-    reads, plans = [], []
-    for _ in range(3):
-        started = time.perf_counter()
-        table = read_table(data, "attendees.csv")
-        read = time.perf_counter()
-        mapping, _remembered = suggest_mapping(store, event_id, table)
-        plan = plan_for_event(store, event_id, table, mapping)
-        planned = time.perf_counter()
-        reads.append((read - started) * 1000)
-        plans.append((planned - read) * 1000)
+    timed = time_plan(
+        lambda: read_table(data, "attendees.csv"),
+        lambda table: suggest_mapping(store, event_id, table)[0],
+        lambda table, mapping: plan_for_event(store, event_id, table, mapping),
+        runs=3,
+    )
+    plan, peak = timed.plan, timed.peak
     assert plan.ok and plan.good_count() == IMPORTED, plan.summary()
-    tracemalloc.start()
-    table = read_table(data, "attendees.csv")
-    after_read = tracemalloc.get_traced_memory()[0]
-    tracemalloc.reset_peak()
-    plan = plan_for_event(store, event_id, table, mapping)
-    peak = tracemalloc.get_traced_memory()[1] - after_read
-    tracemalloc.stop()
-    started = time.perf_counter()
-    apply_import(store, event_id, plan)
-    applied = (time.perf_counter() - started) * 1000
-    read_ms, plan_ms = statistics.median(reads), statistics.median(plans)
-    rows = len(table.rows)
+    _changes, applied = timed_ms(lambda: apply_import(store, event_id, plan))
+    read_ms, plan_ms = timed.read_ms, timed.plan_ms
+    rows = len(timed.table.rows)
     print(
         f"booking import, {IMPORTED:,} bookings ({rows:,} rows, Eventbrite CSV of "
         f"{len(data) / 2**20:.1f} MiB): plan {plan_ms:.0f} ms ({plan_ms / read_ms:.1f}× reading "

@@ -16,12 +16,12 @@ import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import insert
 
+from benchmarks.imports import time_plan, timed_ms
 from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
 from organiser.core.feedback.figures import figures
@@ -221,32 +221,18 @@ def feedback_import(store: Store) -> None:
     mapping, _remembered = suggest_mapping(store, event_id, table)
     first = plan_for_event(store, event_id, table, mapping)
     add_choices(store, event_id=event_id, additions=first.choices_to_add)  # a new event's
-    reads, plans = [], []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        table = read_responses(data, "Feedback (Responses).csv")
-        read = time.perf_counter()
-        mapping, _remembered = suggest_mapping(store, event_id, table)
-        plan = plan_for_event(store, event_id, table, mapping)
-        planned = time.perf_counter()
-        reads.append((read - started) * 1000)
-        plans.append((planned - read) * 1000)
+    timed = time_plan(
+        lambda: read_responses(data, "Feedback (Responses).csv"),
+        lambda table: suggest_mapping(store, event_id, table)[0],
+        lambda table, mapping: plan_for_event(store, event_id, table, mapping),
+        runs=RUNS,
+    )
+    plan, peak, table, mapping = timed.plan, timed.peak, timed.table, timed.mapping
     assert plan.ok and plan.good_count() == IMPORTED, plan.summary()
-    tracemalloc.start()
-    table = read_responses(data, "Feedback (Responses).csv")
-    after_read = tracemalloc.get_traced_memory()[0]
-    tracemalloc.reset_peak()
-    plan = plan_for_event(store, event_id, table, mapping)
-    peak = tracemalloc.get_traced_memory()[1] - after_read
-    tracemalloc.stop()
-    started = time.perf_counter()
-    apply_import(store, event_id, plan)
-    applied = (time.perf_counter() - started) * 1000
-    started = time.perf_counter()
-    again = plan_for_event(store, event_id, table, mapping)
-    replanned = (time.perf_counter() - started) * 1000
+    _changes, applied = timed_ms(lambda: apply_import(store, event_id, plan))
+    again, replanned = timed_ms(lambda: plan_for_event(store, event_id, table, mapping))
     assert again.good_count() == 0 and len(again.already) == IMPORTED, again.summary()
-    read_ms, plan_ms = statistics.median(reads), statistics.median(plans)
+    read_ms, plan_ms = timed.read_ms, timed.plan_ms
     print(
         f"feedback import, {IMPORTED:,} responses (Google Forms CSV of "
         f"{len(data) / 2**20:.1f} MiB): plan {plan_ms:.0f} ms ({plan_ms / read_ms:.1f}× reading "
