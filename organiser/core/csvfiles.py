@@ -41,6 +41,10 @@ _NOT_TEXT = (
     (b"PK\x03\x04", "a spreadsheet (.xlsx) or other zipped file"),
     (b"\xd0\xcf\x11\xe0", "an old Excel (.xls) or Word file"),
     (b"%PDF", "a PDF"),
+    (b"\x89PNG", "a picture (PNG)"),
+    (b"\xff\xd8\xff", "a picture (JPEG)"),
+    (b"GIF8", "a picture (GIF)"),
+    (b"\x1f\x8b", "a compressed (.gz) file"),
 )
 _CELL_LIMIT = 4 * 1024 * 1024  # a long note in one cell; the csv module's default is 128 KB
 

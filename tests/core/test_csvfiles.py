@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -387,3 +388,16 @@ def test_a_cell_past_the_size_limit_points_at_its_line(monkeypatch: pytest.Monke
 )
 def test_an_encoding_is_named_as_a_person_knows_it(codec: str, name: str) -> None:
     assert csvfiles.encoding_name(codec) == name
+
+
+@pytest.mark.parametrize(
+    ("start", "what"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "a picture (PNG)"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a picture (JPEG)"),
+        (b"\x1f\x8b\x08\x00\x00", "a compressed (.gz) file"),
+    ],
+)
+def test_a_picture_or_archive_is_named_not_read_as_text(start: bytes, what: str) -> None:
+    with pytest.raises(OrganiserError, match=rf"This file is {re.escape(what)}, not a CSV file"):
+        read_csv(start + b"\x00" * 64)
