@@ -75,7 +75,6 @@ class ImportDialog(ImportPreviewDialog):
     noun = "response"
     step_noun = "feedback response"
     preview_name = "Responses as they will be stored"
-    count_format = "{:,}"
     mapping_stretch = 1
     preview_stretch = 2
 

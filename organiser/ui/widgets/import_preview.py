@@ -49,7 +49,6 @@ class ImportPreviewDialog(QDialog):
     noun = "row"  # what the preview and the Import button count
     step_noun = "row"  # what the undoable step counts
     preview_name = "Rows as they will be stored"
-    count_format = "{:,}"
     mapping_stretch = 0
     preview_stretch = 1
 
@@ -202,7 +201,7 @@ class ImportPreviewDialog(QDialog):
     # The shared behaviour.
 
     def _plural(self, count: int, word: str) -> str:
-        return f"{self.count_format.format(count)} {word}{'s' if count != 1 else ''}"
+        return f"{count:,} {word}{'s' if count != 1 else ''}"
 
     def _reread(self) -> None:
         """Read the file again in the encoding the person chose, keeping their column choices."""
@@ -230,7 +229,7 @@ class ImportPreviewDialog(QDialog):
         rows = self.planned(plan) if plan else ()
         self._show_rows(plan, rows[:PREVIEW_ROWS])
         shown = (
-            f"{PREVIEW_ROWS} of {self.count_format.format(len(rows))}"
+            f"{PREVIEW_ROWS} of {len(rows):,}"
             if len(rows) > PREVIEW_ROWS
             else self._plural(len(rows), self.noun)
         )
@@ -255,7 +254,7 @@ class ImportPreviewDialog(QDialog):
         good = plan.good_count() if plan is not None and not plan.problems and errors else 0
         self.import_good.setVisible(bool(good))
         self.import_good.setText(
-            f"Import the {self.count_format.format(good)} &other {self.noun}"
+            f"Import the {good:,} &other {self.noun}"
             f"{'s' if good != 1 else ''}, leave out the refused rows"
         )
 
