@@ -161,7 +161,7 @@ def _show(plan: Plan, table: Table) -> None:
 
 def run_import(args: argparse.Namespace, store: Store) -> int:
     """Plan the import, show it, and (unless --dry-run) store it; 1 when anything is refused."""
-    from organiser.core.events.service import find_event
+    from organiser.core.events.reading import find_event
     from organiser.core.tables import read_file
 
     kind = KINDS[args.what]()

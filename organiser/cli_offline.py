@@ -9,7 +9,7 @@ from collections.abc import Callable
 from contextlib import closing
 
 from organiser.core.errors import OrganiserError
-from organiser.core.events.service import find_event, list_events
+from organiser.core.events.reading import find_event, list_events
 from organiser.core.opening import open_store
 from organiser.core.paths import database_url
 from organiser.core.team import offline

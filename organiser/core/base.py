@@ -7,6 +7,7 @@ saving the same row at the same moment can never silently overwrite each other.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import Integer, MetaData
@@ -21,6 +22,11 @@ NAMING_CONVENTION = {
 }
 
 VERSION_COLUMN = "row_version"
+
+
+def utc_now() -> dt.datetime:
+    """Now, in UTC without a zone (how timestamps are stored)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Versioned:

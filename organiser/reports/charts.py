@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
-from reportlab.graphics import renderSVG
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
@@ -20,7 +18,14 @@ from reportlab.lib.validators import isString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from organiser.core.feedback.documents import Chart
-from organiser.reports.fonts import BOLD, FALLBACK, REGULAR, font_runs, register_fonts
+from organiser.reports.fonts import (
+    BOLD,
+    FALLBACK,
+    REGULAR,
+    font_runs,
+    register_fonts,
+    register_main_fonts,
+)
 from organiser.reports.styles import INK, RULE
 
 # Dark blue: about 10:1 against white, far above the 3:1 WCAG asks of graphics.
@@ -122,7 +127,7 @@ def bar_chart(
     question it is less than the sum of the counts); by default the sum of the counts.
     `note` is the line under the title; by default it says how many answered.
     """
-    register_fonts()
+    register_main_fonts()
     total = sum(n for _, n in counts) if answered is None else answered
     leading = font_size * 1.3
     title_lines = wrap(title, width, font_size + 2, BOLD) if title.strip() else []
@@ -205,6 +210,11 @@ def to_svg(drawing: Drawing) -> bytes:
     ReportLab wraps the picture in a clipPath that QtSvg paints as a black rectangle, so it
     is left out; fonts are named by the families Qt knows, with a sans-serif fallback.
     """
+    # Loaded here: only the screen needs SVG, and renderSVG brings xml.dom and urllib.
+    from xml.sax.saxutils import escape
+
+    from reportlab.graphics import renderSVG
+
     register_fonts()
     svg = renderSVG.drawToString(drawing, useClip=True, fontHacks=_SVG_FAMILIES)
     svg = re.sub(r' clip="[^"]*"', "", svg, count=1)

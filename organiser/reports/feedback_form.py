@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from organiser.core.feedback.documents import FormQuestion, PaperForm
 from organiser.reports.charts import text_width
 from organiser.reports.flyer_art import QUIET_ZONE, Modules, draw_qr, qr_modules, qr_value
-from organiser.reports.fonts import BOLD, markup, register_fonts
+from organiser.reports.fonts import BOLD, markup, register_main_fonts
 from organiser.reports.pages import TEXT_LIMIT, build_pdf, fit, frame_height, frame_width, para
 from organiser.reports.styles import BODY, INK, RULE, TITLE
 
@@ -285,7 +285,7 @@ def _height(blocks: list[list[Flowable]]) -> float:
 
 def choose_look(form: PaperForm) -> Look:
     """The most generous look that fits the form on one page; the first if none does."""
-    register_fonts()
+    register_main_fonts()
     for look in LOOKS:
         # A little to spare: ReportLab's frame adds the odd point that a sum of parts misses.
         if _height(_blocks(form, look)) <= _HEIGHT - 4:

@@ -23,7 +23,7 @@ from organiser.reports.flyer_art import (
     qr_value,
 )
 from organiser.reports.flyer_parts import Block, Look, blocks
-from organiser.reports.fonts import BOLD, REGULAR, register_fonts
+from organiser.reports.fonts import BOLD, REGULAR, register_main_fonts
 
 # Which fields keep their place when the page is full, most needed first: what, when, where,
 # cost, how to book and access are the essentials the checklist asks for.
@@ -274,7 +274,7 @@ def render_flyer(
     PDF for print leaves the box out. `two_up` puts two copies of an A5 handout side by side on
     an A4 landscape sheet; the other templates ignore it.
     """
-    register_fonts()
+    register_main_fonts()
     look = Look(sheet)
     layout = lay_out(sheet, look)
     two = two_up and look.template is Template.A5_HANDOUT

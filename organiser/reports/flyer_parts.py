@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import MIN_BODY, Alignment, Template
 from organiser.reports.flyer_art import Modules, draw_qr, qr_modules, qr_value
-from organiser.reports.fonts import BOLD, REGULAR, markup, register_fonts
+from organiser.reports.fonts import BOLD, REGULAR, markup, register_main_fonts
 
 DEFAULT_INK, DEFAULT_PAPER, DEFAULT_ACCENT = "#1A1A1A", "#FFFFFF", "#0B4F6C"
 # WCAG "large text" starts at 14 pt bold: below it, small bold labels take the body colour,
@@ -62,7 +62,7 @@ class Look:
     """The sheet's colours and sizes turned into paragraph styles for one template."""
 
     def __init__(self, sheet: FlyerSheet) -> None:
-        register_fonts()
+        register_main_fonts()
         known = sheet.template in {t.value for t in Template}
         template = self.template = Template(sheet.template) if known else Template.A4_POSTER
         self.geometry = GEOMETRY[template]

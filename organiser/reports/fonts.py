@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape
 
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
@@ -24,32 +24,50 @@ _FILES = {
     FALLBACK: noto.ROOT / "files" / "NotoSans[wdth,wght].ttf",
 }
 
+# Clear print has no italics: <i> maps back to upright, <b> to Atkinson Bold. The upright
+# faces go last because ReportLab remembers the last mapping of each face.
+_FACES = ((0, 1, REGULAR), (1, 1, BOLD), (0, 0, REGULAR), (1, 0, BOLD))
 _lock = threading.Lock()
-_registered = False
+_registered: set[str] = set()
 _coverage: dict[str, frozenset[int]] = {}
 
 # Characters that join the cluster before them rather than starting their own.
 _JOINERS = frozenset({0x200C, 0x200D, *range(0xFE00, 0xFE10)})
+# ASCII control characters but the line break: what _clean drops from plain ASCII text.
+_ASCII_CONTROLS = dict.fromkeys([*range(0x20), 0x7F])
+del _ASCII_CONTROLS[0x0A]
 
 
 def register_fonts() -> None:
-    """Register the print fonts with ReportLab (safe to call any number of times)."""
-    global _registered
-    if _registered:
+    """Register every print font with ReportLab, the fallback too (safe to call any number of
+    times)."""
+    register_main_fonts()
+    _register(FALLBACK)
+
+
+def register_main_fonts() -> None:
+    """Register Atkinson Hyperlegible, regular and bold: the faces every style names. Noto
+    Sans (2 MB to read) registers itself the first time `font_runs` needs it."""
+    _register(REGULAR, BOLD)
+
+
+def _register(*names: str) -> None:
+    if _registered.issuperset(names):
         return
     with _lock:
-        if _registered:
-            return
-        for name, path in _FILES.items():
-            font = TTFont(name, str(path))
+        for name in names:
+            if name in _registered:
+                continue
+            font = TTFont(name, str(_FILES[name]))
             pdfmetrics.registerFont(font)
             _coverage[name] = frozenset(font.face.charToGlyph)
-        # Clear print has no italics: <i> maps back to upright, <b> to Atkinson Bold. The
-        # upright faces go last because ReportLab remembers the last mapping of each face.
-        for bold, italic, face in ((0, 1, REGULAR), (1, 1, BOLD), (0, 0, REGULAR), (1, 0, BOLD)):
-            addMapping(REGULAR, bold, italic, face)
-            addMapping(FALLBACK, bold, italic, FALLBACK)
-        _registered = True
+            if name == REGULAR:
+                for bold, italic, face in _FACES:
+                    addMapping(REGULAR, bold, italic, face)
+            elif name == FALLBACK:
+                for bold, italic, _face in _FACES:
+                    addMapping(FALLBACK, bold, italic, FALLBACK)
+            _registered.add(name)
 
 
 def _clean(text: str) -> str:
@@ -73,8 +91,14 @@ def _clusters(text: str) -> list[str]:
 
 def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     """Split text into (font name, text) runs: `font` where it has the glyphs, else Noto Sans."""
-    register_fonts()
+    register_main_fonts()
+    _register(font)
     primary = _coverage[font]
+    if text.isascii():
+        # Most text: nothing to normalise, no clusters, and usually one run.
+        plain = text.replace("\r\n", "\n").replace("\t", " ").translate(_ASCII_CONTROLS)
+        if primary.issuperset(map(ord, plain)):
+            return [(font, plain)] if plain else []
     runs: list[tuple[str, str]] = []
     for cluster in _clusters(_clean(text)):
         codes = {ord(ch) for ch in cluster}
@@ -88,12 +112,15 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
             runs[-1] = (chosen, runs[-1][1] + cluster)
         else:
             runs.append((chosen, cluster))
+    if any(name == FALLBACK for name, _run in runs):
+        _register(FALLBACK)
     return runs
 
 
 def markup(text: str, font: str = REGULAR) -> str:
     """Paragraph markup for plain text: XML-escaped, one <font> run per covering font."""
     return "".join(
-        f'<font name="{name}">{escape(run).replace(chr(10), "<br/>")}</font>'
+        # html.escape, not xml.sax.saxutils (which loads urllib and http: 4 ms per process).
+        f'<font name="{name}">{escape(run, quote=False).replace(chr(10), "<br/>")}</font>'
         for name, run in font_runs(text, font)
     )

@@ -16,7 +16,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from organiser.reports.fonts import BOLD, REGULAR, markup, register_fonts
+from organiser.reports.fonts import BOLD, REGULAR, markup, register_main_fonts
 from organiser.reports.styles import FOOTER_SIZE, INK, PAGE_MARGIN, SECTION
 
 # Leaves room under the frame for the footer line.
@@ -135,7 +135,7 @@ def build_pdf(
     note: str = "",
 ) -> bytes:
     """Lay the story out on numbered pages (with `note` in every footer); the PDF's bytes."""
-    register_fonts()
+    register_main_fonts()
     buffer = BytesIO()
     document = SimpleDocTemplate(
         buffer,

@@ -15,7 +15,7 @@ from reportlab.graphics.shapes import Circle, Group, Line, Rect
 from organiser.core.coproduction.kinds import RUNGS
 from organiser.core.coproduction.kinds import Group as LadderGroup
 from organiser.reports.charts import BAR, ChartDrawing, _text, text_width, wrap
-from organiser.reports.fonts import BOLD, register_fonts
+from organiser.reports.fonts import BOLD, register_main_fonts
 from organiser.reports.styles import RULE, SHADE
 
 UNDECIDED = "Not decided yet"
@@ -86,7 +86,7 @@ def profile_summary(profile: ProfileLike) -> str:
 def profile_drawing(profile: ProfileLike, *, width: float, font_size: float = 12) -> ChartDrawing:
     """The eight aspects against the seven rungs: a bar up to the rung each reached, the rung
     in words at the right, the rungs grouped doing to / for / with, undecided ones said so."""
-    register_fonts()
+    register_main_fonts()
     f = font_size
     leading = f * 1.3
     names = [r.value for r in RUNGS]

@@ -8,9 +8,8 @@ import datetime as dt
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
+from organiser.core.base import Base, utc_now
 from organiser.core.coproduction.kinds import LessonTag
-from organiser.core.meetings.models import utc_now
 
 
 class LedgerEntry(Base):

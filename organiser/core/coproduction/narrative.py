@@ -15,7 +15,7 @@ from organiser.core.coproduction.models import Lesson, Received, ReportText
 from organiser.core.coproduction.next_steps import demand, session_cost
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
-from organiser.core.events.service import get_event
+from organiser.core.events.reading import get_event
 from organiser.core.feedback.figures import figures
 from organiser.core.meetings.service import list_meetings
 from organiser.core.parsing import format_date, long_date

@@ -23,7 +23,7 @@ from organiser.core.creche.models import Booking
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.events.models import Event
-from organiser.core.events.service import EventDetails, get_event
+from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.feedback.figures import FeedbackFigures, Share, figures
 from organiser.core.money import format_pence
 from organiser.core.parsing import format_date

@@ -28,7 +28,7 @@ from organiser.core.coproduction.next_steps import demand, session_cost
 from organiser.core.creche.kinds import BookingStatus
 from organiser.core.creche.service import check_in_counts
 from organiser.core.db import Store
-from organiser.core.events.service import EventDetails, get_event
+from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.feedback.documents import QuoteLine
 from organiser.core.feedback.figures import FeedbackFigures, figures
 from organiser.core.feedback.printing import summary_sheet as feedback_sheet

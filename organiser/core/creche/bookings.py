@@ -11,12 +11,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from organiser.core.base import Base
+from organiser.core.base import Base, utc_now
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.models import Booking, BookingStatusChange, Creche
 from organiser.core.db import Store
 from organiser.core.events.models import Event
-from organiser.core.meetings.models import utc_now
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import bookings
 from organiser.core.creche.import_columns import TARGETS, ColumnMap, choose, guess_mapping
@@ -29,7 +30,6 @@ from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.events.models import Event
 from organiser.core.import_plans import RowError, refuse_unless_storable
-from organiser.core.meetings.models import utc_now
 from organiser.core.records import get_or_raise, restore, snapshot
 from organiser.core.relations import BOOKING_DEPENDANTS
 from organiser.core.tables import Table, read_table

@@ -7,9 +7,8 @@ import datetime as dt
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
+from organiser.core.base import Base, utc_now
 from organiser.core.creche.kinds import BookingStatus, Qualification
-from organiser.core.meetings.models import utc_now
 
 
 class Booking(Base):

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from organiser.core.backup import BackupFile, list_backups
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche.ages import age_months, age_words
 from organiser.core.creche.bookings import status_history
@@ -24,7 +25,6 @@ from organiser.core.events.models import Event
 from organiser.core.feedback.kinds import Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackQuestion, FeedbackResponse
 from organiser.core.files import atomic_write
-from organiser.core.meetings.models import utc_now
 from organiser.core.parsing import format_date
 from organiser.core.records import get_or_raise
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from organiser.core.base import VERSION_COLUMN
+from organiser.core.base import VERSION_COLUMN, utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
@@ -24,7 +24,6 @@ from organiser.core.feedback.import_undo import response_state
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
 from organiser.core.import_plans import refuse_unless_storable
-from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.records import get_or_raise
 

@@ -17,8 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
-from organiser.core.meetings.models import utc_now
+from organiser.core.base import Base, utc_now
 
 
 class FeedbackQuestion(Base):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from organiser.core.db import Store
-from organiser.core.events.service import EventDetails, get_event
+from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.feedback.documents import (
     Chart,
     FormQuestion,

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche.models import Booking
 from organiser.core.db import Store
@@ -18,7 +19,6 @@ from organiser.core.errors import ValidationError
 from organiser.core.feedback.form import Question, questions_in
 from organiser.core.feedback.kinds import Kind, QuoteConsent, Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackResponse
-from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import TEXT_LIMIT
 from organiser.core.records import get_or_raise, restore, snapshot
 from organiser.core.relations import RESPONSE_DEPENDANTS

@@ -16,9 +16,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
+from organiser.core.base import Base, utc_now
 from organiser.core.flyer.kinds import Alignment, Placement, Template
-from organiser.core.meetings.models import utc_now
 
 
 class FlyerImage(Base):

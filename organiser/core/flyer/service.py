@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import NotFound, ValidationError
@@ -22,8 +23,6 @@ from organiser.core.flyer.contrast import parse_colour
 from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import CONTENT_FIELDS, TEXT_FIELDS, Alignment, Placement, Template
 from organiser.core.flyer.models import Flyer, FlyerImage, FlyerVersion
-from organiser.core.flyer.prefill import draft_from_event
-from organiser.core.meetings.models import utc_now
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise
 from organiser.core.versions import merge_edit, retry_races, version_of
@@ -47,6 +46,10 @@ class FlyerDraft:
 def _flyer(s: Session, event_id: int) -> Flyer:
     flyer = s.scalar(select(Flyer).where(Flyer.event_id == event_id))
     if flyer is None:
+        # Loaded here: the draft's first words come from the programme, speakers and creche,
+        # models that printing or exporting an existing flyer need not import.
+        from organiser.core.flyer.prefill import draft_from_event
+
         get_or_raise(s, Event, event_id, "event")
         flyer = Flyer(event_id=event_id, **draft_from_event(s, event_id))
         s.add(flyer)
@@ -154,6 +157,8 @@ def flyer_version(store: Store, event_id: int) -> int:
 
 def refill_from_event(store: Store, *, event_id: int, fields: tuple[str, ...] = ()) -> Changes:
     """Write the draft's words again from the event's data (all, or the fields named)."""
+    from organiser.core.flyer.prefill import draft_from_event
+
     with store.begin() as s:
         fresh = draft_from_event(s, event_id)
     wanted = fields or tuple(k for k, _ in TEXT_FIELDS if k in fresh)

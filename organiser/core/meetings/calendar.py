@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
-from organiser.core.events.service import get_event
+from organiser.core.events.reading import get_event
 from organiser.core.meetings.models import Meeting
 from organiser.core.meetings.service import get_meeting
 

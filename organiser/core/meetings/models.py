@@ -17,13 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
-
-
-def utc_now() -> dt.datetime:
-    """Now, in UTC without a zone (how timestamps are stored)."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
+from organiser.core.base import Base, utc_now
 
 meeting_attendee = Table(
     "meeting_attendee",

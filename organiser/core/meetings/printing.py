@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from organiser.core.db import Store
 from organiser.core.errors import NotFound
 from organiser.core.events.models import Event
-from organiser.core.events.service import get_event
+from organiser.core.events.reading import get_event
 from organiser.core.meetings.documents import ActionLine, ActionListSheet, MinutesSheet
 from organiser.core.meetings.models import Meeting
 from organiser.core.meetings.rows import ActionRow

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
@@ -17,7 +18,6 @@ from organiser.core.meetings.models import (
     Meeting,
     NoteRevision,
     meeting_attendee,
-    utc_now,
 )
 from organiser.core.meetings.rows import (
     ActionRow,

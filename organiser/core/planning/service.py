@@ -10,7 +10,7 @@ from organiser.core.attendance import attendance_in
 from organiser.core.base import Base
 from organiser.core.db import Store
 from organiser.core.events.models import Event
-from organiser.core.events.service import get_event
+from organiser.core.events.reading import get_event
 from organiser.core.parsing import format_time, long_date, name_key
 from organiser.core.planning.documents import ProgrammeLine, ProgrammeSheet
 from organiser.core.planning.models import (

@@ -9,12 +9,12 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.events.kinds import VENUE_FEATURES
 from organiser.core.events.models import Event
-from organiser.core.meetings.models import utc_now
 from organiser.core.parsing import format_time
 from organiser.core.planning.kinds import CostCategory, ItemKind
 from organiser.core.planning.models import CostLine, Organisation, ProgrammeItem

@@ -7,8 +7,7 @@ import datetime as dt
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from organiser.core.base import Base
-from organiser.core.meetings.models import utc_now
+from organiser.core.base import Base, utc_now
 from organiser.core.speakers.kinds import InvitationStatus
 
 

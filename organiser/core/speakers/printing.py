@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from organiser.core.db import Store
 from organiser.core.errors import NotFound
-from organiser.core.events.service import EventDetails, get_event
+from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.parsing import format_minutes, format_time, long_date
 from organiser.core.planning.rows import ProgrammeRow
 from organiser.core.planning.service import list_programme
