@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QFocusEvent,
     QHideEvent,
     QKeySequence,
-    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +38,7 @@ from organiser.core.errors import NotFound
 from organiser.core.meetings import service as meetings
 from organiser.ui.meetings import formatting
 from organiser.ui.meetings.notes_clash import NOTES, notes_edits
+from organiser.ui.meetings.notes_loading import NotesLoader
 from organiser.ui.meetings.notes_text import NotesText
 from organiser.ui.meetings.revisions import RevisionsDialog, local_time
 from organiser.ui.meetings.unsaved import may_close
@@ -70,6 +70,8 @@ class NotesEditor(QWidget):
         self.failed: str | None = None  # why the last save did not go through
         self.text = NotesText(self)
         self.text.setObjectName("notes_text")
+        self.loader = NotesLoader(self.text)
+        self.text.before_change = self.loader.finish
         self.text.setAccessibleName("Meeting notes")
         self.text.setAccessibleDescription(
             "Saved as you type. Ctrl+1, 2 or 3 for headings, Ctrl+B bold, "
@@ -168,6 +170,7 @@ class NotesEditor(QWidget):
         layout.addLayout(footer)
 
     def _format(self, apply: Callable[[], None]) -> None:
+        self.loader.finish()
         if self.meeting_id is not None:
             apply()
             self.text.setFocus()
@@ -209,8 +212,10 @@ class NotesEditor(QWidget):
             self._limit.start()
 
     def markdown(self) -> str:
-        """The notes as Markdown, as they would be stored now."""
-        return self.text.document().toMarkdown()
+        """The notes as Markdown, as they would be stored now (only what changed is written
+        again: see `notes_markdown`)."""
+        self.loader.finish()
+        return self.loader.mirror.markdown()
 
     def set_meeting(self, meeting_id: int | None, notes: str, saved_at: dt.datetime | None) -> None:
         """Show another meeting's notes (saving what was typed in the last one first; typing
@@ -236,11 +241,7 @@ class NotesEditor(QWidget):
     def _show_text(self, notes: str) -> None:
         self._loading = True
         try:
-            document = self.text.document()
-            document.setMarkdown(notes)
-            document.clearUndoRedoStacks()
-            document.setModified(False)
-            self.text.moveCursor(QTextCursor.MoveOperation.Start)
+            self.loader.load(notes)  # a long note's beginning at once, the rest moments later
         finally:
             self._loading = False
         self.saved_text = notes
@@ -262,8 +263,8 @@ class NotesEditor(QWidget):
         if self.edits.dialog is not None:
             return  # someone else's notes are being chosen from: the choice saves
         self.waiting = False
-        text = document.toMarkdown()
-        document.setModified(False)
+        text = self.markdown()
+        self.text.document().setModified(False)
         if text != self.saved_text:
             self.edits.save(self.meeting_id, {NOTES: text}, {})
 
