@@ -154,6 +154,22 @@ def test_the_overview_shows_bookings_the_offer_and_creche_warnings(
     assert any(t.startswith("Creche: 6 children need") for t in texts)
 
 
+def test_the_overview_names_a_few_creche_checks_and_counts_the_rest(
+    store: Store, create_event: Callable[..., int], add_booking: Callable[..., int]
+) -> None:
+    from organiser.core.planning.overview import CRECHE_WARNINGS, overview
+
+    event = create_event("Coffee morning")
+    for n in range(40):  # forty parents who booked a creche place but named no child yet
+        add_booking(event, name=f"Parent {n:02d}", children=1)
+    creche = [line for line in overview(store, event, today=DAY) if line.page == "creche"]
+    warned = [line.text for line in creche if line.attention]
+    assert len(warned) == CRECHE_WARNINGS + 1
+    assert warned[-1].startswith("…and ") and "more creche checks on the Creche tab" in warned[-1]
+    more = int(warned[-1].split()[1].replace(",", ""))
+    assert more + CRECHE_WARNINGS > 40, "every parent is counted, named or not"
+
+
 def test_the_catering_note_for_budget_and_programme(store: Store, demo_event: int) -> None:
     assert service.catering_note(store, demo_event) == (
         "Refreshments: cater for 1 child with a dairy allergy; 1 child with a nut allergy; "

@@ -10,8 +10,8 @@ from organiser.core.coproduction.rows import list_lessons
 from organiser.core.creche.bookings import next_offer, places, waiting_list
 from organiser.core.creche.checks import review as creche_review
 from organiser.core.db import Store
+from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.events.rules import days_to_go
-from organiser.core.events.service import EventDetails, get_event
 from organiser.core.feedback.figures import figures as feedback_figures
 from organiser.core.flyer.versions import sign_off_summary
 from organiser.core.meetings.service import list_actions, next_meeting
@@ -24,6 +24,8 @@ from organiser.core.planning.rules import BudgetSummary
 from organiser.core.polls.service import list_polls
 from organiser.core.speakers.invitations import list_invitations
 from organiser.core.words import plural
+
+CRECHE_WARNINGS = 5  # the overview names the first few; the Creche tab lists them all
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,17 @@ def _creche_lines(store: Store, event_id: int, *, today: dt.date) -> list[Overvi
     review = creche_review(store, event_id, today=today)
     if held.children or review.ratios.children:
         lines.append(OverviewLine(f"Creche: {review.ratios.summary()}", "creche"))
-    lines += [OverviewLine(w.text, "creche", attention=True) for w in review.warnings]
+    shown, more = review.warnings[:CRECHE_WARNINGS], len(review.warnings) - CRECHE_WARNINGS
+    lines += [OverviewLine(w.text, "creche", attention=True) for w in shown]
+    if more > 0:  # 5,000 children's details to add are the Creche tab's to list, not this page's
+        lines.append(
+            OverviewLine(
+                f"…and {plural(more, 'more creche check')} on the Creche tab's "
+                "Settings and checks page.",
+                "creche",
+                attention=True,
+            )
+        )
     return lines
 
 
