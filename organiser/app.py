@@ -163,12 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args, url)
     # No garbage collection while start-up builds tens of thousands of lasting objects;
-    # it resumes, with them frozen out of its sight, once the window is shown.
+    # it resumes, with them frozen out of its sight, once the window is filled.
     gc.disable()
-    # The data layer loads before Qt: once PySide6 is imported, its import hook slows every
-    # later import, which cost about a fifth of a second of start-up.
-    import organiser.core.opening
-    import organiser.core.planning.service  # noqa: F401
     from organiser.ui.launch import run_gui
 
     return run_gui(url, demo=args.demo, argv=sys.argv[:1])

@@ -7,7 +7,7 @@ from contextlib import closing
 from pathlib import Path
 
 from organiser.core.disk import disk_words, is_damage, nearly_full, why_not_writable
-from organiser.core.errors import DiskProblem
+from organiser.core.errors import DiskProblem, ForeignFile
 from organiser.core.instance import held_by_running_app
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -18,6 +18,45 @@ def looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     return head == SQLITE_HEADER
+
+
+# What a file that is not a database most likely is, by its first bytes.
+_KINDS = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip file (perhaps a Word or Excel document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+)
+
+
+def _what_it_is(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(512)
+    for magic, kind in _KINDS:
+        if head.startswith(magic):
+            return f" (it is {kind})"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return " (it is a text file)"
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Refuse a file that is not a database at all (a picture, a document) by its first bytes:
+    cheap enough to run before anything, such as a lock file, is written beside it."""
+    try:
+        foreign = path.is_file() and path.stat().st_size > 0 and not looks_like_sqlite(path)
+        kind = _what_it_is(path) if foreign else ""
+    except OSError as exc:
+        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
+    if foreign:
+        raise ForeignFile(
+            f"{path.name} is not an Organiser database{kind}. Nothing was changed.",
+            path=str(path),
+        )
 
 
 def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:

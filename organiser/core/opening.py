@@ -21,47 +21,9 @@ from organiser.core.errors import (
     OrganiserError,
     StoreError,
 )
-from organiser.core.integrity import looks_like_sqlite, quick_check, stored_revision
+from organiser.core.integrity import quick_check, refuse_foreign_file, stored_revision
 from organiser.core.paths import make_private_dir, make_private_file, sqlite_path
 from organiser.core.team import feed
-
-# What a file that is not a database most likely is, by its first bytes.
-_KINDS = (
-    (b"\x89PNG", "a PNG picture"),
-    (b"\xff\xd8\xff", "a JPEG picture"),
-    (b"GIF8", "a GIF picture"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a zip file (perhaps a Word or Excel document)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-)
-
-
-def _what_it_is(path: Path) -> str:
-    with path.open("rb") as handle:
-        head = handle.read(512)
-    for magic, kind in _KINDS:
-        if head.startswith(magic):
-            return f" (it is {kind})"
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError:
-        return ""
-    return " (it is a text file)"
-
-
-def refuse_foreign_file(path: Path) -> None:
-    """Refuse a file that is not a database at all (a picture, a document) by its first bytes:
-    cheap enough to run before anything, such as a lock file, is written beside it."""
-    try:
-        foreign = path.is_file() and path.stat().st_size > 0 and not looks_like_sqlite(path)
-        kind = _what_it_is(path) if foreign else ""
-    except OSError as exc:
-        raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
-    if foreign:
-        raise ForeignFile(
-            f"{path.name} is not an Organiser database{kind}. Nothing was changed.",
-            path=str(path),
-        )
 
 
 def check_sqlite_file(path: Path) -> str | None:

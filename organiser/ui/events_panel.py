@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core.events.service import EventRow
 from organiser.core.parsing import format_date
-from organiser.core.team.holds import Hold
 from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import ID_ROLE, Column, Index, RowTableModel
+
+if TYPE_CHECKING:
+    from organiser.core.events.service import EventRow
+    from organiser.core.team.holds import Hold
 
 
 def held_text(hold: Hold, *, today: dt.date | None = None) -> str:

@@ -7,13 +7,16 @@ them imports the window or reaches into its own workings.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMenuBar, QStatusBar, QWidget
 
-from organiser.core.db import Store
 from organiser.ui.ops import OpRunner
+
+if TYPE_CHECKING:
+    from organiser.core.db import Store
 
 
 class Host(Protocol):
@@ -66,3 +69,5 @@ class WindowHost(TeamHost, Protocol):
     def show_summary_report(self) -> object: ...
 
     def about_text(self) -> str: ...
+
+    def when_filled(self, action: Callable[[], object]) -> None: ...

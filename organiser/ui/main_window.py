@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTime
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTime, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,87 +18,57 @@ from PySide6.QtWidgets import (
 
 from organiser import __version__
 from organiser.core.changes import Changes, Touched
-from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
-from organiser.core.events import service as events
-from organiser.core.team.holds import offline_holds
-from organiser.ui import keyboard, menus, printing, window_place
+from organiser.ui import keyboard, menus, window_place
 from organiser.ui.creche.tab import CrecheTab
 from organiser.ui.events_panel import EventsPanel
 from organiser.ui.feedback.tab import FeedbackTab
 from organiser.ui.flyer.tab import FlyerTab
 from organiser.ui.help.tips import watch as explain_words
-from organiser.ui.letters import LetterDialog
-from organiser.ui.meetings import unsaved as unsaved_notes
-from organiser.ui.meetings.notes import NotesEditor
 from organiser.ui.ops import OpRunner
 from organiser.ui.planning.tab import PlanningTab
-from organiser.ui.read_only import ReadOnlyGuard
-from organiser.ui.report.summary_dialog import SummaryReportDialog
 from organiser.ui.speakers.tab import SpeakersTab
 from organiser.ui.style import apply_zoom, next_zoom
 from organiser.ui.team.address import describe
-from organiser.ui.team.live import LiveUpdates
 from organiser.ui.widgets.lazy_tab import LazyTab
-from organiser.ui.widgets.row_section import RowSection
-from organiser.ui.widgets.versioned_edits import VersionedEdits
+
+if TYPE_CHECKING:
+    from organiser.core.db import Store
+    from organiser.ui.read_only import ReadOnlyGuard
+    from organiser.ui.report.summary_dialog import SummaryReportDialog
+    from organiser.ui.team.live import LiveUpdates
 
 
 class MainWindow(QMainWindow):
-    """Events on the left, the open event's tabs on the right."""
+    """Events on the left, the open event's tabs on the right.
 
-    def __init__(self, store: Store, settings: QSettings, parent: QWidget | None = None) -> None:
+    Made in two steps, so a window is on screen at once: the frame (menus, tabs, the event
+    list) needs no database, and `fill` then opens the last event. Given a store, it fills at
+    once.
+    """
+
+    filled = Signal()  # the database is open and the last event shown
+
+    def __init__(
+        self, store: Store | None, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.settings = settings
         # Text size first: changing the application font later re-polishes every widget.
         self.zoom = float(settings.value("view/zoom", 1.0))  # type: ignore[arg-type]
         apply_zoom(self._app(), self.zoom)
-        self.runner = OpRunner(store, self)
-        # File ▸ Use this computer's database goes back here (None: the default file).
-        self.home_url = store.url if store.path is not None else None
+        self.runner = OpRunner(None, self)
+        self.home_url: str | None = None  # File ▸ Use this computer's database goes back here
         self.runner.changes_applied.connect(self._apply)
         self.runner.failed.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.event_id: int | None = None
         self.summary_dialog: SummaryReportDialog | None = None
+        self.live: LiveUpdates | None = None
+        self.read_only: ReadOnlyGuard | None = None
         self.menu_actions = menus.build(self)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("tabs")
-        self.planning = PlanningTab(self.runner, self)
-        self.planning.print_programme.connect(lambda: printing.export_programme(self))
-        self.planning.print_minutes.connect(
-            lambda meeting: printing.export_meeting(self, "minutes", meeting)
-        )
-        self.planning.export_calendar.connect(
-            lambda meeting: printing.export_meeting(self, "ics", meeting)
-        )
-        self.planning.print_poll.connect(
-            lambda poll: printing.save_document(self, "poll", chosen=poll)
-        )
-        self.tabs.addTab(self.planning, "Planning")
-        self.speakers = SpeakersTab(self.runner, self)
-        self.tabs.addTab(self.speakers, "Speakers")
-        self.speakers.print_briefing_requested.connect(
-            lambda: printing.save_document(self, "briefing")
-        )
-        self.speakers.print_schedule_requested.connect(
-            lambda: printing.save_document(self, "speakers")
-        )
-        self.speakers.letter_requested.connect(self.show_letter)
-        self.creche = CrecheTab(self.runner, self)
-        self.tabs.addTab(self.creche, "Creche")
-        self.creche.print_requested.connect(lambda kind: printing.save_document(self, kind))
-        self.flyer = FlyerTab(self.runner, self)
-        self.tabs.addTab(self.flyer, "Flyer")
-        self.feedback = FeedbackTab(self.runner, self)
-        self.tabs.addTab(self.feedback, "Feedback")
-        self.feedback.print_requested.connect(lambda kind: printing.save_document(self, kind))
-        self.feedback.summary_requested.connect(self.show_summary_report)
-        self.planning.open_tab.connect(self.show_tab)
-        self.planning.event_requested.connect(self.open_event)
-        self.tabs.currentChanged.connect(lambda _index: self.flush())
-        self.setCentralWidget(self.tabs)
-        explain_words(self.tabs.tabBar())  # "Creche": the glossary's tooltip
+        self.menu_actions.event_open(False)
+        self._add_tabs()
         self.panel = EventsPanel(self.menu_actions.event_actions, self)
         self.panel.chosen.connect(self.open_event)
         self.panel.show_archived_changed.connect(lambda _on: self.reload_events())
@@ -104,12 +77,86 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.panel)
         self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        self.statusBar().showMessage("Ready")
-        self._restore_settings()
+        window_place.restore(self, self.settings)
+        self._waiting: list[Callable[[], object]] = []
+        if store is not None:
+            self.fill(store)
+
+    def _add_tabs(self) -> None:
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.planning = PlanningTab(self.runner, self)
+        self.planning.print_programme.connect(lambda: self._print("export_programme", self))
+        self.planning.print_minutes.connect(
+            lambda meeting: self._print("export_meeting", self, "minutes", meeting)
+        )
+        self.planning.export_calendar.connect(
+            lambda meeting: self._print("export_meeting", self, "ics", meeting)
+        )
+        self.planning.print_poll.connect(
+            lambda poll: self._print("save_document", self, "poll", chosen=poll)
+        )
+        self.tabs.addTab(self.planning, "Planning")
+        self.speakers = SpeakersTab(self.runner, self)
+        self.tabs.addTab(self.speakers, "Speakers")
+        self.speakers.print_briefing_requested.connect(
+            lambda: self._print("save_document", self, "briefing")
+        )
+        self.speakers.print_schedule_requested.connect(
+            lambda: self._print("save_document", self, "speakers")
+        )
+        self.speakers.letter_requested.connect(self.show_letter)
+        self.creche = CrecheTab(self.runner, self)
+        self.tabs.addTab(self.creche, "Creche")
+        self.creche.print_requested.connect(lambda kind: self._print("save_document", self, kind))
+        self.flyer = FlyerTab(self.runner, self)
+        self.tabs.addTab(self.flyer, "Flyer")
+        self.feedback = FeedbackTab(self.runner, self)
+        self.tabs.addTab(self.feedback, "Feedback")
+        self.feedback.print_requested.connect(lambda kind: self._print("save_document", self, kind))
+        self.feedback.summary_requested.connect(self.show_summary_report)
+        self.planning.open_tab.connect(self.show_tab)
+        self.planning.event_requested.connect(self.open_event)
+        self.tabs.currentChanged.connect(lambda _index: self.flush())
+        self.setCentralWidget(self.tabs)
+        explain_words(self.tabs.tabBar())  # "Creche": the glossary's tooltip
+
+    @staticmethod
+    def _print(name: str, *args: object, **kwargs: object) -> None:
+        from organiser.ui import printing  # with the documents' list, on first use
+
+        getattr(printing, name)(*args, **kwargs)
+
+    @property
+    def is_filled(self) -> bool:
+        """Whether the database is open in the window (`fill` has run)."""
+        return hasattr(self.runner, "store")
+
+    def fill(self, store: Store) -> None:
+        """Open the database in the window: the last event, the event list, live updates.
+        What was chosen from the menus meanwhile runs now."""
+        from organiser.ui.team.live import LiveUpdates
+
+        self.runner.store = store
+        self.home_url = store.url if store.path is not None else None
+        self._open_last_event()
+        for tab in self._tabs():  # the page on show is built, for the event just opened
+            tab.start()
         self.live = LiveUpdates(self)
         self.menu_actions.store_open(is_local=store.path is not None)
-        self.read_only: ReadOnlyGuard | None = None
-        self._guard_edits()
+        self.statusBar().showMessage("Ready")
+        self._guard_edits()  # "Read only: why" in the status bar, where it is so
+        self.filled.emit()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def when_filled(self, action: Callable[[], object]) -> None:
+        """Run a menu command now, or once the database is open if the window is still filling."""
+        if self.is_filled:
+            action()
+        else:
+            self._waiting.append(action)
 
     def _unguard(self) -> None:
         if self.read_only is not None:
@@ -118,6 +165,8 @@ class MainWindow(QMainWindow):
 
     def _guard_edits(self) -> None:
         """Lock editing (with a banner saying why) while the database can only be read."""
+        from organiser.ui.read_only import ReadOnlyGuard
+
         self._unguard()
         if self.store.read_only is not None:
             self.read_only = ReadOnlyGuard(self, self.store.read_only)
@@ -127,8 +176,12 @@ class MainWindow(QMainWindow):
         """The open database."""
         return self.runner.store
 
-    def _restore_settings(self) -> None:
-        window_place.restore(self, self.settings)
+    def _tabs(self) -> tuple[LazyTab, ...]:
+        return (self.planning, self.speakers, self.creche, self.flyer, self.feedback)
+
+    def _open_last_event(self) -> None:
+        from organiser.core.events import service as events
+
         last = self.settings.value(self._last_event_key())
         rows = events.list_events(self.store)
         ids = [row.id for row in rows]
@@ -147,6 +200,9 @@ class MainWindow(QMainWindow):
 
     def reload_events(self) -> None:
         """Refill the event switcher."""
+        from organiser.core.events import service as events
+        from organiser.core.team.holds import offline_holds
+
         rows = events.list_events(self.store, include_archived=self.panel.show_archived.isChecked())
         self.panel.set_events(rows, self.event_id, offline_holds(self.store))
 
@@ -168,6 +224,8 @@ class MainWindow(QMainWindow):
         self.menu_actions.event_open(event_id is not None)
 
     def _update_title(self) -> None:
+        from organiser.core.events import service as events
+
         title = "Organiser"
         if self.event_id is not None and events.event_exists(self.store, self.event_id):
             details = events.get_event(self.store, self.event_id)
@@ -181,6 +239,8 @@ class MainWindow(QMainWindow):
     def _apply(self, changes: Changes) -> None:
         """The window's own part of a change: the event list, the open event, the title (each
         page follows the changes it shows itself)."""
+        from organiser.core.events import service as events
+
         if changes.touched & Touched.EVENTS:
             self.reload_events()
         # Only a change to events can take the open one away (no read after every keystroke).
@@ -257,6 +317,8 @@ class MainWindow(QMainWindow):
             return None
         self.flush()
         if self.summary_dialog is None:
+            from organiser.ui.report.summary_dialog import SummaryReportDialog
+
             self.summary_dialog = SummaryReportDialog(self)
             self.summary_dialog.set_event(self.event_id)
         self.summary_dialog.show()
@@ -266,6 +328,8 @@ class MainWindow(QMainWindow):
 
     def show_letter(self, invitation_id: int, kind: str) -> None:
         """An invitation or confirmation letter to copy or open in the mail program."""
+        from organiser.ui.letters import LetterDialog
+
         self.flush()
         try:
             dialog = LetterDialog(self.runner, invitation_id, kind, self)
@@ -295,19 +359,25 @@ class MainWindow(QMainWindow):
     def swap_store(self, store: Store) -> None:
         """Continue on another database (after a restore, or switching to or from a team
         database): history and views start afresh."""
+        from organiser.ui.widgets.versioned_edits import VersionedEdits
+
         for edits in self.findChildren(VersionedEdits):  # lists, Details, notes, speakers
             edits.abandon()
         self.runner.undo_stack.clear()
         self._unguard()  # the window's own state first; locked again below if need be
         self.runner.store = store
-        self.live.restart()
+        if self.live is not None:
+            self.live.restart()
         self.event_id = None
-        self._restore_settings()
+        self._open_last_event()
         self.menu_actions.store_open(is_local=store.path is not None)
         self._guard_edits()
 
     def unsaved_work(self) -> list[str]:
         """What cannot be saved yet (a half-typed new row, a clash to settle), in words."""
+        from organiser.ui.widgets.row_section import RowSection
+        from organiser.ui.widgets.versioned_edits import VersionedEdits
+
         problems = [p for s in self.findChildren(RowSection) if (p := s.unsaved_new_row())]
         problems += [p for e in self.findChildren(VersionedEdits) if (p := e.unsaved())]
         if half_typed := self.feedback.unsaved():
@@ -317,6 +387,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is typed, remember the window, then close (asking first if a half-typed
         new row cannot be saved, so nothing is lost without a word)."""
+        if not self.is_filled:  # closed while opening (a damaged database, a SIGTERM)
+            window_place.remember(self, self.settings)
+            super().closeEvent(event)
+            return
+        from organiser.ui.meetings import unsaved as unsaved_notes
+        from organiser.ui.meetings.notes import NotesEditor
+
         self.flush()
         if not unsaved_notes.may_close(self, self.findChildren(NotesEditor)):
             event.ignore()
@@ -331,7 +408,8 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.live.stop()
+        if self.live is not None:
+            self.live.stop()
         window_place.remember(self, self.settings)
         self.settings.sync()
         if self.summary_dialog is not None:

@@ -1,27 +1,23 @@
-"""The menu bar and its shortcuts (what the commands do is in organiser.ui.commands)."""
+"""The menu bar and its shortcuts (what the commands do is in organiser.ui.commands).
+
+The menus are part of the first frame, before the database is open: each command's module is
+imported when the command is first chosen, and a command chosen while the window is still
+filling runs once it is filled.
+"""
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from organiser.ui import printing
-from organiser.ui.commands import (
-    back_up,
-    delete_event,
-    duplicate,
-    new_event,
-    open_example,
-    restore,
-    toggle_archive,
-)
+from organiser.ui.help.pages import GLOSSARY
 from organiser.ui.host import WindowHost
 from organiser.ui.keyboard import MOVES, ShortcutsDialog
-from organiser.ui.offline import flows
-from organiser.ui.print_chooser import choose_and_print
-from organiser.ui.team import switching
 from organiser.ui.undo_keys import undo_from_any_field
 
 
@@ -74,12 +70,38 @@ class MenuActions:
         self.bring.setEnabled(self.is_open and self.is_local)
 
 
-def _action(window: WindowHost, text: str, slot: object, shortcut: object = None) -> QAction:
+ZOOMS: tuple[tuple[str, int, object], ...] = (
+    ("Zoom &in", 1, ["Ctrl+=", "Ctrl++"]),
+    ("Zoom &out", -1, "Ctrl+-"),
+    ("&Actual size", 0, "Ctrl+0"),
+)
+
+
+def _later(window: WindowHost, command: str, *args: object) -> Callable[[], object]:
+    """`organiser.ui.<command>(window, *args)`, its module imported when first chosen."""
+    module, name = command.rsplit(".", 1)
+
+    def run() -> object:
+        return getattr(importlib.import_module(f"organiser.ui.{module}"), name)(window, *args)
+
+    return run
+
+
+def _action(
+    window: WindowHost,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: object = None,
+    *,
+    at_once: bool = False,
+) -> QAction:
+    """A menu command. One chosen while the window is still opening its database runs once it
+    is open, unless it needs no database (`at_once`: quitting, text size, the key list)."""
     action = QAction(text, window.window())
     if shortcut is not None:
         keys = shortcut if isinstance(shortcut, list) else [shortcut]
         action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[arg-type]
-    action.triggered.connect(slot)  # type: ignore[arg-type]
+    action.triggered.connect((lambda: slot()) if at_once else (lambda: window.when_filled(slot)))
     return action
 
 
@@ -87,32 +109,43 @@ def build(window: WindowHost) -> MenuActions:
     """Create the menu bar; return the actions the event switcher shows as buttons."""
     std = QKeySequence.StandardKey
     found = MenuActions(
-        new=_action(window, "&New event", lambda: new_event(window), std.New),
+        new=_action(window, "&New event", _later(window, "commands.new_event"), std.New),
         duplicate=_action(
-            window, "&Duplicate as next session", lambda: duplicate(window), "Ctrl+D"
+            window,
+            "&Duplicate as next session",
+            _later(window, "commands.duplicate"),
+            "Ctrl+D",
         ),
-        archive=_action(window, "&Archive event", lambda: toggle_archive(window)),
-        delete=_action(window, "D&elete event…", lambda: delete_event(window)),
+        archive=_action(window, "&Archive event", _later(window, "commands.toggle_archive")),
+        delete=_action(window, "D&elete event…", _later(window, "commands.delete_event")),
         export=_action(
-            window, "Save programme a&s PDF…", lambda: printing.export_programme(window)
+            window, "Save programme a&s PDF…", _later(window, "printing.export_programme")
         ),
-        print_any=_action(window, "&Print…", lambda: choose_and_print(window), std.Print),
+        print_any=_action(
+            window, "&Print…", _later(window, "print_chooser.choose_and_print"), std.Print
+        ),
         preview=_action(
             window,
             "Print pre&view…",
-            lambda: choose_and_print(window, preview=True),
+            _later(window, "print_chooser.choose_and_print", True),
             "Ctrl+Shift+P",
         ),
         summary=_action(
             window, "Su&mmary report…", lambda: window.show_summary_report(), "Ctrl+Shift+R"
         ),
         use_local=_action(
-            window, "&Use this computer’s database", lambda: switching.use_this_computer(window)
+            window,
+            "&Use this computer’s database",
+            _later(window, "team.switching.use_this_computer"),
         ),
-        copy=_action(window, "Cop&y events to team database…", lambda: flows.copy_events(window)),
-        take=_action(window, "Ta&ke event offline…", lambda: flows.take_offline(window)),
-        bring=_action(window, "Brin&g event back…", lambda: flows.bring_back(window)),
-        release=_action(window, "Clear &offline mark…", lambda: flows.release(window)),
+        copy=_action(
+            window,
+            "Cop&y events to team database…",
+            _later(window, "offline.flows.copy_events"),
+        ),
+        take=_action(window, "Ta&ke event offline…", _later(window, "offline.flows.take_offline")),
+        bring=_action(window, "Brin&g event back…", _later(window, "offline.flows.bring_back")),
+        release=_action(window, "Clear &offline mark…", _later(window, "offline.flows.release")),
     )
     file_menu = window.menuBar().addMenu("&File")
     file_menu.addActions([found.new, found.duplicate, found.archive, found.delete])
@@ -121,28 +154,38 @@ def build(window: WindowHost) -> MenuActions:
     file_menu.addAction(found.export)
     file_menu.addAction(
         _action(
-            window, "Save action &list as PDF…", lambda: printing.save_document(window, "actions")
+            window,
+            "Save action &list as PDF…",
+            _later(window, "printing.save_document", "actions"),
         )
     )
     file_menu.addAction(
         _action(
-            window, "Add event to &calendar (.ics)…", lambda: printing.save_document(window, "ics")
+            window,
+            "Add event to &calendar (.ics)…",
+            _later(window, "printing.save_document", "ics"),
         )
     )
     file_menu.addAction(_action(window, "Save &flyer as PDF…", lambda: window.flyer_output("pdf")))
     file_menu.addAction(_action(window, "Pr&int flyer…", lambda: window.flyer_output("print")))
     file_menu.addAction(found.summary)
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, "&Back up now", lambda: back_up(window)))
-    file_menu.addAction(_action(window, "&Restore from backup…", lambda: restore(window)))
+    file_menu.addAction(_action(window, "&Back up now", _later(window, "commands.back_up")))
+    file_menu.addAction(
+        _action(window, "&Restore from backup…", _later(window, "commands.restore"))
+    )
     file_menu.addSeparator()
     file_menu.addAction(
-        _action(window, "Connect to &team database…", lambda: switching.connect_to_team(window))
+        _action(
+            window,
+            "Connect to &team database…",
+            _later(window, "team.switching.connect_to_team"),
+        )
     )
     file_menu.addAction(found.use_local)
     file_menu.addActions([found.copy, found.take, found.bring, found.release])
     file_menu.addSeparator()
-    file_menu.addAction(_action(window, "&Quit", window.close, std.Quit))
+    file_menu.addAction(_action(window, "&Quit", window.close, std.Quit, at_once=True))
     edit_menu = window.menuBar().addMenu("&Edit")
     undo = window.runner.undo_stack.createUndoAction(window.window(), "&Undo")
     undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
@@ -153,36 +196,32 @@ def build(window: WindowHost) -> MenuActions:
     edit_menu.addActions([undo, redo])
     undo_from_any_field(window.window(), undo, redo)
     view_menu = window.menuBar().addMenu("&View")
-    view_menu.addAction(
-        _action(window, "Zoom &in", lambda: window.change_zoom(1), ["Ctrl+=", "Ctrl++"])
-    )
-    view_menu.addAction(_action(window, "Zoom &out", lambda: window.change_zoom(-1), "Ctrl+-"))
-    view_menu.addAction(_action(window, "&Actual size", lambda: window.change_zoom(0), "Ctrl+0"))
+    for words, step, key in ZOOMS:
+        view_menu.addAction(
+            _action(window, words, partial(window.change_zoom, step), key, at_once=True)
+        )
     view_menu.addSeparator()
     for words, keys, kind, step in MOVES:
-        view_menu.addAction(
-            _action(
-                window, words, lambda _checked=False, k=kind, s=step: window.step_to(k, s), keys
-            )
-        )
-    from organiser.ui.getting_started import show_getting_started
-    from organiser.ui.help import window as help_window
-    from organiser.ui.help.pages import GLOSSARY
-
+        view_menu.addAction(_action(window, words, partial(window.step_to, kind, step), keys))
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(
-        _action(window, "&Help for this page", lambda: help_window.open_for(window), "F1")
+        _action(window, "&Help for this page", _later(window, "help.window.open_for"), "F1")
     )
     help_menu.addAction(
-        _action(window, "Gl&ossary", lambda: help_window.open_for(window, GLOSSARY))
+        _action(window, "Gl&ossary", _later(window, "help.window.open_for", GLOSSARY))
     )
-    help_menu.addAction(_action(window, "&Getting started…", lambda: show_getting_started(window)))
-    help_menu.addAction(_action(window, "Open &example event", lambda: open_example(window)))
+    help_menu.addAction(
+        _action(window, "&Getting started…", _later(window, "getting_started.show_getting_started"))
+    )
+    help_menu.addAction(
+        _action(window, "Open &example event", _later(window, "commands.open_example"))
+    )
     help_menu.addAction(
         _action(
             window,
             "&Keyboard shortcuts",
             lambda: ShortcutsDialog(window.menuBar(), window.window()).open(),
+            at_once=True,
         )
     )
     help_menu.addAction(

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from organiser.core.changes import Changes
-from organiser.core.db import Store
 from organiser.core.errors import EditConflict, OrganiserError, ValidationError
+
+if TYPE_CHECKING:
+    from organiser.core.db import Store
 
 Call = Callable[[], Changes]
 Inverse = Callable[[Changes], Call]
@@ -24,9 +26,12 @@ class OpRunner(QObject):
     changes_applied = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    store: Store  # set once the database is open (the window's frame is drawn before)
+
+    def __init__(self, store: Store | None, parent: QWidget) -> None:
         super().__init__(parent)
-        self.store = store
+        if store is not None:
+            self.store = store
         self.undo_stack = QUndoStack(self)
         self._window = parent
         # Whether others saved something the window has not shown yet (set by live updates):

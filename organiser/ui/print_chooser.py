@@ -91,7 +91,7 @@ class PrintChooser(QDialog):
             self.accept()
 
 
-def choose_and_print(window: Host, *, preview: bool = False) -> PrintChooser | None:
+def choose_and_print(window: Host, preview: bool = False) -> PrintChooser | None:
     """File ▸ Print… and Print preview…: the chooser, for the open event."""
     if window.event_id is None:
         return None

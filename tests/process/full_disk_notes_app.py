@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from filled import when_filled
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from organiser.app import main
@@ -21,9 +22,7 @@ _exec = QApplication.exec
 
 
 def _exec_and_fill(app: QApplication) -> int:
-    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
-
-    def act() -> None:
+    def act(window: Any) -> None:
         window.planning.show_section("meetings")
         page = window.planning.meetings
         page.show_meeting(int(os.environ["NOTES_APP_MEETING"]))
@@ -41,7 +40,7 @@ def _exec_and_fill(app: QApplication) -> int:
         print(f"closed {window.close()}", flush=True)
         app.quit()
 
-    QTimer.singleShot(0, act)
+    when_filled(app, act)
     return _exec()
 
 

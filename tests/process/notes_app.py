@@ -12,6 +12,7 @@ import signal
 import sys
 import time
 
+from filled import when_filled
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -40,7 +41,11 @@ def _type_word(target: QWidget, word: str) -> None:
 
 
 def _exec_and_type(app: QApplication) -> int:
-    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    when_filled(app, lambda window: _type_into(app, window))
+    return _exec()
+
+
+def _type_into(app: QApplication, window: QWidget) -> None:
     page = _meetings_page(window)
     page.show_meeting(int(os.environ["NOTES_APP_MEETING"]))
     editor = page.notes.text
@@ -68,8 +73,7 @@ def _exec_and_type(app: QApplication) -> int:
     timer = QTimer(app)
     timer.setInterval(EVERY_MS)
     timer.timeout.connect(type_next)
-    QTimer.singleShot(0, start)
-    return _exec()
+    start()
 
 
 QApplication.exec = _exec_and_type  # type: ignore[method-assign]

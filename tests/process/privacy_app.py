@@ -12,6 +12,7 @@ import datetime as dt
 import sys
 from typing import Any
 
+from filled import when_filled
 from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -44,10 +45,9 @@ def _type(form: Any, key: str, text: str) -> None:
     QTest.keyClicks(widget, text)
 
 
-def _script(app: QApplication) -> None:
+def _script(app: QApplication, window: Any) -> None:
     from organiser.core.events import service as events
 
-    window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
     store = window.store
     made = window.runner.call(lambda: events.create_event(store, title="Autumn wellbeing morning"))
     event_id = made.created_id
@@ -95,7 +95,7 @@ def _purge(app: QApplication, window: Any) -> None:
 
 
 def _exec_with_script(app: QApplication) -> int:
-    QTimer.singleShot(0, lambda: _script(app))
+    when_filled(app, lambda window: _script(app, window))
     return _exec()
 
 

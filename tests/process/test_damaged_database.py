@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from organiser.core import backup
 from organiser.core.events.service import create_event, list_events
 from organiser.core.opening import open_store
-from organiser.ui import launch
+from organiser.ui import launch, opening
 
 
 def _saved_and_backed_up(tmp_path: Path, title: str) -> Path:
@@ -47,7 +47,7 @@ def test_damaged_file_is_moved_aside_and_backup_restored(
     qapp: object, damaged: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked = _answering_yes(monkeypatch)
-    store = launch._open(f"sqlite:///{damaged}")
+    store = opening.open_database(f"sqlite:///{damaged}")
     assert store is not None
     try:
         assert [e.title for e in list_events(store)] == ["Saved before the damage"]
@@ -66,7 +66,7 @@ def test_damaged_file_without_a_backup_starts_empty(
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
-    store = launch._open(f"sqlite:///{path}")
+    store = opening.open_database(f"sqlite:///{path}")
     assert store is not None
     try:
         assert list_events(store) == []
@@ -96,7 +96,7 @@ def test_a_file_that_is_not_a_database_is_said_and_left_alone(
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: told.append(str(args[2])))
     monkeypatch.setattr(QMessageBox, "question", lambda *args: pytest.fail("nothing to ask"))
-    assert launch._open(f"sqlite:///{path}") is None
+    assert opening.open_database(f"sqlite:///{path}") is None
     assert told == [f"photo.png is not an Organiser database (it is {kind}). Nothing was changed."]
     assert path.read_bytes() == content
     assert sorted(p.name for p in folder.iterdir()) == ["photo.png"]
@@ -111,7 +111,7 @@ def test_an_empty_file_with_backups_is_said_and_the_backup_offered(
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     asked = _answering_yes(monkeypatch)
-    store = launch._open(f"sqlite:///{path}")
+    store = opening.open_database(f"sqlite:///{path}")
     assert store is not None
     try:
         assert [e.title for e in list_events(store)] == ["Kept in the backup"]
@@ -133,7 +133,7 @@ def test_a_restore_that_cannot_write_says_so_and_keeps_the_damaged_file(
         raise backup.OrganiserError("Could not restore it: the disk is full.")
 
     monkeypatch.setattr(backup, "restore_backup", full)
-    assert launch._open(f"sqlite:///{damaged}") is None
+    assert opening.open_database(f"sqlite:///{damaged}") is None
     assert told[0].startswith("Could not restore it: the disk is full. The damaged file is kept")
     assert any(".damaged-" in p.name for p in damaged.parent.iterdir())
 

@@ -6,8 +6,9 @@ The test sends SIGTERM while the typing is still inside the autosave delay.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from filled import when_filled
 from PySide6.QtWidgets import QApplication
 
 from organiser.app import main
@@ -17,15 +18,14 @@ _exec = QApplication.exec
 
 
 def _exec_and_type(app: QApplication) -> int:
-    def type_text() -> None:
-        window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    def type_text(window: Any) -> None:
         window.planning.show_section("details")
         purpose = window.planning.details.form.inputs["purpose"]
         purpose.setFocus()
         purpose.insertPlainText(TYPED)
         print("typed", flush=True)
 
-    QTimer.singleShot(0, type_text)
+    when_filled(app, type_text)
     return _exec()
 
 

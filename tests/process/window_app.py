@@ -1,4 +1,5 @@
-"""Run the real app (`organiser --database PATH`) and say what it shows once the window is up.
+"""Run the real app (`organiser --database PATH`) and say what it shows once the window has opened
+its database and said what it says on opening.
 
 Prints one line "shown read_only=<reason or -> status=<status bar>", then runs until SIGTERM.
 """
@@ -6,8 +7,9 @@ Prints one line "shown read_only=<reason or -> status=<status bar>", then runs u
 from __future__ import annotations
 
 import sys
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from filled import when_settled
 from PySide6.QtWidgets import QApplication
 
 from organiser.app import main
@@ -16,13 +18,12 @@ _exec = QApplication.exec
 
 
 def _exec_and_report(app: QApplication) -> int:
-    def report() -> None:
-        window = next(w for w in app.topLevelWidgets() if w.objectName() == "main_window")
+    def report(window: Any) -> None:
         reason = window.store.read_only or "-"
         status = window.statusBar().currentMessage()
         print(f"shown read_only={reason} status={status}", flush=True)
 
-    QTimer.singleShot(200, report)
+    when_settled(app, report)
     return _exec()
 
 

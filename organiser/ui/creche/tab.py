@@ -1,6 +1,7 @@
 """The Creche tab: Bookings, Check-in, Children, Staff, Settings and checks, Privacy.
 
-Pages are built the first time they are opened and reload only while on show (LazyTab).
+Each page, and the module that makes it, loads the first time it is opened; it reloads only
+while on show (LazyTab).
 """
 
 from __future__ import annotations
@@ -11,23 +12,17 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from organiser.ui.creche.bookings import BookingsPage
-from organiser.ui.creche.checkin import CheckInPage
-from organiser.ui.creche.children import ChildrenPage
-from organiser.ui.creche.privacy import PrivacyPage
-from organiser.ui.creche.settings import CrechePage
-from organiser.ui.creche.staff import StaffPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.lazy_tab import LazyTab
+from organiser.ui.widgets.lazy_tab import LazyTab, later
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "bookings": ("Bookings", BookingsPage),
-    "checkin": ("Check-in", CheckInPage),
-    "children": ("Children", ChildrenPage),
-    "staff": ("Staff", StaffPage),
+    "bookings": ("Bookings", later("organiser.ui.creche.bookings", "BookingsPage")),
+    "checkin": ("Check-in", later("organiser.ui.creche.checkin", "CheckInPage")),
+    "children": ("Children", later("organiser.ui.creche.children", "ChildrenPage")),
+    "staff": ("Staff", later("organiser.ui.creche.staff", "StaffPage")),
     # Keyed "creche" (links, help and menus use the key); titled by what it holds.
-    "creche": ("Settings and checks", CrechePage),
-    "privacy": ("Privacy", PrivacyPage),
+    "creche": ("Settings and checks", later("organiser.ui.creche.settings", "CrechePage")),
+    "privacy": ("Privacy", later("organiser.ui.creche.privacy", "PrivacyPage")),
 }
 KEYS = tuple(PAGES)
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())

@@ -1,7 +1,7 @@
 """The Feedback tab: Form, Enter responses, Responses, Figures, Themes and quotes.
 
-Pages are built the first time they are opened and reload only while on show, as on the Creche
-tab; the Figures page (and ReportLab, which draws its charts) loads when it is first opened.
+Each page, and the module that makes it, loads the first time it is opened; it reloads only
+while on show (LazyTab).
 """
 
 from __future__ import annotations
@@ -12,26 +12,15 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from organiser.ui.feedback.entry import EntryPage
-from organiser.ui.feedback.form_page import FormPage
-from organiser.ui.feedback.responses_page import ResponsesPage
-from organiser.ui.feedback.themes_page import ThemesPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.lazy_tab import LazyTab
-
-
-def _figures_page(runner: OpRunner, parent: QWidget) -> Any:
-    from organiser.ui.feedback.figures_page import FiguresPage
-
-    return FiguresPage(runner, parent)
-
+from organiser.ui.widgets.lazy_tab import LazyTab, later
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "form": ("Form", FormPage),
-    "entry": ("Enter responses", EntryPage),
-    "responses": ("Responses", ResponsesPage),
-    "figures": ("Figures", _figures_page),
-    "themes": ("Themes and quotes", ThemesPage),
+    "form": ("Form", later("organiser.ui.feedback.form_page", "FormPage")),
+    "entry": ("Enter responses", later("organiser.ui.feedback.entry", "EntryPage")),
+    "responses": ("Responses", later("organiser.ui.feedback.responses_page", "ResponsesPage")),
+    "figures": ("Figures", later("organiser.ui.feedback.figures_page", "FiguresPage")),
+    "themes": ("Themes and quotes", later("organiser.ui.feedback.themes_page", "ThemesPage")),
 }
 
 

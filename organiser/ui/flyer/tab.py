@@ -1,7 +1,7 @@
 """The Flyer tab: Draft (editor, live preview, checklist, output) and Versions and sign-off.
 
-Pages are built the first time they are opened and reload only while on show, as on the Creche
-tab; the co-design page (and what it imports) loads when it is first opened.
+Each page, and the module that makes it, loads the first time it is opened; it reloads only
+while on show (LazyTab).
 """
 
 from __future__ import annotations
@@ -11,20 +11,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from organiser.ui.flyer.draft import DraftPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.widgets.lazy_tab import LazyTab
-
-
-def _codesign_page(runner: OpRunner, parent: QWidget) -> Any:
-    from organiser.ui.flyer.codesign import CoDesignPage
-
-    return CoDesignPage(runner, parent)
-
+from organiser.ui.widgets.lazy_tab import LazyTab, later
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "draft": ("Draft", DraftPage),
-    "versions": ("Versions and sign-off", _codesign_page),
+    "draft": ("Draft", later("organiser.ui.flyer.draft", "DraftPage")),
+    "versions": ("Versions and sign-off", later("organiser.ui.flyer.codesign", "CoDesignPage")),
 }
 
 

@@ -8,30 +8,23 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from organiser.ui.meetings.actions import ActionsPage
-from organiser.ui.meetings.meetings import MeetingsPage
 from organiser.ui.ops import OpRunner
-from organiser.ui.planning.budget import BudgetPage
-from organiser.ui.planning.coproduction import CoproductionPage
-from organiser.ui.planning.details import DetailsPage
-from organiser.ui.planning.lessons import LessonsPage
-from organiser.ui.planning.members import MembersPage
-from organiser.ui.planning.overview import OverviewPage
-from organiser.ui.planning.programme import ProgrammePage
-from organiser.ui.polls.availability import AvailabilityPage
-from organiser.ui.widgets.lazy_tab import LazyTab
+from organiser.ui.widgets.lazy_tab import LazyTab, later
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "overview": ("Overview", OverviewPage),
-    "details": ("Details", DetailsPage),
-    "members": ("Working group", MembersPage),
-    "meetings": ("Meetings", MeetingsPage),
-    "actions": ("Actions", ActionsPage),
-    "availability": ("Availability", AvailabilityPage),
-    "programme": ("Programme", ProgrammePage),
-    "budget": ("Budget", BudgetPage),
-    "coproduction": ("Co-production", CoproductionPage),
-    "lessons": ("Lessons and next steps", LessonsPage),
+    "overview": ("Overview", later("organiser.ui.planning.overview", "OverviewPage")),
+    "details": ("Details", later("organiser.ui.planning.details", "DetailsPage")),
+    "members": ("Working group", later("organiser.ui.planning.members", "MembersPage")),
+    "meetings": ("Meetings", later("organiser.ui.meetings.meetings", "MeetingsPage")),
+    "actions": ("Actions", later("organiser.ui.meetings.actions", "ActionsPage")),
+    "availability": ("Availability", later("organiser.ui.polls.availability", "AvailabilityPage")),
+    "programme": ("Programme", later("organiser.ui.planning.programme", "ProgrammePage")),
+    "budget": ("Budget", later("organiser.ui.planning.budget", "BudgetPage")),
+    "coproduction": (
+        "Co-production",
+        later("organiser.ui.planning.coproduction", "CoproductionPage"),
+    ),
+    "lessons": ("Lessons and next steps", later("organiser.ui.planning.lessons", "LessonsPage")),
 }
 SECTIONS = tuple((key, label) for key, (label, _factory) in PAGES.items())
 KEYS = tuple(PAGES)

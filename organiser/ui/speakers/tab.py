@@ -13,13 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from organiser.ui.ops import OpRunner
-from organiser.ui.speakers.directory import DirectoryPage
-from organiser.ui.speakers.invitations import InvitationsPage
-from organiser.ui.widgets.lazy_tab import LazyTab
+from organiser.ui.widgets.lazy_tab import LazyTab, later
 
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
-    "invitations": ("Invi&tations", InvitationsPage),
-    "directory": ("&Directory", DirectoryPage),
+    "invitations": ("Invi&tations", later("organiser.ui.speakers.invitations", "InvitationsPage")),
+    "directory": ("&Directory", later("organiser.ui.speakers.directory", "DirectoryPage")),
 }
 
 

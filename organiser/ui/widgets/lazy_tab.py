@@ -10,6 +10,7 @@ looking at, and nothing keeps a table of who needs what.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal, Protocol
 
@@ -24,6 +25,18 @@ from organiser.ui.widgets.fit import PageScroll
 from organiser.ui.widgets.mnemonics import mark_scope
 
 PageFactory = Callable[[OpRunner, QWidget], Any]
+
+
+def later(module: str, name: str) -> PageFactory:
+    """A page made by `module`'s class `name`, imported when the page is first opened: the
+    window shows its tabs without importing any page (nor the data layer behind it)."""
+
+    def build(runner: OpRunner, parent: QWidget) -> Any:
+        return getattr(importlib.import_module(module), name)(runner, parent)
+
+    build.__qualname__ = f"{module}.{name}"
+    return build
+
 
 # Shared by every event: a page showing them hears another event's change to them too.
 SHARED = Touched.ORGANISATIONS | Touched.SPEAKERS
@@ -108,6 +121,8 @@ class LazyTab(QWidget):
         self._pages = dict(pages)
         self._keys = tuple(pages)
         self._built: dict[str, Any] = {}
+        # No page before the database is open: the window's first frame shows the tabs only.
+        self._started = hasattr(runner, "store")
         self._follows: dict[str, Follow] = {}
         self.stack = QStackedWidget(self)
         for _label, _factory in self._pages.values():
@@ -232,8 +247,13 @@ class LazyTab(QWidget):
         self.stack.setCurrentIndex(row)
         self._build_visible()
 
+    def start(self) -> None:
+        """The database is open: build the page on show (and the others when opened)."""
+        self._started = True
+        self._build_visible()
+
     def _build_visible(self) -> None:
-        if self.isVisible() and self.current_key() not in self._built:
+        if self._started and self.isVisible() and self.current_key() not in self._built:
             self.page(self.current_key())
 
     def set_event(self, event_id: int | None) -> None:

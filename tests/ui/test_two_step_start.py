@@ -1,0 +1,113 @@
+"""The window is drawn before its database is open, then filled: what a person does in between
+is kept, and the first frame imports none of the data layer, the pages or the reports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication
+
+from organiser.core.db import Store
+from organiser.core.events import service as events
+from organiser.ui.main_window import MainWindow
+
+FIRST_FRAME = """
+import sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+import organiser.ui.launch
+from organiser.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(None, QSettings(sys.argv[1], QSettings.Format.IniFormat))
+window.show()
+app.processEvents()
+print("\\n".join(sorted(sys.modules)))
+"""
+
+NOT_BEFORE_THE_FIRST_FRAME = (
+    "sqlalchemy",
+    "alembic",
+    "reportlab",
+    "PIL",
+    "organiser.core.db",
+    "organiser.core.opening",
+    "organiser.core.models",
+    "organiser.core.events.service",
+    "organiser.core.demo",
+    "organiser.reports",
+    "organiser.ui.planning.overview",
+    "organiser.ui.printing",
+)
+
+
+def test_the_first_frame_imports_no_data_layer_pages_or_reports(tmp_path: Path) -> None:
+    shown = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(tmp_path / "s.ini")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    modules = shown.stdout.split()
+    assert "organiser.ui.main_window" in modules, "the window was made"
+    early = [m for m in modules if m.startswith(NOT_BEFORE_THE_FIRST_FRAME)]
+    assert early == [], f"imported before the first frame: {early[:5]}"
+
+
+@pytest.fixture
+def unfilled(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator[MainWindow]:
+    """The window's first step: on screen, no database open yet."""
+    font = qapp.font()
+    shown = MainWindow(None, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
+    shown.deleteLater()
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.setFont(font)
+
+
+def test_a_menu_command_chosen_while_opening_runs_once_the_database_is_open(
+    unfilled: MainWindow, store: Store, dialogs: Any, find_action: Any
+) -> None:
+    assert not unfilled.is_filled
+    find_action(unfilled, "&Help", "&About Organiser").trigger()
+    assert dialogs.abouts == [], "nothing to name yet: it waits"
+    unfilled.fill(store)
+    assert unfilled.is_filled
+    assert len(dialogs.abouts) == 1
+    assert store.display_name in dialogs.abouts[0]
+
+
+def test_a_tab_chosen_while_opening_stays_chosen_and_shows_the_last_event(
+    unfilled: MainWindow, store: Store, qtbot: Any
+) -> None:
+    made = events.create_event(store, title="Move, breathe and connect")
+    unfilled.tabs.setCurrentWidget(unfilled.creche)  # clicked before the event was there
+    assert unfilled.creche.shown_page() is None, "no page is built before the database opens"
+    unfilled.fill(store)
+    assert unfilled.tabs.currentWidget() is unfilled.creche
+    assert unfilled.creche.shown_page() is not None
+    assert unfilled.event_id == made.created_id
+    assert "Move, breathe and connect" in unfilled.windowTitle()
+
+
+def test_text_size_and_quit_need_no_database(
+    unfilled: MainWindow, find_action: Any, qapp: QApplication
+) -> None:
+    before = qapp.font().pointSizeF()
+    find_action(unfilled, "&View", "Zoom &in").trigger()
+    assert qapp.font().pointSizeF() > before
+    find_action(unfilled, "&File", "&Quit").trigger()
+    assert not unfilled.isVisible()
