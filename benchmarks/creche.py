@@ -214,8 +214,8 @@ def _bookings_alone(store: Store, folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.data import fill
-    from organiser.ui.launch import settle_memory
     from organiser.ui.main_window import MainWindow
+    from organiser.ui.opening import settle_memory
 
     app = QApplication(sys.argv[:1])
     big, _small = fill(store, events=2, costs_per_event=10_000)

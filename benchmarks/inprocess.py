@@ -16,20 +16,18 @@ from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
 from benchmarks.feedback import feedback_figures
 from benchmarks.flyer import flyer_figures
+from benchmarks.notes import notes_figures
 from benchmarks.report import report_figures
 from organiser.core.changes import Changes, Touched
-from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
 from organiser.core.events.service import update_event
-from organiser.core.meetings.service import save_notes
 from organiser.core.opening import open_store
 from organiser.core.planning.service import programme_sheet
-from organiser.core.row_kinds import RowKind
 from organiser.core.speakers.models import Speaker
 from organiser.reports.programme import render_programme
-from organiser.ui.launch import settle_memory
 from organiser.ui.main_window import MainWindow
+from organiser.ui.opening import settle_memory
 
 
 def _median_ms(action: Callable[[], object], runs: int = 5) -> float:
@@ -82,7 +80,7 @@ def run_inprocess(work: Path) -> None:
         f"programme PDF (20 items): render {pdf:.0f} ms, data {fetch:.0f} ms "
         f"({(pdf + fetch) / 100:.2f}× the 100 ms 'instant' limit)"
     )
-    _meeting_notes(app, window, store, big)
+    notes_figures(work)
     _speakers_directory(app, window, store)
     creche_bookings(app, window, store, big)
     flyer_figures(app, store, add_demo_event(store))
@@ -90,56 +88,6 @@ def run_inprocess(work: Path) -> None:
     report_figures(work)
     window.close()
     store.close()
-
-
-def _meeting_notes(app: QApplication, window: MainWindow, store: Store, event_id: int) -> None:
-    """Opening a meeting whose notes are 1 MB, and autosaving them after one keystroke."""
-    line = "- Zoë asked about **step-free** rooms and the creche; Dev will ring the hall\n"
-    # Headed sections of twenty points, as notes are typed; Qt's Markdown reader slows
-    # quadratically on one list of thousands of items (4,000 items: 0.4 s).
-    section = "\n## Next item\n\n" + line * 20
-    big_note = section * (1_000_000 // len(section))
-    ids = []
-    for notes in (big_note, "## Notes\n" + line):
-        created = add_row(store, kind=RowKind.MEETINGS, parent_id=event_id, values={})
-        assert created.created_id is not None
-        save_notes(store, meeting_id=created.created_id, text=notes)
-        ids.append(created.created_id)
-    window.planning.show_section("meetings")
-    page = window.planning.meetings
-    big, small = ids
-
-    def open_meeting(meeting_id: int) -> float:
-        page.show_meeting(small if meeting_id == big else big)
-        app.processEvents()
-        started = time.perf_counter()
-        page.show_meeting(meeting_id)
-        app.processEvents()
-        return (time.perf_counter() - started) * 1000
-
-    opened = statistics.median(open_meeting(big) for _ in range(3))
-    opened_small = statistics.median(open_meeting(small) for _ in range(3))
-    print(
-        f"opening a meeting with a 1 MB note: {opened / opened_small:.0f}× a short note "
-        f"({opened:.0f} ms vs {opened_small:.0f} ms)"
-    )
-
-    def autosave(meeting_id: int) -> float:
-        page.show_meeting(meeting_id)
-        app.processEvents()
-        editor = page.notes.text
-        editor.moveCursor(editor.textCursor().MoveOperation.End)
-        editor.insertPlainText("x")
-        started = time.perf_counter()
-        page.notes.save_now()
-        return (time.perf_counter() - started) * 1000
-
-    saved = statistics.median(autosave(big) for _ in range(3))
-    saved_small = statistics.median(autosave(small) for _ in range(3))
-    print(
-        f"autosave of a 1 MB note after a keystroke: {saved / saved_small:.0f}× a short note "
-        f"({saved:.0f} ms vs {saved_small:.1f} ms; typing waits this long once per save)"
-    )
 
 
 def _speakers_directory(app: QApplication, window: MainWindow, store: Store) -> None:

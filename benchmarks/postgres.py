@@ -130,8 +130,8 @@ def bookings_table(work: Path, urls: dict[str, str]) -> None:
     assert isinstance(app, QApplication)
     stores, windows, events = {}, {}, {}
     # Imported here: the window pulls in all of Qt's widgets, not needed for the cold start.
-    from organiser.ui.launch import settle_memory
     from organiser.ui.main_window import MainWindow
+    from organiser.ui.opening import settle_memory
 
     try:
         for name, url in urls.items():
@@ -173,12 +173,8 @@ def bookings_table(work: Path, urls: dict[str, str]) -> None:
             store.close()
 
 
-def postgres_figures(work: Path) -> None:
-    """Print the PostgreSQL figures beside SQLite's, or say why they were not measured."""
-    server = server_url()
-    if not server:
-        print(f"PostgreSQL: not measured (set {BENCH_ENV})")
-        return
+def why_unreachable(server: str) -> str | None:
+    """None when the server answers, else why not in one line."""
     try:
         probe = create_engine(server)
         try:
@@ -188,7 +184,19 @@ def postgres_figures(work: Path) -> None:
             probe.dispose()
     except (ImportError, SQLAlchemyError) as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"PostgreSQL: not measured (cannot reach {make_url(server)!s}: {reason})")
+        return f"cannot reach {make_url(server)!s}: {reason}"
+    return None
+
+
+def postgres_figures(work: Path) -> None:
+    """Print the PostgreSQL figures beside SQLite's, or say why they were not measured."""
+    server = server_url()
+    if not server:
+        print(f"PostgreSQL: not measured (set {BENCH_ENV})")
+        return
+    why_not = why_unreachable(server)
+    if why_not is not None:
+        print(f"PostgreSQL: not measured ({why_not})")
         return
     folder = work / "postgres-bench"
     folder.mkdir()
