@@ -3,6 +3,8 @@ is kept, and the first frame imports none of the data layer, the pages or the re
 
 from __future__ import annotations
 
+import ast
+import importlib
 import os
 import subprocess
 import sys
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from organiser.core.db import Store
 from organiser.core.events import service as events
+from organiser.ui import menus
 from organiser.ui.main_window import MainWindow
 
 FIRST_FRAME = """
@@ -111,3 +114,26 @@ def test_text_size_and_quit_need_no_database(
     assert qapp.font().pointSizeF() > before
     find_action(unfilled, "&File", "&Quit").trigger()
     assert not unfilled.isVisible()
+
+
+@pytest.mark.parametrize("tab", ["planning", "speakers", "creche", "flyer", "feedback"])
+def test_every_page_a_tab_imports_later_exists(tab: str) -> None:
+    pages = importlib.import_module(f"organiser.ui.{tab}.tab").PAGES
+    for _title, factory in pages.values():
+        module, name = factory.__qualname__.rsplit(".", 1)
+        assert callable(getattr(importlib.import_module(module), name)), factory.__qualname__
+
+
+def test_every_menu_command_imported_later_exists() -> None:
+    source = Path(menus.__file__).read_text(encoding="utf-8")
+    commands = [
+        node.args[1].value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", None) == "_later"
+        and isinstance(node.args[1], ast.Constant)
+    ]
+    assert len(commands) > 10, "the menus' commands were found"
+    for command in commands:
+        module, name = command.rsplit(".", 1)
+        assert callable(getattr(importlib.import_module(f"organiser.ui.{module}"), name)), command
