@@ -132,9 +132,10 @@ class MainWindow(QMainWindow):
         """Whether the database is open in the window (`fill` has run)."""
         return hasattr(self.runner, "store")
 
-    def fill(self, store: Store) -> None:
+    def fill(self, store: Store, *, first: Callable[[], object] | None = None) -> None:
         """Open the database in the window: the last event, the event list, live updates.
-        What was chosen from the menus meanwhile runs now."""
+        Then `first` (the example event, with --demo), then what was chosen from the menus
+        meanwhile."""
         from organiser.ui.team.live import LiveUpdates
 
         self.runner.store = store
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready")
         self._guard_edits()  # "Read only: why" in the status bar, where it is so
         self.filled.emit()
+        if first is not None:
+            first()
         waiting, self._waiting = self._waiting, []
         for action in waiting:
             action()
@@ -199,7 +202,9 @@ class MainWindow(QMainWindow):
         return app
 
     def reload_events(self) -> None:
-        """Refill the event switcher."""
+        """Refill the event switcher (once the database is open)."""
+        if not self.is_filled:
+            return
         from organiser.core.events import service as events
         from organiser.core.team.holds import offline_holds
 
@@ -388,6 +393,7 @@ class MainWindow(QMainWindow):
         """Save what is typed, remember the window, then close (asking first if a half-typed
         new row cannot be saved, so nothing is lost without a word)."""
         if not self.is_filled:  # closed while opening (a damaged database, a SIGTERM)
+            self._waiting.clear()  # nothing chosen meanwhile runs on a closed window
             window_place.remember(self, self.settings)
             super().closeEvent(event)
             return

@@ -101,7 +101,12 @@ def _action(
     if shortcut is not None:
         keys = shortcut if isinstance(shortcut, list) else [shortcut]
         action.setShortcuts([QKeySequence(k) for k in keys])  # type: ignore[arg-type]
-    action.triggered.connect((lambda: slot()) if at_once else (lambda: window.when_filled(slot)))
+    if at_once:
+        action.triggered.connect(lambda: slot())
+    else:  # by the time it runs, the command may be off (a read-only database, no event)
+        action.triggered.connect(
+            lambda: window.when_filled(lambda: slot() if action.isEnabled() else None)
+        )
     return action
 
 

@@ -204,6 +204,8 @@ class Opening(QObject):
         if self._started:
             return
         self._started = True
+        if not self.window.isVisible():  # closed (Ctrl+Q, SIGTERM) before it was filled
+            return
         self.store = open_database(self.url, read_only=self.read_only)
         if self.store is None:
             self.code = 1
@@ -212,11 +214,12 @@ class Opening(QObject):
         self._fill(self.store)
 
     def _fill(self, store: Store) -> None:
-        self.window.fill(store)
-        if self.demo:
+        if self.demo:  # the example event first, then what was chosen from the menus meanwhile
             from organiser.ui.commands import open_example
 
-            open_example(self.window)
+            self.window.fill(store, first=lambda: open_example(self.window))
+        else:
+            self.window.fill(store)
         AfterNextFrame(self.window, self._afterwards)
 
     def _afterwards(self) -> None:

@@ -20,6 +20,7 @@ from organiser.core.db import Store
 from organiser.core.events import service as events
 from organiser.ui import menus
 from organiser.ui.main_window import MainWindow
+from organiser.ui.opening import Opening
 
 FIRST_FRAME = """
 import sys
@@ -137,3 +138,38 @@ def test_every_menu_command_imported_later_exists() -> None:
     for command in commands:
         module, name = command.rsplit(".", 1)
         assert callable(getattr(importlib.import_module(f"organiser.ui.{module}"), name)), command
+
+
+def test_a_window_closed_while_opening_opens_nothing_and_runs_nothing(
+    unfilled: MainWindow, qapp: QApplication, tmp_path: Path, dialogs: Any, find_action: Any
+) -> None:
+    database = tmp_path / "closed.sqlite"
+    opening = Opening(qapp, unfilled, f"sqlite:///{database}", demo=False)
+    assert opening.check_the_file()
+    find_action(unfilled, "&Help", "&About Organiser").trigger()
+    unfilled.close()  # Ctrl+Q, or a logout's SIGTERM, before the database was open
+    opening._start()
+    assert opening.store is None and not unfilled.is_filled
+    assert not database.exists(), "no database made or migrated for a closed window"
+    assert dialogs.abouts == []
+    opening.close()
+    assert not (tmp_path / "closed.sqlite.lock").exists()
+
+
+def test_show_archived_events_before_the_database_is_open_waits_for_it(
+    unfilled: MainWindow, store: Store
+) -> None:
+    events.create_event(store, title="Autumn coffee morning")
+    unfilled.panel.show_archived.setChecked(True)  # no error, nothing to list yet
+    unfilled.fill(store)
+    assert "Autumn coffee morning" in unfilled.windowTitle()
+
+
+def test_the_example_event_opens_before_commands_chosen_meanwhile(
+    unfilled: MainWindow, store: Store, dialogs: Any, find_action: Any
+) -> None:
+    order: list[str] = []
+    find_action(unfilled, "&Help", "&About Organiser").trigger()
+    unfilled.fill(store, first=lambda: order.append(f"example, {len(dialogs.abouts)} about"))
+    assert order == ["example, 0 about"]
+    assert len(dialogs.abouts) == 1
