@@ -94,18 +94,23 @@ def test_a_command_that_reads_loads_no_window_reports_or_example_data(
     assert models(modules) <= READ_MODELS, sorted(models(modules) - READ_MODELS)
 
 
-def test_exporting_the_flyer_loads_the_flyer_and_nothing_of_the_window(
-    demo: tuple[Path, str], tmp_path: Path
-) -> None:
+def exported(demo: tuple[Path, str], kind: str, out: Path) -> set[str]:
+    """The modules `organiser export KIND` imports; the PDF it wrote is checked first."""
     database, event = demo
-    out = tmp_path / "flyer.pdf"
     modules = imported(
         "--database",
         str(database),
-        *("export", "flyer", "--event", event, "--out", str(out)),
+        *("export", kind, "--event", event, "--out", str(out)),
         home=database.parent,
     )
     assert out.read_bytes().startswith(b"%PDF")
+    return modules
+
+
+def test_exporting_the_flyer_loads_the_flyer_and_nothing_of_the_window(
+    demo: tuple[Path, str], tmp_path: Path
+) -> None:
+    modules = exported(demo, "flyer", tmp_path / "flyer.pdf")
     assert {"organiser.reports.flyer", "reportlab.pdfgen.canvas"} <= modules
     loaded = sorted(m for m in modules if m.startswith((*EXPORT_NEVER, "markdown_it")))
     assert loaded == [], f"`organiser export flyer` imported {loaded[:5]}"
@@ -116,15 +121,7 @@ def test_exporting_the_flyer_loads_the_flyer_and_nothing_of_the_window(
 def test_exporting_the_summary_loads_nothing_of_the_window(
     demo: tuple[Path, str], tmp_path: Path
 ) -> None:
-    database, event = demo
-    out = tmp_path / "summary.pdf"
-    modules = imported(
-        "--database",
-        str(database),
-        *("export", "summary", "--event", event, "--out", str(out)),
-        home=database.parent,
-    )
-    assert out.read_bytes().startswith(b"%PDF")
+    modules = exported(demo, "summary", tmp_path / "summary.pdf")
     assert "organiser.reports.summary" in modules, "the report was read"
     loaded = sorted(m for m in modules if m.startswith(EXPORT_NEVER))
     assert loaded == [], f"`organiser export summary` imported {loaded[:5]}"

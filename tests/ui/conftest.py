@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from organiser.core.db import Store
 from organiser.ui.main_window import MainWindow
-from organiser.ui.style import STYLESHEET, apply_style
+from tests.ui.shown import shown_window
 
 
 @dataclass
@@ -91,22 +91,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
 @pytest.fixture
 def window(qtbot: Any, qapp: QApplication, store: Store, tmp_path: Path) -> Iterator[MainWindow]:
     """The main window on a fresh database with its own settings file, shown and active."""
-    font = qapp.font()
-    if qapp.styleSheet() != STYLESHEET:
-        apply_style(qapp)
-    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    shown = MainWindow(store, settings)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    qtbot.waitUntil(shown.isActiveWindow)
-    yield shown
-    shown.close()
-    shown.deleteLater()
-    # Really delete it now: left-over windows would slow every later zoom and style change.
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    qapp.setFont(font)
+    with shown_window(qtbot, qapp, store, tmp_path / "s.ini") as shown:
+        shown.activateWindow()
+        qtbot.waitUntil(shown.isActiveWindow)
+        yield shown
 
 
 class Person:

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from organiser.core.demo import add_demo_event
@@ -16,6 +15,7 @@ from organiser.core.errors import StoreError
 from organiser.core.events import service as events
 from organiser.core.opening import open_store
 from organiser.ui.main_window import MainWindow
+from tests.ui.shown import shown_window
 
 REASON = "the folder /media/stick is read-only"
 
@@ -27,14 +27,8 @@ def read_only_window(qtbot: Any, qapp: QApplication, tmp_path: Path) -> Iterator
     add_demo_event(writable)
     writable.close()
     store = open_store(url, read_only_ok=True, force_read_only=REASON)
-    shown = MainWindow(store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()
-    shown.deleteLater()
-    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_window(qtbot, qapp, store, tmp_path / "s.ini") as shown:
+        yield shown
     store.close()
 
 
