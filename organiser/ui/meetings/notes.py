@@ -1,9 +1,11 @@
 """The meeting notes editor: type fast, format from the keyboard, saved as Markdown within a second.
 
-Notes are saved on the UI thread (a 1 MB note commits in a few milliseconds), after a short
-pause in typing, at least every 0.8 s while typing goes on, on leaving the editor, on switching
-meeting and on closing. They are not on the window's undo list: the editor has its own Ctrl+Z,
-and the earlier versions kept every few minutes bring back anything older.
+Notes are saved after a short pause in typing and at least every 0.8 s while typing goes on:
+those saves write on a worker thread, so typing never waits for the database (a 1 MB note's
+write is longer than a frame). Leaving the editor, switching meeting, closing and the earlier
+versions save on the UI thread, after any write under way, so nothing is saved out of order.
+They are not on the window's undo list: the editor has its own Ctrl+Z, and the earlier
+versions kept every few minutes bring back anything older.
 
 Each save says which notes it started from and the meeting's version then: notes someone else
 saved in between are never overwritten. Both are shown and the person chooses (keeping both is
@@ -43,6 +45,7 @@ from organiser.ui.meetings.notes_text import NotesText
 from organiser.ui.meetings.revisions import RevisionsDialog, local_time
 from organiser.ui.meetings.unsaved import may_close
 from organiser.ui.ops import OpRunner
+from organiser.ui.widgets.background_write import BackgroundWrite
 from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.versioned_edits import UNKNOWN
 
@@ -98,6 +101,8 @@ class NotesEditor(QWidget):
         self.format_actions: dict[str, QAction] = {}
         self.buttons: dict[str, QToolButton] = {}
         self.edits = notes_edits(self, self, runner, lambda: self.meeting_id)
+        self.writer = BackgroundWrite(self)
+        self.writer.landed.connect(self._written)
         self._build()
         self.set_meeting(None, "", None)
 
@@ -250,23 +255,40 @@ class NotesEditor(QWidget):
         self._show_format()
 
     def _autosave(self) -> None:
-        if not self.waiting:
-            self.save_now()
+        """Save while typing goes on, the write on the worker thread."""
+        if self.waiting or self.writer.busy:  # a write under way: this one follows it
+            return
+        text = self._typed_text()
+        if text is not None and self.meeting_id is not None:
+            self.edits.save_in_background(self.meeting_id, {NOTES: text}, self.writer)
+
+    def _written(self) -> None:
+        """A background write came back: what was typed meanwhile is saved next (after a
+        refusal, the next key tries again, as it does after one on the UI thread)."""
+        if self.text.document().isModified() and not self.waiting and self.failed is None:
+            self._pause.start()
 
     def save_now(self) -> None:
-        """Store the notes now if they changed since the last save."""
+        """Store the notes now if they changed since the last save (after any write under
+        way, on this thread)."""
+        self.writer.finish()
+        text = self._typed_text()
+        if text is not None and self.meeting_id is not None:
+            self.edits.save(self.meeting_id, {NOTES: text}, {})
+
+    def _typed_text(self) -> str | None:
+        """The notes to save, if they changed since the last save (marked as saved now)."""
         self._pause.stop()
         self._limit.stop()
         document = self.text.document()
         if self.meeting_id is None or not document.isModified():
-            return
+            return None
         if self.edits.dialog is not None:
-            return  # someone else's notes are being chosen from: the choice saves
+            return None  # someone else's notes are being chosen from: the choice saves
         self.waiting = False
         text = self.markdown()
-        self.text.document().setModified(False)
-        if text != self.saved_text:
-            self.edits.save(self.meeting_id, {NOTES: text}, {})
+        document.setModified(False)
+        return text if text != self.saved_text else None
 
     def not_saved(self) -> str | None:
         """Why typed notes are not saved (the last save failed and they still differ)."""
@@ -276,6 +298,7 @@ class NotesEditor(QWidget):
 
     def reload_if_changed(self) -> None:
         """Show the stored notes if they changed elsewhere (an earlier version brought back)."""
+        self.writer.finish()  # its outcome first: the notes it saved are not someone else's
         if self.edits.dialog is not None or self.meeting_id is None:
             return
         if self.text.document().isModified():

@@ -26,6 +26,7 @@ from organiser.core.errors import EditConflict, OrganiserError
 from organiser.core.versions import merged_text
 from organiser.ui.ops import Inverse, OpRunner
 from organiser.ui.team.conflict_dialog import Choice, ConflictDialog
+from organiser.ui.widgets.background_write import BackgroundWrite, Outcome
 
 # No row is at version 0: an edit sent with it is always compared field by field.
 UNKNOWN = 0
@@ -159,12 +160,47 @@ class VersionedEdits(QObject):
             return None
         if not saved:
             return refused or None
-        if row_id == self._current():
-            self.form.mark_saved({k: v for k, v in values.items() if k not in refused})
-            version_saved = saved[-1].row_version
-            if version_saved is not None and not self.form.behind:
-                self.version = version_saved
+        self._saved(row_id, {k: v for k, v in values.items() if k not in refused}, saved[-1])
         return refused
+
+    def _saved(self, row_id: int, values: dict[str, Any], changes: Changes) -> None:
+        if row_id == self._current():
+            self.form.mark_saved(values)
+            if changes.row_version is not None and not self.form.behind:
+                self.version = changes.row_version
+
+    def save_in_background(
+        self, row_id: int, values: Mapping[str, Any], writer: BackgroundWrite
+    ) -> None:
+        """As `save`, with the database write on `writer`'s thread: for edits with no undo
+        entry (the undo list is the UI thread's). Its outcome is handled as `send`'s is, when
+        it comes back: the saved line and version, a clash to choose from, or a refusal."""
+        assert self._inverse is None, "an undoable edit is saved on the UI thread"
+        if self.dialog is not None:  # a clash is being settled: this waits for its choice
+            self.form.keep_pending()
+            return
+        changed = self.form.changed(values)
+        if not changed:
+            return
+        base, version, update = self.form.base_of(changed), self.version, self._update
+        writer.start(
+            lambda: update(row_id, changed, base, version),
+            lambda outcome: self._landed(row_id, changed, base, outcome),
+        )
+
+    def _landed(
+        self, row_id: int, values: dict[str, Any], base: dict[str, Any], outcome: Outcome
+    ) -> None:
+        if isinstance(outcome, EditConflict):
+            self._ask(row_id, outcome, values, base)
+        elif isinstance(outcome, OrganiserError):
+            if row_id == self._current():
+                self.form.show_errors({key: str(outcome) for key in values})
+        elif isinstance(outcome, BaseException):
+            raise outcome  # a fault, reported as one raised on the UI thread would be
+        else:
+            self.runner.announce(outcome.started_by(self.owner))
+            self._saved(row_id, values, outcome)
 
     def _call(
         self, edit: Callable[[dict[str, Any]], Changes], values: dict[str, Any]
