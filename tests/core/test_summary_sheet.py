@@ -99,6 +99,27 @@ def test_the_demo_sheet_has_every_part(store: Store, demo_event: int) -> None:
     assert sheet.learning == "" and sheet.next_steps.narrative == ""
 
 
+def test_one_summary_reads_the_feedback_figures_once(
+    store: Store, demo_event: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from organiser.core.feedback import figures as module
+
+    reads: list[int] = []
+    real = module._figures
+
+    def counted(store: Store, event_id: int) -> object:
+        reads.append(event_id)
+        return real(store, event_id)
+
+    monkeypatch.setattr(module, "_figures", counted)
+    first = summary_sheet(store, demo_event)
+    assert reads == [demo_event], "the at-a-glance, outcomes, prefill and next steps share them"
+    second = summary_sheet(store, demo_event)  # a later summary reads them afresh
+    assert reads == [demo_event, demo_event] and first == second
+    figures(store, demo_event)  # and outside a summary every call reads
+    assert len(reads) == 3
+
+
 def test_edited_narrative_is_what_prints(store: Store, demo_event: int) -> None:
     for section, text in (
         ("background", "Zoë wanted other parents to feel what **Pilates** gave her."),

@@ -30,7 +30,7 @@ from organiser.core.creche.service import check_in_counts
 from organiser.core.db import Store
 from organiser.core.events.reading import EventDetails, get_event
 from organiser.core.feedback.documents import QuoteLine
-from organiser.core.feedback.figures import FeedbackFigures, figures
+from organiser.core.feedback.figures import FeedbackFigures, figures, read_once
 from organiser.core.feedback.printing import summary_sheet as feedback_sheet
 from organiser.core.feedback.themes import quotes
 from organiser.core.meetings.service import list_meetings
@@ -302,6 +302,11 @@ def _next_steps(store: Store, event_id: int, section: NarrativeSection) -> NextS
 
 def summary_sheet(store: Store, event_id: int) -> SummarySheet:
     """Everything the summary report prints, part by part; missing parts say so."""
+    with read_once():  # the feedback figures, which four parts print from
+        return _summary_sheet(store, event_id)
+
+
+def _summary_sheet(store: Store, event_id: int) -> SummarySheet:
     event = get_event(store, event_id)
     found = figures(store, event_id)
     totals = budget(store, event_id)

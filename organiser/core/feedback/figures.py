@@ -4,7 +4,9 @@ distribution, demand for regular sessions, services learned about, and the respo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -193,8 +195,35 @@ def summarise(
     return fft, regular, maybe, dists, services
 
 
+# Within `read_once()`: each event's figures, read once however many parts of a document use them.
+_ONCE: ContextVar[dict[tuple[int, int], FeedbackFigures] | None] = ContextVar(
+    "feedback_figures_once", default=None
+)
+
+
+@contextmanager
+def read_once() -> Iterator[None]:
+    """Inside the block each event's figures are read once: a document made of parts (the
+    summary's at-a-glance, outcomes, narrative prefill and next steps) shares them."""
+    token = _ONCE.set({})
+    try:
+        yield
+    finally:
+        _ONCE.reset(token)
+
+
 def figures(store: Store, event_id: int) -> FeedbackFigures:
     """Every figure the Feedback tab and the summary show."""
+    once = _ONCE.get()
+    if once is None:
+        return _figures(store, event_id)
+    key = (id(store), event_id)
+    if key not in once:
+        once[key] = _figures(store, event_id)
+    return once[key]
+
+
+def _figures(store: Store, event_id: int) -> FeedbackFigures:
     with store.begin() as s:
         get_or_raise(s, Event, event_id, "event")
         questions = questions_in(s, event_id, archived=True)
