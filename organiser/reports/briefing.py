@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Flowable, HRFlowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, PageBreak, Spacer, Table
 
 from organiser.core.speakers.documents import BriefingPage, BriefingSheet, RunningLine
 from organiser.reports.fonts import BOLD, markup
@@ -30,6 +30,7 @@ from organiser.reports.styles import (
     SECTION,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _WIDTH, _HEIGHT = frame_width(A4), frame_height(A4)
 # "Contact on the day" in bold at 14 pt, with room to spare.

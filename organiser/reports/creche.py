@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from organiser.core.creche.documents import (
     CollectionLine,
@@ -40,6 +40,7 @@ from organiser.reports.styles import (
     SHADE,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _REGISTER_PAGE = landscape(A4)
 _REGISTER_WIDTH = frame_width(_REGISTER_PAGE)

@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from organiser.core.creche.documents import AllergyCard, BookingLine, BookingSheet, NeedsLine
 from organiser.core.words import plural
@@ -23,6 +23,7 @@ from organiser.reports.creche import (
 from organiser.reports.fonts import REGULAR, markup
 from organiser.reports.pages import TEXT_LIMIT, build_pdf, fit, frame_width, para, section
 from organiser.reports.styles import BODY, CELL, CELL_BOLD, INK, LIST_ITEM, NOTE
+from organiser.reports.text import Paragraph
 
 _PAGE = A4
 _WIDTH = frame_width(_PAGE)

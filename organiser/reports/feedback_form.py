@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from organiser.core.feedback.documents import FormQuestion, PaperForm
 from organiser.reports.charts import text_width
@@ -17,6 +17,7 @@ from organiser.reports.flyer_art import QUIET_ZONE, Modules, draw_qr, qr_modules
 from organiser.reports.fonts import BOLD, markup, register_main_fonts
 from organiser.reports.pages import TEXT_LIMIT, build_pdf, fit, frame_height, frame_width, para
 from organiser.reports.styles import BODY, INK, RULE, TITLE
+from organiser.reports.text import Paragraph
 
 _PAGE = A4
 _WIDTH, _HEIGHT = frame_width(_PAGE), frame_height(_PAGE)

@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from organiser.core.feedback.documents import Chart, QuoteLine, SummarySheet
 from organiser.reports.charts import distribution_chart
@@ -23,6 +23,7 @@ from organiser.reports.styles import (
     RULE,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _PAGE = A4
 _WIDTH = frame_width(_PAGE)

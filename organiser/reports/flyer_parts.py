@@ -13,12 +13,13 @@ from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import MIN_BODY, Alignment, Template
 from organiser.reports.flyer_art import Modules, draw_qr, qr_modules, qr_value
 from organiser.reports.fonts import BOLD, REGULAR, markup, register_main_fonts
+from organiser.reports.text import Paragraph
 
 DEFAULT_INK, DEFAULT_PAPER, DEFAULT_ACCENT = "#1A1A1A", "#FFFFFF", "#0B4F6C"
 # WCAG "large text" starts at 14 pt bold: below it, small bold labels take the body colour,

@@ -10,7 +10,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, HRFlowable, Paragraph
+from reportlab.platypus import Flowable, HRFlowable
 
 from organiser.reports.fonts import BOLD, REGULAR, markup
 from organiser.reports.pages import SplittingTable, fit
@@ -26,6 +26,7 @@ from organiser.reports.styles import (
     RULE,
     RUNNING_ORDER_TABLE,
 )
+from organiser.reports.text import Paragraph
 
 # Raw HTML prints as the text it is; tables and strikethrough as the Qt editor writes them.
 # markdown-it drops whatever is nested deeper than maxNesting (20 by default): allow far more.

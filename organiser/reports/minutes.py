@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from organiser.core.meetings.documents import ActionLine, MinutesSheet
 from organiser.reports.fonts import BOLD, markup
@@ -32,6 +32,7 @@ from organiser.reports.styles import (
     RUNNING_ORDER_TABLE,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _WIDTH, _HEIGHT = frame_width(A4), frame_height(A4)
 _LABEL_WIDTH = 0.17 * _WIDTH

@@ -11,13 +11,13 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
-    Paragraph,
     SimpleDocTemplate,
     Table,
 )
 
 from organiser.reports.fonts import BOLD, REGULAR, markup, register_main_fonts
 from organiser.reports.styles import FOOTER_SIZE, INK, PAGE_MARGIN, SECTION
+from organiser.reports.text import Paragraph
 
 # Leaves room under the frame for the footer line.
 BOTTOM_MARGIN = PAGE_MARGIN + 8

@@ -7,7 +7,7 @@ from typing import Any
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table
 
 from organiser.core.polls.documents import PollOptionLine, PollSheet
 from organiser.reports.fonts import BOLD, markup
@@ -30,6 +30,7 @@ from organiser.reports.styles import (
     POLL_GRID_TABLE,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _PAGE = landscape(A4)
 _WIDTH = frame_width(_PAGE)

@@ -8,7 +8,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Paragraph,
     Spacer,
     Table,
 )
@@ -30,6 +29,7 @@ from organiser.reports.styles import (
     SECTION,
     TITLE,
 )
+from organiser.reports.text import Paragraph
 
 _WIDTH = A4[0] - 2 * PAGE_MARGIN
 # Time fits "09:45–10:00" at 14 pt on one line; the item title gets the most room.

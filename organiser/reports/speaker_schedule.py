@@ -6,7 +6,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from organiser.core.speakers.documents import ScheduleLine, ScheduleSheet
 from organiser.reports.fonts import BOLD, REGULAR, markup
@@ -20,6 +20,7 @@ from organiser.reports.pages import (
     para,
 )
 from organiser.reports.styles import BODY, CELL, CELL_BOLD, KICKER, NOTE, RUNNING_ORDER_TABLE, TITLE
+from organiser.reports.text import Paragraph
 
 _PAGE = landscape(A4)
 _WIDTH, _HEIGHT = frame_width(_PAGE), frame_height(_PAGE)

@@ -8,7 +8,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Table, TableStyle
 
 from organiser.core.coproduction.documents import Fact
 from organiser.core.feedback.documents import QuoteLine
@@ -26,6 +26,7 @@ from organiser.reports.styles import (
     LIST_ITEM,
     RUNNING_ORDER_TABLE,
 )
+from organiser.reports.text import Paragraph
 
 PAGE = A4
 WIDTH = frame_width(PAGE)

@@ -40,3 +40,21 @@ def test_the_fallback_font_is_read_only_when_some_text_needs_it() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_shaping_loads_only_for_text_that_needs_it() -> None:
+    check = (
+        "import sys\n"
+        "from reportlab.lib.pagesizes import A4\n"
+        "from organiser.reports.pages import build_pdf, para\n"
+        "from organiser.reports.styles import BODY\n"
+        "loaded = lambda: sorted(k for k in sys.modules if 'harfbuzz' in k)\n"
+        "build_pdf([para('Zoë and Łucja', BODY)], pagesize=A4, title='t', subject='s')\n"
+        "assert loaded() == ['uharfbuzz'], loaded()  # the stand-in only\n"
+        "build_pdf([para('مرحبا بكم', BODY)], pagesize=A4, title='t', subject='s')\n"
+        "assert 'uharfbuzz._harfbuzz' in loaded(), loaded()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
