@@ -106,8 +106,12 @@ def _options(args: argparse.Namespace, kind: str) -> dict[str, object]:
             raise OrganiserError(f"--version takes a version's number, such as 2, not “{text}”.")
         options["version"] = int(text)
     if document.warns:
-        options["warn"] = lambda message: print(f"organiser: {message}", file=sys.stderr)
+        options["warn"] = _warn
     return options
+
+
+def _warn(message: str) -> None:
+    print(f"organiser: {message}", file=sys.stderr)
 
 
 def _export(args: argparse.Namespace, url: str) -> int:
@@ -133,7 +137,8 @@ def _export(args: argparse.Namespace, url: str) -> int:
             from organiser.core.polls.printing import find_poll
 
             chosen = find_poll(store, event_id, args.poll)
-        atomic_write(out, document.render(store, event_id, chosen, **options))
+        data = document.make(store, event_id, chosen, unprintable=_warn, **options)
+        atomic_write(out, data)
     print(out)
     return 0
 

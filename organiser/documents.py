@@ -178,6 +178,30 @@ class Document:
     options: tuple[str, ...] = ()  # further command-line options the render takes
     warns: bool = False  # the render takes `warn`, to say what it had to leave out
 
+    def make(
+        self,
+        store: Store,
+        event_id: int,
+        chosen: int | None = None,
+        *,
+        unprintable: Warn | None = None,
+        **options: object,
+    ) -> bytes:
+        """The document's bytes; `unprintable` is told, in words, of any character in it that
+        no print font can draw (it would print as an empty box), before anything is saved."""
+        if self.suffix != ".pdf":  # a calendar or Word file: the reader's own fonts show it
+            return self.render(store, event_id, chosen, **options)
+        from organiser.reports.fonts import describe, noting_unprintable
+
+        with noting_unprintable() as missing:
+            data = self.render(store, event_id, chosen, **options)
+        if missing and unprintable is not None:
+            unprintable(
+                f"{describe(missing)[0].upper()}{describe(missing)[1:]} cannot be printed: "
+                "each shows as an empty box. Use words instead."
+            )
+        return data
+
     @property
     def file_filter(self) -> str:
         """The save dialog's filter."""

@@ -212,3 +212,25 @@ def test_help_shows_the_flyer_options(capsys: pytest.CaptureFixture[str]) -> Non
     assert "--template a4-poster|a5-handout|large-print" in out
     assert "--version N" in out
     assert "  flyer " in out
+
+
+def test_a_character_no_font_has_is_named_and_the_paper_still_written(
+    capsys: pytest.CaptureFixture[str], default_store: Store, tmp_path: Path
+) -> None:
+    event_id = events.create_event(default_store, title="Baby café 🌼 and 中文 lessons").created_id
+    for kind in ("programme", "flyer"):
+        target = tmp_path / f"{kind}.pdf"
+        code, out, err = run(
+            capsys, "export", kind, "--event", str(event_id), "--out", str(target)
+        )
+        assert (code, out) == (0, f"{target}\n")
+        assert (
+            "organiser: The emoji 🌼 and the Chinese or Japanese characters 中文 cannot be "
+            "printed: each shows as an empty box. Use words instead."
+        ) in err.splitlines()
+        assert target.stat().st_size > 1000
+    plain = events.create_event(default_store, title="Zoë’s مرحبا morning").created_id
+    code, _out, err = run(
+        capsys, "export", "programme", "--event", str(plain), "--out", str(tmp_path / "p.pdf")
+    )
+    assert (code, err) == (0, "")

@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from organiser.core.flyer.checklist import field_texts
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import LABELS, TEXT_FIELDS, Placement, Template
 from organiser.reports.flyer_art import (
@@ -23,7 +24,7 @@ from organiser.reports.flyer_art import (
     qr_value,
 )
 from organiser.reports.flyer_parts import Block, Look, blocks
-from organiser.reports.fonts import BOLD, REGULAR, register_main_fonts
+from organiser.reports.fonts import BOLD, REGULAR, describe, register_main_fonts, unprintable
 
 # Which fields keep their place when the page is full, most needed first: what, when, where,
 # cost, how to book and access are the essentials the checklist asks for.
@@ -303,4 +304,16 @@ def render_flyer(
         _draw_page(canvas, layout, mark_overflow=mark_overflow)
     canvas.showPage()
     canvas.save()
-    return RenderedFlyer(pdf=buffer.getvalue(), overflow=layout.overflow)
+    return RenderedFlyer(
+        pdf=buffer.getvalue(), overflow=layout.overflow, unprintable=unprintable_fields(sheet)
+    )
+
+
+def unprintable_fields(sheet: FlyerSheet) -> tuple[tuple[str, str], ...]:
+    """The fields with characters no print font has, each with what they are in words."""
+    found = []
+    for key, text in field_texts(sheet).items():
+        missing = unprintable(text)
+        if missing:
+            found.append((key, describe(missing)))
+    return tuple(found)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
@@ -49,7 +49,11 @@ def save_document(
         return None
     path = Path(picked)
     try:
-        atomic_write(path, document.render(store, event_id, chosen))
+        said: list[str] = []
+        data = document.make(store, event_id, chosen, unprintable=said.append)
+        if said and not _anyway(window, said[0], "Save"):
+            return None
+        atomic_write(path, data)
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return None
@@ -86,7 +90,10 @@ def print_document(
     document = DOCUMENTS[kind]
     window.flush()
     try:
-        data = document.render(window.store, window.event_id, chosen)
+        said: list[str] = []
+        data = document.make(window.store, window.event_id, chosen, unprintable=said.append)
+        if said and not _anyway(window, said[0], "Print"):
+            return False
         title, name = f"Print the {document.what}", _safe_name(document.what)
         if not print_pdf(data, window.window(), title=title, name=name, preview=preview):
             return False
@@ -95,3 +102,15 @@ def print_document(
         return False
     window.statusBar().showMessage(f"The {document.what} is sent to the printer.")
     return True
+
+
+def _anyway(window: Host, said: str, verb: str) -> bool:
+    """Ask before printing or saving a document with characters no print font has."""
+    answer = QMessageBox.question(
+        window.window(),
+        "Some characters cannot be printed",
+        f"{said}\n\n{verb} anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -314,3 +314,18 @@ def test_every_checklist_line_can_be_reached_from_the_keyboard(page: DraftPage, 
     for line in panel.lines.values():
         assert line.focusPolicy() == Qt.FocusPolicy.StrongFocus
         assert line.accessibleName() == line.text()
+
+
+def test_a_character_that_cannot_print_is_named_in_the_checklist_as_it_is_typed(
+    window: MainWindow, page: DraftPage, person: Any, qtbot: Any
+) -> None:
+    qtbot.waitUntil(lambda: "letters" in page.checklist.texts(), timeout=3000)
+    assert page.checklist.texts()["letters"] == "✓ Passes: Every letter prints"
+    person.fill(page.editor.form.inputs["strapline"], "Pilates – بيلاتس للأمهات 🌼")
+    qtbot.waitUntil(lambda: "✗" in page.checklist.texts()["letters"], timeout=3000)
+    assert page.checklist.texts()["letters"] == (
+        "✗ Change this: Cannot be printed (each shows as an empty box): the emoji 🌼 in the "
+        "strapline. Use words instead."
+    )
+    person.fill(page.editor.form.inputs["strapline"], "Pilates – بيلاتس للأمهات")
+    qtbot.waitUntil(lambda: "✓" in page.checklist.texts()["letters"], timeout=3000)

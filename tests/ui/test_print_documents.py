@@ -17,8 +17,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
+from organiser.core.events.service import update_event
 from organiser.documents import DOCUMENTS
 from organiser.ui import printing
 from organiser.ui.main_window import MainWindow
@@ -206,3 +207,27 @@ def test_a_printer_that_cannot_start_is_said_in_words(
     assert not printing.print_document(window, "register")
     assert dialogs.warnings == ["The printer could not be started: check it is on and connected."]
     assert "sent to the printer" not in window.statusBar().currentMessage()
+
+
+def test_a_character_no_font_has_is_asked_about_before_saving_or_printing(
+    window: MainWindow,
+    demo_event: int,
+    dialogs: Any,
+    printed: list[Path],
+    tmp_path: Path,
+) -> None:
+    window.open_event(demo_event)
+    update_event(window.store, event_id=demo_event, values={"title": "Pilates 🌼 morning"})
+    dialogs.save_path = str(tmp_path / "programme.pdf")
+    dialogs.answer = QMessageBox.StandardButton.No
+    assert printing.save_document(window, "programme") is None
+    assert not Path(dialogs.save_path).exists(), "nothing is saved unless the person says so"
+    assert not printing.print_document(window, "programme") and printed == []
+    assert dialogs.questions == [
+        "The emoji 🌼 cannot be printed: each shows as an empty box. Use words instead.\n\n"
+        f"{verb} anyway?"
+        for verb in ("Save", "Print")
+    ]
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    assert printing.save_document(window, "programme") == Path(dialogs.save_path)
+    assert printing.print_document(window, "programme") and len(printed) == 1

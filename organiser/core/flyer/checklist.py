@@ -34,7 +34,7 @@ class CheckItem:
         return self.state != FAIL
 
 
-def _texts(sheet: FlyerSheet) -> dict[str, str]:
+def field_texts(sheet: FlyerSheet) -> dict[str, str]:
     return {
         "title": sheet.title,
         "strapline": sheet.strapline,
@@ -66,8 +66,13 @@ def _contrast(key: str, what: str, fore: str, back: str, size: float, *, bold: b
     )
 
 
-def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
-    """Every checklist item for this flyer, in the order a designer would look."""
+def check(
+    sheet: FlyerSheet,
+    overflow: Sequence[str] = (),
+    unprintable: Sequence[tuple[str, str]] = (),
+) -> list[CheckItem]:
+    """Every checklist item for this flyer, in the order a designer would look (`overflow`
+    and `unprintable` as the rendered flyer found them)."""
     items = [
         _contrast(
             "contrast_text",
@@ -117,7 +122,19 @@ def check(sheet: FlyerSheet, overflow: Sequence[str] = ()) -> list[CheckItem]:
         )
     else:
         items.append(CheckItem("overflow", PASS, "Everything fits on the page"))
+    items.append(_letters(unprintable))
     return items
+
+
+def _letters(unprintable: Sequence[tuple[str, str]]) -> CheckItem:
+    if not unprintable:
+        return CheckItem("letters", PASS, "Every letter prints")
+    where = "; ".join(f"{what} in the {LABELS.get(key, key).lower()}" for key, what in unprintable)
+    return CheckItem(
+        "letters",
+        FAIL,
+        f"Cannot be printed (each shows as an empty box): {where}. Use words instead.",
+    )
 
 
 def printed_body_size(sheet: FlyerSheet) -> int:
@@ -160,7 +177,9 @@ def _sizes(sheet: FlyerSheet) -> CheckItem:
 
 
 def _capitals(sheet: FlyerSheet) -> CheckItem:
-    shouting = [LABELS[k].lower() for k, text in _texts(sheet).items() if _CAPS_RUN.search(text)]
+    shouting = [
+        LABELS[k].lower() for k, text in field_texts(sheet).items() if _CAPS_RUN.search(text)
+    ]
     if shouting:
         return CheckItem(
             "capitals",
@@ -204,7 +223,7 @@ def _essentials(sheet: FlyerSheet) -> CheckItem:
 
 def _sentences(sheet: FlyerSheet) -> CheckItem:
     long_ones = []
-    for key, text in _texts(sheet).items():
+    for key, text in field_texts(sheet).items():
         for line in text.splitlines():
             for sentence in _SENTENCE.split(line):
                 if len(sentence.split()) > LONG_SENTENCE:

@@ -41,7 +41,9 @@ class FlyerSheet:
 
 @dataclass(frozen=True)
 class RenderedFlyer:
-    """The PDF, and the fields (by key, in print order) that did not fit on the page."""
+    """The PDF, the fields (by key, in print order) that did not fit on the page, and those
+    with characters no print font has (key, what they are in words)."""
 
     pdf: bytes
     overflow: tuple[str, ...] = ()
+    unprintable: tuple[tuple[str, str], ...] = ()

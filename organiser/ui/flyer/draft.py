@@ -102,7 +102,7 @@ class DraftPage(QWidget):
         self.preview.show_sheet(sheet)
 
     def _rendered(self, sheet: FlyerSheet, result: RenderedFlyer) -> None:
-        self.checklist.set_items(check(sheet, result.overflow))
+        self.checklist.set_items(check(sheet, result.overflow, result.unprintable))
 
     def _prepare_output(self) -> None:
         self.flush()
