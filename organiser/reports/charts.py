@@ -22,6 +22,7 @@ from organiser.reports.fonts import (
     BOLD,
     FALLBACK,
     REGULAR,
+    SCRIPTS,
     font_runs,
     register_fonts,
     register_main_fonts,
@@ -37,12 +38,14 @@ _SVG_FAMILIES = {
     REGULAR: {"family": "Atkinson Hyperlegible"},
     BOLD: {"family": "Atkinson Hyperlegible", "weight": "bold"},
     FALLBACK: {"family": "Noto Sans"},
+    **{name: {"family": f"Noto Sans {script}"} for name, (script, _p, _b) in SCRIPTS.items()},
 }
 # The font files a screen needs to show the SVG as it prints (QFontDatabase.addApplicationFont).
 SCREEN_FONTS = (
     str(atkinson.ROOT / "files" / "AtkinsonHyperlegible-Regular.ttf"),
     str(atkinson.ROOT / "files" / "AtkinsonHyperlegible-Bold.ttf"),
     str(noto.ROOT / "files" / "NotoSans[wdth,wght].ttf"),
+    *(str(path) for _script, path, _blocks in SCRIPTS.values()),
 )
 _GAP = 10  # between the label column, the bar and its figure
 _LABEL_SHARE = 0.42  # the most of the width the category names may take
