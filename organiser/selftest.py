@@ -87,6 +87,7 @@ def _parts(outcome: Outcome, folder: Path) -> None:
     pdf: dict[str, bytes] = {}
     _database_parts(outcome, folder, pdf)
     outcome.part("print fonts", _fonts)
+    outcome.part("every script", _scripts)
     svg: list[bytes] = []
     outcome.part("chart", lambda: _chart(svg))
     outcome.part("QR code", _qr)
@@ -148,6 +149,36 @@ def _fonts() -> str:
     register_fonts()
     names = [pdfmetrics.getFont(name).face.name for name in (REGULAR, BOLD, FALLBACK)]
     return ", ".join(n.decode() if isinstance(n, bytes) else str(n) for n in names)
+
+
+def _scripts() -> str:
+    """A line in each community script, printed in its font and shaped."""
+    from reportlab.lib.pagesizes import A4
+
+    from organiser.reports.fonts import SCRIPTS, font_runs
+    from organiser.reports.pages import build_pdf, para
+    from organiser.reports.styles import BODY
+
+    samples = {
+        "Arabic": "مرحبا بكم",
+        "Bengali": "স্বাগতম",
+        "Devanagari": "स्वागत है",
+        "Gujarati": "સ્વાગત છે",
+        "Gurmukhi": "ਜੀ ਆਇਆਂ ਨੂੰ",
+        "Tamil": "வரவேற்கிறோம்",
+    }
+    fonts = {script: name for name, (script, _path, _blocks) in SCRIPTS.items()}
+    for script, text in samples.items():
+        used = {name for name, run in font_runs(text) if run.strip()}
+        if used != {fonts[script]}:
+            raise RuntimeError(f"{script} prints in {', '.join(sorted(used))}")
+    pdf = build_pdf([para(t, BODY) for t in samples.values()], pagesize=A4, title="t", subject="s")
+    missing = [s for s in samples if fonts[s].encode() not in pdf]
+    if missing:
+        raise RuntimeError(f"not printed in its font: {', '.join(missing)}")
+    if "uharfbuzz._harfbuzz" not in sys.modules:
+        raise RuntimeError("not shaped: HarfBuzz (uharfbuzz) could not be loaded")
+    return f"{len(samples)} scripts shaped ({', '.join(samples)}), {len(pdf) // 1024} KB"
 
 
 def _chart(svg: list[bytes]) -> str:

@@ -19,6 +19,7 @@ PARTS = (
     "example event",
     *(f"document {kind}" for kind in DOCUMENTS),
     "print fonts",
+    "every script",
     "chart",
     "QR code",
     "team database driver",
