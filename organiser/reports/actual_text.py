@@ -108,7 +108,8 @@ def _pdf_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-def _typed(text: Any) -> str:
+def typed_text(text: Any) -> str:
+    """The text a (possibly shaped) string was typed as."""
     return "".join(typed for typed, _length, _shaped in _segments(text))
 
 
@@ -119,7 +120,7 @@ def _put_frag_line(cur_x: float, tx: Any, line: Any, last: Any, kind: str) -> An
     if getattr(tx, "direction", None) != "RTL":
         return put(cur_x, tx, line, last, kind)
     frags = [f for f in reversed(line.words) if hasattr(f, "text") and str(f.text).strip()]
-    typed = " ".join(" ".join(_typed(f.text).split()) for f in frags)
+    typed = " ".join(" ".join(typed_text(f.text).split()) for f in frags)
     tx._code.append(f"/Span <</ActualText {_pdf_text(typed)}>> BDC")
     tx.organiser_marked = True
     try:

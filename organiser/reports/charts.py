@@ -7,7 +7,8 @@ Every bar carries its count and percentage in words, so nothing depends on colou
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import fontpkg_atkinson_hyperlegible as atkinson
 import fontpkg_noto_sans as noto
@@ -16,18 +17,24 @@ from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import isString
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeStr
 
 from organiser.core.feedback.documents import Chart
+from organiser.reports import actual_text
+from organiser.reports.actual_text import typed_text
 from organiser.reports.fonts import (
     BOLD,
     FALLBACK,
     REGULAR,
     SCRIPTS,
+    SHAPED,
     font_runs,
     register_fonts,
     register_main_fonts,
 )
 from organiser.reports.styles import INK, RULE
+
+actual_text.install()  # shaped labels remember their letters (the screen shows those)
 
 # Dark blue: about 10:1 against white, far above the 3:1 WCAG asks of graphics.
 BAR = colors.HexColor("#1F4E79")
@@ -67,9 +74,31 @@ class ChartDrawing(Drawing):  # type: ignore[misc]
         self.summary = summary
 
 
+def _printed(run: str, name: str, size: float) -> tuple[float, str, float]:
+    """A run as it prints: the room before it, its text and its width. In a script that needs
+    it the text is shaped (joined, in reading order) as a paragraph's words are, and spaces at
+    either end are kept outside (shaped right to left, a trailing space would land on the left
+    and the next run would touch it)."""
+    if name in SHAPED and run.strip():
+        core = run.strip()
+        shaped = shapeStr(core, name, size, force=True)
+        data = getattr(shaped, "__shapeData__", None)
+        if data is not None:
+            before = stringWidth(run[: len(run) - len(run.lstrip())], name, size)
+            after = stringWidth(run[len(run.rstrip()) :], name, size)
+            return before, shaped, sum(d.x_advance for d in data) * size / 1000 + after
+    return 0.0, run, stringWidth(run, name, size)
+
+
 def text_width(text: str, size: float, font: str = REGULAR) -> float:
     """How wide `text` prints, each run in the font that has its glyphs."""
-    return float(sum(stringWidth(run, name, size) for name, run in font_runs(text, font)))
+    return float(
+        sum(
+            before + width
+            for name, run in font_runs(text, font)
+            for before, _text, width in [_printed(run, name, size)]
+        )
+    )
 
 
 def _text(text: str, x: float, y: float, size: float, font: str = REGULAR) -> Group:
@@ -78,9 +107,18 @@ def _text(text: str, x: float, y: float, size: float, font: str = REGULAR) -> Gr
     # renderSVG places text with a whole-number shift of 2y: keep y on a half point.
     y = round(y * 2) / 2
     for name, run in font_runs(text, font):
-        group.add(String(x, y, run, fontName=name, fontSize=size, fillColor=INK))
-        x += stringWidth(run, name, size)
+        before, printed, width = _printed(run, name, size)
+        x += before
+        group.add(String(x, y, printed, fontName=name, fontSize=size, fillColor=INK))
+        x += width
     return group
+
+
+def _strings(node: Any) -> Iterator[String]:
+    if isinstance(node, String):
+        yield node
+    for child in getattr(node, "contents", ()):
+        yield from _strings(child)
 
 
 def _shorten(text: str, room: float, size: float, font: str) -> str:
@@ -219,7 +257,15 @@ def to_svg(drawing: Drawing) -> bytes:
     from reportlab.graphics import renderSVG
 
     register_fonts()
-    svg = renderSVG.drawToString(drawing, useClip=True, fontHacks=_SVG_FAMILIES)
+    # The screen shapes text itself: shaped glyphs go back to the letters they were typed as.
+    shaped = [(s, s.text) for s in _strings(drawing) if hasattr(s.text, "__actual__")]
+    for string, text in shaped:
+        string.text = typed_text(text)
+    try:
+        svg = renderSVG.drawToString(drawing, useClip=True, fontHacks=_SVG_FAMILIES)
+    finally:
+        for string, text in shaped:
+            string.text = text
     svg = re.sub(r' clip="[^"]*"', "", svg, count=1)
     title = escape(str(getattr(drawing, "title", "")))
     summary = escape(str(getattr(drawing, "summary", "")))

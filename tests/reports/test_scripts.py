@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from organiser.core.flyer.checklist import FAIL, PASS, check
-from organiser.reports.actual_text import _typed as typed
+from organiser.reports.actual_text import typed_text as typed
 from organiser.reports.flyer import render_flyer
 from organiser.reports.fonts import describe, font_runs, markup, noting_unprintable, unprintable
 from organiser.reports.pages import build_pdf, para
@@ -200,3 +200,18 @@ def test_a_flyer_with_another_script_stays_a_reasonable_size() -> None:
     arabic = len(render_flyer(sheet(strapline=ARABIC_MORE)).pdf)
     # Fonts are subset: a second script adds its glyphs, not its whole font file (430 KB).
     assert arabic - english < 60_000, (english, arabic)
+
+
+def test_a_chart_label_in_arabic_prints_shaped_and_shows_as_typed_on_screen() -> None:
+    from reportlab.graphics import renderPDF
+
+    from organiser.reports.charts import bar_chart, to_svg
+
+    label = "جيد جدا"  # very good
+    chart = bar_chart(f"{ARABIC} ?", [(label, 5), ("Good", 3)], width=400, answered=8)
+    pdf = renderPDF.drawToString(chart)
+    assert "NotoSansArabic-Regular" in fonts_in(pdf)
+    assert marked(pdf) == [f"{ARABIC} ?", label], "shaped labels read back as typed"
+    svg = to_svg(chart).decode()
+    assert label in svg and ARABIC in svg, "the screen gets the letters and shapes them itself"
+    assert marked(renderPDF.drawToString(chart)) == marked(pdf), "the SVG changed nothing"
