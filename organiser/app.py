@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="which saved version of the flyer (flyer; default: the latest, else the draft)",
     )
+    export.add_argument(
+        "--language",
+        metavar="NAME",
+        help="a language version of the flyer, such as Arabic (flyer, flyer-two-languages)",
+    )
     backup = commands.add_parser("backup", help="make a verified backup of the database")
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")
     restore = commands.add_parser("restore", help="replace the database with a backup")

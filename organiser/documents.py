@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from organiser.core.db import Store
+    from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 
 # store, event id, and the meeting or poll chosen (None: the document's own default); a kind
 # with `options` also takes them as keywords, each None unless given on the command line.
@@ -108,17 +109,70 @@ def _flyer(
     *,
     template: str | None = None,
     version: int | None = None,
+    language: str | None = None,
     warn: Warn | None = None,
 ) -> bytes:
-    from organiser.core.flyer.checklist import essentials_warning
-    from organiser.core.flyer.kinds import LABELS
     from organiser.core.flyer.service import flyer_sheet, latest_version
     from organiser.reports.flyer import render_flyer
 
     if version is None:
         version = latest_version(store, event_id)  # None while there is only the draft
     sheet = flyer_sheet(store, event_id, version=version, template=template)
+    if language is not None:
+        sheet = _in_language(store, event_id, sheet, language, warn)
     rendered = render_flyer(sheet, mark_overflow=False)
+    return _said(sheet, rendered, warn)
+
+
+def _flyer_two_languages(
+    store: Store,
+    event_id: int,
+    _chosen: int | None,
+    *,
+    version: int | None = None,
+    language: str | None = None,
+    warn: Warn | None = None,
+) -> bytes:
+    from organiser.core.errors import ValidationError
+    from organiser.core.flyer.languages import list_languages
+    from organiser.core.flyer.service import flyer_sheet, latest_version
+    from organiser.reports.flyer import render_flyer
+
+    if language is None:  # the first version added
+        found = [v.language for v in list_languages(store, event_id)]
+        if not found:
+            raise ValidationError(
+                "The flyer has no language version yet: add one on the Flyer tab first."
+            )
+        language = found[0]
+    if version is None:
+        version = latest_version(store, event_id)
+    sheet = flyer_sheet(store, event_id, version=version)
+    beside = _in_language(store, event_id, sheet, language, warn)
+    return _said(sheet, render_flyer(sheet, mark_overflow=False, beside=beside), warn)
+
+
+def _in_language(
+    store: Store, event_id: int, sheet: FlyerSheet, language: str, warn: Warn | None
+) -> FlyerSheet:
+    """The flyer with a language version's words, saying what stays English or unchecked."""
+    from organiser.core.flyer.kinds import LABELS
+    from organiser.core.flyer.languages import get_language, translated_sheet
+
+    found = get_language(store, event_id, language)
+    if warn is not None and found.untranslated:
+        names = ", ".join(LABELS[key].lower() for key in found.untranslated)
+        warn(f"warning: not yet in {found.language}, so printed in English: {names}.")
+    if warn is not None and not found.checked_by:
+        warn(f"warning: the {found.language} version has not been checked by a member yet.")
+    return translated_sheet(sheet, found)
+
+
+def _said(sheet: FlyerSheet, rendered: RenderedFlyer, warn: Warn | None) -> bytes:
+    """The flyer's PDF, having said what it lacks and what did not fit."""
+    from organiser.core.flyer.checklist import essentials_warning
+    from organiser.core.flyer.kinds import LABELS
+
     missing = essentials_warning(sheet)
     if missing and warn is not None:  # said, as the window asks, but exported all the same
         warn(f"warning: {missing}")
@@ -278,9 +332,19 @@ DOCUMENTS: dict[str, Document] = {
     "flyer": Document(
         "flyer",
         ".pdf",
-        "the flyer (PDF): --template, --version (default: the latest version, else the draft)",
+        "the flyer (PDF): --template, --version (default: the latest version, else the draft), "
+        "--language for a language version",
         _flyer,
-        options=("template", "version"),
+        options=("template", "version", "language"),
+        warns=True,
+    ),
+    "flyer-two-languages": Document(
+        "flyer in two languages",
+        ".pdf",
+        "the flyer and a language version side by side, two A5 halves of one A4 sheet "
+        "(PDF): --language (default: the first version added), --version",
+        _flyer_two_languages,
+        options=("version", "language"),
         warns=True,
     ),
     "feedback-form": Document(

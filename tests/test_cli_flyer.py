@@ -173,11 +173,16 @@ def test_a_bad_template_or_version_is_one_line_and_writes_nothing(
 def test_flyer_options_are_refused_for_other_kinds(
     capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
 ) -> None:
-    for option, value in (("--template", "a4-poster"), ("--version", "1")):
+    both = "flyer or flyer-two-languages"
+    for option, value, kinds in (
+        ("--template", "a4-poster", "flyer"),
+        ("--version", "1", both),
+        ("--language", "Arabic", both),
+    ):
         argv = ("export", "programme", "--event", demo, "--out", str(tmp_path / "p.pdf"))
         code, out, err = run(capsys, *argv, option, value)
         assert (code, out) == (1, "")
-        assert one_line(err) == f"organiser: {option} goes with flyer, not programme."
+        assert one_line(err) == f"organiser: {option} goes with {kinds}, not programme."
     assert not (tmp_path / "p.pdf").exists()
 
 
@@ -220,9 +225,7 @@ def test_a_character_no_font_has_is_named_and_the_paper_still_written(
     event_id = events.create_event(default_store, title="Baby café 🌼 and 中文 lessons").created_id
     for kind in ("programme", "flyer"):
         target = tmp_path / f"{kind}.pdf"
-        code, out, err = run(
-            capsys, "export", kind, "--event", str(event_id), "--out", str(target)
-        )
+        code, out, err = run(capsys, "export", kind, "--event", str(event_id), "--out", str(target))
         assert (code, out) == (0, f"{target}\n")
         assert (
             "organiser: The emoji 🌼 and the Chinese or Japanese characters 中文 cannot be "
@@ -234,3 +237,37 @@ def test_a_character_no_font_has_is_named_and_the_paper_still_written(
         capsys, "export", "programme", "--event", str(plain), "--out", str(tmp_path / "p.pdf")
     )
     assert (code, err) == (0, "")
+
+
+def test_the_example_flyer_prints_in_arabic_and_beside_the_english(
+    capsys: pytest.CaptureFixture[str], demo: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "arabic.pdf"
+    code, out, err = export(capsys, target, demo, "--language", "arabic")
+    assert (code, out) == (0, f"{target}\n")
+    assert err.splitlines() == [
+        "organiser: warning: not yet in Arabic, so printed in English: date and time, venue, "
+        "hear from, how to book, funder or partner credit.",
+        "organiser: warning: the Arabic version has not been checked by a member yet.",
+    ]
+    size, text = read(target)
+    assert size == (595, 842) and "Monday" in text  # the date stays English
+    target = tmp_path / "both.pdf"
+    code, out, err = run(
+        capsys,
+        "export",
+        "flyer-two-languages",
+        "--event",
+        demo,
+        "--out",
+        str(target),
+        "--language",
+        "Polish",
+    )
+    assert (code, out) == (0, f"{target}\n")
+    assert "the Polish version has not been checked" not in err  # Łucja checked it
+    size, text = read(target)
+    assert size == (842, 595)
+    assert TITLE.split(":")[0] in text and "Ruch, oddech i kontakt" in text
+    code, _out, err = export(capsys, tmp_path / "x.pdf", demo, "--language", "Somali")
+    assert (code, one_line(err)) == (1, "organiser: This flyer has no Somali version.")

@@ -18,7 +18,14 @@ from organiser.core.feedback.models import (
     FeedbackTheme,
     answer_theme,
 )
-from organiser.core.flyer.models import Flyer, FlyerComment, FlyerImage, FlyerSignOff, FlyerVersion
+from organiser.core.flyer.models import (
+    Flyer,
+    FlyerComment,
+    FlyerImage,
+    FlyerSignOff,
+    FlyerTranslation,
+    FlyerVersion,
+)
 from organiser.core.meetings.models import ActionItem, Decision, Meeting, NoteRevision
 from organiser.core.planning.models import (
     CostLine,
@@ -50,6 +57,7 @@ __all__ = [
     "FlyerComment",
     "FlyerImage",
     "FlyerSignOff",
+    "FlyerTranslation",
     "FlyerVersion",
     "FundingSource",
     "Invitation",

@@ -3,6 +3,7 @@ an A4 sheet, with the fields that do not fit named rather than silently cut."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass
 from io import BytesIO
@@ -267,39 +268,30 @@ def _draw_page(canvas: Canvas, layout: Layout, *, mark_overflow: bool) -> None:
 
 
 def render_flyer(
-    sheet: FlyerSheet, *, mark_overflow: bool = True, two_up: bool = False
+    sheet: FlyerSheet,
+    *,
+    mark_overflow: bool = True,
+    two_up: bool = False,
+    beside: FlyerSheet | None = None,
 ) -> RenderedFlyer:
     """The flyer as PDF bytes, and the fields (by key, in print order) that did not fit.
 
     With `mark_overflow` the page says in a red box what does not fit (for the preview); the
     PDF for print leaves the box out. `two_up` puts two copies of an A5 handout side by side on
-    an A4 landscape sheet; the other templates ignore it.
+    an A4 landscape sheet; the other templates ignore it. `beside` is a language version to
+    print as the second A5 half, both in the A5 handout layout: one sheet, two languages.
     """
+    if beside is not None:
+        return _two_languages(sheet, beside, mark_overflow=mark_overflow)
     register_main_fonts()
     look = Look(sheet)
     layout = lay_out(sheet, look)
     two = two_up and look.template is Template.A5_HANDOUT
     page = landscape(A4) if two else look.geometry.pagesize
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=page, initialFontName=REGULAR, lang="en-GB")
-    canvas.setTitle(" ".join(sheet.title.split())[:200] or "Flyer")
-    canvas.setSubject("Flyer")
-    canvas.setAuthor("")
-    canvas.setCreator("Organiser")
-    canvas.setViewerPreference("DisplayDocTitle", "true")
+    canvas = _canvas(buffer, page, sheet)
     if two:
-        half = page[0] / 2
-        inset = (half - look.geometry.pagesize[0]) / 2
-        for left in (0.0, half):
-            canvas.saveState()
-            canvas.translate(left + inset, 0)
-            _draw_page(canvas, layout, mark_overflow=mark_overflow)
-            canvas.restoreState()
-        # Where to cut: short grey ticks at the middle of the top and bottom edges.
-        canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
-        canvas.setLineWidth(0.75)
-        canvas.line(half, 0, half, 14)
-        canvas.line(half, page[1] - 14, half, page[1])
+        _halves(canvas, page, look, (layout, layout), mark_overflow=mark_overflow)
     else:
         _draw_page(canvas, layout, mark_overflow=mark_overflow)
     canvas.showPage()
@@ -307,6 +299,59 @@ def render_flyer(
     return RenderedFlyer(
         pdf=buffer.getvalue(), overflow=layout.overflow, unprintable=unprintable_fields(sheet)
     )
+
+
+def _canvas(buffer: BytesIO, page: tuple[float, float], sheet: FlyerSheet) -> Canvas:
+    canvas = Canvas(buffer, pagesize=page, initialFontName=REGULAR, lang="en-GB")
+    canvas.setTitle(" ".join(sheet.title.split())[:200] or "Flyer")
+    canvas.setSubject("Flyer")
+    canvas.setAuthor("")
+    canvas.setCreator("Organiser")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
+    return canvas
+
+
+def _halves(
+    canvas: Canvas,
+    page: tuple[float, float],
+    look: Look,
+    layouts: tuple[Layout, Layout],
+    *,
+    mark_overflow: bool,
+) -> None:
+    """Two A5 pages side by side on A4 landscape, with ticks where to cut."""
+    half = page[0] / 2
+    inset = (half - look.geometry.pagesize[0]) / 2
+    for left, layout in zip((0.0, half), layouts, strict=True):
+        canvas.saveState()
+        canvas.translate(left + inset, 0)
+        _draw_page(canvas, layout, mark_overflow=mark_overflow)
+        canvas.restoreState()
+    # Where to cut: short grey ticks at the middle of the top and bottom edges.
+    canvas.setStrokeColor(colors.HexColor("#8A8A8A"))
+    canvas.setLineWidth(0.75)
+    canvas.line(half, 0, half, 14)
+    canvas.line(half, page[1] - 14, half, page[1])
+
+
+def _two_languages(sheet: FlyerSheet, beside: FlyerSheet, *, mark_overflow: bool) -> RenderedFlyer:
+    """The English flyer and a language version, each an A5 half of one A4 landscape sheet."""
+    register_main_fonts()
+    a5 = Template.A5_HANDOUT.value
+    sheets = (dataclasses.replace(sheet, template=a5), dataclasses.replace(beside, template=a5))
+    looks = (Look(sheets[0]), Look(sheets[1]))
+    layouts = (lay_out(sheets[0], looks[0]), lay_out(sheets[1], looks[1]))
+    page = landscape(A4)
+    buffer = BytesIO()
+    canvas = _canvas(buffer, page, sheet)
+    _halves(canvas, page, looks[0], layouts, mark_overflow=mark_overflow)
+    canvas.showPage()
+    canvas.save()
+    overflow = tuple(dict.fromkeys(layouts[0].overflow + layouts[1].overflow))
+    unprintable = tuple(
+        dict.fromkeys(unprintable_fields(sheets[0]) + unprintable_fields(sheets[1]))
+    )
+    return RenderedFlyer(pdf=buffer.getvalue(), overflow=overflow, unprintable=unprintable)
 
 
 def unprintable_fields(sheet: FlyerSheet) -> tuple[tuple[str, str], ...]:

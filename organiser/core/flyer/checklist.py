@@ -238,3 +238,26 @@ def _sentences(sheet: FlyerSheet) -> CheckItem:
             "reading.",
         )
     return CheckItem("plain", PASS, "Sentences are short")
+
+
+def language_items(language: str, untranslated: Sequence[str], checked_by: str) -> list[CheckItem]:
+    """What the checklist adds for a language version: fields still in English, and whether
+    a member who reads the language has checked it."""
+    if untranslated:
+        names = ", ".join(LABELS[key].lower() for key in untranslated)
+        words = CheckItem(
+            "translated",
+            ADVICE,
+            f"Not yet in {language}, so printed in English: {names}.",
+        )
+    else:
+        words = CheckItem("translated", PASS, f"Every field is in {language}")
+    if checked_by:
+        check_item = CheckItem("checked", PASS, f"The {language} was checked by {checked_by}")
+    else:
+        check_item = CheckItem(
+            "checked",
+            ADVICE,
+            f"Not yet checked: ask a member who reads {language} to check it before it prints.",
+        )
+    return [words, check_item]

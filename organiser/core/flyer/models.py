@@ -115,3 +115,31 @@ class FlyerSignOff(Base):
     decision: Mapped[str] = mapped_column(String(30))
     note: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class FlyerTranslation(Base):
+    """A language version of the flyer: its words in another language, beside the English,
+    with who in the working group (someone who reads it) checked the translation."""
+
+    __tablename__ = "flyer_translation"
+    __table_args__ = (UniqueConstraint("flyer_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    flyer_id: Mapped[int] = mapped_column(ForeignKey("flyer.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(60))  # as people name it: "Arabic", "Polish"
+    title: Mapped[str] = mapped_column(Text, default="")
+    strapline: Mapped[str] = mapped_column(Text, default="")
+    when_text: Mapped[str] = mapped_column(Text, default="")
+    venue_text: Mapped[str] = mapped_column(Text, default="")
+    expect: Mapped[str] = mapped_column(Text, default="")
+    hear_from: Mapped[str] = mapped_column(Text, default="")
+    creche_text: Mapped[str] = mapped_column(Text, default="")
+    refreshments_text: Mapped[str] = mapped_column(Text, default="")
+    cost_text: Mapped[str] = mapped_column(Text, default="")
+    access_text: Mapped[str] = mapped_column(Text, default="")
+    booking_text: Mapped[str] = mapped_column(Text, default="")
+    credit_line: Mapped[str] = mapped_column(Text, default="")
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)

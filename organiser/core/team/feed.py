@@ -51,6 +51,7 @@ TABLE_TOUCHES: dict[str, Touched] = {
     "flyer_version": Touched.FLYER,
     "flyer_comment": Touched.FLYER,
     "flyer_sign_off": Touched.FLYER,
+    "flyer_translation": Touched.FLYER,
     "feedback_question": Touched.FEEDBACK,
     "feedback_response": Touched.FEEDBACK,
     "feedback_answer": Touched.FEEDBACK,

@@ -1,0 +1,239 @@
+"""A flyer's language versions: its words in another language, kept with the English, each
+checked by a member of the working group who reads that language.
+
+A version holds the flyer's words only (title to credit line); the template, theme, image
+and booking link are the English flyer's. A field left empty prints in English and the
+checklist says so. Changing a version's words takes back its check: a member reads it again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from organiser.core.base import utc_now
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import NotFound, ValidationError
+from organiser.core.flyer.documents import FlyerSheet
+from organiser.core.flyer.kinds import TEXT_FIELDS
+from organiser.core.flyer.models import FlyerTranslation
+from organiser.core.flyer.service import _flyer
+from organiser.core.flyer.versions import _member_name
+from organiser.core.planning.validation import long_text
+from organiser.core.records import apply_values
+from organiser.core.versions import merge_edit, version_of
+
+# The words a version translates (the booking link is an address or a number: the same).
+WORDS = tuple(key for key, _label in TEXT_FIELDS if key != "booking_link")
+_LINES = ("expect", "hear_from")  # one item per line
+# Offered first when adding a version: the UK's most spoken community languages after English.
+SUGGESTED = (
+    "Arabic",
+    "Bengali",
+    "Farsi",
+    "Gujarati",
+    "Hindi",
+    "Lithuanian",
+    "Polish",
+    "Portuguese",
+    "Punjabi",
+    "Romanian",
+    "Somali",
+    "Tamil",
+    "Turkish",
+    "Ukrainian",
+    "Urdu",
+)
+LANGUAGE_LIMIT = 60
+
+
+@dataclasses.dataclass(frozen=True)
+class LanguageVersion:
+    """A language version as the Flyer tab shows it."""
+
+    id: int
+    language: str
+    values: dict[str, str]  # every translated field, "" where not translated yet
+    checked_by: str  # "" until a member who reads it has checked it
+    checked_at: dt.datetime | None
+    row_version: int
+
+    @property
+    def untranslated(self) -> tuple[str, ...]:
+        """The fields left empty (they print in English), in print order."""
+        return tuple(key for key in WORDS if not self.values[key].strip())
+
+
+def _version(row: FlyerTranslation) -> LanguageVersion:
+    return LanguageVersion(
+        id=row.id,
+        language=row.language,
+        values={key: getattr(row, key) for key in WORDS},
+        checked_by=row.checked_by,
+        checked_at=row.checked_at,
+        row_version=version_of(row),
+    )
+
+
+def _find(s: Session, event_id: int, language: str) -> FlyerTranslation:
+    flyer = _flyer(s, event_id)
+    row = s.scalar(
+        select(FlyerTranslation).where(
+            FlyerTranslation.flyer_id == flyer.id,
+            func.lower(FlyerTranslation.language) == language.strip().lower(),
+        )
+    )
+    if row is None:
+        raise NotFound(f"This flyer has no {language.strip()} version.")
+    return row
+
+
+def list_languages(store: Store, event_id: int) -> list[LanguageVersion]:
+    """The flyer's language versions, in the order they were added."""
+    with store.begin() as s:
+        flyer = _flyer(s, event_id)
+        rows = s.scalars(
+            select(FlyerTranslation)
+            .where(FlyerTranslation.flyer_id == flyer.id)
+            .order_by(FlyerTranslation.id)
+        )
+        return [_version(row) for row in rows]
+
+
+def get_language(store: Store, event_id: int, language: str) -> LanguageVersion:
+    """One language version, by its name (any case)."""
+    with store.begin() as s:
+        return _version(_find(s, event_id, language))
+
+
+def _language_name(language: str) -> str:
+    name = " ".join(language.split())
+    if not name:
+        raise ValidationError("Say which language, such as Arabic or Polish.", field="language")
+    if len(name) > LANGUAGE_LIMIT:
+        raise ValidationError(
+            f"A language's name is at most {LANGUAGE_LIMIT} characters.", field="language"
+        )
+    if name.lower() == "english":
+        raise ValidationError("The flyer itself is the English version.", field="language")
+    return name[0].upper() + name[1:]
+
+
+def add_language(store: Store, *, event_id: int, language: str) -> Changes:
+    """Add a language version, its words empty (they print in English until translated)."""
+    name = _language_name(language)
+    with store.begin() as s:
+        flyer = _flyer(s, event_id)
+        taken = s.scalar(
+            select(FlyerTranslation.id).where(
+                FlyerTranslation.flyer_id == flyer.id,
+                func.lower(FlyerTranslation.language) == name.lower(),
+            )
+        )
+        if taken is not None:
+            raise ValidationError(f"The flyer has a {name} version already.", field="language")
+        row = FlyerTranslation(flyer_id=flyer.id, language=name, checked_by="")
+        for key in WORDS:
+            setattr(row, key, "")
+        s.add(row)
+        s.flush()
+        return Changes(Touched.FLYER, event_id=event_id, row_id=row.id, created_id=row.id)
+
+
+def update_language(
+    store: Store,
+    *,
+    event_id: int,
+    language: str,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Change a version's words; `previous` holds the old ones (for undo). Changed words take
+    back the version's check. With `base` and the version shown, someone else's edit of other
+    fields is kept, of the same field a clash (organiser.core.versions)."""
+    unknown = set(values) - set(WORDS)
+    if unknown:
+        raise ValidationError(f"A language version has no field {', '.join(sorted(unknown))}.")
+    checked = {key: str(value or "") for key, value in values.items()}
+    long_text(checked)
+    with store.begin() as s:
+        row = _find(s, event_id, language)
+        checked = merge_edit(
+            row,
+            checked,
+            base=base,
+            expected_version=expected_version,
+            what=f"{row.language} version of the flyer",
+            row_id=row.id,
+        )
+        previous = apply_values(row, checked, WORDS)
+        if previous:
+            row.updated_at = utc_now()
+            if row.checked_at is not None:
+                previous.update(checked_by=row.checked_by, checked_at=row.checked_at)
+                row.checked_by_id, row.checked_by, row.checked_at = None, "", None
+        s.flush()
+        return Changes(
+            Touched.FLYER if previous else Touched.NONE,
+            event_id=event_id,
+            row_id=row.id,
+            previous=previous,
+            row_version=version_of(row),
+            current={key: getattr(row, key) for key in previous if key in WORDS},
+        )
+
+
+def check_language(store: Store, *, event_id: int, language: str, member_id: int | None) -> Changes:
+    """Record that a working-group member who reads the language checked this version (or,
+    with None, take the check back)."""
+    with store.begin() as s:
+        row = _find(s, event_id, language)
+        previous = {"checked_by": row.checked_by, "checked_at": row.checked_at}
+        if member_id is None:
+            row.checked_by_id, row.checked_by, row.checked_at = None, "", None
+        else:
+            row.checked_by = _member_name(s, event_id, member_id)
+            row.checked_by_id, row.checked_at = member_id, utc_now()
+        s.flush()
+        return Changes(
+            Touched.FLYER, event_id=event_id, row_id=row.id, previous={"checked": previous}
+        )
+
+
+def remove_language(store: Store, *, event_id: int, language: str) -> Changes:
+    """Remove a language version; `previous` keeps its words so undo can bring it back."""
+    with store.begin() as s:
+        row = _find(s, event_id, language)
+        kept = {"language": row.language, **{key: getattr(row, key) for key in WORDS}}
+        s.delete(row)
+        s.flush()
+        return Changes(Touched.FLYER, event_id=event_id, previous=kept)
+
+
+def restore_language(store: Store, *, event_id: int, kept: Mapping[str, Any]) -> Changes:
+    """Bring back a removed version with its words (its check is not brought back)."""
+    changes = add_language(store, event_id=event_id, language=str(kept["language"]))
+    words = {key: kept[key] for key in WORDS if key in kept}
+    update_language(store, event_id=event_id, language=str(kept["language"]), values=words)
+    return changes
+
+
+def translated_sheet(sheet: FlyerSheet, version: LanguageVersion) -> FlyerSheet:
+    """The English sheet with the version's words in place (an empty one stays English)."""
+
+    def lines(text: str) -> tuple[str, ...]:
+        return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+    words: dict[str, Any] = {}
+    for key in WORDS:
+        text = version.values[key]
+        if text.strip():
+            words[key] = lines(text) if key in _LINES else text
+    return dataclasses.replace(sheet, **words)
