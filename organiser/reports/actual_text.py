@@ -15,6 +15,7 @@ shaped strings (to carry it along a line), writing a line and writing text out (
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.pdfbase import ttfonts
@@ -30,6 +31,8 @@ from organiser.reports.fonts import SHAPED
 Segments = tuple[tuple[str, int, bool], ...]
 _ATTRIBUTE = "__actual__"
 _originals: dict[str, Any] = {}
+# A line's pieces are joined with a space; none goes before closing punctuation.
+_NO_SPACE_BEFORE = re.compile(r"\s+([.,:;!?؟،؛)\]»”])")
 
 
 def _segments(text: Any) -> Segments:
@@ -120,7 +123,9 @@ def _put_frag_line(cur_x: float, tx: Any, line: Any, last: Any, kind: str) -> An
     if getattr(tx, "direction", None) != "RTL":
         return put(cur_x, tx, line, last, kind)
     frags = [f for f in reversed(line.words) if hasattr(f, "text") and str(f.text).strip()]
-    typed = " ".join(" ".join(typed_text(f.text).split()) for f in frags)
+    typed = _NO_SPACE_BEFORE.sub(
+        r"\1", " ".join(" ".join(typed_text(f.text).split()) for f in frags)
+    )
     tx._code.append(f"/Span <</ActualText {_pdf_text(typed)}>> BDC")
     tx.organiser_marked = True
     try:

@@ -170,10 +170,6 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
         if cluster.isspace() and runs:
             # Spaces never start a new run: fewer font switches, same look.
             chosen = runs[-1][0]
-        elif runs and runs[-1][0] in SHAPED and _joins_word(cluster, runs[-1][0]):
-            # Punctuation or digits ending a shaped word stay in its font: HarfBuzz shapes a
-            # word in one font, and ReportLab would draw a glyph of one font from another.
-            chosen = runs[-1][0]
         elif codes <= primary:
             chosen = font
         else:
@@ -188,33 +184,7 @@ def font_runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
             runs.append((chosen, cluster))
     if any(name == FALLBACK for name, _run in runs):
         _register(FALLBACK)
-    return _lead_into_shaped(runs) if any(name in SHAPED for name, _run in runs) else runs
-
-
-def _joins_word(cluster: str, name: str) -> bool:
-    """Whether a cluster that is no letter (punctuation, a digit) can print in `name`."""
-    return not cluster[0].isalpha() and {ord(ch) for ch in cluster} <= _coverage[name]
-
-
-def _lead_into_shaped(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Punctuation opening a shaped word ("(مرحبا") moves into the word's font, as above."""
-    moved: list[tuple[str, str]] = []
-    for name, run in runs:
-        if moved and name in SHAPED and moved[-1][0] not in SHAPED:
-            before = moved[-1][1]
-            cut = len(before)
-            while cut > 0 and not before[cut - 1].isspace() and _joins_word(before[cut - 1], name):
-                cut -= 1
-            if cut < len(before):
-                run = before[cut:] + run
-                moved[-1] = (moved[-1][0], before[:cut])
-                if not before[:cut]:
-                    moved.pop()
-        if moved and moved[-1][0] == name:
-            moved[-1] = (name, moved[-1][1] + run)
-        else:
-            moved.append((name, run))
-    return moved
+    return runs
 
 
 def _block_font(code: int) -> str | None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+import threading
 import types
 from typing import Any
 
 _reportlab_set_rise: Any = None
+
+
+_loading = threading.Lock()  # the preview renders on a worker thread while printing runs
 
 
 class _Shaping(types.ModuleType):
@@ -22,13 +26,17 @@ class _Shaping(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        del sys.modules["uharfbuzz"]
-        try:
-            real = importlib.import_module("uharfbuzz")
-        except ImportError:
-            sys.modules["uharfbuzz"] = self
-            raise
-        self.__dict__.update(real.__dict__)
+        with _loading:
+            real = self.__dict__.get("_real")
+            if real is None:
+                if sys.modules.get("uharfbuzz") is self:
+                    del sys.modules["uharfbuzz"]
+                try:
+                    real = importlib.import_module("uharfbuzz")
+                finally:
+                    sys.modules.setdefault("uharfbuzz", self)
+                self.__dict__.update(real.__dict__)
+                self.__dict__["_real"] = real
         return getattr(real, name)
 
 

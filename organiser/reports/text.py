@@ -67,8 +67,13 @@ def for_text(text: str | None, style: Any) -> Any:
             f"{style.name}-{'rtl' if rtl else 'shaped'}",
             parent=style,
             shaping=1,
+            # A shaped word cut to fit a narrow column would lose its shaping: it overflows.
+            splitLongWords=0,
             wordWrap="RTL" if rtl else style.wordWrap,
             alignment=TA_RIGHT if rtl and style.alignment == TA_LEFT else style.alignment,
+            # Indents and bullets mirrored: a list item's bullet stands at its right.
+            leftIndent=style.rightIndent if rtl else style.leftIndent,
+            rightIndent=style.leftIndent if rtl else style.rightIndent,
         )
         found = _variants[key] = (style, variant)
     return found[1]
@@ -162,7 +167,8 @@ def _line(words: list[Word], rtl: bool) -> str:
             shown[first : last + 1] = reversed(shown[first : last + 1])
             continue
         plain = " ".join("".join(t for _f, t in w) for w in words[first : last + 1])
-        if not unprintable_in(plain, FALLBACK):
+        fonts = {f for w in words[first : last + 1] for f, _t in w}
+        if not fonts & SHAPED and not unprintable_in(plain, FALLBACK):
             shown[first : last + 1] = [f'<font name="{FALLBACK}">{plain}</font>']
     return " ".join(shown)
 

@@ -5,6 +5,8 @@ a search) as typed; and a character no font has is named before anything is prin
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -211,7 +213,42 @@ def test_a_chart_label_in_arabic_prints_shaped_and_shows_as_typed_on_screen() ->
     chart = bar_chart(f"{ARABIC} ?", [(label, 5), ("Good", 3)], width=400, answered=8)
     pdf = renderPDF.drawToString(chart)
     assert "NotoSansArabic-Regular" in fonts_in(pdf)
-    assert marked(pdf) == [f"{ARABIC} ?", label], "shaped labels read back as typed"
+    assert marked(pdf) == [ARABIC, label], "shaped labels read back as typed"
     svg = to_svg(chart).decode()
     assert label in svg and ARABIC in svg, "the screen gets the letters and shapes them itself"
     assert marked(renderPDF.drawToString(chart)) == marked(pdf), "the SVG changed nothing"
+
+
+def test_punctuation_beside_arabic_stays_on_its_side_and_hindi_in_arabic_is_shaped() -> None:
+    assert drawn("I said مرحبا.") == ["I said", "مرحبا", "."]
+    assert [name for name, _run in font_runs("مرحبا نमस्ते")] == [
+        "NotoSansArabic",
+        "NotoSansDevanagari",
+    ]
+    words = visual_words(markup("مرحبا नमस्ते دنيا"), rtl=True)
+    assert 'name="NotoSansDevanagari"' in words, "kept in its own, shaped, font"
+
+
+def test_a_shaped_word_too_wide_for_its_column_is_not_cut_into_boxes() -> None:
+    paragraph = Paragraph(markup("بيلاتسللأمهاتالجدد"), BODY)
+    paragraph.wrap(60, 500)
+    assert len(paragraph.blPara.lines) == 1, "left whole (it overflows) rather than cut"
+
+
+def test_harfbuzz_loads_once_when_several_threads_first_need_it() -> None:
+    check = (
+        "import sys, threading\n"
+        "import organiser.reports\n"
+        "stand_in, errors = sys.modules['uharfbuzz'], []\n"
+        "def use():\n"
+        "    try: stand_in.Buffer\n"
+        "    except Exception as exc: errors.append(repr(exc))\n"
+        "threads = [threading.Thread(target=use) for _ in range(8)]\n"
+        "[t.start() for t in threads]; [t.join() for t in threads]\n"
+        "assert errors == [], errors\n"
+        "assert sys.modules['uharfbuzz'] is not stand_in and stand_in.Buffer\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

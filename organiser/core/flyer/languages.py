@@ -22,11 +22,11 @@ from organiser.core.db import Store
 from organiser.core.errors import NotFound, ValidationError
 from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import TEXT_FIELDS
-from organiser.core.flyer.models import FlyerTranslation
+from organiser.core.flyer.models import Flyer, FlyerTranslation
 from organiser.core.flyer.service import _flyer
 from organiser.core.flyer.versions import _member_name
 from organiser.core.planning.validation import long_text
-from organiser.core.records import apply_values
+from organiser.core.records import apply_values, get_or_raise
 from organiser.core.versions import merge_edit, version_of
 
 # The words a version translates (the booking link is an address or a number: the same).
@@ -158,36 +158,69 @@ def update_language(
     """Change a version's words; `previous` holds the old ones (for undo). Changed words take
     back the version's check. With `base` and the version shown, someone else's edit of other
     fields is kept, of the same field a clash (organiser.core.versions)."""
+    with store.begin() as s:
+        row = _find(s, event_id, language)
+        return _update(s, event_id, row, values, base, expected_version)
+
+
+def edit_translation(
+    store: Store,
+    *,
+    translation_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """`update_language` for the version with this id (as the Flyer tab's editor saves)."""
+    with store.begin() as s:
+        row = get_or_raise(s, FlyerTranslation, translation_id, "language version")
+        event_id = s.scalar(select(Flyer.event_id).where(Flyer.id == row.flyer_id))
+        assert event_id is not None
+        return _update(s, event_id, row, values, base, expected_version)
+
+
+def translation_version(store: Store, translation_id: int) -> int:
+    """The version's row version now (what its editor remembers when it shows it)."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, FlyerTranslation, translation_id, "language version"))
+
+
+def _update(
+    s: Session,
+    event_id: int,
+    row: FlyerTranslation,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None,
+    expected_version: int | None,
+) -> Changes:
     unknown = set(values) - set(WORDS)
     if unknown:
         raise ValidationError(f"A language version has no field {', '.join(sorted(unknown))}.")
     checked = {key: str(value or "") for key, value in values.items()}
     long_text(checked)
-    with store.begin() as s:
-        row = _find(s, event_id, language)
-        checked = merge_edit(
-            row,
-            checked,
-            base=base,
-            expected_version=expected_version,
-            what=f"{row.language} version of the flyer",
-            row_id=row.id,
-        )
-        previous = apply_values(row, checked, WORDS)
-        if previous:
-            row.updated_at = utc_now()
-            if row.checked_at is not None:
-                previous.update(checked_by=row.checked_by, checked_at=row.checked_at)
-                row.checked_by_id, row.checked_by, row.checked_at = None, "", None
-        s.flush()
-        return Changes(
-            Touched.FLYER if previous else Touched.NONE,
-            event_id=event_id,
-            row_id=row.id,
-            previous=previous,
-            row_version=version_of(row),
-            current={key: getattr(row, key) for key in previous if key in WORDS},
-        )
+    checked = merge_edit(
+        row,
+        checked,
+        base=base,
+        expected_version=expected_version,
+        what=f"{row.language} version of the flyer",
+        row_id=row.id,
+    )
+    previous = apply_values(row, checked, WORDS)
+    if previous:
+        row.updated_at = utc_now()
+        if row.checked_at is not None:
+            previous.update(checked_by=row.checked_by, checked_at=row.checked_at)
+            row.checked_by_id, row.checked_by, row.checked_at = None, "", None
+    s.flush()
+    return Changes(
+        Touched.FLYER if previous else Touched.NONE,
+        event_id=event_id,
+        row_id=row.id,
+        previous=previous,
+        row_version=version_of(row),
+        current={key: getattr(row, key) for key in previous if key in WORDS},
+    )
 
 
 def check_language(store: Store, *, event_id: int, language: str, member_id: int | None) -> Changes:
