@@ -124,6 +124,17 @@ def flyer_pngs(app: QApplication, store: Store, event_id: int, out: Path) -> Non
     _png(app, handout.pdf, out / "flyer-a5.png")
     left_off = f" (left off: {', '.join(handout.overflow)})" if handout.overflow else ""
     print(f"{out / 'flyer-a5.png'}{left_off}")
+    # The language versions: the Arabic poster, and English beside Polish on one A4 sheet.
+    from organiser.core.flyer.languages import get_language, translated_sheet
+
+    arabic = translated_sheet(flyer_sheet(store, event_id), get_language(store, event_id, "Arabic"))
+    _png(app, render_flyer(arabic, mark_overflow=False).pdf, out / "flyer-arabic.png")
+    print(out / "flyer-arabic.png")
+    polish = translated_sheet(handout_sheet, get_language(store, event_id, "Polish"))
+    both = render_flyer(handout_sheet, mark_overflow=False, beside=polish)
+    _png(app, both.pdf, out / "flyer-two-languages.png")
+    left_off = f" (left off: {', '.join(both.overflow)})" if both.overflow else ""
+    print(f"{out / 'flyer-two-languages.png'}{left_off}")
 
 
 def main() -> int:

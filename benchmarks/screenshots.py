@@ -92,6 +92,10 @@ def _tab_pngs(
     _settle(app, lambda: window.flyer.draft.preview.renders >= 1)
     window.grab().save(str(out / f"flyer-draft{suffix}.png"))
     print(out / f"flyer-draft{suffix}.png")
+    window.flyer.show_section("languages")
+    _settle(app, lambda: window.flyer.languages.preview.renders >= 1)
+    window.grab().save(str(out / f"flyer-languages{suffix}.png"))
+    print(out / f"flyer-languages{suffix}.png")
     window.tabs.setCurrentWidget(window.feedback)
     for key in ("figures", "entry"):
         window.feedback.show_section(key)

@@ -30,9 +30,15 @@ def _safe_name(title: str) -> str:
 
 
 def save_document(
-    window: Host, kind: str, *, chosen: int | None = None, name: str | None = None
+    window: Host,
+    kind: str,
+    *,
+    chosen: int | None = None,
+    name: str | None = None,
+    options: dict[str, object] | None = None,
 ) -> Path | None:
-    """Ask where to save a document of the open event, write it whole, say where it went."""
+    """Ask where to save a document of the open event, write it whole, say where it went
+    (`options`: the document's own, such as the flyer's language)."""
     if window.event_id is None:
         return None
     document = DOCUMENTS[kind]
@@ -50,7 +56,7 @@ def save_document(
     path = Path(picked)
     try:
         said: list[str] = []
-        data = document.make(store, event_id, chosen, unprintable=said.append)
+        data = document.make(store, event_id, chosen, unprintable=said.append, **(options or {}))
         if said and not _anyway(window, said[0], "Save"):
             return None
         atomic_write(path, data)

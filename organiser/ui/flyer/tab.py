@@ -1,4 +1,5 @@
-"""The Flyer tab: Draft (editor, live preview, checklist, output) and Versions and sign-off.
+"""The Flyer tab: Draft (editor, live preview, checklist, output), Versions and sign-off, and
+Languages (the flyer in other languages).
 
 Each page, and the module that makes it, loads the first time it is opened; it reloads only
 while on show (LazyTab).
@@ -17,6 +18,7 @@ from organiser.ui.widgets.lazy_tab import LazyTab, later
 PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "draft": ("Draft", later("organiser.ui.flyer.draft", "DraftPage")),
     "versions": ("Versions and sign-off", later("organiser.ui.flyer.codesign", "CoDesignPage")),
+    "languages": ("Languages", later("organiser.ui.flyer.languages", "LanguagesPage")),
 }
 
 
@@ -28,3 +30,4 @@ class FlyerTab(LazyTab):
 
     draft = property(lambda self: self.page("draft"))
     versions = property(lambda self: self.page("versions"))
+    languages = property(lambda self: self.page("languages"))
