@@ -15,7 +15,9 @@ shaped strings (to carry it along a line), writing a line and writing text out (
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from typing import Any
 
 from reportlab.pdfbase import ttfonts
@@ -36,6 +38,8 @@ _NO_SPACE_BEFORE = re.compile(r"\s+([.,:;!?؟،؛)\]»”])")
 
 
 def _segments(text: Any) -> Segments:
+    if isinstance(text, _Marked):
+        text = text.inner
     found = getattr(text, _ATTRIBUTE, None)
     return found if found is not None else ((str(text), len(text), False),)
 
@@ -111,31 +115,112 @@ def _pdf_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
+_RTL = frozenset({"R", "AL"})
+
+
+def direction_of(word: str) -> str | None:
+    """ "R" or "L" by the text's first strong letter; "N" for a number, None for punctuation
+    and spaces."""
+    number = False
+    for ch in html.unescape(word):
+        kind = unicodedata.bidirectional(ch)
+        if kind in _RTL:
+            return "R"
+        if kind == "L":
+            return "L"
+        number = number or kind in ("EN", "AN")
+    return "N" if number else None
+
+
+def runs_against(directions: list[str | None], against: str) -> list[tuple[int, int]]:
+    """(first, last) of each run of pieces going `against` the line: numbers and punctuation
+    between two of them belong to it, and so do numbers just after it (a number reads with
+    the words before it: "بيلاتس 10", "Room 5")."""
+    runs, start = [], 0
+    while start < len(directions):
+        if directions[start] != against:
+            start += 1
+            continue
+        end = start
+        for index in range(start + 1, len(directions)):
+            if directions[index] == against:
+                end = index
+            elif directions[index] not in (None, "N"):
+                break
+        while end + 1 < len(directions) and directions[end + 1] == "N":
+            end += 1
+        runs.append((start, end))
+        start = end + 1
+    return runs
+
+
 def typed_text(text: Any) -> str:
     """The text a (possibly shaped) string was typed as."""
     return "".join(typed for typed, _length, _shaped in _segments(text))
 
 
 def _put_frag_line(cur_x: float, tx: Any, line: Any, last: Any, kind: str) -> Any:
-    """A right-to-left line: ReportLab draws its words from the left, so the whole line is
-    marked with its text in reading order (the words inside are then not marked again)."""
+    """A line as drawn, with its text in reading order for a reader of the PDF.
+
+    ReportLab draws a line's pieces from the left. A right-to-left line (it reversed its
+    pieces) is marked as a whole with its text in reading order, the words inside not again.
+    In a left-to-right line, each run of right-to-left pieces is put in reading order here
+    (after the line was broken, so a phrase wrapping onto the next line keeps its order) and
+    marked as one span with its text as typed."""
     put = _originals["_putFragLine"]
-    if getattr(tx, "direction", None) != "RTL":
-        return put(cur_x, tx, line, last, kind)
-    frags = [f for f in reversed(line.words) if hasattr(f, "text") and str(f.text).strip()]
-    typed = _NO_SPACE_BEFORE.sub(
-        r"\1", " ".join(" ".join(typed_text(f.text).split()) for f in frags)
-    )
-    tx._code.append(f"/Span <</ActualText {_pdf_text(typed)}>> BDC")
-    tx.organiser_marked = True
-    try:
-        return put(cur_x, tx, line, last, kind)
-    finally:
-        tx.organiser_marked = False
-        tx._code.append("EMC")
+    frags = [f for f in line.words if hasattr(f, "text")]
+    if getattr(tx, "direction", None) == "RTL":
+        shown = [f for f in reversed(frags) if str(f.text).strip()]
+        typed = " ".join(" ".join(typed_text(f.text).split()) for f in shown)
+        typed = _NO_SPACE_BEFORE.sub(r"\1", typed)
+        tx._code.append(f"/Span <</ActualText {_pdf_text(typed)}>> BDC")
+        tx.organiser_marked = True
+        try:
+            return put(cur_x, tx, line, last, kind)
+        finally:
+            tx.organiser_marked = False
+            tx._code.append("EMC")
+    directions = [direction_of(typed_text(f.text)) for f in frags]
+    runs = runs_against(directions, "R") if "R" in directions else []
+    if runs and len(frags) == len(line.words):
+        words = list(line.words)
+        for first, end in runs:
+            run = words[first : end + 1]
+            typed = "".join(typed_text(f.text) for f in run).strip()
+            run.reverse()
+            run[0].text = _Marked(run[0].text, opens=typed)
+            run[-1].text = _Marked(run[-1].text, closes=True)
+            words[first : end + 1] = run
+        line.words = words
+    return put(cur_x, tx, line, last, kind)
+
+
+class _Marked(str):
+    """A piece of a line that opens or closes a marked span (a run of right-to-left words)."""
+
+    opens: str | None
+    closes: bool
+    inner: Any
+
+    def __new__(cls, text: str, *, opens: str | None = None, closes: bool = False) -> _Marked:
+        inner = text.inner if isinstance(text, _Marked) else text
+        marked = super().__new__(cls, text)
+        marked.opens = opens if opens is not None else getattr(text, "opens", None)
+        marked.closes = closes or getattr(text, "closes", False)
+        marked.inner = inner
+        return marked
 
 
 def _format_text(self: Any, text: Any) -> str:
+    if isinstance(text, _Marked):
+        opening = f"/Span <</ActualText {_pdf_text(text.opens)}>> BDC " if text.opens else ""
+        if text.opens:
+            self.organiser_marked = True
+        code = opening + _format_text(self, text.inner)
+        if text.closes:
+            self.organiser_marked = False
+            code += " EMC"
+        return code
     write = _originals["_formatText"]
     segments = getattr(text, _ATTRIBUTE, None)
     if (

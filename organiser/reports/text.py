@@ -14,7 +14,6 @@ English sentence reads right to left, an English name or a time in an Arabic one
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from typing import Any
@@ -24,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
 
 from organiser.reports import actual_text, shaping
+from organiser.reports.actual_text import direction_of, runs_against
 from organiser.reports.fonts import FALLBACK, SHAPED, unprintable_in
 
 shaping.mend_rise()
@@ -79,97 +79,120 @@ def for_text(text: str | None, style: Any) -> Any:
     return found[1]
 
 
-_TOKEN = re.compile(r'<font name="([^"]+)">|</font>|<br/>|<[^>]*>|[^<]+')
+_TOKEN = re.compile(r"<br\s*/>|</(\w+)\s*>|<(\w+)([^>]*?)(/?)>|[^<]+")
+_NAME = re.compile(r'\bname\s*=\s*"([^"]+)"')
+_SPACES = re.compile(r"[ \t\n]+")
+_SPACES_SPLIT = re.compile(r"([ \t\n]+)")
+
+Tags = tuple[str, ...]  # the tags open around a piece of text, outermost first
+Piece = tuple[Tags, str]
+Word = list[Piece]
 
 
-def _direction(word: str) -> str | None:
-    """ "R" or "L" by the word's first strong letter; None for numbers and punctuation."""
-    for ch in html.unescape(word):
-        kind = unicodedata.bidirectional(ch)
-        if kind in _RTL:
-            return "R"
-        if kind == "L":
-            return "L"
+def _font_of(tags: Tags) -> str | None:
+    for tag in reversed(tags):
+        found = _NAME.search(tag)
+        if tag.startswith("<font") and found:
+            return found.group(1)
     return None
 
 
 def visual_words(markup: str, rtl: bool) -> str:
-    """Paragraph markup arranged so that each run of words going against the paragraph reads
-    in its own direction once ReportLab has laid the line out. Markup with more than fonts and
-    line breaks is left as it is.
-
-    ReportLab lays a line's words left to right, and for a right-to-left paragraph puts its
-    font runs in the reverse order. So in a left-to-right paragraph a run of Arabic words is
-    reversed here; in a right-to-left one, a run of English words is printed as one font run
-    (Noto Sans, which has every letter they need: "Nguyễn" is then not pulled apart).
-    """
-    lines: list[list[tuple[str | None, str]]] = [[]]  # each line's pieces of text, by font
-    font: str | None = None
+    """Paragraph markup arranged so that words going against the paragraph read in their own
+    direction once ReportLab has laid each line out. Each word becomes a piece of its own
+    (spaces between, outside every tag): in a left-to-right paragraph a run of Arabic words is
+    then put in reading order line by line as it is drawn (`actual_text`); in a right-to-left
+    one, where ReportLab reverses a line's pieces, a run of English words is made one piece in
+    Noto Sans (it has every letter they need: "Nguyễn" is not pulled apart). Markup ReportLab
+    would read differently once split (an image, a link) is left as it is."""
+    lines: list[list[Piece]] = [[]]
+    open_tags: list[str] = []
     for found in _TOKEN.finditer(markup):
         token = found.group(0)
-        if found.group(1):
-            font = found.group(1)
-        elif token == "</font>":
-            font = None
-        elif token == "<br/>":
+        if token.startswith("<br"):
             lines.append([])
-        elif token.startswith("<"):
-            return markup
+        elif found.group(1):  # a closing tag
+            if not open_tags:
+                return markup
+            open_tags.pop()
+        elif found.group(2):
+            if found.group(4) or found.group(2) not in ("font", "b", "strike", "u", "span"):
+                return markup
+            open_tags.append(token)
         else:
-            lines[-1].append((font, token))
+            lines[-1].append((tuple(open_tags), token))
     return "<br/>".join(_line(_words(pieces), rtl) for pieces in lines)
 
 
-Word = list[tuple[str | None, str]]  # a word's pieces, by font
-
-
-def _words(pieces: list[tuple[str | None, str]]) -> list[Word]:
+def _words(pieces: list[Piece]) -> list[Word]:
     words: list[Word] = []
     spaced = True
-    for font, text in pieces:
-        for part in re.split(r"(\s+)", text):
+    for tags, text in pieces:
+        for part in _SPACES_SPLIT.split(text):  # a no-break space stays in its word
             if not part:
                 continue
-            if part.isspace():
+            if _SPACES.fullmatch(part):
                 spaced = True
             elif spaced or not words:
-                words.append([(font, part)])
+                words.append([(tags, part)])
                 spaced = False
             else:
-                words[-1].append((font, part))
+                words[-1].append((tags, part))
     return words
 
 
-def _runs(directions: list[str | None], against: str) -> list[tuple[int, int]]:
-    """(first, last) of each run of words going `against` the paragraph (numbers and
-    punctuation between two of them belong to it)."""
-    runs, start = [], 0
-    while start < len(directions):
-        if directions[start] != against:
-            start += 1
-            continue
-        end = start
-        for index in range(start + 1, len(directions)):
-            if directions[index] == against:
-                end = index
-            elif directions[index] is not None:
-                break
-        runs.append((start, end))
-        start = end + 1
-    return runs
+def _shown(word: Word) -> str:
+    """A word's markup: its pieces, those in the same tags as one, each in its tags opened
+    and closed again."""
+    merged: Word = []
+    for tags, text in word:
+        if merged and merged[-1][0] == tags:
+            merged[-1] = (tags, merged[-1][1] + text)
+        else:
+            merged.append((tags, text))
+    return "".join(
+        "".join(tags) + text + "".join(map(_closing, reversed(tags))) for tags, text in merged
+    )
+
+
+def _joined(word: Word) -> Word:
+    """In a right-to-left line, brackets and punctuation touching an Arabic word take its
+    font: shaped with it, they stand on its side and brackets face the right way."""
+    fonts = [(tags, _font_of(tags)) for tags, _text in word]
+    shaped = next(((tags, f) for tags, f in fonts if f in SHAPED), None)
+    if shaped is None or direction_of("".join(t for _g, t in word)) != "R":
+        return word
+    tags, font = shaped
+    assert font is not None
+    return [
+        (tags, text)
+        if not any(ch.isalnum() for ch in text) and not unprintable_in(text, font)
+        else (own, text)
+        for own, text in word
+    ]
+
+
+def _closing(tag: str) -> str:
+    return "</" + tag[1:].split(None, 1)[0].rstrip(">") + ">"
 
 
 def _line(words: list[Word], rtl: bool) -> str:
-    directions = [_direction("".join(t for _f, t in word)) for word in words]
-    shown = ["".join(f'<font name="{f}">{t}</font>' if f else t for f, t in w) for w in words]
-    for first, last in reversed(_runs(directions, "L" if rtl else "R")):
-        if not rtl:
-            shown[first : last + 1] = reversed(shown[first : last + 1])
-            continue
-        plain = " ".join("".join(t for _f, t in w) for w in words[first : last + 1])
-        fonts = {f for w in words[first : last + 1] for f, _t in w}
-        if not fonts & SHAPED and not unprintable_in(plain, FALLBACK):
-            shown[first : last + 1] = [f'<font name="{FALLBACK}">{plain}</font>']
+    if rtl:
+        words = [_joined(word) for word in words]
+    shown = [_shown(word) for word in words]
+    if rtl:
+        directions = [direction_of("".join(t for _g, t in word)) for word in words]
+        for first, last in reversed(runs_against(directions, "L")):
+            run = words[first : last + 1]
+            plain = " ".join("".join(t for _g, t in w) for w in run)
+            fonts = {_font_of(tags) for w in run for tags, _t in w}
+            plain_tags = all(
+                all(tag.startswith("<font") and _NAME.search(tag) for tag in tags)
+                for w in run
+                for tags, _t in w
+            )
+            if plain_tags and not fonts & SHAPED and not unprintable_in(plain, FALLBACK):
+                shown[first : last + 1] = [f'<font name="{FALLBACK}">{plain}</font>']
     return " ".join(shown)
 
 

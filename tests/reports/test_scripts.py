@@ -131,22 +131,26 @@ def drawn(text: str) -> list[str]:
 def test_words_against_the_paragraph_are_arranged_to_read_in_their_own_direction() -> None:
     arabic = f'<font name="NotoSansArabic">{ARABIC}</font>'
     english = '<font name="AtkinsonHyperlegible">Pilates –</font> '
-    # In English, an Arabic phrase is put in its visual order (ReportLab lays words left to
-    # right); in Arabic, an English name becomes one Noto Sans run (ReportLab reverses a
-    # right-to-left line's font runs, and would pull "Nguyễn" apart at its "ễ").
+    # In English, each Arabic word becomes a piece of its own (drawing puts the run in reading
+    # order, line by line); in Arabic, an English name becomes one Noto Sans run (ReportLab
+    # reverses a right-to-left line's pieces, and would pull "Nguyễn" apart at its "ễ").
     first, second, third = ARABIC.split()
     assert visual_words(english + arabic, rtl=False) == (
         '<font name="AtkinsonHyperlegible">Pilates</font> '
         '<font name="AtkinsonHyperlegible">–</font> '
-        f'<font name="NotoSansArabic">{third}</font> <font name="NotoSansArabic">{second}</font> '
-        f'<font name="NotoSansArabic">{first}</font>'
+        f'<font name="NotoSansArabic">{first}</font> <font name="NotoSansArabic">{second}</font> '
+        f'<font name="NotoSansArabic">{third}</font>'
     )
     mixed = f'{arabic} <font name="AtkinsonHyperlegible">Nguy</font><font name="NotoSans">ễ</font>'
     assert visual_words(mixed + '<font name="AtkinsonHyperlegible">n Marsh</font>', rtl=True) == (
         f'<font name="NotoSansArabic">{first}</font> <font name="NotoSansArabic">{second}</font> '
         f'<font name="NotoSansArabic">{third}</font> <font name="NotoSans">Nguyễn Marsh</font>'
     )
-    assert visual_words("<b>bold</b> " + arabic, rtl=False) == "<b>bold</b> " + arabic
+    coloured = f'<font color="#0B4F6C">{ARABIC}</font>'
+    assert visual_words(coloured, rtl=True) == " ".join(
+        f'<font color="#0B4F6C">{word}</font>' for word in ARABIC.split()
+    ), "a label's colour goes with each word"
+    assert visual_words('<img src="x"/> ' + arabic, rtl=False).startswith("<img"), "as it was"
 
 
 def test_mixed_lines_are_drawn_in_reading_order() -> None:
@@ -252,3 +256,31 @@ def test_harfbuzz_loads_once_when_several_threads_first_need_it() -> None:
         [sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_a_wrapped_arabic_phrase_keeps_its_order_from_line_to_line() -> None:
+    # Without its last full stop: in an English paragraph that one stands right of the run.
+    text = ARABIC_MORE.rstrip(".")
+    words = text.split()
+    paragraph = Paragraph(markup("Welcome: " + text), BODY)
+    paragraph.wrap(200, 1000)
+    paragraph.drawOn(Canvas(io.BytesIO()), 0, 0)
+    lines = [
+        [typed(f.text).strip() for f in line.words if str(f.text).strip()]
+        for line in paragraph.blPara.lines
+    ]
+    assert len(lines) > 1
+    read = [word for line in lines for word in reversed(line) if word != "Welcome:"]
+    assert "".join(read) == "".join(words), "each line read right to left, then the next"
+
+
+def test_a_left_to_right_line_marks_an_arabic_run_in_reading_order() -> None:
+    pdf = build_pdf(
+        [para(f"Pilates – {ARABIC} on Saturday", BODY)], pagesize=A4, title="t", subject="s"
+    )
+    assert marked(pdf) == [ARABIC]
+
+
+def test_a_number_reads_with_the_words_before_it() -> None:
+    assert drawn("تعالوا إلى Room 5 يوم السبت") == ["السبت", "يوم", "Room 5", "إلى", "تعالوا"]
+    assert drawn("Pilates بيلاتس 10") == ["Pilates", "10", "بيلاتس"]

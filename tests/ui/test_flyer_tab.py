@@ -74,6 +74,7 @@ def test_the_flyer_tab_follows_creche_and_opens_from_an_overview_link(
     assert [window.flyer.bar.tabText(n) for n in range(window.flyer.bar.count())] == [
         "Draft",
         "Versions and sign-off",
+        "Languages",
     ]
     window.show_tab("planning")
     window.planning.show_section("flyer")  # what an overview line does
