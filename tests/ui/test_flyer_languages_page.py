@@ -46,7 +46,9 @@ def test_the_example_shows_its_versions_with_the_english_beside_each_field(
     when = page.form.inputs["when_text"]
     assert when.text() == "" and when.placeholderText().startswith("Monday"), "English in grey"
     texts = page.checklist.texts()
-    assert texts["translated"].startswith("! Advice: Not yet in Arabic, so printed in English: date")
+    assert texts["translated"].startswith(
+        "! Advice: Not yet in Arabic, so printed in English: date"
+    )
     assert "a member who reads Arabic" in texts["checked"]
     assert page.check_state.text().startswith("Not checked yet")
     page.choice.setCurrentIndex(1)
