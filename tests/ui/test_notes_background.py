@@ -5,6 +5,7 @@ meeting, closing) waits for a write under way, so nothing is saved out of order 
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -196,3 +197,57 @@ def test_notes_someone_else_saved_meanwhile_are_a_choice_after_a_background_writ
     assert stored(window, meeting_ids[0]).startswith("My notes") and "Zoë's notes" in stored(
         window, meeting_ids[0]
     )
+
+
+def test_a_clash_found_by_a_background_write_offers_everything_typed_since(
+    window: MainWindow,
+    page: MeetingsPage,
+    meeting_ids: list[int],
+    held: HeldWrites,
+    person: Any,
+    qtbot: Any,
+) -> None:
+    notes = page.notes
+    held.gate.set()  # the other person's save goes straight through
+    meetings.save_notes(window.store, meeting_id=meeting_ids[0], text="Zoë's notes\n")
+    held.gate.clear()
+    person.focus(notes.text)
+    person.type(notes.text, "Mine", replace=False)
+    qtbot.waitUntil(lambda: notes.writer.busy)
+    person.type(notes.text, " and more", replace=False)  # typed while the write is held
+    held.gate.set()
+    qtbot.waitUntil(lambda: notes.edits.dialog is not None)
+    clash = notes.edits.dialog.conflict.clashes[0]
+    assert clash.mine.strip() == "Mine and more", "nothing typed during the write is lost"
+    person.click(notes.edits.dialog.save_button)  # keep both
+    assert stored(window, meeting_ids[0]).startswith("Mine and more")
+
+
+def test_a_fault_in_a_write_under_way_does_not_break_closing(
+    window: MainWindow,
+    page: MeetingsPage,
+    meeting_ids: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    person: Any,
+    qtbot: Any,
+) -> None:
+    gate, faults = threading.Event(), []
+
+    def damaged(*_args: Any, **_kwargs: Any) -> Changes:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+            raise RuntimeError("database disk image is malformed")
+        raise StoreError("The change could not be saved: the database says “malformed”.")
+
+    monkeypatch.setattr(meetings, "save_notes", damaged)
+    monkeypatch.setattr(sys, "excepthook", lambda *info: faults.append(info[1]))
+    notes = page.notes
+    person.focus(notes.text)
+    person.type(notes.text, "Hall booked", replace=False)
+    qtbot.waitUntil(lambda: notes.writer.busy)
+    threading.Timer(0.2, gate.set).start()
+    notes.save_now()  # as switching meeting or closing does
+    assert [str(f) for f in faults] == ["database disk image is malformed"]
+    assert notes.not_saved() is not None, "still on screen, and asked about on closing"
+    notes.drop_typing()  # the test's own ending: nothing to ask about as the window closes
+    notes.failed = None

@@ -260,7 +260,16 @@ class NotesEditor(QWidget):
             return
         text = self._typed_text()
         if text is not None and self.meeting_id is not None:
-            self.edits.save_in_background(self.meeting_id, {NOTES: text}, self.writer)
+            self.edits.save_in_background(
+                self.meeting_id, {NOTES: text}, self.writer, again=self._save_again
+            )
+
+    def _save_again(self) -> None:
+        """A background write met someone else's notes: save everything typed by now here,
+        so the question that follows offers all of it."""
+        self.text.document().setModified(True)
+        self.waiting = False
+        self.save_now()
 
     def _written(self) -> None:
         """A background write came back: what was typed meanwhile is saved next (after a

@@ -10,6 +10,7 @@ writes never overtake one another.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable
 
@@ -64,11 +65,16 @@ class BackgroundWrite(QObject):
         self._thread.start()
 
     def finish(self) -> None:
-        """Wait for the write under way, if any, and handle its outcome now."""
+        """Wait for the write under way, if any, and handle its outcome now. A fault in it is
+        reported as any fault is (sys.excepthook), never raised into the caller, which may be
+        closing the window or switching meeting."""
         thread = self._thread
         if thread is not None:
             thread.join()
-            self._landed(self._number, self._outcome[0])
+            try:
+                self._landed(self._number, self._outcome[0])
+            except Exception:
+                sys.excepthook(*sys.exc_info())
 
     def _landed(self, number: int, outcome: Outcome) -> None:
         if self._thread is None or number != self._number:

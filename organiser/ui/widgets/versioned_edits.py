@@ -170,7 +170,12 @@ class VersionedEdits(QObject):
                 self.version = changes.row_version
 
     def save_in_background(
-        self, row_id: int, values: Mapping[str, Any], writer: BackgroundWrite
+        self,
+        row_id: int,
+        values: Mapping[str, Any],
+        writer: BackgroundWrite,
+        *,
+        again: Callable[[], None],
     ) -> None:
         """As `save`, with the database write on `writer`'s thread: for edits with no undo
         entry (the undo list is the UI thread's). Its outcome is handled as `send`'s is, when
@@ -185,18 +190,32 @@ class VersionedEdits(QObject):
         base, version, update = self.form.base_of(changed), self.version, self._update
         writer.start(
             lambda: update(row_id, changed, base, version),
-            lambda outcome: self._landed(row_id, changed, base, outcome),
+            lambda outcome: self._landed(row_id, changed, base, outcome, again),
         )
 
     def _landed(
-        self, row_id: int, values: dict[str, Any], base: dict[str, Any], outcome: Outcome
+        self,
+        row_id: int,
+        values: dict[str, Any],
+        base: dict[str, Any],
+        outcome: Outcome,
+        again: Callable[[], None],
     ) -> None:
         if isinstance(outcome, EditConflict):
-            self._ask(row_id, outcome, values, base)
+            # Someone else saved meanwhile: the editor saves again on this thread, so the
+            # choice offered is between theirs and everything typed by now, not only what
+            # this write carried.
+            if row_id == self._current():
+                again()
+            else:
+                self._ask(row_id, outcome, values, base)
         elif isinstance(outcome, OrganiserError):
             if row_id == self._current():
                 self.form.show_errors({key: str(outcome) for key in values})
         elif isinstance(outcome, BaseException):
+            if row_id == self._current():  # kept on screen, tried again, asked about on close
+                problem = f"an unexpected problem ({type(outcome).__name__})"
+                self.form.show_errors({key: f"Not saved: {problem}." for key in values})
             raise outcome  # a fault, reported as one raised on the UI thread would be
         else:
             self.runner.announce(outcome.started_by(self.owner))
