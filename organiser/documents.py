@@ -250,9 +250,10 @@ class Document:
         with noting_unprintable() as missing:
             data = self.render(store, event_id, chosen, **options)
         if missing and unprintable is not None:
+            what = describe(missing)
             unprintable(
-                f"{describe(missing)[0].upper()}{describe(missing)[1:]} cannot be printed: "
-                "each shows as an empty box. Use words instead."
+                f"{what[0].upper()}{what[1:]} cannot be printed: each shows as an empty box. "
+                "Use words instead."
             )
         return data
 

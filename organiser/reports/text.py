@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from typing import Any
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -32,7 +33,10 @@ actual_text.install()
 _TAGS = re.compile(r"<[^>]*>")
 _SHAPED_FONT = re.compile('name="(' + "|".join(sorted(SHAPED)) + ')"')
 _RTL = frozenset({"R", "AL"})
-_variants: dict[tuple[int, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
+# Each style's shaping copies, by right to left or not (they go when the style goes).
+_variants: weakref.WeakKeyDictionary[ParagraphStyle, dict[bool, ParagraphStyle]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def right_to_left(text: str) -> bool:
@@ -46,24 +50,19 @@ def right_to_left(text: str) -> bool:
     return False
 
 
-def _has_rtl(plain: str) -> bool:
-    return any(unicodedata.bidirectional(ch) in _RTL for ch in plain)
-
-
-def for_text(text: str | None, style: Any) -> Any:
-    """`style` itself, or its shaping (and, for right-to-left text, right-aligned) copy."""
+def _for_text(text: str | None, style: Any) -> tuple[Any, bool]:
+    """`style` itself, or its shaping (and, for right-to-left text, right-aligned, mirrored)
+    copy; and whether the text has right-to-left letters (its words are then arranged)."""
     if not text or text.isascii() or style is None:
-        return style
-    shaped = _SHAPED_FONT.search(text) is not None
+        return style, False
     plain = _TAGS.sub("", text)
-    bidirectional = _has_rtl(plain)
-    if not (shaped or bidirectional):
-        return style
+    bidirectional = any(unicodedata.bidirectional(ch) in _RTL for ch in plain)
+    if not (bidirectional or _SHAPED_FONT.search(text)):
+        return style, False
     rtl = right_to_left(plain)
-    key = (id(style), rtl)
-    found = _variants.get(key)
-    if found is None or found[0] is not style:
-        variant = ParagraphStyle(
+    variants = _variants.setdefault(style, {})
+    if rtl not in variants:
+        variants[rtl] = ParagraphStyle(
             f"{style.name}-{'rtl' if rtl else 'shaped'}",
             parent=style,
             shaping=1,
@@ -75,8 +74,7 @@ def for_text(text: str | None, style: Any) -> Any:
             leftIndent=style.rightIndent if rtl else style.leftIndent,
             rightIndent=style.leftIndent if rtl else style.rightIndent,
         )
-        found = _variants[key] = (style, variant)
-    return found[1]
+    return variants[rtl], bidirectional
 
 
 _TOKEN = re.compile(r"<br\s*/>|</(\w+)\s*>|<(\w+)([^>]*?)(/?)>|[^<]+")
@@ -200,7 +198,7 @@ class Paragraph(_Paragraph):  # type: ignore[misc]
     """ReportLab's Paragraph, with the style for its text's scripts (see the module's words)."""
 
     def __init__(self, text: str | None, style: Any = None, *args: Any, **kwargs: Any) -> None:
-        chosen = for_text(text, style)
-        if text and chosen is not style and _has_rtl(_TAGS.sub("", text)):
+        chosen, bidirectional = _for_text(text, style)
+        if text and bidirectional:
             text = visual_words(text, chosen.wordWrap == "RTL")
         super().__init__(text, chosen, *args, **kwargs)
