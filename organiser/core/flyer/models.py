@@ -35,16 +35,10 @@ class FlyerImage(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class Flyer(Base):
-    """The current draft of an event's flyer: its words, template and theme."""
+class FlyerWords:
+    """The flyer's words, as the draft holds them and each language version translates them
+    (the booking link is the draft's only: an address or a number reads the same)."""
 
-    __tablename__ = "flyer"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("event.id", ondelete="CASCADE"), unique=True, index=True
-    )
-    template: Mapped[str] = mapped_column(String(20), default=Template.A4_POSTER.value)
     title: Mapped[str] = mapped_column(Text, default="")
     strapline: Mapped[str] = mapped_column(Text, default="")
     when_text: Mapped[str] = mapped_column(Text, default="")
@@ -56,8 +50,20 @@ class Flyer(Base):
     cost_text: Mapped[str] = mapped_column(Text, default="")
     access_text: Mapped[str] = mapped_column(Text, default="")
     booking_text: Mapped[str] = mapped_column(Text, default="")
-    booking_link: Mapped[str] = mapped_column(Text, default="")
     credit_line: Mapped[str] = mapped_column(Text, default="")
+
+
+class Flyer(FlyerWords, Base):
+    """The current draft of an event's flyer: its words, template and theme."""
+
+    __tablename__ = "flyer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    template: Mapped[str] = mapped_column(String(20), default=Template.A4_POSTER.value)
+    booking_link: Mapped[str] = mapped_column(Text, default="")
     image_id: Mapped[int | None] = mapped_column(ForeignKey("flyer_image.id", ondelete="SET NULL"))
     image_placement: Mapped[str] = mapped_column(String(30), default=Placement.NONE.value)
     text_colour: Mapped[str] = mapped_column(String(7), default="#1A1A1A")
@@ -117,7 +123,7 @@ class FlyerSignOff(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
 
 
-class FlyerTranslation(Base):
+class FlyerTranslation(FlyerWords, Base):
     """A language version of the flyer: its words in another language, beside the English,
     with who in the working group (someone who reads it) checked the translation."""
 
@@ -127,18 +133,6 @@ class FlyerTranslation(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     flyer_id: Mapped[int] = mapped_column(ForeignKey("flyer.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(60))  # as people name it: "Arabic", "Polish"
-    title: Mapped[str] = mapped_column(Text, default="")
-    strapline: Mapped[str] = mapped_column(Text, default="")
-    when_text: Mapped[str] = mapped_column(Text, default="")
-    venue_text: Mapped[str] = mapped_column(Text, default="")
-    expect: Mapped[str] = mapped_column(Text, default="")
-    hear_from: Mapped[str] = mapped_column(Text, default="")
-    creche_text: Mapped[str] = mapped_column(Text, default="")
-    refreshments_text: Mapped[str] = mapped_column(Text, default="")
-    cost_text: Mapped[str] = mapped_column(Text, default="")
-    access_text: Mapped[str] = mapped_column(Text, default="")
-    booking_text: Mapped[str] = mapped_column(Text, default="")
-    credit_line: Mapped[str] = mapped_column(Text, default="")
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
