@@ -230,7 +230,8 @@ class Opening(QObject):
 
         window, store = self.window, self.store
         assert store is not None
-        settle_memory()
+        # After the frame is out, not before it: the collection takes tens of milliseconds.
+        QTimer.singleShot(0, settle_memory)
         QTimer.singleShot(0, lambda: say_warnings(window, store.warnings))
         QTimer.singleShot(0, lambda: warn_about_shared_folder(window))
         QTimer.singleShot(0, lambda: ask_about_retention(window))

@@ -171,3 +171,54 @@ def test_pyside_no_longer_reads_the_source_of_every_module_imported() -> None:
     feature = sys.modules["shibokensupport.feature"]
     # This very file names PySide6: the scan would read it and answer True.
     assert feature._mod_uses_pyside(sys.modules[__name__]) is False
+
+
+
+OVERVIEW = """
+import datetime as dt, sys
+from organiser.core.events.reading import list_events
+from organiser.core.opening import open_store
+from organiser.core.planning.overview import overview
+store = open_store(sys.argv[1], daily_backup=False)
+lines = overview(store, list_events(store)[0].id, today=dt.date(2026, 12, 1))
+print(len(lines), "PIL" in sys.modules)
+"""
+
+
+def test_the_first_events_overview_does_not_load_the_image_library(tmp_path: Path) -> None:
+    # Pillow is for a flyer's picture when one is added: tens of milliseconds at start-up.
+    url = f"sqlite:///{tmp_path / 'o.sqlite'}"
+    env = {**os.environ, "ORGANISER_DATA_DIR": str(tmp_path)}
+    made = [sys.executable, "-m", "organiser", "--database", url, "demo"]
+    subprocess.run(made, capture_output=True, env=env, timeout=120, check=True)
+    shown = subprocess.run(
+        [sys.executable, "-c", OVERVIEW, url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+    )
+    assert shown.returncode == 0, shown.stderr[-2000:]
+    count, image_library = shown.stdout.split()
+    assert int(count) > 5, "the overview was made"
+    assert image_library == "False"
+
+
+def test_memory_is_tidied_after_the_events_frame_not_before_it(
+    unfilled: MainWindow, qapp: QApplication, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    # The collection takes tens of milliseconds: the frame that shows the event goes first.
+    tidied: list[bool] = []
+    monkeypatch.setattr("organiser.ui.opening.settle_memory", lambda: tidied.append(True))
+    monkeypatch.setattr("organiser.ui.getting_started.offer_at_start", lambda window: None)
+    opening = Opening(qapp, unfilled, f"sqlite:///{tmp_path / 'tidy.sqlite'}", demo=False)
+    assert opening.check_the_file()
+    opening._start()
+    assert unfilled.is_filled
+    opening._afterwards()
+    assert tidied == [], "not in the same turn as the frame"
+    with qtbot.waitSignal(opening.settled, timeout=5000):
+        pass
+    assert tidied == [True]
+    opening.close()

@@ -7,8 +7,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
-
 from organiser.core.errors import ValidationError
 
 MAX_BYTES = 25 * 1024 * 1024
@@ -27,6 +25,8 @@ class PreparedImage:
 
 def prepare(data: bytes) -> PreparedImage:
     """Check the bytes are a PNG or JPEG we can print; shrink very large ones."""
+    from PIL import Image, UnidentifiedImageError  # on first use: not at start-up
+
     if not data:
         raise ValidationError("That image file is empty.", field="image_id")
     if len(data) > MAX_BYTES:
