@@ -173,7 +173,6 @@ def test_pyside_no_longer_reads_the_source_of_every_module_imported() -> None:
     assert feature._mod_uses_pyside(sys.modules[__name__]) is False
 
 
-
 OVERVIEW = """
 import datetime as dt, sys
 from organiser.core.events.reading import list_events
