@@ -183,13 +183,25 @@ def _said(sheet: FlyerSheet, rendered: RenderedFlyer, warn: Warn | None) -> byte
 
 
 def _feedback_form(
-    store: Store, event_id: int, _chosen: int | None, *, link: str | None = None
+    store: Store,
+    event_id: int,
+    _chosen: int | None,
+    *,
+    link: str | None = None,
+    language: str | None = None,
+    warn: Warn | None = None,
 ) -> bytes:
     from organiser.core.feedback.printing import paper_form_sheet
     from organiser.reports.feedback_form import render_feedback_form
 
     # `link`: an online version of the form, printed as a QR code; none by default.
-    return render_feedback_form(paper_form_sheet(store, event_id, link=link or ""))
+    form = paper_form_sheet(store, event_id, link=link or "", language=language)
+    if warn is not None and form.in_english:
+        english = ", ".join(form.in_english)
+        warn(f"warning: not yet in {form.language}, so printed in English: {english}.")
+    if warn is not None and form.language and not form.checked_by:
+        warn(f"warning: the {form.language} form has not been checked by a member yet.")
+    return render_feedback_form(form)
 
 
 def _feedback_summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
@@ -351,8 +363,11 @@ DOCUMENTS: dict[str, Document] = {
     "feedback-form": Document(
         "feedback form",
         ".pdf",
-        "the paper feedback form: every question, tick boxes, lines to write on (PDF)",
+        "the paper feedback form: every question, tick boxes, lines to write on (PDF); "
+        "--language for a language version",
         _feedback_form,
+        options=("language",),
+        warns=True,
     ),
     "feedback-summary": Document(
         "feedback summary",

@@ -13,7 +13,9 @@ from organiser.core.creche.models import Booking, BookingStatusChange, Child, Cr
 from organiser.core.events.models import Event
 from organiser.core.feedback.models import (
     FeedbackAnswer,
+    FeedbackLanguage,
     FeedbackQuestion,
+    FeedbackQuestionWords,
     FeedbackResponse,
     FeedbackTheme,
     answer_theme,
@@ -50,7 +52,9 @@ __all__ = [
     "Decision",
     "Event",
     "FeedbackAnswer",
+    "FeedbackLanguage",
     "FeedbackQuestion",
+    "FeedbackQuestionWords",
     "FeedbackResponse",
     "FeedbackTheme",
     "Flyer",

@@ -12,7 +12,9 @@ from organiser.core.coproduction.models import (
 from organiser.core.creche.models import Booking, BookingStatusChange, Child, Creche, CrecheStaff
 from organiser.core.feedback.models import (
     FeedbackAnswer,
+    FeedbackLanguage,
     FeedbackQuestion,
+    FeedbackQuestionWords,
     FeedbackResponse,
     FeedbackTheme,
     answer_theme,
@@ -22,6 +24,7 @@ from organiser.core.flyer.models import (
     FlyerComment,
     FlyerImage,
     FlyerSignOff,
+    FlyerTranslation,
     FlyerVersion,
 )
 from organiser.core.meetings.models import (
@@ -78,6 +81,7 @@ FLYER_DEPENDANTS = Dependants(
                 )
             ),
         ),
+        (FlyerTranslation, "flyer_id", NOTHING),
     ),
 )
 # Deleting an event takes everything in it; rows come back parents first (members and
@@ -98,6 +102,11 @@ EVENT_DEPENDANTS = Dependants(
         (FlyerImage, "event_id", NOTHING),
         (Flyer, "event_id", FLYER_DEPENDANTS),
         (FeedbackQuestion, "event_id", NOTHING),
+        (
+            FeedbackLanguage,
+            "event_id",
+            Dependants(children=((FeedbackQuestionWords, "language_id", NOTHING),)),
+        ),
         (FeedbackTheme, "event_id", NOTHING),
         (FeedbackResponse, "event_id", RESPONSE_DEPENDANTS),
         (LedgerEntry, "event_id", Dependants(tables=((ledger_member, "entry_id"),))),

@@ -224,7 +224,7 @@ def _header(form: PaperForm, look: Look) -> list[Flowable]:
         fontSize=look.title_size,
         leading=round(look.title_size * 1.2),
     )
-    kicker = " · ".join(part for part in ("Feedback form", form.when) if part)
+    kicker = " · ".join(part for part in (form.heading, form.when) if part)
     text: list[Flowable] = [
         para(kicker, _style(look, after=2, bold=True)),
         para(fit(form.event_title or "Our event", TEXT_LIMIT), title_style),
@@ -235,7 +235,7 @@ def _header(form: PaperForm, look: Look) -> list[Flowable]:
         return text
     code: list[Flowable] = [
         QrCode(modules),
-        para("Or fill it in online: scan this code.", _QR_CAPTION),
+        para(form.online, _QR_CAPTION),
     ]
     room = _QR_SIZE + 24
     return [
@@ -296,7 +296,7 @@ def choose_look(form: PaperForm) -> Look:
 
 def render_feedback_form(form: PaperForm) -> bytes:
     """The paper feedback form as A4 PDF bytes."""
-    title = fit(f"Feedback form: {form.event_title}", TEXT_LIMIT)
+    title = fit(f"{form.heading}: {form.event_title}", TEXT_LIMIT)
     return build_pdf(
         [KeepTogether(block) for block in _blocks(form, choose_look(form))],
         pagesize=_PAGE,

@@ -12,6 +12,7 @@ from organiser.core.db import Store
 from organiser.core.demo.coproduction import add_coproduction
 from organiser.core.demo.creche import add_creche
 from organiser.core.demo.feedback import add_feedback
+from organiser.core.demo.feedback_languages import add_form_languages
 from organiser.core.demo.flyer import add_flyer
 from organiser.core.demo.meetings import add_meetings, add_poll
 from organiser.core.demo.planning import DEMO_TITLE, add_planning
@@ -34,5 +35,6 @@ def add_demo_event(store: Store, *, today: dt.date | None = None) -> int:
         add_creche(store, event_id, today=day)
         add_flyer(store, event_id)
         add_feedback(store, event_id)
+        add_form_languages(store, event_id)
         add_coproduction(store, event_id)
     return event_id

@@ -27,6 +27,11 @@ class PaperForm:
     questions: tuple[FormQuestion, ...]
     link: str  # an online version of the form for the QR code; "" for none
     closing: str
+    heading: str = "Feedback form"
+    online: str = "Or fill it in online: scan this code."
+    language: str = ""  # "" for the English form
+    in_english: tuple[str, ...] = ()  # what a language version prints in English, untranslated
+    checked_by: str = ""  # who checked a language version's translation; "" not yet
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,51 @@ class FeedbackAnswer(Base):
     starred: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class FeedbackLanguage(Base):
+    """A language version of the paper feedback form: its own words (heading, introduction,
+    how to answer, what each consent means, the closing line), with who in the working group
+    (someone who reads it) checked the translation. Its questions' words are in
+    FeedbackQuestionWords; answers from it land in the same questions as the English form's."""
+
+    __tablename__ = "feedback_language"
+    __table_args__ = (UniqueConstraint("event_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(60))  # as people name it: "Polish", "Urdu"
+    heading: Mapped[str] = mapped_column(Text, default="")
+    when_text: Mapped[str] = mapped_column(Text, default="")  # the date and place, in words
+    intro: Mapped[str] = mapped_column(Text, default="")
+    tick_one: Mapped[str] = mapped_column(Text, default="")
+    tick_all: Mapped[str] = mapped_column(Text, default="")
+    quote_hint: Mapped[str] = mapped_column(Text, default="")
+    contact_hint: Mapped[str] = mapped_column(Text, default="")
+    online: Mapped[str] = mapped_column(Text, default="")
+    closing: Mapped[str] = mapped_column(Text, default="")
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
+    checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
+    checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+
+
+class FeedbackQuestionWords(Base):
+    """One question of the form in a language version: its wording, and its choices one per
+    line in the English order (an answer is stored as the English choice in that place)."""
+
+    __tablename__ = "feedback_question_words"
+    __table_args__ = (UniqueConstraint("language_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    language_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_language.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("feedback_question.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text, default="")
+    choices: Mapped[str] = mapped_column(Text, default="")
+
+
 class FeedbackTheme(Base):
     """A theme free-text answers are tagged with (relaxing, childcare, … or the event's own)."""
 

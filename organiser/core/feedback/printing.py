@@ -3,6 +3,8 @@ text and counts. Quotes reach print only through themes.quotes(for_print=True)."
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import func, select
 
 from organiser.core.db import Store
@@ -17,6 +19,7 @@ from organiser.core.feedback.documents import (
 from organiser.core.feedback.figures import Distribution, FeedbackFigures, Share, figures
 from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.kinds import Kind, Standard
+from organiser.core.feedback.languages import FORM_WORDS, FormLanguage, get_form_language
 from organiser.core.feedback.models import FeedbackResponse
 from organiser.core.feedback.themes import list_themes, quotes
 from organiser.core.parsing import long_date
@@ -26,6 +29,8 @@ INTRO = (
     "It takes about five minutes, and you can skip any question."
 )
 CLOSING = "Thank you. Please hand this form to one of the team, or leave it in the box."
+HEADING = "Feedback form"
+ONLINE = "Or fill it in online: scan this code."
 # Lines to write on: enough for a sentence or two, one for a name or a phone number.
 WRITING_LINES = 3
 SHORT_ANSWERS = (Standard.FIRST_NAME.value, Standard.CONTACT.value)
@@ -58,29 +63,105 @@ def _when(event: EventDetails) -> str:
     return ", ".join(part for part in (day, event.venue_name.strip()) if part)
 
 
-def _form_question(number: int, question: Question) -> FormQuestion:
+def _form_question(number: int, question: Question, words: Words) -> FormQuestion:
     text_kind = question.kind == Kind.TEXT.value
     return FormQuestion(
         number=number,
         text=question.text,
         kind=question.kind,
         choices=() if text_kind else question.choices,
-        hint=CONSENT_HINTS.get(question.standard, KIND_HINTS.get(question.kind, "")),
+        hint=words.hint(question),
         lines=(1 if question.standard in SHORT_ANSWERS else WRITING_LINES) if text_kind else 0,
     )
 
 
-def paper_form_sheet(store: Store, event_id: int, *, link: str = "") -> PaperForm:
-    """The paper form: every active question in order; `link` is an online version, if any."""
+ENGLISH = {
+    "heading": HEADING,
+    "intro": INTRO,
+    "tick_one": KIND_HINTS[Kind.SINGLE.value],
+    "tick_all": KIND_HINTS[Kind.MULTIPLE.value],
+    "quote_hint": CONSENT_HINTS[Standard.QUOTE.value],
+    "contact_hint": CONSENT_HINTS[Standard.CONTACT_CONSENT.value],
+    "online": ONLINE,
+    "closing": CLOSING,
+}
+
+
+class Words:
+    """The form's words in its language, English where a version leaves one empty (noted)."""
+
+    def __init__(self, version: FormLanguage | None) -> None:
+        self.version = version
+        self.in_english: list[str] = []
+
+    def word(self, key: str, english: str | None = None) -> str:
+        """One of the form's own words (FORM_WORDS); `english` where it is not in ENGLISH."""
+        typed = self.version.values.get(key, "").strip() if self.version else ""
+        english = ENGLISH[key] if english is None else english
+        if self.version is not None and not typed and english:
+            self._note(dict(FORM_WORDS)[key].lower())
+        return typed or english
+
+    def _note(self, what: str) -> None:
+        if what not in self.in_english:
+            self.in_english.append(what)
+
+    def hint(self, question: Question) -> str:
+        """How to answer, and for a consent question what agreeing means."""
+        if question.standard == Standard.QUOTE.value:
+            return self.word("quote_hint")
+        if question.standard == Standard.CONTACT_CONSENT.value:
+            return self.word("contact_hint")
+        if question.standard in CONSENT_HINTS:
+            return ""
+        key = {
+            Kind.RATING.value: "tick_one",
+            Kind.SINGLE.value: "tick_one",
+            Kind.MULTIPLE.value: "tick_all",
+        }.get(question.kind)
+        return self.word(key) if key else ""
+
+    def question(self, number: int, question: Question) -> Question:
+        """The question in the version's words; its choices only when all are translated."""
+        if self.version is None:
+            return question
+        text, choices = self.version.question(question.id)
+        if not text.strip():
+            self._note(f"question {number}")
+        if question.choices and len(choices) != len(question.choices):
+            self._note(f"question {number}'s choices")
+            choices = question.choices
+        return dataclasses.replace(
+            question, text=text.strip() or question.text, choices=choices or question.choices
+        )
+
+
+def paper_form_sheet(
+    store: Store, event_id: int, *, link: str = "", language: str | None = None
+) -> PaperForm:
+    """The paper form: every active question in order; `link` is an online version, if any;
+    `language` one of the form's language versions (English where it leaves words empty)."""
     event = get_event(store, event_id)
     questions = list_questions(store, event_id)
+    version = get_form_language(store, event_id, language) if language else None
+    words = Words(version)  # read in print order, so what stays English is said in that order
+    heading, when = words.word("heading"), words.word("when_text", _when(event))
+    intro = words.word("intro")
+    shown = [
+        _form_question(n, words.question(n, q), words) for n, q in enumerate(questions, start=1)
+    ]
     return PaperForm(
         event_title=event.title,
-        when=_when(event),
-        intro=INTRO,
-        questions=tuple(_form_question(n, q) for n, q in enumerate(questions, start=1)),
+        when=when,
+        intro=intro,
+        questions=tuple(shown),
         link=link.strip(),
-        closing=CLOSING,
+        closing=words.word("closing"),
+        heading=heading,
+        online=words.word("online") if link.strip() else ONLINE,
+        language=version.language if version else "",
+        in_english=tuple(words.in_english),
+        checked_by=version.checked_by if version else "",
     )
 
 

@@ -24,7 +24,8 @@ from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import TEXT_FIELDS
 from organiser.core.flyer.models import Flyer, FlyerTranslation
 from organiser.core.flyer.service import _flyer
-from organiser.core.flyer.versions import _member_name
+from organiser.core.languages import language_name
+from organiser.core.planning.rows import member_name
 from organiser.core.planning.validation import long_text
 from organiser.core.records import apply_values, get_or_raise
 from organiser.core.versions import merge_edit, version_of
@@ -32,25 +33,6 @@ from organiser.core.versions import merge_edit, version_of
 # The words a version translates (the booking link is an address or a number: the same).
 WORDS = tuple(key for key, _label in TEXT_FIELDS if key != "booking_link")
 _LINES = ("expect", "hear_from")  # one item per line
-# Offered first when adding a version: the UK's most spoken community languages after English.
-SUGGESTED = (
-    "Arabic",
-    "Bengali",
-    "Farsi",
-    "Gujarati",
-    "Hindi",
-    "Lithuanian",
-    "Polish",
-    "Portuguese",
-    "Punjabi",
-    "Romanian",
-    "Somali",
-    "Tamil",
-    "Turkish",
-    "Ukrainian",
-    "Urdu",
-)
-LANGUAGE_LIMIT = 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,22 +94,9 @@ def get_language(store: Store, event_id: int, language: str) -> LanguageVersion:
         return _version(_find(s, event_id, language))
 
 
-def _language_name(language: str) -> str:
-    name = " ".join(language.split())
-    if not name:
-        raise ValidationError("Say which language, such as Arabic or Polish.", field="language")
-    if len(name) > LANGUAGE_LIMIT:
-        raise ValidationError(
-            f"A language's name is at most {LANGUAGE_LIMIT} characters.", field="language"
-        )
-    if name.lower() == "english":
-        raise ValidationError("The flyer itself is the English version.", field="language")
-    return name[0].upper() + name[1:]
-
-
 def add_language(store: Store, *, event_id: int, language: str) -> Changes:
     """Add a language version, its words empty (they print in English until translated)."""
-    name = _language_name(language)
+    name = language_name(language, english_is="The flyer itself is the English version.")
     with store.begin() as s:
         flyer = _flyer(s, event_id)
         taken = s.scalar(
@@ -232,7 +201,7 @@ def check_language(store: Store, *, event_id: int, language: str, member_id: int
         if member_id is None:
             row.checked_by_id, row.checked_by, row.checked_at = None, "", None
         else:
-            row.checked_by = _member_name(s, event_id, member_id)
+            row.checked_by = member_name(s, event_id, member_id)
             row.checked_by_id, row.checked_at = member_id, utc_now()
         s.flush()
         return Changes(

@@ -19,6 +19,7 @@ from organiser.core.flyer.kinds import CONTENT_FIELDS, LABELS, Decision
 from organiser.core.flyer.models import Flyer, FlyerComment, FlyerSignOff, FlyerVersion
 from organiser.core.flyer.service import _flyer
 from organiser.core.planning.models import Member
+from organiser.core.planning.rows import member_name
 from organiser.core.planning.validation import long_text
 from organiser.core.records import NOTHING, Dependants, get_or_raise, restore, snapshot
 
@@ -72,15 +73,6 @@ class CommentRow:
     resolved: bool
 
 
-def _member_name(s: Session, event_id: int, member_id: int | None) -> str:
-    if member_id is None:
-        return ""
-    member = get_or_raise(s, Member, member_id, "member")
-    if member.event_id != event_id:
-        raise ValidationError("Choose someone from this event's working group.")
-    return member.name
-
-
 def save_version(
     store: Store, *, event_id: int, note: str = "", member_id: int | None = None
 ) -> Changes:
@@ -97,7 +89,7 @@ def save_version(
             number=number,
             note=note.strip(),
             saved_by_id=member_id,
-            saved_by=_member_name(s, event_id, member_id),
+            saved_by=member_name(s, event_id, member_id),
             content=json.dumps({k: getattr(flyer, k) for k in CONTENT_FIELDS}),
         )
         s.add(version)
@@ -215,7 +207,7 @@ def sign_off(
     with store.begin() as s:
         version = get_or_raise(s, FlyerVersion, version_id, "flyer version")
         event_id = _event_of(s, version)
-        _member_name(s, event_id, member_id)
+        member_name(s, event_id, member_id)
         existing = s.scalar(
             select(FlyerSignOff).where(
                 FlyerSignOff.version_id == version_id, FlyerSignOff.member_id == member_id
@@ -248,7 +240,7 @@ def add_comment(store: Store, *, version_id: int, member_id: int | None, text: s
         comment = FlyerComment(
             version_id=version_id,
             member_id=member_id,
-            author=_member_name(s, event_id, member_id),
+            author=member_name(s, event_id, member_id),
             text=text.strip(),
         )
         s.add(comment)

@@ -9,7 +9,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from sqlalchemy.orm import Session
+
+from organiser.core.errors import ValidationError
 from organiser.core.planning.models import Member
+from organiser.core.records import get_or_raise
 
 
 @dataclass(frozen=True)
@@ -80,3 +84,14 @@ class CostRow(NamedTuple):
     actual_pence: int | None
     supplier: str
     paid: bool
+
+
+def member_name(s: Session, event_id: int, member_id: int | None) -> str:
+    """The name of a member of this event's working group ("" for None), for a row that
+    keeps who did something (signed off, checked a translation) even after they leave."""
+    if member_id is None:
+        return ""
+    member = get_or_raise(s, Member, member_id, "member")
+    if member.event_id != event_id:
+        raise ValidationError("Choose someone from this event's working group.")
+    return member.name

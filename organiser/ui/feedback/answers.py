@@ -55,8 +55,13 @@ class AnswerForm(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
-    def set_questions(self, questions: Sequence[Question]) -> None:
-        """Build the inputs for these questions (what is shown is kept where it still fits)."""
+    def set_questions(
+        self,
+        questions: Sequence[Question],
+        shown: Mapping[int, tuple[str, tuple[str, ...]]] | None = None,
+    ) -> None:
+        """Build the inputs for these questions (what is shown is kept where it still fits);
+        `shown` gives a question's wording and choices as a translated paper has them."""
         kept = self.values() if self.questions else {}
         while (item := self._layout.takeAt(0)) is not None:
             if (gone := item.widget()) is not None:
@@ -66,8 +71,10 @@ class AnswerForm(QWidget):
         self._dirty.clear()
         self.questions = list(questions)
         for number, question in enumerate(self.questions, start=1):
-            widget = self._make_input(question)
-            label = QLabel(escape(f"{number}. {question.text}"), self)
+            text, labels = (shown or {}).get(question.id, ("", ()))
+            widget = self._make_input(question, labels)
+            words = f"{text.strip()} · {question.text}" if text.strip() else question.text
+            label = QLabel(escape(f"{number}. {words}"), self)
             label.setWordWrap(True)
             label.setProperty("role", "subheading")
             label.setBuddy(
@@ -86,10 +93,10 @@ class AnswerForm(QWidget):
         self._layout.addStretch()
         self.set_values({qid: v if isinstance(v, str) else "\n".join(v) for qid, v in kept.items()})
 
-    def _make_input(self, question: Question) -> QWidget:
+    def _make_input(self, question: Question, labels: Sequence[str] = ()) -> QWidget:
         widget: QWidget
         if question.kind == Kind.MULTIPLE.value:
-            multi = MultiInput(question, self.columns, self)
+            multi = MultiInput(question, self.columns, self, labels)
             multi.changed.connect(lambda qid=question.id: self._chosen(qid))
             for each in multi.boxes:
                 each.installEventFilter(self)
@@ -110,7 +117,7 @@ class AnswerForm(QWidget):
             widget.setObjectName(f"answer_{question.id}")
             widget.setAccessibleName(question.text)
         else:
-            choice = ChoiceInput(question, self.columns, self)
+            choice = ChoiceInput(question, self.columns, self, labels)
             choice.changed.connect(lambda qid=question.id: self._chosen(qid))
             widget = choice
         widget.installEventFilter(self)

@@ -27,6 +27,17 @@ def escape(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def shown_as(choices: Sequence[str], labels: Sequence[str] | None) -> list[str]:
+    """What each choice is shown as: on a translated paper's screen, its words there and the
+    English it is stored as ("Tak · Yes"); labels that do not match one to one are ignored."""
+    if not labels or len(labels) != len(choices):
+        return list(choices)
+    return [
+        label if label.casefold() == choice.casefold() else f"{label} · {choice}"
+        for label, choice in zip(labels, choices, strict=True)
+    ]
+
+
 def grid(choices: Sequence[str], most: int, parent: QWidget) -> tuple[QGridLayout, int]:
     """A grid for the choices, side by side when they are short, packed to the left."""
     short = sum(len(c) for c in choices) <= 60
@@ -43,7 +54,13 @@ class ChoiceInput(QFrame):
 
     changed = Signal()
 
-    def __init__(self, question: Question, most: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        most: int,
+        parent: QWidget | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"answer_{question.id}")
@@ -54,8 +71,9 @@ class ChoiceInput(QFrame):
             "QFrame:focus { border: 2px solid #1d4ed8; }"
         )
         self.group = QButtonGroup(self)
-        layout, columns = grid(question.choices, most, self)
-        for number, choice in enumerate(question.choices):
+        shown = shown_as(question.choices, labels)
+        layout, columns = grid(shown, most, self)
+        for number, choice in enumerate(shown):
             key = f"{number + 1} " if number < 9 else ""
             radio = QRadioButton(escape(f"{key}{choice}"), self)
             radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -121,13 +139,20 @@ class MultiInput(QWidget):
 
     changed = Signal()
 
-    def __init__(self, question: Question, most: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        question: Question,
+        most: int,
+        parent: QWidget | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.setObjectName(f"answer_{question.id}")
         self.boxes: list[QCheckBox] = []
-        layout, columns = grid(question.choices, most, self)
-        for number, choice in enumerate(question.choices):
+        shown = shown_as(question.choices, labels)
+        layout, columns = grid(shown, most, self)
+        for number, choice in enumerate(shown):
             key = f"{number + 1} " if number < 9 else ""
             box = QCheckBox(escape(f"{key}{choice}"), self)
             box.setAccessibleName(f"{question.text}: {choice}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QVBoxLayout, QWidg
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import service as creche
 from organiser.core.errors import OrganiserError, ValidationError
-from organiser.core.feedback import form, responses
+from organiser.core.feedback import form, languages, responses
 from organiser.core.feedback.form import Question
 from organiser.core.feedback.kinds import Standard
 from organiser.ui.creche.common import button, row_of, set_role, tell, wrapped
@@ -23,6 +25,7 @@ HELP = (
     "Enter moves to the next question, Ctrl+Enter saves the form and starts the next one."
 )
 NOT_LINKED = "Not linked"
+ENGLISH = "English"
 
 
 class EntryPage(QWidget):
@@ -35,11 +38,19 @@ class EntryPage(QWidget):
         self.runner = runner
         self.event_id: int | None = None
         self.questions: list[Question] = []
+        self.shown: dict[int, Any] = {}  # each question's words on a translated paper
         self.entered: set[int] = set()  # responses saved on this page since it opened
         self.existing: set[int] = set()
         self.heading = wrapped(self, "entry_help")
         self.heading.setText(HELP)
         self.count = wrapped(self, "entry_count", role="subheading")
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("entry_language")
+        self.paper.setAccessibleName("Language of the paper form")
+        self.paper.currentIndexChanged.connect(self._paper_chosen)
+        self.paper_label = QLabel("Paper form &in:", self)
+        self.paper_label.setBuddy(self.paper)
+        self.shown_language = ""  # the paper's language, "" for English
         self.message = wrapped(self, "entry_message", role="error")
         self.message.hide()
         self.answers = AnswerForm(self)
@@ -78,6 +89,9 @@ class EntryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.count)
+        papers = row_of(self.paper_label, self.paper)
+        papers.addStretch(1)
+        layout.addLayout(papers)
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.message)
         links = row_of(self.booking_label, self.booking)
@@ -121,14 +135,41 @@ class EntryPage(QWidget):
             return
         store = self.runner.store
         questions = form.list_questions(store, self.event_id)
-        if _shape(questions) != _shape(self.questions):
-            self.questions = questions
-            self.answers.set_questions(questions)
+        versions = languages.list_form_languages(store, self.event_id)
+        shown = self._papers(versions, questions)
+        if _shape(questions) != _shape(self.questions) or shown != self.shown:
+            self.questions, self.shown = questions, shown
+            self.answers.set_questions(questions, shown)
         if clear:
             self.answers.clear()
         self.existing = {r.id for r in responses.list_responses(store, self.event_id)}
         self._show_count()
         self._load_bookings()
+
+    def _papers(
+        self, versions: list[languages.FormLanguage], questions: list[Question]
+    ) -> dict[int, Any]:
+        """Offer the form's language versions; the chosen one's words, by question."""
+        names = [ENGLISH, *(v.language for v in versions)]
+        if [self.paper.itemText(i) for i in range(self.paper.count())] != names:
+            self.paper.blockSignals(True)
+            self.paper.clear()
+            self.paper.addItems(names)
+            self.paper.setCurrentIndex(max(self.paper.findText(self.shown_language), 0))
+            self.paper.blockSignals(False)
+        self.paper_label.setVisible(len(names) > 1)
+        self.paper.setVisible(len(names) > 1)
+        self.shown_language = self.paper.currentText() if self.paper.currentIndex() > 0 else ""
+        chosen = next((v for v in versions if v.language == self.shown_language), None)
+        if chosen is None:
+            return {}
+        return {q.id: chosen.question(q.id) for q in questions}
+
+    def _paper_chosen(self, _index: int) -> None:
+        """Type in papers in another language: its words shown beside the English."""
+        self.shown_language = self.paper.currentText() if self.paper.currentIndex() > 0 else ""
+        self._load(clear=False)
+        self.answers.focus_first()
 
     def _show_count(self) -> None:
         # Undo takes a form out of the count and redo puts it back (it keeps its id).
@@ -185,11 +226,16 @@ class EntryPage(QWidget):
         event_id, store = self.event_id, self.runner.store
         answers = as_answers(self.answers.values())
         booking_id = self.booking.currentData() if self._contact_agreed() else None
+        source = f"Paper form ({self.shown_language})" if self.shown_language else "Paper form"
         try:
             changes = self.runner.push(
                 "Enter a feedback form",
                 lambda: responses.add_response(
-                    store, event_id=event_id, answers=answers, booking_id=booking_id
+                    store,
+                    event_id=event_id,
+                    answers=answers,
+                    booking_id=booking_id,
+                    source=source,
                 ),
                 response_inverse(store),
                 quiet=True,

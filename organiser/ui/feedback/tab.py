@@ -1,4 +1,4 @@
-"""The Feedback tab: Form, Enter responses, Responses, Figures, Themes and quotes.
+"""The Feedback tab: Form, Enter responses, Responses, Figures, Themes and quotes, Languages.
 
 Each page, and the module that makes it, loads the first time it is opened; it reloads only
 while on show (LazyTab).
@@ -21,6 +21,7 @@ PAGES: dict[str, tuple[str, Callable[[OpRunner, QWidget], Any]]] = {
     "responses": ("Responses", later("organiser.ui.feedback.responses_page", "ResponsesPage")),
     "figures": ("Figures", later("organiser.ui.feedback.figures_page", "FiguresPage")),
     "themes": ("Themes and quotes", later("organiser.ui.feedback.themes_page", "ThemesPage")),
+    "languages": ("Languages", later("organiser.ui.feedback.languages_page", "LanguagesPage")),
 }
 
 
@@ -44,6 +45,7 @@ class FeedbackTab(LazyTab):
     responses = property(lambda self: self.page("responses"))
     figures = property(lambda self: self.page("figures"))
     themes = property(lambda self: self.page("themes"))
+    languages = property(lambda self: self.page("languages"))
 
     def unsaved(self) -> str | None:
         """Why closing now would lose something (a paper form half typed in), or None."""

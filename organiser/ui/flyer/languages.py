@@ -35,6 +35,7 @@ from organiser.core.flyer import service as flyers
 from organiser.core.flyer.checklist import check, language_items
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import LABELS
+from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
 from organiser.ui.flyer.checklist_panel import ChecklistPanel
@@ -349,7 +350,7 @@ class LanguagesPage(QWidget):
         if self.event_id is None:
             return
         taken = {self.choice.itemData(i) for i in range(self.choice.count())}
-        offered = [name for name in languages.SUGGESTED if name not in taken]
+        offered = [name for name in SUGGESTED if name not in taken]
         name, ok = QInputDialog.getItem(
             self, "Add a language", "Language (choose, or type another):", offered, 0, True
         )

@@ -1,0 +1,305 @@
+"""The paper feedback form's language versions: its own words and each question's in another
+language, kept with the event and checked by a member of the working group who reads it.
+
+A question's choices are translated in the English order, one per line: an answer ticked on
+the Polish form is stored as the English choice in the same place, so answers from every
+version land in the same questions and are counted together. A word left empty prints in
+English, and the form's export says which.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from organiser.core.base import utc_now
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import NotFound, ValidationError
+from organiser.core.feedback.form import ensure_form
+from organiser.core.feedback.models import (
+    FeedbackLanguage,
+    FeedbackQuestion,
+    FeedbackQuestionWords,
+)
+from organiser.core.languages import language_name
+from organiser.core.planning.rows import member_name
+from organiser.core.planning.validation import long_text
+from organiser.core.records import get_or_raise
+from organiser.core.versions import merge_edit, version_of
+
+# The form's own words, in the order they print, with what the Feedback tab calls them.
+FORM_WORDS: tuple[tuple[str, str], ...] = (
+    ("heading", "Heading"),
+    ("when_text", "Date and place"),
+    ("intro", "Introduction"),
+    ("tick_one", "How to answer one choice"),
+    ("tick_all", "How to answer several"),
+    ("quote_hint", "What agreeing to be quoted means"),
+    ("contact_hint", "What agreeing to be contacted means"),
+    ("online", "Under the QR code"),
+    ("closing", "Closing line"),
+)
+WORDS = tuple(key for key, _label in FORM_WORDS)
+
+
+def text_key(question_id: int) -> str:
+    """The key of a question's wording among a version's values."""
+    return f"text:{question_id}"
+
+
+def choices_key(question_id: int) -> str:
+    """The key of a question's choices (one per line) among a version's values."""
+    return f"choices:{question_id}"
+
+
+@dataclasses.dataclass(frozen=True)
+class FormLanguage:
+    """A language version of the form as the Feedback tab shows it: `values` holds the form's
+    words and every question's (text_key, choices_key), "" where not translated yet."""
+
+    id: int
+    language: str
+    values: dict[str, str]
+    checked_by: str  # "" until a member who reads it has checked it
+    checked_at: dt.datetime | None
+    row_version: int
+
+    def question(self, question_id: int) -> tuple[str, tuple[str, ...]]:
+        """A question's wording and choices in this language ("" and () where not yet)."""
+        text = self.values.get(text_key(question_id), "")
+        return text, _lines(self.values.get(choices_key(question_id), ""))
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _questions(s: Session, event_id: int) -> list[FeedbackQuestion]:
+    ensure_form(s, event_id)
+    return list(
+        s.scalars(
+            select(FeedbackQuestion)
+            .where(FeedbackQuestion.event_id == event_id, FeedbackQuestion.archived.is_(False))
+            .order_by(FeedbackQuestion.position, FeedbackQuestion.id)
+        )
+    )
+
+
+def _stored(s: Session, row: FeedbackLanguage) -> dict[str, str]:
+    """Every value of a version as stored now: the form's words and each active question's."""
+    values = {key: getattr(row, key) for key in WORDS}
+    words = {
+        w.question_id: w
+        for w in s.scalars(
+            select(FeedbackQuestionWords).where(FeedbackQuestionWords.language_id == row.id)
+        )
+    }
+    for question in _questions(s, row.event_id):
+        found = words.get(question.id)
+        values[text_key(question.id)] = found.text if found else ""
+        values[choices_key(question.id)] = found.choices if found else ""
+    return values
+
+
+def _version(s: Session, row: FeedbackLanguage) -> FormLanguage:
+    return FormLanguage(
+        id=row.id,
+        language=row.language,
+        values=_stored(s, row),
+        checked_by=row.checked_by,
+        checked_at=row.checked_at,
+        row_version=version_of(row),
+    )
+
+
+def _find(s: Session, event_id: int, language: str) -> FeedbackLanguage:
+    row = s.scalar(
+        select(FeedbackLanguage).where(
+            FeedbackLanguage.event_id == event_id,
+            func.lower(FeedbackLanguage.language) == language.strip().lower(),
+        )
+    )
+    if row is None:
+        raise NotFound(f"The feedback form has no {language.strip()} version.")
+    return row
+
+
+def list_form_languages(store: Store, event_id: int) -> list[FormLanguage]:
+    """The form's language versions, in the order they were added."""
+    with store.begin() as s:
+        rows = s.scalars(
+            select(FeedbackLanguage)
+            .where(FeedbackLanguage.event_id == event_id)
+            .order_by(FeedbackLanguage.id)
+        )
+        return [_version(s, row) for row in rows]
+
+
+def get_form_language(store: Store, event_id: int, language: str) -> FormLanguage:
+    """One language version, by its name (any case)."""
+    with store.begin() as s:
+        return _version(s, _find(s, event_id, language))
+
+
+def add_form_language(store: Store, *, event_id: int, language: str) -> Changes:
+    """Add a language version, its words empty (they print in English until translated)."""
+    name = language_name(language, english_is="The form itself is the English version.")
+    with store.begin() as s:
+        taken = s.scalar(
+            select(FeedbackLanguage.id).where(
+                FeedbackLanguage.event_id == event_id,
+                func.lower(FeedbackLanguage.language) == name.lower(),
+            )
+        )
+        if taken is not None:
+            raise ValidationError(f"The form has a {name} version already.", field="language")
+        row = FeedbackLanguage(event_id=event_id, language=name, checked_by="")
+        for key in WORDS:
+            setattr(row, key, "")
+        s.add(row)
+        s.flush()
+        return Changes(Touched.FEEDBACK, event_id=event_id, row_id=row.id, created_id=row.id)
+
+
+def _question_of(s: Session, row: FeedbackLanguage, key: str) -> FeedbackQuestion:
+    kind, _, number = key.partition(":")
+    question = s.get(FeedbackQuestion, int(number)) if number.isdigit() else None
+    if kind not in ("text", "choices") or question is None or question.event_id != row.event_id:
+        raise ValidationError(f"The form has no field {key}.")
+    return question
+
+
+def _check_choices(question: FeedbackQuestion, typed: str) -> None:
+    english, given = _lines(question.choices), _lines(typed)
+    if given and len(given) != len(english):
+        raise ValidationError(
+            f"“{question.text}” has {len(english)} choices in English; give {len(english)}, "
+            "one per line in the same order, or leave them empty to print the English.",
+            field=choices_key(question.id),
+        )
+
+
+def update_form_language(
+    store: Store,
+    *,
+    language_id: int,
+    values: Mapping[str, Any],
+    base: Mapping[str, Any] | None = None,
+    expected_version: int | None = None,
+) -> Changes:
+    """Change a version's words (the form's, or a question's by text_key / choices_key);
+    `previous` holds the old ones for undo. Changed words take back the version's check.
+    With `base` and the version shown, someone else's edit of other words is kept, of the
+    same word a clash (organiser.core.versions)."""
+    with store.begin() as s:
+        row = get_or_raise(s, FeedbackLanguage, language_id, "language version")
+        typed = {key: str(value or "") for key, value in values.items()}
+        long_text({key: value for key, value in typed.items() if key in WORDS})
+        questions = {key: _question_of(s, row, key) for key in typed if key not in WORDS}
+        for key, question in questions.items():
+            if key.startswith("choices:"):
+                _check_choices(question, typed[key])
+        stored = _stored(s, row)
+        typed = merge_edit(
+            row,
+            typed,
+            base=base,
+            expected_version=expected_version,
+            what=f"{row.language} version of the feedback form",
+            row_id=row.id,
+            stored={key: stored.get(key, "") for key in questions},
+        )
+        previous: dict[str, Any] = {
+            key: stored.get(key, "") for key, value in typed.items() if stored.get(key, "") != value
+        }
+        for key in previous:
+            if key in WORDS:
+                setattr(row, key, typed[key])
+            else:
+                _set_question_word(s, row, questions[key], key, typed[key])
+        if previous:
+            row.updated_at = utc_now()  # a question's word changes the version too
+            if row.checked_at is not None:
+                previous.update(checked_by=row.checked_by, checked_at=row.checked_at)
+                row.checked_by_id, row.checked_by, row.checked_at = None, "", None
+        s.flush()
+        return Changes(
+            Touched.FEEDBACK if previous else Touched.NONE,
+            event_id=row.event_id,
+            row_id=row.id,
+            previous=previous,
+            row_version=version_of(row),
+            current={key: typed[key] for key in previous if key in typed},
+        )
+
+
+def _set_question_word(
+    s: Session, row: FeedbackLanguage, question: FeedbackQuestion, key: str, value: str
+) -> None:
+    words = s.scalar(
+        select(FeedbackQuestionWords).where(
+            FeedbackQuestionWords.language_id == row.id,
+            FeedbackQuestionWords.question_id == question.id,
+        )
+    )
+    if words is None:
+        words = FeedbackQuestionWords(language_id=row.id, question_id=question.id)
+        words.text, words.choices = "", ""
+        s.add(words)
+    setattr(words, key.partition(":")[0], value)
+
+
+def check_form_language(store: Store, *, language_id: int, member_id: int | None) -> Changes:
+    """Record that a working-group member who reads the language checked this version (or,
+    with None, take the check back)."""
+    with store.begin() as s:
+        row = get_or_raise(s, FeedbackLanguage, language_id, "language version")
+        previous = {"checked_by": row.checked_by, "checked_at": row.checked_at}
+        if member_id is None:
+            row.checked_by_id, row.checked_by, row.checked_at = None, "", None
+        else:
+            row.checked_by = member_name(s, row.event_id, member_id)
+            row.checked_by_id, row.checked_at = member_id, utc_now()
+        s.flush()
+        return Changes(
+            Touched.FEEDBACK, event_id=row.event_id, row_id=row.id, previous={"checked": previous}
+        )
+
+
+def remove_form_language(store: Store, *, language_id: int) -> Changes:
+    """Remove a language version; `previous` keeps its words so undo can bring it back."""
+    with store.begin() as s:
+        row = get_or_raise(s, FeedbackLanguage, language_id, "language version")
+        kept: dict[str, Any] = {"language": row.language, **_stored(s, row)}
+        event_id = row.event_id
+        s.delete(row)
+        s.flush()
+        return Changes(Touched.FEEDBACK, event_id=event_id, previous=kept)
+
+
+def restore_form_language(store: Store, *, event_id: int, kept: Mapping[str, Any]) -> Changes:
+    """Bring back a removed version with its words (its check is not brought back); words of
+    a question removed meanwhile are left out."""
+    changes = add_form_language(store, event_id=event_id, language=str(kept["language"]))
+    assert changes.created_id is not None
+    with store.begin() as s:
+        live = {question.id for question in _questions(s, event_id)}
+    words = {
+        key: value
+        for key, value in kept.items()
+        if key in WORDS or (key.partition(":")[2].isdigit() and int(key.partition(":")[2]) in live)
+    }
+    update_form_language(store, language_id=changes.created_id, values=words)
+    return changes
+
+
+def form_language_version(store: Store, language_id: int) -> int:
+    """The version's row version now (what its editor remembers when it shows it)."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, FeedbackLanguage, language_id, "language version"))

@@ -1,0 +1,74 @@
+"""A feedback form printed in a language version, exported as a person scripts it: the
+version's words on the paper (Urdu shaped and read back as typed), English where a word is
+missing and said on stderr, an unchecked version said too, and an unknown one refused."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from organiser.core.db import Store
+from organiser.core.feedback import languages
+from organiser.core.feedback.form import list_questions
+from organiser.core.feedback.kinds import Standard
+from tests.reports.test_scripts import fonts_in, marked
+
+URDU_QUESTION = "آپ کو سب سے زیادہ کیا پسند آیا؟"
+
+
+def _export(database: Path, folder: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ORGANISER_")}
+    env["ORGANISER_DATA_DIR"] = str(folder)
+    return subprocess.run(
+        [sys.executable, "-m", "organiser", "--database", str(database), *more],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_an_urdu_form_prints_its_words_and_says_what_stays_english(
+    store: Store, create_event: object, tmp_path: Path, db_path: Path
+) -> None:
+    assert callable(create_event)
+    event_id = create_event(title="Move, breathe and connect")
+    added = languages.add_form_language(store, event_id=event_id, language="Urdu")
+    assert added.created_id is not None
+    enjoyed = next(
+        q.id for q in list_questions(store, event_id) if q.standard == Standard.ENJOYED.value
+    )
+    languages.update_form_language(
+        store,
+        language_id=added.created_id,
+        values={"heading": "رائے فارم", languages.text_key(enjoyed): URDU_QUESTION},
+    )
+    out = tmp_path / "urdu.pdf"
+    done = _export(
+        db_path, tmp_path, "export", "feedback-form", "--event", str(event_id),
+        "--language", "urdu", "--out", str(out),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    said = "not yet in Urdu, so printed in English: introduction, question 1,"
+    assert said in done.stderr
+    assert "the Urdu form has not been checked by a member yet" in done.stderr
+    pdf = out.read_bytes()
+    lines = marked(pdf)  # each right-to-left line as a reader gets it: in the order typed
+    assert f"2. {URDU_QUESTION}" in lines
+    assert "رائے فارم" in lines, "the heading (the event has no date or place yet)"
+    assert "NotoSansArabic-Regular" in fonts_in(pdf)
+    plain = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "What could have been better?" in plain, "a question not translated yet"
+
+    refused = _export(
+        db_path, tmp_path, "export", "feedback-form", "--event", str(event_id),
+        "--language", "Welsh", "--out", str(tmp_path / "welsh.pdf"),
+    )  # fmt: skip
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == "organiser: The feedback form has no Welsh version."
