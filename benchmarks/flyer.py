@@ -99,7 +99,7 @@ def flyer_figures(app: QApplication, store: Store, event_id: int) -> None:
     )
 
 
-def _png(app: QApplication, pdf: bytes, path: Path, dpi: int = 96) -> None:
+def pdf_png(app: QApplication, pdf: bytes, path: Path, dpi: int = 96) -> None:
     """The PDF's first page as a PNG, drawn by QtPdf (no external tool)."""
     document, _buffer = _until_ready(app, pdf)
     points = document.pagePointSize(0)
@@ -110,7 +110,7 @@ def _png(app: QApplication, pdf: bytes, path: Path, dpi: int = 96) -> None:
 def flyer_pngs(app: QApplication, store: Store, event_id: int, out: Path) -> None:
     """flyer-a4.png and flyer-a5.png: the example's flyer as it prints, for the README."""
     poster = render_flyer(flyer_sheet(store, event_id), mark_overflow=False)
-    _png(app, poster.pdf, out / "flyer-a4.png")
+    pdf_png(app, poster.pdf, out / "flyer-a4.png")
     print(out / "flyer-a4.png")
     # The poster's 14 pt words are more than an A5 page holds; the handout is shown with
     # sizes chosen for A5, and what it still leaves off is said here as the preview says it.
@@ -121,18 +121,18 @@ def flyer_pngs(app: QApplication, store: Store, event_id: int, out: Path) -> Non
         values={"body_size": 12, "heading_size": 24},
     )
     handout = render_flyer(handout_sheet, mark_overflow=False)
-    _png(app, handout.pdf, out / "flyer-a5.png")
+    pdf_png(app, handout.pdf, out / "flyer-a5.png")
     left_off = f" (left off: {', '.join(handout.overflow)})" if handout.overflow else ""
     print(f"{out / 'flyer-a5.png'}{left_off}")
     # The language versions: the Arabic poster, and English beside Polish on one A4 sheet.
     from organiser.core.flyer.languages import get_language, translated_sheet
 
     arabic = translated_sheet(flyer_sheet(store, event_id), get_language(store, event_id, "Arabic"))
-    _png(app, render_flyer(arabic, mark_overflow=False).pdf, out / "flyer-arabic.png")
+    pdf_png(app, render_flyer(arabic, mark_overflow=False).pdf, out / "flyer-arabic.png")
     print(out / "flyer-arabic.png")
     polish = translated_sheet(handout_sheet, get_language(store, event_id, "Polish"))
     both = render_flyer(handout_sheet, mark_overflow=False, beside=polish)
-    _png(app, both.pdf, out / "flyer-two-languages.png")
+    pdf_png(app, both.pdf, out / "flyer-two-languages.png")
     left_off = f" (left off: {', '.join(both.overflow)})" if both.overflow else ""
     print(f"{out / 'flyer-two-languages.png'}{left_off}")
 

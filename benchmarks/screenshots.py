@@ -17,7 +17,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a 1366×768 laptop's screen,
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.flyer import flyer_pngs
+from benchmarks.flyer import flyer_pngs, pdf_png
 from benchmarks.import_shots import import_pngs
 from benchmarks.report import summary_pngs
 from benchmarks.safety_shots import read_only_pngs
@@ -97,23 +97,31 @@ def _tab_pngs(
     window.grab().save(str(out / f"flyer-languages{suffix}.png"))
     print(out / f"flyer-languages{suffix}.png")
     window.tabs.setCurrentWidget(window.feedback)
-    for key in ("figures", "entry"):
+    for key in ("figures", "entry", "languages"):
         window.feedback.show_section(key)
         if key == "entry":
             window.feedback.entry.answers.focus_first()
         _settle(app, lambda: True, 0)
         window.grab().save(str(out / f"feedback-{key}{suffix}.png"))
         print(out / f"feedback-{key}{suffix}.png")
+    window.feedback.show_section("entry")  # a Polish paper being typed in
+    entry = window.feedback.entry
+    entry.paper.setCurrentIndex(entry.paper.findText("Polish"))
+    _settle(app, lambda: True, 0)
+    window.grab().save(str(out / f"feedback-entry-polish{suffix}.png"))
+    print(out / f"feedback-entry-polish{suffix}.png")
+    entry.paper.setCurrentIndex(0)
     return window
 
 
 def main(out: Path) -> int:
-    """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft, the
-    Feedback figures and paper-form entry, the Summary report window, and programme.pdf,
-    creche-register.pdf, booking-list.pdf, feedback-form.pdf, feedback-summary.pdf and
-    summary.pdf (with its first two pages as PNGs); the team database's Connect dialog, a
-    clash and a bring back; a database open read-only; and the import dialogs on the example
-    files in docs/examples, at 100% and 200% text."""
+    """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft,
+    the Feedback figures, paper-form entry (English and Polish) and languages, the Summary
+    report window; programme.pdf, creche-register.pdf, booking-list.pdf, feedback-form.pdf
+    (and in Polish, with a PNG), feedback-summary.pdf and summary.pdf (with its first two pages
+    as PNGs); the team database's Connect dialog, a clash and a bring back; a database open
+    read-only; and the import dialogs on the example files in docs/examples, at 100% and 200%
+    text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -143,6 +151,9 @@ def main(out: Path) -> int:
         ("feedback-summary", "feedback-summary.pdf"),
     ):
         (out / name).write_bytes(DOCUMENTS[kind].render(store, event_id, None))
+    polish = DOCUMENTS["feedback-form"].render(store, event_id, None, language="Polish")
+    (out / "feedback-form-polish.pdf").write_bytes(polish)
+    pdf_png(app, polish, out / "feedback-form-polish.png")
     flyer_pngs(app, store, event_id, out)
     summary_pngs(app, store, event_id, out)
     team_pngs(app, work, out)

@@ -39,9 +39,8 @@ class AnswerForm(QWidget):
     submit_requested = Signal()  # Ctrl+Enter
     end_reached = Signal()  # Enter on the last question
 
-    def __init__(self, parent: QWidget | None = None, *, columns: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns = columns  # the most choices side by side
         self.questions: list[Question] = []
         self.inputs: dict[int, QWidget] = {}
         self.labels: dict[int, QLabel] = {}
@@ -96,7 +95,7 @@ class AnswerForm(QWidget):
     def _make_input(self, question: Question, labels: Sequence[str] = ()) -> QWidget:
         widget: QWidget
         if question.kind == Kind.MULTIPLE.value:
-            multi = MultiInput(question, self.columns, self, labels)
+            multi = MultiInput(question, self, labels)
             multi.changed.connect(lambda qid=question.id: self._chosen(qid))
             for each in multi.boxes:
                 each.installEventFilter(self)
@@ -117,7 +116,7 @@ class AnswerForm(QWidget):
             widget.setObjectName(f"answer_{question.id}")
             widget.setAccessibleName(question.text)
         else:
-            choice = ChoiceInput(question, self.columns, self, labels)
+            choice = ChoiceInput(question, self, labels)
             choice.changed.connect(lambda qid=question.id: self._chosen(qid))
             widget = choice
         widget.installEventFilter(self)

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
-    QGridLayout,
     QLabel,
     QRadioButton,
     QWidget,
 )
 
 from organiser.core.feedback.form import Question
+from organiser.ui.widgets.flow import FlowLayout
 
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
 
@@ -38,15 +38,13 @@ def shown_as(choices: Sequence[str], labels: Sequence[str] | None) -> list[str]:
     ]
 
 
-def grid(choices: Sequence[str], most: int, parent: QWidget) -> tuple[QGridLayout, int]:
-    """A grid for the choices, side by side when they are short, packed to the left."""
-    short = sum(len(c) for c in choices) <= 60
-    columns = max(min(len(choices) if short else 3, most), 1)
-    layout = QGridLayout(parent)
+def flow(parent: QWidget) -> FlowLayout:
+    """The choices side by side, wrapping onto the next line where the page is narrow or the
+    text large (never wider than the page)."""
+    layout = FlowLayout(parent)
     layout.setContentsMargins(4, 2, 4, 2)
-    layout.setHorizontalSpacing(24)
-    layout.setColumnStretch(columns, 1)
-    return layout, columns
+    layout.setSpacing(14)
+    return layout
 
 
 class ChoiceInput(QFrame):
@@ -57,7 +55,6 @@ class ChoiceInput(QFrame):
     def __init__(
         self,
         question: Question,
-        most: int,
         parent: QWidget | None = None,
         labels: Sequence[str] | None = None,
     ) -> None:
@@ -71,14 +68,13 @@ class ChoiceInput(QFrame):
             "QFrame:focus { border: 2px solid #1d4ed8; }"
         )
         self.group = QButtonGroup(self)
-        shown = shown_as(question.choices, labels)
-        layout, columns = grid(shown, most, self)
-        for number, choice in enumerate(shown):
+        layout = flow(self)
+        for number, choice in enumerate(shown_as(question.choices, labels)):
             key = f"{number + 1} " if number < 9 else ""
             radio = QRadioButton(escape(f"{key}{choice}"), self)
             radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.group.addButton(radio, number)
-            layout.addWidget(radio, number // columns, number % columns)
+            layout.addWidget(radio)
         self.group.idClicked.connect(lambda _n: self._changed())
         self._describe()
 
@@ -142,7 +138,6 @@ class MultiInput(QWidget):
     def __init__(
         self,
         question: Question,
-        most: int,
         parent: QWidget | None = None,
         labels: Sequence[str] | None = None,
     ) -> None:
@@ -150,18 +145,17 @@ class MultiInput(QWidget):
         self.question = question
         self.setObjectName(f"answer_{question.id}")
         self.boxes: list[QCheckBox] = []
-        shown = shown_as(question.choices, labels)
-        layout, columns = grid(shown, most, self)
-        for number, choice in enumerate(shown):
+        layout = flow(self)
+        for number, choice in enumerate(shown_as(question.choices, labels)):
             key = f"{number + 1} " if number < 9 else ""
             box = QCheckBox(escape(f"{key}{choice}"), self)
             box.setAccessibleName(f"{question.text}: {choice}")
             box.toggled.connect(lambda _on: self.changed.emit())
             box.installEventFilter(self)
-            layout.addWidget(box, number // columns, number % columns)
+            layout.addWidget(box)
             self.boxes.append(box)
         if not self.boxes:
-            layout.addWidget(QLabel("(no choices on the form yet)", self), 0, 0)
+            layout.addWidget(QLabel("(no choices on the form yet)", self))
 
     def value(self) -> list[str]:
         return [

@@ -34,7 +34,7 @@ from organiser.core.errors import OrganiserError
 from organiser.core.feedback import languages
 from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.kinds import Kind as Answer
-from organiser.core.feedback.printing import ENGLISH
+from organiser.core.feedback.printing import ENGLISH, paper_form_sheet
 from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
@@ -90,6 +90,7 @@ class LanguagesPage(QWidget):
         self.event_id: int | None = None
         self.shown: languages.FormLanguage | None = None
         self.questions: list[Question] = []
+        self.english_when = ""  # the date and place as the English form prints them
         self.choice = QComboBox(self)
         self.choice.setObjectName("form_language_choice")
         self.choice.setAccessibleName("Language version of the form")
@@ -142,6 +143,8 @@ class LanguagesPage(QWidget):
         if self.form is not None:
             self.form.save_now()
             self.column.removeWidget(self.form)
+            self.form.hide()  # at once: it is deleted once control returns to the event loop
+            self.form.setParent(None)
             self.form.deleteLater()
         self.questions = questions
         self.form = SavedForm(fields_for(questions), self.editor)
@@ -222,6 +225,7 @@ class LanguagesPage(QWidget):
             try:
                 found = languages.list_form_languages(self.runner.store, self.event_id)
                 questions = list_questions(self.runner.store, self.event_id)
+                self.english_when = paper_form_sheet(self.runner.store, self.event_id).when
                 members = list_members(self.runner.store, self.event_id)
             except OrganiserError:
                 return  # the event went away; the window is moving to another
@@ -264,7 +268,7 @@ class LanguagesPage(QWidget):
         self._show(found, force=True)
 
     def _english(self) -> dict[str, str]:
-        english = dict(ENGLISH)
+        english = {**ENGLISH, "when_text": self.english_when}
         for question in self.questions:
             english[languages.text_key(question.id)] = question.text
             english[languages.choices_key(question.id)] = "\n".join(question.choices)

@@ -116,7 +116,7 @@ class ResponsesPage(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.heading = wrapped(self, "response_heading", role="subheading")
-        self.answers = AnswerForm(self, columns=2)
+        self.answers = AnswerForm(self)
         self.answers.setObjectName("response_answers")
         self.answers.answer_changed.connect(self._answer_changed)
         self.delete_button = button(self, "&Delete response", "delete_response")
