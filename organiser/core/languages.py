@@ -24,6 +24,36 @@ SUGGESTED = (
     "Urdu",
 )
 LANGUAGE_LIMIT = 60
+# What a PDF says it is written in (its /Lang), so a screen reader reads it in the right voice.
+CODES = {
+    "Arabic": "ar",
+    "Bengali": "bn",
+    "Chinese": "zh",
+    "Farsi": "fa",
+    "French": "fr",
+    "Gujarati": "gu",
+    "Hindi": "hi",
+    "Lithuanian": "lt",
+    "Polish": "pl",
+    "Portuguese": "pt",
+    "Punjabi": "pa",
+    "Romanian": "ro",
+    "Somali": "so",
+    "Spanish": "es",
+    "Tamil": "ta",
+    "Turkish": "tr",
+    "Ukrainian": "uk",
+    "Urdu": "ur",
+    "Welsh": "cy",
+}
+
+
+def language_code(name: str) -> str:
+    """A language's code for a document's metadata: "en-GB" for English (""), "und"
+    (undetermined) for one this list does not know."""
+    if not name:
+        return "en-GB"
+    return CODES.get(name.strip().title(), "und")
 
 
 def language_name(language: str, *, english_is: str) -> str:

@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from organiser.core.feedback.documents import FormQuestion, PaperForm
+from organiser.core.languages import language_code
 from organiser.reports.charts import text_width
 from organiser.reports.flyer_art import QUIET_ZONE, Modules, draw_qr, qr_modules, qr_value
 from organiser.reports.fonts import BOLD, markup, register_main_fonts
@@ -302,4 +303,5 @@ def render_feedback_form(form: PaperForm) -> bytes:
         pagesize=_PAGE,
         title=title,
         subject="Feedback form",
+        lang=language_code(form.language),
     )

@@ -71,10 +71,13 @@ class SplittingTable(Table):  # type: ignore[misc]
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """Holds every page back until the end, so each footer can say 'Page 1 of N'."""
 
-    def __init__(self, *args: Any, note: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, note: str = "", numbers: str = "Page {number} of {total}", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._pages: list[dict[str, Any]] = []
         self._note = note
+        self._numbers = numbers
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
@@ -90,7 +93,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             left = PAGE_MARGIN + _FRAME_PADDING
             right = self._pagesize[0] - left
             baseline = PAGE_MARGIN - FOOTER_SIZE
-            self.drawString(left, baseline, f"Page {number} of {total}")
+            self.drawString(left, baseline, self._numbers.format(number=number, total=total))
             if self._note:
                 self.setFont(BOLD, FOOTER_SIZE)
                 self.drawRightString(right, baseline, self._note)
@@ -133,8 +136,10 @@ def build_pdf(
     title: str,
     subject: str,
     note: str = "",
+    lang: str = "en-GB",
 ) -> bytes:
-    """Lay the story out on numbered pages (with `note` in every footer); the PDF's bytes."""
+    """Lay the story out on numbered pages (with `note` in every footer); the PDF's bytes.
+    A document in another language (`lang`, such as "pl") numbers its pages "1 / 2"."""
     register_main_fonts()
     buffer = BytesIO()
     document = SimpleDocTemplate(
@@ -148,10 +153,11 @@ def build_pdf(
         subject=subject,
         author="",  # ReportLab would otherwise write "(anonymous)"
         creator="Organiser",
-        lang="en-GB",
+        lang=lang,
         displayDocTitle=True,
         # Otherwise every page names an unembedded Helvetica that it never uses.
         initialFontName=REGULAR,
     )
-    document.build(story, canvasmaker=partial(NumberedCanvas, note=note))
+    numbers = "Page {number} of {total}" if lang.startswith("en") else "{number} / {total}"
+    document.build(story, canvasmaker=partial(NumberedCanvas, note=note, numbers=numbers))
     return buffer.getvalue()

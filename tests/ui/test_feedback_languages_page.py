@@ -113,6 +113,8 @@ def test_the_polish_form_is_saved_as_a_pdf_in_polish(
     text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
     assert "Formularz opinii" in text and "Ani dobrze, ani źle" in text
     assert "Feedback form" not in text and "Tick one." not in text
+    assert "Page 1 of" not in text and "1 / 2" in text, "pages numbered without English"
+    assert pdf.trailer["/Root"]["/Lang"] == "pl", "a screen reader reads it in Polish"
     assert dialogs.save_suggestions[-1].endswith("Feedback form - Polish.pdf")
 
 
