@@ -19,20 +19,21 @@ from organiser.core.flyer.documents import FlyerSheet
 from organiser.core.flyer.kinds import MIN_BODY, Alignment, Template
 from organiser.reports.flyer_art import Modules, draw_qr, qr_modules, qr_value
 from organiser.reports.fonts import BOLD, REGULAR, markup, register_main_fonts
-from organiser.reports.text import Paragraph
+from organiser.reports.text import Paragraph, right_to_left
 
 DEFAULT_INK, DEFAULT_PAPER, DEFAULT_ACCENT = "#1A1A1A", "#FFFFFF", "#0B4F6C"
 # WCAG "large text" starts at 14 pt bold: below it, small bold labels take the body colour,
 # whose contrast the checklist measures at 4.5:1, rather than the accent (checked at 3:1).
 LARGE_BOLD = 14
-LABELS = {
-    "when_text": "When",
-    "venue_text": "Where",
-    "creche_text": "Creche",
-    "refreshments_text": "Refreshments",
-    "cost_text": "Cost",
-    "access_text": "Access",
-}
+# The parts labelled in a column of their own beside their words.
+LABELLED = (
+    "when_text",
+    "venue_text",
+    "creche_text",
+    "refreshments_text",
+    "cost_text",
+    "access_text",
+)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,8 @@ class Look:
         self.credit = ParagraphStyle(
             "FlyerCredit", parent=self.text, fontSize=credit, leading=credit * 1.3
         )
-        self.label_width = max(stringWidth(label, BOLD, body) for label in LABELS.values())
+        widths = (stringWidth(sheet.heading(key), BOLD, body) for key in LABELLED)
+        self.label_width = max(widths)
         self.label_width += body * 1.1
 
 
@@ -175,19 +177,28 @@ class Rule(Flowable):  # type: ignore[misc]
 
 
 class LabelledRow(Flowable):  # type: ignore[misc]
-    """A label in a column of its own, the words beside it: "When  Thursday 17 December"."""
+    """A label in a column of its own, the words beside it: "When  Thursday 17 December".
+    A right-to-left label (an Arabic or Urdu version's) stands on the right, where its reader
+    starts, the words to its left."""
 
-    def __init__(self, label: Paragraph, value: Paragraph, label_width: float) -> None:
+    def __init__(
+        self, label: Paragraph, value: Paragraph, label_width: float, *, mirrored: bool = False
+    ) -> None:
         super().__init__()
         self.label, self.value, self.label_width = label, value, label_width
+        self.mirrored = mirrored
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._lh = self.label.wrap(self.label_width, availHeight)[1]
         self._vh = self.value.wrap(availWidth - self.label_width, availHeight)[1]
-        self.height = max(self._lh, self._vh)
+        self.width, self.height = availWidth, max(self._lh, self._vh)
         return availWidth, self.height
 
     def draw(self) -> None:
+        if self.mirrored:
+            self.value.drawOn(self.canv, 0, self.height - self._vh)
+            self.label.drawOn(self.canv, self.width - self.label_width, self.height - self._lh)
+            return
         self.label.drawOn(self.canv, 0, self.height - self._lh)
         self.value.drawOn(self.canv, self.label_width, self.height - self._vh)
 
@@ -235,8 +246,7 @@ def _hex(colour: colors.Color) -> str:
     return "#" + str(colour.hexval())[2:]
 
 
-def _labelled(key: str, value: str, look: Look) -> Flowable:
-    label = LABELS[key]
+def _labelled(key: str, value: str, label: str, look: Look) -> Flowable:
     colour = _hex(look.label_colour)
     # The date and time is what a passer-by looks for first.
     font = BOLD if key == "when_text" else REGULAR
@@ -246,7 +256,9 @@ def _labelled(key: str, value: str, look: Look) -> Flowable:
         return Paragraph(text, look.text)
     label_style = ParagraphStyle("FlyerLabel", parent=look.text, alignment=TA_LEFT)
     label_para = Paragraph(f'<font color="{colour}">{markup(label, BOLD)}</font>', label_style)
-    return LabelledRow(label_para, _para(value, look.text, font), look.label_width)
+    return LabelledRow(
+        label_para, _para(value, look.text, font), look.label_width, mirrored=right_to_left(label)
+    )
 
 
 def _speaker(line: str) -> str:
@@ -268,7 +280,7 @@ def _list(key: str, heading: str, lines: tuple[str, ...], look: Look) -> list[Fl
 
 
 def _booking(sheet: FlyerSheet, look: Look) -> list[Flowable]:
-    parts = [_para("How to book", look.heading, BOLD)]
+    parts = [_para(sheet.heading("booking"), look.heading, BOLD)]
     if sheet.booking_text.strip():
         parts.append(_para(sheet.booking_text.strip(), look.text))
     modules = None
@@ -298,17 +310,15 @@ def blocks(sheet: FlyerSheet, look: Look, possible: Callable[[str], bool]) -> li
             found.append(Block(key, group, make() if fits else [], hopeless=not fits))
 
     def row(key: str) -> Callable[[], list[Flowable]]:
-        return lambda: [_labelled(key, str(getattr(sheet, key)).strip(), look)]
+        value = str(getattr(sheet, key)).strip()
+        return lambda: [_labelled(key, value, sheet.heading(key), look)]
 
     add("title", "title", sheet.title, lambda: _title(sheet, look))
     add("strapline", "strapline", sheet.strapline, lambda: [_para(sheet.strapline, look.strapline)])
     for key in ("when_text", "venue_text"):
         add(key, "facts", getattr(sheet, key), row(key))
-    for key, heading, lines in (
-        ("expect", "What to expect", sheet.expect),
-        ("hear_from", "Hear from", sheet.hear_from),
-    ):
-        add(key, key, "\n".join(lines), partial(_list, key, heading, lines, look))
+    for key, lines in (("expect", sheet.expect), ("hear_from", sheet.hear_from)):
+        add(key, key, "\n".join(lines), partial(_list, key, sheet.heading(key), lines, look))
     for key in ("creche_text", "refreshments_text", "cost_text", "access_text"):
         add(key, "details", getattr(sheet, key), row(key))
     booking = "booking_text" if sheet.booking_text.strip() else "booking_link"

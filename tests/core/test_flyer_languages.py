@@ -33,7 +33,7 @@ def test_a_version_is_added_translated_checked_and_its_check_taken_back_by_an_ed
     languages.add_language(store, event_id=event_id, language="  arabic ")
     (found,) = languages.list_languages(store, event_id)
     assert found.language == "Arabic" and found.checked_by == ""
-    assert found.untranslated == languages.WORDS, "all English until translated"
+    assert found.untranslated == languages.TRANSLATED, "all English until translated"
     languages.update_language(
         store, event_id=event_id, language="ARABIC", values={"title": TITLE, "cost_text": "مجاناً"}
     )
@@ -124,3 +124,46 @@ def test_without_a_version_the_two_language_sheet_says_what_to_do(
         DOCUMENTS["flyer-two-languages"].make(store, event_id, None)
     english = service.flyer_sheet(store, event_id)
     assert render_flyer(english, beside=english).pdf.startswith(b"%PDF")
+
+
+def test_a_version_prints_its_headings_and_an_arabic_one_stands_on_the_right(
+    store: Store, event_id: int
+) -> None:
+    service.update_flyer(
+        store, event_id=event_id, values={"cost_text": "Free", "when_text": "Monday 10am"}
+    )
+    languages.add_language(store, event_id=event_id, language="Polish")
+    languages.update_language(
+        store,
+        event_id=event_id,
+        language="Polish",
+        values={"cost_text": "Bezpłatnie", "heading_cost": "Koszt", "heading_when": "Kiedy"},
+    )
+    found = languages.get_language(store, event_id, "Polish")
+    assert "heading_cost" not in found.untranslated and "heading_where" in found.untranslated
+    words, _checked = language_items("Polish", found.untranslated, found.checked_by)
+    assert "heading “where”" in words.text
+    pdf = DOCUMENTS["flyer"].make(store, event_id, None, language="Polish")
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Koszt Bezpłatnie" in text and "Kiedy Monday 10am" in text
+    assert "Cost" not in text and "When" not in text
+
+    languages.add_language(store, event_id=event_id, language="Arabic")
+    languages.update_language(
+        store, event_id=event_id, language="Arabic", values={"heading_cost": "التكلفة"}
+    )
+    arabic = render_flyer(
+        languages.translated_sheet(
+            service.flyer_sheet(store, event_id), languages.get_language(store, event_id, "Arabic")
+        ),
+        mark_overflow=False,
+    ).pdf
+    xs: dict[str, float] = {}
+
+    def seen(text: str, cm: Any, tm: Any, _fonts: Any, _size: Any) -> None:
+        if "Free" in text:  # where on the page the words start
+            xs["Free"] = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+
+    PdfReader(io.BytesIO(arabic)).pages[0].extract_text(visitor_text=seen)
+    assert "Free" in xs, "the English words still print"
+    assert xs["Free"] < 100, "the words on the left, the Arabic heading to their right"

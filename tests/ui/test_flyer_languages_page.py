@@ -87,7 +87,7 @@ def test_a_language_is_added_and_removed_with_undo(
     dialogs.item = ("Urdu", True)
     person.click(page.add_button)
     assert page.choice.currentText() == "Urdu"
-    assert stored(window, "Urdu").untranslated == languages.WORDS
+    assert stored(window, "Urdu").untranslated == languages.TRANSLATED
     dialogs.answer = QMessageBox.StandardButton.Yes
     person.click(page.remove_button)
     assert dialogs.questions[-1].startswith("Remove the Urdu version of the flyer")

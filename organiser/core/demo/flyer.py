@@ -35,9 +35,18 @@ ARABIC = {
     "refreshments_text": "مشروبات خفيفة مجانية",
     "cost_text": "مجاناً",
     "access_text": "مدخل بدون درج، ومرحاض مهيّأ لذوي الإعاقة",
+    "heading_when": "متى",
+    "heading_where": "أين",
+    "heading_expect": "ماذا ينتظرك",
+    "heading_hear_from": "المتحدثون",
+    "heading_creche": "الحضانة",
+    "heading_refreshments": "المرطبات",
+    "heading_cost": "التكلفة",
+    "heading_access": "سهولة الوصول",
+    "heading_booking": "كيفية الحجز",
 }
 POLISH = {
-    "title": "Ruch, oddech i kontakt: poranek pilatesu i dobrego samopoczucia",
+    "title": "Ruch, oddech i kontakt: poranek z pilatesem",
     "strapline": "Spokojny poranek, by się poruszać, odetchnąć i poznać innych rodziców. "
     "Przyjdź z dzieckiem.",
     "expect": (
@@ -51,6 +60,15 @@ POLISH = {
     "cost_text": "Bezpłatnie",
     "access_text": "Wejście bez schodów, toaleta dla osób z niepełnosprawnościami",
     "booking_text": "Zapisy: zadzwoń lub zeskanuj kod QR",
+    "heading_when": "Kiedy",
+    "heading_where": "Gdzie",
+    "heading_expect": "Program",
+    "heading_hear_from": "Wystąpią",
+    "heading_creche": "Dla dzieci",
+    "heading_refreshments": "Poczęstunek",
+    "heading_cost": "Koszt",
+    "heading_access": "Dostępność",
+    "heading_booking": "Jak się zapisać",
 }
 
 

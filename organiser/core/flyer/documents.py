@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from organiser.core.flyer.kinds import Template
+from organiser.core.flyer.kinds import ENGLISH_HEADINGS, Template
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,16 @@ class FlyerSheet:
     body_size: int
     heading_size: int
     alignment: str
+    headings: tuple[tuple[str, str], ...] = ()  # a language version's: (part, its heading)
 
     @property
     def a5(self) -> bool:
         return self.template == Template.A5_HANDOUT.value
+
+    def heading(self, part: str) -> str:
+        """The heading of a part of the flyer ("when_text", "booking"…): the language
+        version's where it has one, else the English."""
+        return dict(self.headings).get(part) or ENGLISH_HEADINGS[part]
 
 
 @dataclass(frozen=True)

@@ -70,5 +70,20 @@ THEME_FIELDS: tuple[tuple[str, str], ...] = (
     ("image_placement", "Image placement"),
     ("image_id", "Image"),
 )
-LABELS = dict(TEXT_FIELDS + THEME_FIELDS)
+# The headings the flyer prints above or beside its words: (a language version's field, the
+# part of the flyer it heads, the English). A language version may put them in its language.
+HEADINGS: tuple[tuple[str, str, str], ...] = (
+    ("heading_when", "when_text", "When"),
+    ("heading_where", "venue_text", "Where"),
+    ("heading_expect", "expect", "What to expect"),
+    ("heading_hear_from", "hear_from", "Hear from"),
+    ("heading_creche", "creche_text", "Creche"),
+    ("heading_refreshments", "refreshments_text", "Refreshments"),
+    ("heading_cost", "cost_text", "Cost"),
+    ("heading_access", "access_text", "Access"),
+    ("heading_booking", "booking", "How to book"),
+)
+ENGLISH_HEADINGS = {part: english for _field, part, english in HEADINGS}
+HEADING_FIELDS = tuple((field, f"Heading “{english}”") for field, _part, english in HEADINGS)
+LABELS = dict(TEXT_FIELDS + THEME_FIELDS + HEADING_FIELDS)
 CONTENT_FIELDS = tuple(k for k, _ in TEXT_FIELDS + THEME_FIELDS)

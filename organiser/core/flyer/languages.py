@@ -21,7 +21,7 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import NotFound, ValidationError
 from organiser.core.flyer.documents import FlyerSheet
-from organiser.core.flyer.kinds import TEXT_FIELDS
+from organiser.core.flyer.kinds import HEADINGS, TEXT_FIELDS
 from organiser.core.flyer.models import Flyer, FlyerTranslation
 from organiser.core.flyer.service import _flyer
 from organiser.core.languages import language_name
@@ -32,6 +32,8 @@ from organiser.core.versions import merge_edit, version_of
 
 # The words a version translates (the booking link is an address or a number: the same).
 WORDS = tuple(key for key, _label in TEXT_FIELDS if key != "booking_link")
+HEADING_KEYS = tuple(field for field, _part, _english in HEADINGS)
+TRANSLATED = WORDS + HEADING_KEYS  # everything a version holds in its language
 _LINES = ("expect", "hear_from")  # one item per line
 
 
@@ -41,22 +43,22 @@ class LanguageVersion:
 
     id: int
     language: str
-    values: dict[str, str]  # every translated field, "" where not translated yet
+    values: dict[str, str]  # every translated field and heading, "" where not translated yet
     checked_by: str  # "" until a member who reads it has checked it
     checked_at: dt.datetime | None
     row_version: int
 
     @property
     def untranslated(self) -> tuple[str, ...]:
-        """The fields left empty (they print in English), in print order."""
-        return tuple(key for key in WORDS if not self.values[key].strip())
+        """The fields and headings left empty (they print in English), in that order."""
+        return tuple(key for key in TRANSLATED if not self.values[key].strip())
 
 
 def _version(row: FlyerTranslation) -> LanguageVersion:
     return LanguageVersion(
         id=row.id,
         language=row.language,
-        values={key: getattr(row, key) for key in WORDS},
+        values={key: getattr(row, key) for key in TRANSLATED},
         checked_by=row.checked_by,
         checked_at=row.checked_at,
         row_version=version_of(row),
@@ -108,7 +110,7 @@ def add_language(store: Store, *, event_id: int, language: str) -> Changes:
         if taken is not None:
             raise ValidationError(f"The flyer has a {name} version already.", field="language")
         row = FlyerTranslation(flyer_id=flyer.id, language=name, checked_by="")
-        for key in WORDS:
+        for key in TRANSLATED:
             setattr(row, key, "")
         s.add(row)
         s.flush()
@@ -162,7 +164,7 @@ def _update(
     base: Mapping[str, Any] | None,
     expected_version: int | None,
 ) -> Changes:
-    unknown = set(values) - set(WORDS)
+    unknown = set(values) - set(TRANSLATED)
     if unknown:
         raise ValidationError(f"A language version has no field {', '.join(sorted(unknown))}.")
     checked = {key: str(value or "") for key, value in values.items()}
@@ -175,7 +177,7 @@ def _update(
         what=f"{row.language} version of the flyer",
         row_id=row.id,
     )
-    previous = apply_values(row, checked, WORDS)
+    previous = apply_values(row, checked, TRANSLATED)
     if previous:
         row.updated_at = utc_now()
         if row.checked_at is not None:
@@ -188,7 +190,7 @@ def _update(
         row_id=row.id,
         previous=previous,
         row_version=version_of(row),
-        current={key: getattr(row, key) for key in previous if key in WORDS},
+        current={key: getattr(row, key) for key in previous if key in TRANSLATED},
     )
 
 
@@ -213,7 +215,7 @@ def remove_language(store: Store, *, event_id: int, language: str) -> Changes:
     """Remove a language version; `previous` keeps its words so undo can bring it back."""
     with store.begin() as s:
         row = _find(s, event_id, language)
-        kept = {"language": row.language, **{key: getattr(row, key) for key in WORDS}}
+        kept = {"language": row.language, **{key: getattr(row, key) for key in TRANSLATED}}
         s.delete(row)
         s.flush()
         return Changes(Touched.FLYER, event_id=event_id, previous=kept)
@@ -222,13 +224,14 @@ def remove_language(store: Store, *, event_id: int, language: str) -> Changes:
 def restore_language(store: Store, *, event_id: int, kept: Mapping[str, Any]) -> Changes:
     """Bring back a removed version with its words (its check is not brought back)."""
     changes = add_language(store, event_id=event_id, language=str(kept["language"]))
-    words = {key: kept[key] for key in WORDS if key in kept}
+    words = {key: kept[key] for key in TRANSLATED if key in kept}
     update_language(store, event_id=event_id, language=str(kept["language"]), values=words)
     return changes
 
 
 def translated_sheet(sheet: FlyerSheet, version: LanguageVersion) -> FlyerSheet:
-    """The English sheet with the version's words in place (an empty one stays English)."""
+    """The English sheet with the version's words and headings in place (an empty one stays
+    English)."""
 
     def lines(text: str) -> tuple[str, ...]:
         return tuple(line.strip() for line in text.splitlines() if line.strip())
@@ -238,4 +241,9 @@ def translated_sheet(sheet: FlyerSheet, version: LanguageVersion) -> FlyerSheet:
         text = version.values[key]
         if text.strip():
             words[key] = lines(text) if key in _LINES else text
-    return dataclasses.replace(sheet, **words)
+    headings = tuple(
+        (part, version.values[field].strip())
+        for field, part, _english in HEADINGS
+        if version.values[field].strip()
+    )
+    return dataclasses.replace(sheet, **words, headings=headings)

@@ -137,3 +137,13 @@ class FlyerTranslation(FlyerWords, Base):
     checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utc_now)
+    # The flyer's headings in the language ("" prints the English): kinds.HEADINGS.
+    heading_when: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_where: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_expect: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_hear_from: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_creche: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_refreshments: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_cost: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_access: Mapped[str] = mapped_column(Text, default="", server_default="")
+    heading_booking: Mapped[str] = mapped_column(Text, default="", server_default="")

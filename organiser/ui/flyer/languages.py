@@ -34,7 +34,7 @@ from organiser.core.flyer import languages
 from organiser.core.flyer import service as flyers
 from organiser.core.flyer.checklist import check, language_items
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
-from organiser.core.flyer.kinds import LABELS
+from organiser.core.flyer.kinds import ENGLISH_HEADINGS, HEADINGS, LABELS
 from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
@@ -48,9 +48,10 @@ from organiser.ui.widgets.form import SavedForm
 from organiser.ui.widgets.versioned_edits import versioned_edits
 
 PREVIEW_DELAY_MS = 40
+HEADING_PARTS = {field: part for field, part, _english in HEADINGS}
 FIELDS = tuple(
     Field(key, LABELS[key], Kind.TEXT if key in MULTI_LINE else Kind.LINE, hint=HINTS.get(key, ""))
-    for key in languages.WORDS
+    for key in languages.TRANSLATED
 )
 
 
@@ -60,7 +61,7 @@ def _inverse(store: Any) -> Any:
     def inverse(changes: Changes) -> Call:
         translation_id, previous = changes.row_id, dict(changes.previous)
         assert translation_id is not None
-        words = {key: value for key, value in previous.items() if key in languages.WORDS}
+        words = {key: value for key, value in previous.items() if key in languages.TRANSLATED}
         return lambda: languages.edit_translation(
             store, translation_id=translation_id, values=words
         )
@@ -299,6 +300,8 @@ class LanguagesPage(QWidget):
 
     @staticmethod
     def _english_of(sheet: FlyerSheet | None, key: str) -> str:
+        if key in HEADING_PARTS:
+            return ENGLISH_HEADINGS[HEADING_PARTS[key]]
         if sheet is None:
             return ""
         value = getattr(sheet, key)
@@ -311,7 +314,7 @@ class LanguagesPage(QWidget):
         if self.shown is None:
             return None
         values, _errors = self.form.read()
-        words = {key: str(values.get(key) or "") for key in languages.WORDS}
+        words = {key: str(values.get(key) or "") for key in languages.TRANSLATED}
         return languages.LanguageVersion(
             self.shown.id,
             self.shown.language,
