@@ -48,7 +48,7 @@ class EntryPage(QWidget):
         self.paper.setObjectName("entry_language")
         self.paper.setAccessibleName("Language of the paper form")
         self.paper.currentIndexChanged.connect(self._paper_chosen)
-        self.paper_label = QLabel("Paper form &in:", self)
+        self.paper_label = QLabel("&Paper form in:", self)
         self.paper_label.setBuddy(self.paper)
         self.shown_language = ""  # the paper's language, "" for English
         self.message = wrapped(self, "entry_message", role="error")
