@@ -18,7 +18,7 @@ from organiser.reports.flyer_art import QUIET_ZONE, Modules, draw_qr, qr_modules
 from organiser.reports.fonts import BOLD, markup, register_main_fonts
 from organiser.reports.pages import TEXT_LIMIT, build_pdf, fit, frame_height, frame_width, para
 from organiser.reports.styles import BODY, INK, RULE, TITLE
-from organiser.reports.text import Paragraph
+from organiser.reports.text import Paragraph, right_to_left
 
 _PAGE = A4
 _WIDTH, _HEIGHT = frame_width(_PAGE), frame_height(_PAGE)
@@ -158,7 +158,10 @@ def _choice_cells(choice: str, look: Look) -> list[Any]:
     return [TickBox(look.box), para(choice, _style(look), _QUESTION_LIMIT)]
 
 
-def _choice_grid(choices: tuple[str, ...], look: Look) -> Table:
+def _choice_grid(choices: tuple[str, ...], look: Look, *, mirrored: bool = False) -> Table:
+    """The choices in columns, each box just before its words. `mirrored` for a right-to-left
+    language: the first choice on the right, each box on the right of its words, where its
+    reader starts (a box must never sit nearer another choice's words than its own)."""
     widths = _column_widths(choices, look)
     columns = len(widths)
     box_column = look.box + _BOX_GAP
@@ -167,8 +170,13 @@ def _choice_grid(choices: tuple[str, ...], look: Look) -> Table:
         row: list[Any] = []
         for choice in choices[start : start + columns]:
             row += _choice_cells(choice, look)
-        rows.append(row + [""] * (2 * columns - len(row)))
-    return _grid(rows, [w for width in widths for w in (box_column, width - box_column)], look)
+        row += [""] * (2 * columns - len(row))
+        rows.append(row[::-1] if mirrored else row)
+    cells = [w for width in widths for w in (box_column, width - box_column)]
+    table = _grid(rows, cells[::-1] if mirrored else cells, look)
+    if mirrored:  # the box's gap on the words' side
+        table.setStyle([("LEFTPADDING", (1, 0), (-1, -1), _BOX_GAP)])
+    return table
 
 
 def _question_text(question: FormQuestion) -> str:
@@ -207,12 +215,13 @@ def _one_line(question: FormQuestion, look: Look) -> Table | None:
 
 
 def _question(question: FormQuestion, look: Look) -> list[Flowable]:
-    inline = _one_line(question, look)
+    rtl = right_to_left(question.text)
+    inline = None if rtl else _one_line(question, look)
     if inline is not None:
         return [inline]
     parts: list[Flowable] = [Paragraph(_question_text(question), _style(look, after=2))]
     if question.choices:
-        parts.append(_choice_grid(question.choices, look))
+        parts.append(_choice_grid(question.choices, look, mirrored=rtl))
     elif question.lines:
         parts.append(WritingLines(min(question.lines, look.most_lines), look.line_gap))
     return parts

@@ -125,9 +125,13 @@ class Look:
         self.credit = ParagraphStyle(
             "FlyerCredit", parent=self.text, fontSize=credit, leading=credit * 1.3
         )
-        widths = (stringWidth(sheet.heading(key), BOLD, body) for key in LABELLED)
-        self.label_width = max(widths)
-        self.label_width += body * 1.1
+        # As wide as the widest heading beside words on this sheet, but never more than a
+        # third of the page's width: a long heading (in another language) wraps instead.
+        shown = [key for key in LABELLED if str(getattr(sheet, key)).strip()] or ["when_text"]
+        widest = max(stringWidth(sheet.heading(key), BOLD, body) for key in shown)
+        room = self.geometry.pagesize[0] - 2 * self.geometry.margin
+        self.label_gap = body * 1.1
+        self.label_width = min(widest + 1, room / 3 - self.label_gap) + self.label_gap
 
 
 @dataclass
@@ -182,14 +186,20 @@ class LabelledRow(Flowable):  # type: ignore[misc]
     starts, the words to its left."""
 
     def __init__(
-        self, label: Paragraph, value: Paragraph, label_width: float, *, mirrored: bool = False
+        self,
+        label: Paragraph,
+        value: Paragraph,
+        label_width: float,
+        gap: float,
+        *,
+        mirrored: bool = False,
     ) -> None:
         super().__init__()
         self.label, self.value, self.label_width = label, value, label_width
-        self.mirrored = mirrored
+        self.gap, self.mirrored = gap, mirrored
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self._lh = self.label.wrap(self.label_width, availHeight)[1]
+        self._lh = self.label.wrap(self.label_width - self.gap, availHeight)[1]
         self._vh = self.value.wrap(availWidth - self.label_width, availHeight)[1]
         self.width, self.height = availWidth, max(self._lh, self._vh)
         return availWidth, self.height
@@ -197,7 +207,8 @@ class LabelledRow(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         if self.mirrored:
             self.value.drawOn(self.canv, 0, self.height - self._vh)
-            self.label.drawOn(self.canv, self.width - self.label_width, self.height - self._lh)
+            left = self.width - self.label_width + self.gap
+            self.label.drawOn(self.canv, left, self.height - self._lh)
             return
         self.label.drawOn(self.canv, 0, self.height - self._lh)
         self.value.drawOn(self.canv, self.label_width, self.height - self._vh)
@@ -257,7 +268,11 @@ def _labelled(key: str, value: str, label: str, look: Look) -> Flowable:
     label_style = ParagraphStyle("FlyerLabel", parent=look.text, alignment=TA_LEFT)
     label_para = Paragraph(f'<font color="{colour}">{markup(label, BOLD)}</font>', label_style)
     return LabelledRow(
-        label_para, _para(value, look.text, font), look.label_width, mirrored=right_to_left(label)
+        label_para,
+        _para(value, look.text, font),
+        look.label_width,
+        look.label_gap,
+        mirrored=right_to_left(label),
     )
 
 

@@ -78,8 +78,10 @@ def test_a_removed_version_comes_back_with_its_words(store: Store, event_id: int
     )
     removed = languages.remove_language(store, event_id=event_id, language="Polish")
     assert languages.list_languages(store, event_id) == []
-    languages.restore_language(store, event_id=event_id, kept=removed.previous)
+    assert removed.snapshot is not None
+    back = languages.restore_language(store, event_id=event_id, snapshot=removed.snapshot)
     assert languages.get_language(store, event_id, "Polish").values["title"] == "Poranek"
+    assert back.created_id == removed.row_id, "back with its id: undo of its edits still works"
 
 
 def test_an_empty_field_prints_in_english_and_the_checklist_says_so(
@@ -167,3 +169,25 @@ def test_a_version_prints_its_headings_and_an_arabic_one_stands_on_the_right(
     PdfReader(io.BytesIO(arabic)).pages[0].extract_text(visitor_text=seen)
     assert "Free" in xs, "the English words still print"
     assert xs["Free"] < 100, "the words on the left, the Arabic heading to their right"
+
+
+def test_a_long_heading_in_a_version_wraps_rather_than_squeezing_the_flyer_off_the_page(
+    store: Store, event_id: int
+) -> None:
+    service.update_flyer(
+        store,
+        event_id=event_id,
+        values={"when_text": "Monday 28 December, 9:45am", "access_text": "Step-free entrance"},
+    )
+    languages.add_language(store, event_id=event_id, language="Polish")
+    long_heading = "Dostępność dla osób z niepełnosprawnościami i rodziców z wózkami"
+    languages.update_language(
+        store, event_id=event_id, language="Polish", values={"heading_access": long_heading}
+    )
+    sheet = languages.translated_sheet(
+        service.flyer_sheet(store, event_id), languages.get_language(store, event_id, "Polish")
+    )
+    rendered = render_flyer(sheet, mark_overflow=False)
+    assert rendered.overflow == ()
+    text = " ".join(PdfReader(io.BytesIO(rendered.pdf)).pages[0].extract_text().split())
+    assert "Monday 28 December, 9:45am" in text, "the words beside it keep their room"

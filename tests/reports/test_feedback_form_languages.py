@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -72,3 +73,21 @@ def test_an_urdu_form_prints_its_words_and_says_what_stays_english(
     )  # fmt: skip
     assert refused.returncode == 1
     assert refused.stderr.strip() == "organiser: The feedback form has no Welsh version."
+
+
+def test_a_right_to_left_form_puts_each_box_on_the_right_of_its_own_words() -> None:
+    from organiser.core.feedback.documents import FormQuestion
+    from organiser.reports.feedback_form import LOOKS, TickBox, _question
+
+    def first_row(text: str, choices: tuple[str, ...]) -> list[Any]:
+        asked = FormQuestion(1, text, "Single choice", choices, "", 0)
+        *_words, grid = _question(asked, LOOKS[0])
+        return list(grid._cellvalues[0])
+
+    choices = ("جيدة جدا", "جيدة", "لا أعرف")
+    mirrored = first_row("كيف كانت تجربتك؟", choices)
+    plain = first_row("How was it?", ("Very good", "Good", "Don't know", "Poor"))
+    assert isinstance(plain[0], TickBox) and not isinstance(plain[1], TickBox)
+    assert isinstance(mirrored[-1], TickBox), "the first choice's box at the far right"
+    words = [cell for cell in mirrored if not isinstance(cell, TickBox)]
+    assert "جدا" in words[-1].text and "أعرف" in words[0].text, "read right to left"

@@ -98,10 +98,23 @@ def test_a_language_is_added_and_removed_with_undo(
     person.click(page.remove_button)
     assert dialogs.questions[-1].startswith("Remove the Urdu version of the feedback form")
     assert [page.choice.itemText(i) for i in range(page.choice.count())] == ["Polish"]
-    window.runner.undo_stack.undo()
     assert window.event_id is not None
-    names = [v.language for v in languages.list_form_languages(window.store, window.event_id)]
-    assert names == ["Polish", "Urdu"]
+
+    def names() -> list[str]:
+        assert window.event_id is not None
+        return [v.language for v in languages.list_form_languages(window.store, window.event_id)]
+
+    stack = window.runner.undo_stack
+    stack.undo()
+    assert names() == ["Polish", "Urdu"]
+    stack.redo()  # removed again
+    assert names() == ["Polish"]
+    stack.undo()
+    stack.undo()  # the adding undone
+    assert names() == ["Polish"]
+    stack.redo()
+    assert names() == ["Polish", "Urdu"]
+    assert stack.canUndo() and stack.canRedo(), "the history is whole"
 
 
 def test_the_polish_form_is_saved_as_a_pdf_in_polish(

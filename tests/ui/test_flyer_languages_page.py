@@ -92,7 +92,19 @@ def test_a_language_is_added_and_removed_with_undo(
     person.click(page.remove_button)
     assert dialogs.questions[-1].startswith("Remove the Urdu version of the flyer")
     assert [page.choice.itemText(i) for i in range(page.choice.count())] == ["Arabic", "Polish"]
-    window.runner.undo_stack.undo()
+    stack = window.runner.undo_stack
+    stack.undo()
+    assert stored(window, "Urdu").language == "Urdu"
+    stack.redo()  # removed again, then brought back, then the adding undone and redone
+    assert [page.choice.itemText(i) for i in range(page.choice.count())] == ["Arabic", "Polish"]
+    stack.undo()
+    stack.undo()
+    assert window.event_id is not None
+    assert [v.language for v in languages.list_languages(window.store, window.event_id)] == [
+        "Arabic",
+        "Polish",
+    ]
+    stack.redo()
     assert stored(window, "Urdu").language == "Urdu"
 
 

@@ -1,6 +1,7 @@
 """The demo event's paper feedback form in Polish, checked by Łucja, who reads it: the form's
 own words and every question, the choices in the English order (the services keep their
-names), so a Polish paper's answers are entered into the same questions."""
+names), so a Polish paper's answers are entered into the same questions. Worded for mothers
+and fathers alike."""
 
 from __future__ import annotations
 
@@ -38,9 +39,9 @@ POLISH_QUESTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     ),
     Standard.ENJOYED.value: ("Co podobało Ci się najbardziej?", None),
     Standard.BETTER.value: ("Co mogło być lepsze?", None),
-    Standard.SERVICES.value: ("O jakich usługach dowiedziałaś się dzisiaj?", None),
+    Standard.SERVICES.value: ("Które z tych usług poznałaś lub poznałeś dzisiaj?", None),
     Standard.REGULAR.value: (
-        "Czy przychodziłabyś na regularne spotkania takie jak to?",
+        "Czy przyjdziesz na regularne spotkania takie jak to?",
         ("Tak", "Może", "Nie"),
     ),
     Standard.HEARD.value: (
@@ -48,14 +49,14 @@ POLISH_QUESTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
         (
             "Od położnej środowiskowej",
             "Z centrum dla dzieci",
-            "Od znajomej",
+            "Od znajomych",
             "Z mediów społecznościowych",
             "Z ulotki",
             "Inne",
         ),
     ),
     Standard.QUOTE.value: (
-        "Czy możemy cytować to, co napisałaś, w naszych raportach?",
+        "Czy możemy cytować Twoje słowa w naszych raportach?",
         ("Tak, anonimowo", "Tak, z moim imieniem", "Nie"),
     ),
     Standard.FIRST_NAME.value: ("Twoje imię (tylko jeśli możemy go użyć)", None),
@@ -104,8 +105,8 @@ def add_form_languages(store: Store, event_id: int) -> None:
             continue
         text, choices = POLISH_QUESTIONS[question.standard]
         words[languages.text_key(question.id)] = text
-        if question.choices:  # the services keep their own names
-            words[languages.choices_key(question.id)] = "\n".join(choices or question.choices)
+        if choices:  # the services keep their own names: nothing to translate
+            words[languages.choices_key(question.id)] = "\n".join(choices)
     languages.update_form_language(store, language_id=added.created_id, values=words)
     checker = next(m.id for m in list_members(store, event_id) if m.name == "Łucja Nowak")
     languages.check_form_language(store, language_id=added.created_id, member_id=checker)

@@ -3,8 +3,11 @@ language, kept with the event and checked by a member of the working group who r
 
 A question's choices are translated in the English order, one per line: an answer ticked on
 the Polish form is stored as the English choice in the same place, so answers from every
-version land in the same questions and are counted together. A word left empty prints in
-English, and the form's export says which.
+version land in the same questions and are counted together. The English choices a translation
+was typed against are kept with it: if they change (reworded, reordered, one added), the paper
+prints the English choices until the translation is typed again, so a tick never lands on
+another choice. The services question's choices are organisations' names: never translated.
+A word left empty prints in English, and the form's export says which.
 """
 
 from __future__ import annotations
@@ -21,17 +24,21 @@ from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import NotFound, ValidationError
+from organiser.core.events.models import Event
 from organiser.core.feedback.form import ensure_form
+from organiser.core.feedback.kinds import Kind, Standard
 from organiser.core.feedback.models import (
     FeedbackLanguage,
     FeedbackQuestion,
     FeedbackQuestionWords,
 )
 from organiser.core.languages import language_name
+from organiser.core.parsing import long_date
+from organiser.core.planning.models import Member
 from organiser.core.planning.rows import member_name
 from organiser.core.planning.validation import long_text
-from organiser.core.records import get_or_raise
-from organiser.core.versions import merge_edit, version_of
+from organiser.core.records import NOTHING, Dependants, get_or_raise, restore, snapshot
+from organiser.core.versions import merge_edit, retry_races, version_of
 
 # The form's own words, in the order they print, with what the Feedback tab calls them.
 FORM_WORDS: tuple[tuple[str, str], ...] = (
@@ -46,6 +53,7 @@ FORM_WORDS: tuple[tuple[str, str], ...] = (
     ("closing", "Closing line"),
 )
 WORDS = tuple(key for key, _label in FORM_WORDS)
+DEPENDANTS = Dependants(children=((FeedbackQuestionWords, "language_id", NOTHING),))
 
 
 def text_key(question_id: int) -> str:
@@ -58,22 +66,47 @@ def choices_key(question_id: int) -> str:
     return f"choices:{question_id}"
 
 
+def has_translated_choices(kind: str, standard: str) -> bool:
+    """Whether a question's choices are words to translate (not free text, not the services'
+    names, which read the same in every language)."""
+    return kind != Kind.TEXT.value and standard != Standard.SERVICES.value
+
+
+def english_when(date: dt.date | None, venue: str) -> str:
+    """The date and place as the English form prints them."""
+    day = long_date(date) if date else ""
+    return ", ".join(part for part in (day, venue.strip()) if part)
+
+
 @dataclasses.dataclass(frozen=True)
 class FormLanguage:
     """A language version of the form as the Feedback tab shows it: `values` holds the form's
-    words and every question's (text_key, choices_key), "" where not translated yet."""
+    words and every question's (text_key, choices_key), "" where not translated yet; `against`
+    the English choices each question's translation was typed against."""
 
     id: int
     language: str
     values: dict[str, str]
+    against: dict[int, tuple[str, ...]]
+    when_english: str  # the English date and place when_text translated
     checked_by: str  # "" until a member who reads it has checked it
     checked_at: dt.datetime | None
     row_version: int
 
-    def question(self, question_id: int) -> tuple[str, tuple[str, ...]]:
-        """A question's wording and choices in this language ("" and () where not yet)."""
+    def question(self, question_id: int, english: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """A question's wording and choices in this language ("" and () where not yet, and
+        () where the English choices are no longer those it was translated from)."""
         text = self.values.get(text_key(question_id), "")
-        return text, _lines(self.values.get(choices_key(question_id), ""))
+        choices = _lines(self.values.get(choices_key(question_id), ""))
+        if self.against.get(question_id, ()) != tuple(english):
+            choices = ()
+        return text, choices
+
+    def choices_changed(self, question_id: int, english: tuple[str, ...]) -> bool:
+        """Whether this question's choices were translated from English choices that have
+        changed since (they print in English until typed again)."""
+        typed = _lines(self.values.get(choices_key(question_id), ""))
+        return bool(typed) and self.against.get(question_id, ()) != tuple(english)
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -91,27 +124,35 @@ def _questions(s: Session, event_id: int) -> list[FeedbackQuestion]:
     )
 
 
-def _stored(s: Session, row: FeedbackLanguage) -> dict[str, str]:
-    """Every value of a version as stored now: the form's words and each active question's."""
-    values = {key: getattr(row, key) for key in WORDS}
-    words = {
+def _words(s: Session, row: FeedbackLanguage) -> dict[int, FeedbackQuestionWords]:
+    return {
         w.question_id: w
         for w in s.scalars(
             select(FeedbackQuestionWords).where(FeedbackQuestionWords.language_id == row.id)
         )
     }
+
+
+def _stored(s: Session, row: FeedbackLanguage) -> dict[str, str]:
+    """Every value of a version as stored now: the form's words, and the words of every
+    question it has words for (a question taken off the form too) or that is on the form."""
+    values = {key: getattr(row, key) for key in WORDS}
     for question in _questions(s, row.event_id):
-        found = words.get(question.id)
-        values[text_key(question.id)] = found.text if found else ""
-        values[choices_key(question.id)] = found.choices if found else ""
+        values[text_key(question.id)] = values[choices_key(question.id)] = ""
+    for question_id, words in _words(s, row).items():
+        values[text_key(question_id)] = words.text
+        values[choices_key(question_id)] = words.choices
     return values
 
 
 def _version(s: Session, row: FeedbackLanguage) -> FormLanguage:
+    against = {qid: _lines(w.english_choices) for qid, w in _words(s, row).items()}
     return FormLanguage(
         id=row.id,
         language=row.language,
         values=_stored(s, row),
+        against=against,
+        when_english=row.when_english,
         checked_by=row.checked_by,
         checked_at=row.checked_at,
         row_version=version_of(row),
@@ -147,6 +188,12 @@ def get_form_language(store: Store, event_id: int, language: str) -> FormLanguag
         return _version(s, _find(s, event_id, language))
 
 
+def form_language_version(store: Store, language_id: int) -> int:
+    """The version's row version now (what its editor remembers when it shows it)."""
+    with store.begin() as s:
+        return version_of(get_or_raise(s, FeedbackLanguage, language_id, "language version"))
+
+
 def add_form_language(store: Store, *, event_id: int, language: str) -> Changes:
     """Add a language version, its words empty (they print in English until translated)."""
     name = language_name(language, english_is="The form itself is the English version.")
@@ -159,7 +206,7 @@ def add_form_language(store: Store, *, event_id: int, language: str) -> Changes:
         )
         if taken is not None:
             raise ValidationError(f"The form has a {name} version already.", field="language")
-        row = FeedbackLanguage(event_id=event_id, language=name, checked_by="")
+        row = FeedbackLanguage(event_id=event_id, language=name, checked_by="", when_english="")
         for key in WORDS:
             setattr(row, key, "")
         s.add(row)
@@ -176,6 +223,10 @@ def _question_of(s: Session, row: FeedbackLanguage, key: str) -> FeedbackQuestio
 
 
 def _check_choices(question: FeedbackQuestion, typed: str) -> None:
+    if not has_translated_choices(question.kind, question.standard):
+        raise ValidationError(
+            f"“{question.text}” has no choices to translate.", field=choices_key(question.id)
+        )
     english, given = _lines(question.choices), _lines(typed)
     if given and len(given) != len(english):
         raise ValidationError(
@@ -185,6 +236,7 @@ def _check_choices(question: FeedbackQuestion, typed: str) -> None:
         )
 
 
+@retry_races
 def update_form_language(
     store: Store,
     *,
@@ -200,12 +252,12 @@ def update_form_language(
     with store.begin() as s:
         row = get_or_raise(s, FeedbackLanguage, language_id, "language version")
         typed = {key: str(value or "") for key, value in values.items()}
-        long_text({key: value for key, value in typed.items() if key in WORDS})
+        long_text(typed)
         questions = {key: _question_of(s, row, key) for key in typed if key not in WORDS}
-        for key, question in questions.items():
-            if key.startswith("choices:"):
-                _check_choices(question, typed[key])
         stored = _stored(s, row)
+        for key, question in questions.items():
+            if key.startswith("choices:") and typed[key] != stored.get(key, ""):
+                _check_choices(question, typed[key])
         typed = merge_edit(
             row,
             typed,
@@ -223,6 +275,9 @@ def update_form_language(
                 setattr(row, key, typed[key])
             else:
                 _set_question_word(s, row, questions[key], key, typed[key])
+        if "when_text" in previous:
+            event = get_or_raise(s, Event, row.event_id, "event")
+            row.when_english = english_when(event.date, event.venue_name)
         if previous:
             row.updated_at = utc_now()  # a question's word changes the version too
             if row.checked_at is not None:
@@ -250,9 +305,13 @@ def _set_question_word(
     )
     if words is None:
         words = FeedbackQuestionWords(language_id=row.id, question_id=question.id)
-        words.text, words.choices = "", ""
+        words.text, words.choices, words.english_choices = "", "", ""
         s.add(words)
-    setattr(words, key.partition(":")[0], value)
+    if key.startswith("choices:"):
+        words.choices = value
+        words.english_choices = question.choices  # what these were typed against
+    else:
+        words.text = value
 
 
 def check_form_language(store: Store, *, language_id: int, member_id: int | None) -> Changes:
@@ -273,33 +332,32 @@ def check_form_language(store: Store, *, language_id: int, member_id: int | None
 
 
 def remove_form_language(store: Store, *, language_id: int) -> Changes:
-    """Remove a language version; `previous` keeps its words so undo can bring it back."""
+    """Remove a language version; its snapshot lets undo bring it back whole."""
     with store.begin() as s:
         row = get_or_raise(s, FeedbackLanguage, language_id, "language version")
-        kept: dict[str, Any] = {"language": row.language, **_stored(s, row)}
+        saved = snapshot(s, row, DEPENDANTS)
         event_id = row.event_id
         s.delete(row)
         s.flush()
-        return Changes(Touched.FEEDBACK, event_id=event_id, previous=kept)
+        return Changes(Touched.FEEDBACK, event_id=event_id, row_id=language_id, snapshot=saved)
 
 
-def restore_form_language(store: Store, *, event_id: int, kept: Mapping[str, Any]) -> Changes:
-    """Bring back a removed version with its words (its check is not brought back); words of
-    a question removed meanwhile are left out."""
-    changes = add_form_language(store, event_id=event_id, language=str(kept["language"]))
-    assert changes.created_id is not None
+def restore_form_language(store: Store, *, snapshot: Mapping[str, Any]) -> Changes:
+    """Undo a removal: the version comes back with its id, words and check; the words of a
+    question deleted meanwhile, and a check by a member who has left, stay gone."""
+    saved = dict(snapshot)
+    row = dict(saved["row"])
     with store.begin() as s:
-        live = {question.id for question in _questions(s, event_id)}
-    words = {
-        key: value
-        for key, value in kept.items()
-        if key in WORDS or (key.partition(":")[2].isdigit() and int(key.partition(":")[2]) in live)
-    }
-    update_form_language(store, language_id=changes.created_id, values=words)
-    return changes
-
-
-def form_language_version(store: Store, language_id: int) -> int:
-    """The version's row version now (what its editor remembers when it shows it)."""
-    with store.begin() as s:
-        return version_of(get_or_raise(s, FeedbackLanguage, language_id, "language version"))
+        if row["checked_by_id"] is not None and s.get(Member, row["checked_by_id"]) is None:
+            row["checked_by_id"] = None
+        questions = set(
+            s.scalars(
+                select(FeedbackQuestion.id).where(FeedbackQuestion.event_id == row["event_id"])
+            )
+        )
+        (words,) = saved["children"]
+        kept = [w for w in words if w["row"]["question_id"] in questions]
+        restore(s, FeedbackLanguage, {**saved, "row": row, "children": [kept]}, DEPENDANTS)
+        return Changes(
+            Touched.FEEDBACK, event_id=row["event_id"], row_id=row["id"], created_id=row["id"]
+        )

@@ -80,6 +80,7 @@ class FeedbackLanguage(Base):
     language: Mapped[str] = mapped_column(String(60))  # as people name it: "Polish", "Urdu"
     heading: Mapped[str] = mapped_column(Text, default="")
     when_text: Mapped[str] = mapped_column(Text, default="")  # the date and place, in words
+    when_english: Mapped[str] = mapped_column(Text, default="")  # what when_text translated
     intro: Mapped[str] = mapped_column(Text, default="")
     tick_one: Mapped[str] = mapped_column(Text, default="")
     tick_all: Mapped[str] = mapped_column(Text, default="")
@@ -109,6 +110,9 @@ class FeedbackQuestionWords(Base):
     )
     text: Mapped[str] = mapped_column(Text, default="")
     choices: Mapped[str] = mapped_column(Text, default="")
+    # The English choices `choices` was typed against: if they change, the paper prints them
+    # in English until they are typed again (a tick must never land on another choice).
+    english_choices: Mapped[str] = mapped_column(Text, default="")
 
 
 class FeedbackTheme(Base):

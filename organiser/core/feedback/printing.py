@@ -19,10 +19,15 @@ from organiser.core.feedback.documents import (
 from organiser.core.feedback.figures import Distribution, FeedbackFigures, Share, figures
 from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.kinds import Kind, Standard
-from organiser.core.feedback.languages import FORM_WORDS, FormLanguage, get_form_language
+from organiser.core.feedback.languages import (
+    FORM_WORDS,
+    FormLanguage,
+    english_when,
+    get_form_language,
+    has_translated_choices,
+)
 from organiser.core.feedback.models import FeedbackResponse
 from organiser.core.feedback.themes import list_themes, quotes
-from organiser.core.parsing import long_date
 
 INTRO = (
     "Thank you for coming. Please tell us what you thought: it helps us plan the next one. "
@@ -59,8 +64,7 @@ NOT_KNOWN = "Not known yet: check people in on the Creche tab, or enter the atte
 
 
 def _when(event: EventDetails) -> str:
-    day = long_date(event.date) if event.date else ""
-    return ", ".join(part for part in (day, event.venue_name.strip()) if part)
+    return english_when(event.date, event.venue_name)
 
 
 def _form_question(number: int, question: Question, words: Words) -> FormQuestion:
@@ -122,18 +126,29 @@ class Words:
         return self.word(key) if key else ""
 
     def question(self, number: int, question: Question) -> Question:
-        """The question in the version's words; its choices only when all are translated."""
+        """The question in the version's words; its choices only when all are translated from
+        the English choices it has now (the services' names always as they are)."""
         if self.version is None:
             return question
-        text, choices = self.version.question(question.id)
+        text, choices = self.version.question(question.id, question.choices)
         if not text.strip():
             self._note(f"question {number}")
-        if question.choices and len(choices) != len(question.choices):
+        translatable = has_translated_choices(question.kind, question.standard)
+        if translatable and question.choices and len(choices) != len(question.choices):
             self._note(f"question {number}'s choices")
+        if len(choices) != len(question.choices) or not translatable:
             choices = question.choices
-        return dataclasses.replace(
-            question, text=text.strip() or question.text, choices=choices or question.choices
-        )
+        return dataclasses.replace(question, text=text.strip() or question.text, choices=choices)
+
+    def when(self, english: str) -> str:
+        """The date and place: the version's, unless the event's have changed since it was
+        typed (then the English, said as such)."""
+        version = self.version
+        typed = version.values.get("when_text", "").strip() if version else ""
+        if version is not None and typed and version.when_english != english:
+            self._note("date and place (changed since it was translated)")
+            return english
+        return self.word("when_text", english)
 
 
 def paper_form_sheet(
@@ -145,7 +160,7 @@ def paper_form_sheet(
     questions = list_questions(store, event_id)
     version = get_form_language(store, event_id, language) if language else None
     words = Words(version)  # read in print order, so what stays English is said in that order
-    heading, when = words.word("heading"), words.word("when_text", _when(event))
+    heading, when = words.word("heading"), words.when(_when(event))
     intro = words.word("intro")
     shown = [
         _form_question(n, words.question(n, q), words) for n, q in enumerate(questions, start=1)

@@ -25,9 +25,10 @@ from organiser.core.flyer.kinds import HEADINGS, TEXT_FIELDS
 from organiser.core.flyer.models import Flyer, FlyerTranslation
 from organiser.core.flyer.service import _flyer
 from organiser.core.languages import language_name
+from organiser.core.planning.models import Member
 from organiser.core.planning.rows import member_name
 from organiser.core.planning.validation import long_text
-from organiser.core.records import apply_values, get_or_raise
+from organiser.core.records import NOTHING, apply_values, get_or_raise, restore, snapshot
 from organiser.core.versions import merge_edit, version_of
 
 # The words a version translates (the booking link is an address or a number: the same).
@@ -212,21 +213,25 @@ def check_language(store: Store, *, event_id: int, language: str, member_id: int
 
 
 def remove_language(store: Store, *, event_id: int, language: str) -> Changes:
-    """Remove a language version; `previous` keeps its words so undo can bring it back."""
+    """Remove a language version; its snapshot lets undo bring it back whole."""
     with store.begin() as s:
         row = _find(s, event_id, language)
-        kept = {"language": row.language, **{key: getattr(row, key) for key in TRANSLATED}}
+        saved = snapshot(s, row, NOTHING)
+        translation_id = row.id
         s.delete(row)
         s.flush()
-        return Changes(Touched.FLYER, event_id=event_id, previous=kept)
+        return Changes(Touched.FLYER, event_id=event_id, row_id=translation_id, snapshot=saved)
 
 
-def restore_language(store: Store, *, event_id: int, kept: Mapping[str, Any]) -> Changes:
-    """Bring back a removed version with its words (its check is not brought back)."""
-    changes = add_language(store, event_id=event_id, language=str(kept["language"]))
-    words = {key: kept[key] for key in TRANSLATED if key in kept}
-    update_language(store, event_id=event_id, language=str(kept["language"]), values=words)
-    return changes
+def restore_language(store: Store, *, event_id: int, snapshot: Mapping[str, Any]) -> Changes:
+    """Undo a removal: the version comes back with its id, words and check (a check by a
+    member who has left stays gone)."""
+    row = dict(snapshot["row"])
+    with store.begin() as s:
+        if row["checked_by_id"] is not None and s.get(Member, row["checked_by_id"]) is None:
+            row["checked_by_id"] = None
+        restore(s, FlyerTranslation, {**snapshot, "row": row}, NOTHING)
+        return Changes(Touched.FLYER, event_id=event_id, row_id=row["id"], created_id=row["id"])
 
 
 def translated_sheet(sheet: FlyerSheet, version: LanguageVersion) -> FlyerSheet:

@@ -157,13 +157,18 @@ class EntryPage(QWidget):
             self.paper.addItems(names)
             self.paper.setCurrentIndex(max(self.paper.findText(self.shown_language), 0))
             self.paper.blockSignals(False)
+            if self.shown_language and self.shown_language not in names:
+                self._say(
+                    f"The {self.shown_language} version of the form was removed: the questions "
+                    "show in English now (the answers keep their places)."
+                )
         self.paper_label.setVisible(len(names) > 1)
         self.paper.setVisible(len(names) > 1)
         self.shown_language = self.paper.currentText() if self.paper.currentIndex() > 0 else ""
         chosen = next((v for v in versions if v.language == self.shown_language), None)
         if chosen is None:
             return {}
-        return {q.id: chosen.question(q.id) for q in questions}
+        return {q.id: chosen.question(q.id, q.choices) for q in questions}
 
     def _paper_chosen(self, _index: int) -> None:
         """Type in papers in another language: its words shown beside the English."""

@@ -33,7 +33,6 @@ from organiser.core.changes import Changes, Touched
 from organiser.core.errors import OrganiserError
 from organiser.core.feedback import languages
 from organiser.core.feedback.form import Question, list_questions
-from organiser.core.feedback.kinds import Kind as Answer
 from organiser.core.feedback.printing import ENGLISH, paper_form_sheet
 from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
@@ -56,7 +55,7 @@ def fields_for(questions: list[Question]) -> tuple[Field, ...]:
     asked: list[Field] = []
     for number, question in enumerate(questions, start=1):
         asked.append(Field(languages.text_key(question.id), f"Question {number}", Kind.LINE))
-        if question.choices and question.kind != Answer.TEXT.value:
+        if question.choices and languages.has_translated_choices(question.kind, question.standard):
             asked.append(
                 Field(
                     languages.choices_key(question.id),
@@ -68,12 +67,19 @@ def fields_for(questions: list[Question]) -> tuple[Field, ...]:
 
 
 def _inverse(store: Any) -> Any:
-    """Undo of an edit: the old words back (the check it took back stays taken back)."""
+    """Undo (and redo) of adding, removing and editing a version: a removal's snapshot comes
+    back whole, an added version goes, an edit's old words come back (the check it took back
+    stays taken back)."""
 
     def inverse(changes: Changes) -> Call:
-        language_id, previous = changes.row_id, dict(changes.previous)
+        if changes.snapshot is not None:
+            saved = changes.snapshot
+            return lambda: languages.restore_form_language(store, snapshot=saved)
+        language_id = changes.row_id
         assert language_id is not None
-        words = {k: v for k, v in previous.items() if k not in ("checked_by", "checked_at")}
+        if changes.created_id is not None:
+            return lambda: languages.remove_form_language(store, language_id=language_id)
+        words = {k: v for k, v in changes.previous.items() if k not in ("checked_by", "checked_at")}
         return lambda: languages.update_form_language(store, language_id=language_id, values=words)
 
     return inverse
@@ -121,6 +127,7 @@ class LanguagesPage(QWidget):
         self.editor = QWidget(self)
         self.column = QVBoxLayout(self.editor)
         self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.addWidget(self.empty)
         self.form: SavedForm | None = None
         self.english_labels: dict[str, QLabel] = {}
         self._make_form([])
@@ -166,10 +173,7 @@ class LanguagesPage(QWidget):
             english.setProperty("role", "hint")
             column.insertWidget(0, english)
             self.english_labels[key] = english
-            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
-                # Right-to-left text is typed right to left (Qt follows the text's own letters).
-                widget.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
-        self.column.insertWidget(1, self.form)
+        self.column.insertWidget(self.column.indexOf(self.empty) + 1, self.form)
         if hasattr(self, "edits"):  # the questions changed: edits save from the new boxes
             self.edits.form = self.form
 
@@ -186,7 +190,6 @@ class LanguagesPage(QWidget):
         checked_row.addWidget(checker_label)
         checked_row.addWidget(self.checker, 1)
         checked_row.addWidget(self.check_button)
-        self.column.insertWidget(0, self.empty)
         self.column.addWidget(self.check_state)
         self.column.addLayout(checked_row)
         self.column.addStretch(1)
@@ -284,9 +287,19 @@ class LanguagesPage(QWidget):
         self.shown = version
         assert self.form is not None
         english = self._english()
+        changed = {
+            languages.choices_key(q.id)
+            for q in self.questions
+            if version.choices_changed(q.id, q.choices)
+        }
         for key, label in self.english_labels.items():
             text = english.get(key, "")
             label.setText(f"English: {text}" if text else "English: (empty)")
+            if key in changed:  # a tick must never land on another choice
+                label.setText(
+                    f"{label.text()}\n⚠ The English choices have changed since these were "
+                    "typed: they print in English until typed again in this order."
+                )
             widget = self.form.inputs[key]
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setPlaceholderText(text)
@@ -329,9 +342,7 @@ class LanguagesPage(QWidget):
         changes = self.runner.push(
             f"Add {name.strip()} version of the feedback form",
             lambda: languages.add_form_language(store, event_id=event_id, language=name),
-            lambda done: (
-                lambda: languages.remove_form_language(store, language_id=int(done.created_id or 0))
-            ),
+            _inverse(store),
         )
         if changes is not None:
             found = languages.list_form_languages(store, event_id)
@@ -352,15 +363,11 @@ class LanguagesPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.flush()
-        store, event_id = self.runner.store, self.event_id
+        store = self.runner.store
         self.runner.push(
             f"Remove {language} version of the feedback form",
             lambda: languages.remove_form_language(store, language_id=language_id),
-            lambda changes: (
-                lambda: languages.restore_form_language(
-                    store, event_id=event_id, kept=changes.previous
-                )
-            ),
+            _inverse(store),
         )
         self.shown = None
         self._load(force=True)

@@ -69,6 +69,19 @@ def _inverse(store: Any) -> Any:
     return inverse
 
 
+def _added_or_removed(store: Any, event_id: int, language: str) -> Any:
+    """Undo and redo of adding or removing a version: one added (or brought back) goes, one
+    removed comes back whole from its snapshot."""
+
+    def inverse(changes: Changes) -> Call:
+        if changes.snapshot is not None:
+            saved = changes.snapshot
+            return lambda: languages.restore_language(store, event_id=event_id, snapshot=saved)
+        return lambda: languages.remove_language(store, event_id=event_id, language=language)
+
+    return inverse
+
+
 class LanguagesPage(QWidget):
     """The flyer's language versions, one at a time."""
 
@@ -280,8 +293,6 @@ class LanguagesPage(QWidget):
             widget = self.form.inputs[key]
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.setPlaceholderText(text)
-                # Right-to-left text is typed right to left (Qt follows the text's own letters).
-                widget.setLayoutDirection(Qt.LayoutDirection.LayoutDirectionAuto)
         version_now = self.edits.version_now(version.id)
         self.form.load(version.values, force=force)
         self.edits.refreshed(version_now)
@@ -364,9 +375,7 @@ class LanguagesPage(QWidget):
         changes = self.runner.push(
             f"Add {name.strip()} version of the flyer",
             lambda: languages.add_language(store, event_id=event_id, language=name),
-            lambda changes: (
-                lambda: languages.remove_language(store, event_id=event_id, language=name)
-            ),
+            _added_or_removed(store, event_id, name),
         )
         if changes is not None:
             self.shown = None
@@ -391,9 +400,7 @@ class LanguagesPage(QWidget):
         self.runner.push(
             f"Remove {language} version of the flyer",
             lambda: languages.remove_language(store, event_id=event_id, language=language),
-            lambda changes: (
-                lambda: languages.restore_language(store, event_id=event_id, kept=changes.previous)
-            ),
+            _added_or_removed(store, event_id, language),
         )
         self.shown = None
         self._load(force=True)

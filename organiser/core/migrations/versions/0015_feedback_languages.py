@@ -18,6 +18,7 @@ depends_on = None
 WORDS = (
     "heading",
     "when_text",
+    "when_english",
     "intro",
     "tick_one",
     "tick_all",
@@ -65,6 +66,7 @@ def upgrade() -> None:
         sa.Column("question_id", sa.Integer(), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("choices", sa.Text(), nullable=False),
+        sa.Column("english_choices", sa.Text(), nullable=False),
         sa.Column("row_version", sa.Integer(), server_default="1", nullable=False),
         sa.ForeignKeyConstraint(
             ["language_id"],
