@@ -155,7 +155,11 @@ def test_notes_typed_with_shortcuts_are_saved_as_markdown_within_a_second(
     assert "## Jobs" in notes
     assert "- creche\n- flyer" in notes
     assert re.search(r"1\.\s+first", notes)
-    assert re.fullmatch(r"Saved \d\d:\d\d:\d\d", page.notes.status.text())
+    # The write runs on a worker: the status says so once the window hears it has finished.
+    qtbot.waitUntil(
+        lambda: re.fullmatch(r"Saved \d\d:\d\d:\d\d", page.notes.status.text()) is not None,
+        timeout=1000,
+    )
 
     choose(person, page, "Speakers")
     assert page.notes.text.toPlainText() == ""
