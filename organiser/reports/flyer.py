@@ -15,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from organiser.core.flyer.checklist import field_texts
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
-from organiser.core.flyer.kinds import LABELS, TEXT_FIELDS, Placement, Template
+from organiser.core.flyer.kinds import HEADINGS, LABELS, TEXT_FIELDS, Placement, Template
 from organiser.reports.flyer_art import (
     PreparedImage,
     draw_unreadable,
@@ -354,10 +354,21 @@ def _two_languages(sheet: FlyerSheet, beside: FlyerSheet, *, mark_overflow: bool
     return RenderedFlyer(pdf=buffer.getvalue(), overflow=overflow, unprintable=unprintable)
 
 
+def _shown(sheet: FlyerSheet, part: str) -> bool:
+    """Whether a part of the flyer (and so its heading) prints: it has words."""
+    if part == "booking":
+        return bool(sheet.booking_text.strip() or sheet.booking_link.strip())
+    value = getattr(sheet, part)
+    return bool("".join(value).strip() if isinstance(value, tuple) else str(value).strip())
+
+
 def unprintable_fields(sheet: FlyerSheet) -> tuple[tuple[str, str], ...]:
-    """The fields with characters no print font has, each with what they are in words."""
+    """The fields (and a language version's headings) with characters no print font has,
+    each with what they are in words."""
     found = []
-    for key, text in field_texts(sheet).items():
+    fields = {part: field for field, part, _english in HEADINGS}
+    headings = {fields[part]: word for part, word in sheet.headings if _shown(sheet, part)}
+    for key, text in {**field_texts(sheet), **headings}.items():
         missing = unprintable(text)
         if missing:
             found.append((key, describe(missing)))

@@ -191,3 +191,16 @@ def test_a_long_heading_in_a_version_wraps_rather_than_squeezing_the_flyer_off_t
     assert rendered.overflow == ()
     text = " ".join(PdfReader(io.BytesIO(rendered.pdf)).pages[0].extract_text().split())
     assert "Monday 28 December, 9:45am" in text, "the words beside it keep their room"
+
+
+def test_a_heading_with_a_character_no_font_has_is_named(store: Store, event_id: int) -> None:
+    service.update_flyer(store, event_id=event_id, values={"cost_text": "Free"})
+    languages.add_language(store, event_id=event_id, language="Polish")
+    languages.update_language(
+        store, event_id=event_id, language="Polish", values={"heading_cost": "Koszt 🌼"}
+    )
+    sheet = languages.translated_sheet(
+        service.flyer_sheet(store, event_id), languages.get_language(store, event_id, "Polish")
+    )
+    found = render_flyer(sheet, mark_overflow=False).unprintable
+    assert [key for key, _what in found] == ["heading_cost"]
