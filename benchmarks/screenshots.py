@@ -118,10 +118,10 @@ def main(out: Path) -> int:
     """Write a PNG for every Planning section, Speakers part, Creche page, the flyer draft,
     the Feedback figures, paper-form entry (English and Polish) and languages, the Summary
     report window; programme.pdf, creche-register.pdf, booking-list.pdf, feedback-form.pdf
-    (and in Polish, with a PNG), feedback-summary.pdf and summary.pdf (with its first two pages
-    as PNGs); the team database's Connect dialog, a clash and a bring back; a database open
-    read-only; and the import dialogs on the example files in docs/examples, at 100% and 200%
-    text."""
+    (and in Polish, with a PNG), the sign-in sheet in Polish (PDF and PNG),
+    feedback-summary.pdf and summary.pdf (with its first two pages as PNGs); the team
+    database's Connect dialog, a clash and a bring back; a database open read-only; and the
+    import dialogs on the example files in docs/examples, at 100% and 200% text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -154,6 +154,9 @@ def main(out: Path) -> int:
     polish = DOCUMENTS["feedback-form"].render(store, event_id, None, language="Polish")
     (out / "feedback-form-polish.pdf").write_bytes(polish)
     pdf_png(app, polish, out / "feedback-form-polish.png")
+    door = DOCUMENTS["sign-in"].render(store, event_id, None, language="Polish")
+    (out / "sign-in-polish.pdf").write_bytes(door)
+    pdf_png(app, door, out / "sign-in-polish.png")
     flyer_pngs(app, store, event_id, out)
     summary_pngs(app, store, event_id, out)
     team_pngs(app, work, out)

@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--language",
         metavar="NAME",
-        help="a language version, such as Arabic (flyer, flyer-two-languages, feedback-form)",
+        help="a language version, such as Arabic (flyer, flyer-two-languages, feedback-form, "
+        "sign-in)",
     )
     backup = commands.add_parser("backup", help="make a verified backup of the database")
     backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups folder)")

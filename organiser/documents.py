@@ -204,6 +204,26 @@ def _feedback_form(
     return render_feedback_form(form)
 
 
+def _sign_in(
+    store: Store,
+    event_id: int,
+    _chosen: int | None,
+    *,
+    language: str | None = None,
+    warn: Warn | None = None,
+) -> bytes:
+    from organiser.core.feedback.printing import sign_in_sheet
+    from organiser.reports.sign_in import render_sign_in
+
+    sheet = sign_in_sheet(store, event_id, language=language)
+    if warn is not None and sheet.in_english:
+        english = ", ".join(sheet.in_english)
+        warn(f"warning: not yet in {sheet.language}, so printed in English: {english}.")
+    if warn is not None and sheet.language and not sheet.checked_by:
+        warn(f"warning: the {sheet.language} words have not been checked by a member yet.")
+    return render_sign_in(sheet)
+
+
 def _feedback_summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
     from organiser.core.feedback.printing import summary_sheet
     from organiser.reports.feedback_summary import render_feedback_summary
@@ -366,6 +386,15 @@ DOCUMENTS: dict[str, Document] = {
         "the paper feedback form: every question, tick boxes, lines to write on (PDF); "
         "--language for a language version",
         _feedback_form,
+        options=("language",),
+        warns=True,
+    ),
+    "sign-in": Document(
+        "sign-in sheet",
+        ".pdf",
+        "a sheet for the door: first names and how many came, no contact details (PDF); "
+        "--language prints a language version's words beside the English",
+        _sign_in,
         options=("language",),
         warns=True,
     ),

@@ -177,7 +177,7 @@ def test_flyer_options_are_refused_for_other_kinds(
     for option, value, kinds in (
         ("--template", "a4-poster", "flyer"),
         ("--version", "1", both),
-        ("--language", "Arabic", f"{both} or feedback-form"),
+        ("--language", "Arabic", f"{both} or feedback-form or sign-in"),
     ):
         argv = ("export", "programme", "--event", demo, "--out", str(tmp_path / "p.pdf"))
         code, out, err = run(capsys, *argv, option, value)

@@ -91,3 +91,38 @@ def test_a_right_to_left_form_puts_each_box_on_the_right_of_its_own_words() -> N
     assert isinstance(mirrored[-1], TickBox), "the first choice's box at the far right"
     words = [cell for cell in mirrored if not isinstance(cell, TickBox)]
     assert "جدا" in words[-1].text and "أعرف" in words[0].text, "read right to left"
+
+
+def test_the_sign_in_sheet_prints_a_version_beside_the_english_and_asks_no_contact(
+    store: Store, create_event: object, tmp_path: Path, db_path: Path
+) -> None:
+    assert callable(create_event)
+    event_id = create_event(title="Move, breathe and connect")
+    out = tmp_path / "sign-in.pdf"
+    english = _export(
+        db_path, tmp_path, "export", "sign-in", "--event", str(event_id), "--out", str(out)
+    )
+    assert english.returncode == 0 and english.stderr == ""
+    plain = " ".join(PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text().split())
+    assert "First name Adults Children First time here? Tick" in plain
+    assert "Please do not write phone numbers or email addresses here." in plain
+
+    added = languages.add_form_language(store, event_id=event_id, language="Polish")
+    assert added.created_id is not None
+    languages.update_form_language(
+        store,
+        language_id=added.created_id,
+        values={"sign_in_heading": "Lista obecności", "column_name": "Imię"},
+    )
+    polish = _export(
+        db_path, tmp_path, "export", "sign-in", "--event", str(event_id),
+        "--language", "Polish", "--out", str(out),
+    )  # fmt: skip
+    assert polish.returncode == 0, polish.stderr
+    assert "printed in English: sign-in sheet: introduction" in polish.stderr
+    assert "the Polish words have not been checked" in polish.stderr
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Lista obecności · Sign-in sheet" in text
+    assert "Imię First name" in text, "the word in Polish, the English under it"
+    assert reader.trailer["/Root"]["/Lang"] == "pl"

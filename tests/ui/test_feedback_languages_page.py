@@ -131,6 +131,19 @@ def test_the_polish_form_is_saved_as_a_pdf_in_polish(
     assert dialogs.save_suggestions[-1].endswith("Feedback form - Polish.pdf")
 
 
+def test_the_polish_sign_in_sheet_is_saved_beside_the_english(
+    page: LanguagesPage, dialogs: Any, person: Any, tmp_path: Path
+) -> None:
+    assert page.form is not None
+    assert page.form.inputs["column_name"].text() == "Imię"
+    dialogs.save_path = str(tmp_path / "sign-in.pdf")
+    person.click(page.sign_in_button)
+    pdf = PdfReader(io.BytesIO(Path(dialogs.save_path).read_bytes()))
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert "Lista obecności · Sign-in sheet" in text and "Dorośli Adults" in text
+    assert dialogs.save_suggestions[-1].endswith("Sign-in sheet - Polish.pdf")
+
+
 def test_a_polish_paper_is_typed_in_and_lands_in_the_same_questions(
     window: MainWindow, page: LanguagesPage, qtbot: Any
 ) -> None:

@@ -1,7 +1,7 @@
-"""The demo event's paper feedback form in Polish, checked by Łucja, who reads it: the form's
-own words and every question, the choices in the English order (the services keep their
-names), so a Polish paper's answers are entered into the same questions. Worded for mothers
-and fathers alike."""
+"""The demo event's paper feedback form and sign-in sheet in Polish, checked by Łucja, who
+reads it: the form's own words and every question, the choices in the English order (the
+services keep their names), so a Polish paper's answers are entered into the same questions.
+Worded for mothers and fathers alike."""
 
 from __future__ import annotations
 
@@ -30,6 +30,16 @@ POLISH_FORM = {
     ),
     "online": "Możesz też wypełnić go w internecie: zeskanuj ten kod.",
     "closing": "Dziękujemy. Oddaj formularz komuś z zespołu albo wrzuć go do pudełka.",
+    "sign_in_heading": "Lista obecności",
+    "sign_in_intro": (
+        "Witamy! Wpisz swoje imię i ile osób z Tobą przyszło: pomoże nam to policzyć obecnych "
+        "i zaplanować kolejne spotkanie. Prosimy nie wpisywać tu numerów telefonu ani adresów "
+        "e-mail."
+    ),
+    "column_name": "Imię",
+    "column_adults": "Dorośli",
+    "column_children": "Dzieci",
+    "column_first_time": "Pierwszy raz? Zaznacz",
 }
 # Each standard question: its wording, and its choices in the English order (None: as typed).
 POLISH_QUESTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {
@@ -95,7 +105,7 @@ def _when(store: Store, event_id: int) -> str:
 
 
 def add_form_languages(store: Store, event_id: int) -> None:
-    """The Polish paper form, every word translated, checked by Łucja."""
+    """The Polish paper form and sign-in sheet, every word translated, checked by Łucja."""
     added = languages.add_form_language(store, event_id=event_id, language="Polish")
     assert added.created_id is not None
     words: dict[str, str] = dict(POLISH_FORM)

@@ -35,6 +35,20 @@ class PaperForm:
 
 
 @dataclass(frozen=True)
+class SignInSheet:
+    """A sheet for the door: first names and how many came, no contact details. In a
+    language version each of its words prints beside the English (`english`, the same keys)."""
+
+    event_title: str
+    when: str
+    words: dict[str, str]  # sign_in_heading, sign_in_intro, column_name … in the language
+    english: dict[str, str]
+    language: str = ""  # "" for the English sheet
+    in_english: tuple[str, ...] = ()  # the version's words not translated yet
+    checked_by: str = ""
+
+
+@dataclass(frozen=True)
 class Chart:
     """One question's answers, counted for a bar chart."""
 

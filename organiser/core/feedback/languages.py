@@ -1,5 +1,6 @@
-"""The paper feedback form's language versions: its own words and each question's in another
-language, kept with the event and checked by a member of the working group who reads it.
+"""The language versions of the papers people fill in: the feedback form's own words and each
+question's, and the sign-in sheet's, in another language, kept with the event and checked by a
+member of the working group who reads it.
 
 A question's choices are translated in the English order, one per line: an answer ticked on
 the Polish form is stored as the English choice in the same place, so answers from every
@@ -52,7 +53,17 @@ FORM_WORDS: tuple[tuple[str, str], ...] = (
     ("online", "Under the QR code"),
     ("closing", "Closing line"),
 )
-WORDS = tuple(key for key, _label in FORM_WORDS)
+# The sign-in sheet's words: a sheet for the door where people write their first name and
+# how many came (no contact details), printed in the language beside the English.
+SIGN_IN_WORDS: tuple[tuple[str, str], ...] = (
+    ("sign_in_heading", "Sign-in sheet: heading"),
+    ("sign_in_intro", "Sign-in sheet: introduction"),
+    ("column_name", "Sign-in sheet: column for the first name"),
+    ("column_adults", "Sign-in sheet: column for adults"),
+    ("column_children", "Sign-in sheet: column for children"),
+    ("column_first_time", "Sign-in sheet: column for a first visit"),
+)
+WORDS = tuple(key for key, _label in FORM_WORDS + SIGN_IN_WORDS)
 DEPENDANTS = Dependants(children=((FeedbackQuestionWords, "language_id", NOTHING),))
 
 

@@ -67,10 +67,11 @@ class FeedbackAnswer(Base):
 
 
 class FeedbackLanguage(Base):
-    """A language version of the paper feedback form: its own words (heading, introduction,
-    how to answer, what each consent means, the closing line), with who in the working group
-    (someone who reads it) checked the translation. Its questions' words are in
-    FeedbackQuestionWords; answers from it land in the same questions as the English form's."""
+    """A language version of the event's papers for the people who come: the feedback form's
+    own words (heading, introduction, how to answer, what each consent means, the closing
+    line) and the sign-in sheet's, with who in the working group (someone who reads it)
+    checked the translation. Its questions' words are in FeedbackQuestionWords; answers from
+    it land in the same questions as the English form's."""
 
     __tablename__ = "feedback_language"
     __table_args__ = (UniqueConstraint("event_id", "language"),)
@@ -88,6 +89,13 @@ class FeedbackLanguage(Base):
     contact_hint: Mapped[str] = mapped_column(Text, default="")
     online: Mapped[str] = mapped_column(Text, default="")
     closing: Mapped[str] = mapped_column(Text, default="")
+    # The sign-in sheet's words (printed beside the English).
+    sign_in_heading: Mapped[str] = mapped_column(Text, default="")
+    sign_in_intro: Mapped[str] = mapped_column(Text, default="")
+    column_name: Mapped[str] = mapped_column(Text, default="")
+    column_adults: Mapped[str] = mapped_column(Text, default="")
+    column_children: Mapped[str] = mapped_column(Text, default="")
+    column_first_time: Mapped[str] = mapped_column(Text, default="")
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)

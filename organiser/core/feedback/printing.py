@@ -14,6 +14,7 @@ from organiser.core.feedback.documents import (
     FormQuestion,
     PaperForm,
     QuoteLine,
+    SignInSheet,
     SummarySheet,
 )
 from organiser.core.feedback.figures import Distribution, FeedbackFigures, Share, figures
@@ -21,6 +22,7 @@ from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.kinds import Kind, Standard
 from organiser.core.feedback.languages import (
     FORM_WORDS,
+    SIGN_IN_WORDS,
     FormLanguage,
     english_when,
     get_form_language,
@@ -79,6 +81,17 @@ def _form_question(number: int, question: Question, words: Words) -> FormQuestio
     )
 
 
+SIGN_IN = {
+    "sign_in_heading": "Sign-in sheet",
+    "sign_in_intro": (
+        "Welcome! Please write your first name and how many of you came: it helps us count who "
+        "came and plan the next one. Please do not write phone numbers or email addresses here."
+    ),
+    "column_name": "First name",
+    "column_adults": "Adults",
+    "column_children": "Children",
+    "column_first_time": "First time here? Tick",
+}
 ENGLISH = {
     "heading": HEADING,
     "intro": INTRO,
@@ -88,6 +101,7 @@ ENGLISH = {
     "contact_hint": CONSENT_HINTS[Standard.CONTACT_CONSENT.value],
     "online": ONLINE,
     "closing": CLOSING,
+    **SIGN_IN,
 }
 
 
@@ -103,7 +117,7 @@ class Words:
         typed = self.version.values.get(key, "").strip() if self.version else ""
         english = ENGLISH[key] if english is None else english
         if self.version is not None and not typed and english:
-            self._note(dict(FORM_WORDS)[key].lower())
+            self._note(dict(FORM_WORDS + SIGN_IN_WORDS)[key].lower())
         return typed or english
 
     def _note(self, what: str) -> None:
@@ -174,6 +188,24 @@ def paper_form_sheet(
         closing=words.word("closing"),
         heading=heading,
         online=words.word("online") if link.strip() else ONLINE,
+        language=version.language if version else "",
+        in_english=tuple(words.in_english),
+        checked_by=version.checked_by if version else "",
+    )
+
+
+def sign_in_sheet(store: Store, event_id: int, *, language: str | None = None) -> SignInSheet:
+    """The sign-in sheet, in English or beside a language version's words (English where the
+    version leaves one empty, noted)."""
+    event = get_event(store, event_id)
+    version = get_form_language(store, event_id, language) if language else None
+    words = Words(version)
+    chosen = {key: words.word(key) for key in SIGN_IN}
+    return SignInSheet(
+        event_title=event.title,
+        when=words.when(_when(event)),
+        words=chosen,
+        english=dict(SIGN_IN),
         language=version.language if version else "",
         in_english=tuple(words.in_english),
         checked_by=version.checked_by if version else "",

@@ -43,11 +43,12 @@ from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import SavedForm
 from organiser.ui.widgets.versioned_edits import VersionedEdits, versioned_edits
 
-LONG = {"intro", "quote_hint", "contact_hint"}
+LONG = {"intro", "quote_hint", "contact_hint", "sign_in_intro"}
 
 
 def fields_for(questions: list[Question]) -> tuple[Field, ...]:
-    """The form's own words, then each question's wording and (where it has them) choices."""
+    """The form's own words, then each question's wording and (where it has them) choices,
+    then the sign-in sheet's words."""
     own = tuple(
         Field(key, label, Kind.TEXT if key in LONG else Kind.LINE)
         for key, label in languages.FORM_WORDS
@@ -63,7 +64,11 @@ def fields_for(questions: list[Question]) -> tuple[Field, ...]:
                     Kind.TEXT,
                 )
             )
-    return own + tuple(asked)
+    door = tuple(
+        Field(key, label, Kind.TEXT if key in LONG else Kind.LINE)
+        for key, label in languages.SIGN_IN_WORDS
+    )
+    return own + tuple(asked) + door
 
 
 def _inverse(store: Any) -> Any:
@@ -108,6 +113,12 @@ class LanguagesPage(QWidget):
         self.export_button = QPushButton("Save as &PDF…", self)
         self.export_button.setToolTip("The paper form in this language, to print")
         self.export_button.clicked.connect(self.save_pdf)
+        self.sign_in_button = QPushButton("Save sign-in sheet…", self)
+        self.sign_in_button.setToolTip(
+            "A sheet for the door in this language beside the English: first names and how "
+            "many came"
+        )
+        self.sign_in_button.clicked.connect(self.save_sign_in)
         self.empty = QLabel(
             "No language versions yet. Add one to print the paper form in a language the "
             "community reads: each question is typed under its English, and a member who reads "
@@ -184,6 +195,7 @@ class LanguagesPage(QWidget):
         for widget in (chosen, self.choice, self.add_button, self.remove_button):
             bar.addWidget(widget)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.sign_in_button)
         checked_row = QHBoxLayout()
         checker_label = QLabel("Chec&ked by:", self)
         checker_label.setBuddy(self.checker)
@@ -249,7 +261,8 @@ class LanguagesPage(QWidget):
         for widget in (self.form, self.check_state):
             widget.setVisible(has)
         self.empty.setVisible(not has)
-        for control in (self.remove_button, self.export_button, self.checker, self.check_button):
+        controls = (self.remove_button, self.export_button, self.sign_in_button, self.checker)
+        for control in (*controls, self.check_button):
             control.setEnabled(has)
         self.add_button.setEnabled(self.event_id is not None)
         self._show(found[max(index, 0)] if has else None, force=force)
@@ -384,13 +397,20 @@ class LanguagesPage(QWidget):
 
     def save_pdf(self) -> None:
         """The paper form in the shown language, saved where the person chooses."""
+        self._save("feedback-form", "Feedback form")
+
+    def save_sign_in(self) -> None:
+        """The sign-in sheet in the shown language beside the English."""
+        self._save("sign-in", "Sign-in sheet")
+
+    def _save(self, kind: str, what: str) -> None:
         if self.shown is None:
             return
         self.flush()
         printing.save_document(
             self.window(),  # type: ignore[arg-type]
-            "feedback-form",
-            name=f"Feedback form - {self.shown.language}",
+            kind,
+            name=f"{what} - {self.shown.language}",
             options={"language": self.shown.language},
         )
 

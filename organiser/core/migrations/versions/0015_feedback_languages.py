@@ -1,5 +1,4 @@
-"""Feedback form language versions: the paper form's words and each question's in another
-language, and who checked them
+"""Papers in other languages: the feedback form's and sign-in sheet's words, who checked them
 
 Revision ID: 0015
 Revises: 0014
@@ -26,6 +25,12 @@ WORDS = (
     "contact_hint",
     "online",
     "closing",
+    "sign_in_heading",
+    "sign_in_intro",
+    "column_name",
+    "column_adults",
+    "column_children",
+    "column_first_time",
 )
 
 
