@@ -1,0 +1,70 @@
+"""The collector's web server: waitress (a small, well-kept WSGI server from a pure-Python
+wheel) on a thread of its own, listening only while collecting, on this computer's address on
+the local network."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from organiser.collect.app import BODY_LIMIT, PhoneFormApp
+
+# Where a phone reaches this computer: its address on the local network. Connecting a UDP
+# socket sends nothing; it only makes the system choose the interface it would use.
+_PROBE = ("192.0.2.1", 9)  # TEST-NET-1: never routed anywhere
+
+
+def local_address() -> str | None:
+    """This computer's address on the local network, or None when it has none (no Wi-Fi)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(_PROBE)
+            address = str(probe.getsockname()[0])
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address
+
+
+@dataclass
+class Running:
+    """A collector that is listening: its address for phones, and how to stop it."""
+
+    server: Any
+    thread: threading.Thread
+    host: str
+    port: int
+    app: PhoneFormApp
+
+    @property
+    def url(self) -> str:
+        """The address to scan or type: it carries the unguessable token."""
+        return f"http://{self.host}:{self.port}{self.app.path}"
+
+    def stop(self) -> None:
+        """Stop listening; requests under way are given a moment to finish."""
+        self.server.close()
+        self.thread.join(timeout=5)
+
+
+def start(app: PhoneFormApp, *, host: str, port: int = 0) -> Running:
+    """Listen on `host` (port 0: one the system chooses) and serve the app on a thread."""
+    from waitress.server import create_server  # only while collecting
+
+    server = create_server(
+        app,
+        host=host,
+        port=port,
+        threads=4,
+        max_request_body_size=BODY_LIMIT,
+        max_request_header_size=16 * 1024,
+        channel_timeout=30,
+        connection_limit=100,
+        ident="Organiser",
+        expose_tracebacks=False,
+        clear_untrusted_proxy_headers=True,
+    )
+    thread = threading.Thread(target=server.run, name="phone form", daemon=True)
+    thread.start()
+    return Running(server, thread, host, int(server.effective_port), app)

@@ -1,0 +1,151 @@
+"""The feedback form as people answer it on their own phones: the same questions as the paper
+(in any of its language versions), and each answer stored as one response in one transaction.
+
+A phone sends a choice by its place in the list, never by its words: whatever language the
+page was in, the answer is stored as the English choice in that place (as a translated paper's
+ticks are typed in). Each page carries a one-off key: an accidental second Send of the same
+page is recognised and not counted twice; a fresh page on the same phone (a household sharing
+one) is a new response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from organiser.core.changes import Changes, Touched
+from organiser.core.db import Store
+from organiser.core.errors import ValidationError
+from organiser.core.events.reading import get_event
+from organiser.core.feedback.form import Question, list_questions, questions_in
+from organiser.core.feedback.kinds import Kind, Standard
+from organiser.core.feedback.languages import (
+    english_when,
+    get_form_language,
+    list_form_languages,
+)
+from organiser.core.feedback.models import FeedbackResponse
+from organiser.core.feedback.printing import Words
+from organiser.core.feedback.responses import add_response_in
+from organiser.core.languages import language_code
+
+SOURCE = "Phone"
+ONCE_LIMIT = 64  # a page's one-off key: 32 random bytes, URL-safe
+
+
+@dataclass(frozen=True)
+class PhoneQuestion:
+    """One question as the phone shows it: choices by their place, shown in the language."""
+
+    id: int
+    number: int
+    kind: str
+    text: str
+    hint: str
+    choices: tuple[str, ...]  # as shown; the answer stored is the English choice in that place
+    short: bool  # a name or a phone number: one line, not a box
+
+
+@dataclass(frozen=True)
+class PhoneForm:
+    """The form for phones, in one language."""
+
+    event_title: str
+    when: str
+    intro: str
+    closing: str
+    questions: tuple[PhoneQuestion, ...]
+    language: str  # "" for English
+    lang: str  # the page's language code ("en-GB", "pl", "und")
+    languages: tuple[str, ...]  # the form's language versions, for links at the top
+
+
+def phone_form(store: Store, event_id: int, *, language: str | None = None) -> PhoneForm:
+    """The form for phones, in English or one of its language versions."""
+    event = get_event(store, event_id)
+    questions = list_questions(store, event_id)
+    version = get_form_language(store, event_id, language) if language else None
+    words = Words(version)
+    shown = []
+    for number, question in enumerate(questions, start=1):
+        asked = words.question(number, question)
+        shown.append(
+            PhoneQuestion(
+                id=question.id,
+                number=number,
+                kind=question.kind,
+                text=asked.text,
+                hint=words.hint(question),
+                choices=() if question.kind == Kind.TEXT.value else asked.choices,
+                short=question.standard in (Standard.FIRST_NAME.value, Standard.CONTACT.value),
+            )
+        )
+    return PhoneForm(
+        event_title=event.title,
+        when=words.when(english_when(event.date, event.venue_name)),
+        intro=words.word("intro"),
+        closing=words.word("closing"),
+        questions=tuple(shown),
+        language=version.language if version else "",
+        lang=language_code(version.language if version else ""),
+        languages=tuple(v.language for v in list_form_languages(store, event_id)),
+    )
+
+
+def _answers(
+    questions: Sequence[Question], sent: Mapping[int, Sequence[str]]
+) -> dict[int, str | list[str]]:
+    """What a phone sent (choices by place, text as typed) as the answers a paper would give."""
+    by_id = {q.id: q for q in questions}
+    answers: dict[int, str | list[str]] = {}
+    for question_id, values in sent.items():
+        question = by_id.get(question_id)
+        if question is None:
+            raise ValidationError("That question is no longer on the form.")
+        if question.kind == Kind.TEXT.value:
+            answers[question_id] = "\n".join(values)
+            continue
+        picked = []
+        for value in values:
+            place = int(value) if value.isdigit() else -1
+            if not 0 <= place < len(question.choices):
+                raise ValidationError(
+                    f"{question.text} That is not one of the answers.", field=str(question_id)
+                )
+            picked.append(question.choices[place])
+        answers[question_id] = picked if question.kind == Kind.MULTIPLE.value else picked[:1]
+    return answers
+
+
+def add_phone_response(
+    store: Store,
+    *,
+    event_id: int,
+    sent: Mapping[int, Sequence[str]],
+    once: str,
+    language: str = "",
+) -> Changes:
+    """Store one phone's answers (one transaction, the same checks and consent rules as the
+    keyboard's). The same page sent again is not counted twice: Touched.NONE says so."""
+    if not once or len(once) > ONCE_LIMIT:
+        raise ValidationError("This page has expired: open the form again.")
+    key = f"phone:{once}"
+    with store.begin() as s:
+        done = s.scalar(
+            select(FeedbackResponse.id).where(
+                FeedbackResponse.event_id == event_id, FeedbackResponse.source_key == key
+            )
+        )
+        if done is not None:
+            return Changes(Touched.NONE, event_id=event_id, row_id=done)
+        questions = questions_in(s, event_id, archived=True)
+        source = f"{SOURCE} ({language})" if language else SOURCE
+        response_id = add_response_in(
+            s, event_id, _answers(questions, sent), source=source, source_key=key
+        )
+        s.flush()
+        return Changes(
+            Touched.FEEDBACK, event_id=event_id, created_id=response_id, row_id=response_id
+        )

@@ -1,0 +1,196 @@
+"""The phone form served on a real local server and answered over HTTP as a phone would: the
+form in English and in a language version, a send stored as one response with the English
+choices, the same page sent twice counted once, a fresh page on the same phone counted again,
+a wrong token, a wrong method, an over-long answer, a too-large send, a flood of sends, and a
+refused answer said beside its question; and stopping while a phone is connected."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import pytest
+
+from organiser.collect import app as web
+from organiser.collect.app import PhoneFormApp
+from organiser.collect.server import Running, local_address, start
+from organiser.core.db import Store
+from organiser.core.demo import add_demo_event
+from organiser.core.feedback import phones, responses
+from organiser.core.feedback.form import list_questions
+from organiser.core.feedback.kinds import Standard
+
+
+class Fields(HTMLParser):
+    """The form's fields as a browser would see them: hidden values and each input's name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hidden: dict[str, str] = {}
+        self.names: set[str] = set()
+        self.labels: list[str] = []
+        self._label = False
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang") or ""
+        if tag in ("input", "textarea") and found.get("name"):
+            if found.get("type") == "hidden":
+                self.hidden[str(found["name"])] = found.get("value") or ""
+            else:
+                self.names.add(str(found["name"]))
+        self._label = tag == "label"
+
+    def handle_data(self, data: str) -> None:
+        if self._label:
+            self.labels.append(data)
+            self._label = False
+
+
+@pytest.fixture
+def event_id(store: Store) -> int:
+    return add_demo_event(store)
+
+
+@pytest.fixture
+def collecting(store: Store, event_id: int) -> Iterator[Running]:
+    def store_response(sent: dict[int, list[str]], once: str, language: str) -> bool:
+        changes = phones.add_phone_response(
+            store, event_id=event_id, sent=sent, once=once, language=language
+        )
+        return bool(changes.touched)
+
+    app = PhoneFormApp(
+        lambda language: phones.phone_form(store, event_id, language=language), store_response
+    )
+    running = start(app, host="127.0.0.1")
+    yield running
+    running.stop()
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            return reply.status, reply.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def post(url: str, fields: list[tuple[str, str]]) -> tuple[int, str]:
+    data = urllib.parse.urlencode(fields).encode()
+    try:
+        with urllib.request.urlopen(url, data=data, timeout=10) as reply:
+            return reply.status, reply.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def page_fields(html: str) -> Fields:
+    parsed = Fields()
+    parsed.feed(html)
+    return parsed
+
+
+def question(store: Store, event_id: int, standard: Standard) -> int:
+    return next(q.id for q in list_questions(store, event_id) if q.standard == standard.value)
+
+
+def test_a_phone_answers_and_its_answers_land_in_the_same_questions(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    status, html = get(collecting.url)
+    assert status == 200
+    form = page_fields(html)
+    fft, enjoyed = (
+        question(store, event_id, Standard.FFT),
+        question(store, event_id, Standard.ENJOYED),
+    )
+    assert {f"q{fft}", f"q{enjoyed}"} <= form.names and form.lang == "en-GB"
+    before = len(responses.list_responses(store, event_id))
+    answers = [("once", form.hidden["once"]), (f"q{fft}", "1"), (f"q{enjoyed}", "The calm")]
+    status, html = post(collecting.url, answers)
+    assert status == 200 and "Thank you" in html
+    stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
+    assert stored.answers[fft] == "Good" and stored.answers[enjoyed] == "The calm"
+    assert stored.source == "Phone"
+    post(collecting.url, answers)  # Send pressed twice: counted once
+    assert len(responses.list_responses(store, event_id)) == before + 1
+    again = page_fields(get(collecting.url)[1]).hidden["once"]  # the next person, same phone
+    post(collecting.url, [("once", again), (f"q{fft}", "0")])
+    assert len(responses.list_responses(store, event_id)) == before + 2
+
+
+def test_the_polish_page_shows_polish_and_stores_english_choices(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    status, html = get(f"{collecting.url}?language=Polish")
+    form = page_fields(html)
+    assert status == 200 and form.lang == "pl" and form.hidden["language"] == "Polish"
+    assert "Bardzo dobrze" in form.labels
+    fft = question(store, event_id, Standard.FFT)
+    post(collecting.url, [("once", form.hidden["once"]), ("language", "Polish"), (f"q{fft}", "0")])
+    stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
+    assert (stored.answers[fft], stored.source) == ("Very good", "Phone (Polish)")
+
+
+def test_only_the_form_under_its_token_is_served(collecting: Running) -> None:
+    host = f"http://127.0.0.1:{collecting.port}"
+    for path in ("/", "/wrong-token/", f"{collecting.app.path}../", "/style.css", "/favicon.ico"):
+        assert get(f"{host}{path}")[0] == 404, path
+    assert get(f"{collecting.url}style.css")[0] == 200
+    connection = http.client.HTTPConnection("127.0.0.1", collecting.port, timeout=10)
+    try:
+        connection.request("DELETE", collecting.app.path)
+        assert connection.getresponse().status == 405
+    finally:
+        connection.close()
+
+
+def test_bad_sends_are_refused_in_words_and_store_nothing(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    before = len(responses.list_responses(store, event_id))
+    once = page_fields(get(collecting.url)[1]).hidden["once"]
+    fft, enjoyed = (
+        question(store, event_id, Standard.FFT),
+        question(store, event_id, Standard.ENJOYED),
+    )
+    status, html = post(collecting.url, [("once", once), (f"q{enjoyed}", "x" * 2001)])
+    assert status == 400 and "There is a problem" in html and "under 2,000 characters" in html
+    status, html = post(collecting.url, [("once", once), (f"q{fft}", "99")])
+    assert status == 400 and "That is not one of the answers." in html
+    status, html = post(collecting.url, [("once", once)])
+    assert status == 400 and "nothing to save" in html
+    status, _html = post(collecting.url, [("once", once), ("q1", "x" * (web.BODY_LIMIT + 1))])
+    assert status in (400, 413)
+    status, html = post(collecting.url, [(f"q{fft}", "0")])
+    assert status == 400 and "expired" in html
+    assert len(responses.list_responses(store, event_id)) == before
+
+
+def test_a_flood_of_sends_from_one_address_is_slowed(collecting: Running) -> None:
+    statuses = [
+        post(collecting.url, [("once", f"flood-{n}")])[0] for n in range(web.SENDS_PER_MINUTE + 5)
+    ]
+    assert statuses.count(429) == 5, "the sends over the minute's allowance are turned away"
+
+
+def test_stopping_closes_the_door_even_with_a_phone_connected(collecting: Running) -> None:
+    idle = socket.create_connection(("127.0.0.1", collecting.port), timeout=5)
+    collecting.stop()
+    assert not collecting.thread.is_alive()
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", collecting.port), timeout=2).close()
+    idle.close()
+
+
+def test_the_local_address_is_never_this_computer_alone() -> None:
+    address = local_address()
+    assert address is None or not address.startswith("127.")
