@@ -68,6 +68,12 @@ class FormPage(QWidget):
         self.current_id: int | None = None
         self.print_button = button(self, "Print paper form…", "print_feedback_form")
         self.print_button.clicked.connect(lambda: self.print_requested.emit("feedback-form"))
+        self.phones_button = button(self, "Collect on &phones…", "collect_on_phones")
+        self.phones_button.setToolTip(
+            "People answer on their own phones: a QR code takes them to this form, served from "
+            "this computer on the local network while the window is open"
+        )
+        self.phones_button.clicked.connect(self.collect_on_phones)
         self.intro = wrapped(self, "form_intro")
         self.intro.setText(
             "The questions on this event's form, in order. A question that already has answers "
@@ -117,6 +123,18 @@ class FormPage(QWidget):
         self._build()
         self.start_new()
 
+    def collect_on_phones(self) -> None:
+        """Serve the form to phones in the room while its dialog is open."""
+        if self.event_id is None:
+            return
+        from organiser.ui.feedback.phones_dialog import CollectDialog
+
+        dialog = CollectDialog(self.runner, self.event_id, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resize(560, 720)
+        self.phones = dialog
+        dialog.show()
+
     def _build(self) -> None:
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -146,7 +164,7 @@ class FormPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([700, 360])
         layout = QVBoxLayout(self)
-        layout.addLayout(row_of(self.print_button))
+        layout.addLayout(row_of(self.print_button, self.phones_button))
         layout.addWidget(self.intro)
         layout.addWidget(splitter, 1)
 
@@ -158,6 +176,7 @@ class FormPage(QWidget):
             self.status.setText("")
         self.event_id = event_id
         self.print_button.setEnabled(event_id is not None)
+        self.phones_button.setEnabled(event_id is not None)
         self.reload()
 
     def refresh(self, _changes: Changes) -> None:

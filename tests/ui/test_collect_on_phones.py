@@ -1,0 +1,114 @@
+"""Collect on phones, driven like a person: the Feedback tab's button opens the dialog with a
+QR code and the address; a phone's answers (sent over real HTTP from another thread) are
+stored by the window as one undoable step and counted live; closing stops the server; and
+with no network the dialog says how to share a phone's hotspot instead."""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any
+
+import pytest
+
+from organiser.core.feedback import responses
+from organiser.core.feedback.form import list_questions
+from organiser.core.feedback.kinds import Standard
+from organiser.ui import commands
+from organiser.ui.feedback.phones_dialog import NO_NETWORK, CollectDialog
+from organiser.ui.main_window import MainWindow
+from tests.collect.test_phone_collector import page_fields
+
+
+@pytest.fixture
+def dialog(window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch) -> CollectDialog:
+    """The example event's Collect on phones dialog, served on this computer only."""
+    monkeypatch.setattr("organiser.ui.feedback.phones_dialog.local_address", lambda: "127.0.0.1")
+    commands.open_example(window)
+    window.show_tab("feedback")
+    window.feedback.show_section("form")
+    page = window.feedback.form
+    person.click(page.phones_button)
+    shown: CollectDialog = page.phones
+    return shown
+
+
+def send(url: str, fields: list[tuple[str, str]], qtbot: Any) -> tuple[int, str]:
+    """A phone's Send, from another thread while the window keeps running."""
+    result: dict[str, Any] = {}
+
+    def phone() -> None:
+        data = urllib.parse.urlencode(fields).encode()
+        try:
+            with urllib.request.urlopen(url, data=data, timeout=20) as reply:
+                result["reply"] = (reply.status, reply.read().decode())
+        except urllib.error.HTTPError as exc:
+            result["reply"] = (exc.code, exc.read().decode())
+
+    thread = threading.Thread(target=phone)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20000)
+    return result["reply"]
+
+
+def test_a_phone_answer_is_stored_counted_and_undoable(
+    window: MainWindow, dialog: CollectDialog, qtbot: Any
+) -> None:
+    assert dialog.running is not None
+    url = dialog.running.url
+    address = dialog.findChild(type(dialog.count), "collect_address")
+    assert address is not None and address.text() == url
+    assert dialog.count.text() == "0 people have answered on their phones."
+    with urllib.request.urlopen(url, timeout=10) as reply:
+        form = page_fields(reply.read().decode())
+    assert window.event_id is not None
+    fft = next(q.id for q in list_questions(window.store, window.event_id) if q.standard == "fft")
+    before = len(responses.list_responses(window.store, window.event_id))
+    status, html = send(url, [("once", form.hidden["once"]), (f"q{fft}", "0")], qtbot)
+    assert status == 200 and "Thank you" in html
+    assert dialog.count.text() == "1 person has answered on their phones."
+    after = responses.list_responses(window.store, window.event_id)
+    assert len(after) == before + 1 and max(after, key=lambda r: r.id).source == "Phone"
+    assert window.runner.undo_stack.undoText() == "Feedback from a phone"
+    window.runner.undo_stack.undo()
+    assert len(responses.list_responses(window.store, window.event_id)) == before
+
+
+def test_a_refused_answer_is_said_on_the_phone_and_nothing_is_stored(
+    window: MainWindow, dialog: CollectDialog, qtbot: Any
+) -> None:
+    assert dialog.running is not None and window.event_id is not None
+    quote = next(
+        q.id
+        for q in list_questions(window.store, window.event_id)
+        if q.standard == Standard.QUOTE.value
+    )
+    before = window.runner.undo_stack.count()
+    status, html = send(dialog.running.url, [("once", "abc"), (f"q{quote}", "7")], qtbot)
+    assert status == 400 and "That is not one of the answers." in html
+    assert window.runner.undo_stack.count() == before
+
+
+def test_closing_the_dialog_stops_the_form(dialog: CollectDialog) -> None:
+    assert dialog.running is not None
+    url, running = dialog.running.url, dialog.running
+    dialog.close()
+    assert not running.thread.is_alive()
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url, timeout=3)
+
+
+def test_without_a_network_the_dialog_says_how_to_share_a_hotspot(
+    window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("organiser.ui.feedback.phones_dialog.local_address", lambda: None)
+    commands.open_example(window)
+    window.show_tab("feedback")
+    window.feedback.show_section("form")
+    person.click(window.feedback.form.phones_button)
+    shown: CollectDialog = window.feedback.form.phones
+    message = shown.findChild(type(shown.count), "collect_message")
+    assert message is not None and message.text() == NO_NETWORK and shown.running is None
+    shown.close()
