@@ -22,6 +22,10 @@ BODY_LIMIT = 64 * 1024  # bytes in one send: far more than any form's answers
 FIELD_LIMIT = 400  # fields in one send
 SENDS_PER_MINUTE = 20  # from one address: a household's phone, not a flood
 PAGES_PER_MINUTE = 120
+# The address's secret part: short enough to type on a phone (no 0/o, 1/l/i to confuse), long
+# enough that guessing it at the pages' rate limit would take thousands of years.
+TOKEN_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 10
 
 Start = Callable[[str, list[tuple[str, str]]], Any]
 Environ = Mapping[str, Any]
@@ -63,7 +67,7 @@ class PhoneFormApp:
     """The collector's web application (WSGI)."""
 
     def __init__(self, form_for: FormFor, store_response: StoreResponse) -> None:
-        self.token = secrets.token_urlsafe(16)
+        self.token = "".join(secrets.choice(TOKEN_LETTERS) for _ in range(TOKEN_LENGTH))
         self.form_for, self.store_response = form_for, store_response
         self.sends, self.pages = Limiter(SENDS_PER_MINUTE), Limiter(PAGES_PER_MINUTE)
 

@@ -194,3 +194,11 @@ def test_stopping_closes_the_door_even_with_a_phone_connected(collecting: Runnin
 def test_the_local_address_is_never_this_computer_alone() -> None:
     address = local_address()
     assert address is None or not address.startswith("127.")
+
+
+def test_the_address_is_short_to_type_and_hard_to_guess() -> None:
+    tokens = {PhoneFormApp(lambda _l: None, lambda *_a: True).token for _ in range(200)}
+    assert len(tokens) == 200, "a new secret each time collecting starts"
+    for token in tokens:
+        assert len(token) == 10 and set(token) <= set(web.TOKEN_LETTERS)
+    assert len(web.TOKEN_LETTERS) ** web.TOKEN_LENGTH > 2**48
