@@ -12,11 +12,9 @@ from typing import Any
 
 import pytest
 
-from organiser.collect.app import PhoneFormApp
-from organiser.collect.server import Running, start
+from organiser.collect.server import Running
 from organiser.core.db import Store
-from organiser.core.demo import add_demo_event
-from organiser.core.feedback import phones, responses
+from organiser.core.feedback import responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
 
@@ -53,27 +51,6 @@ def browser() -> Iterator[Any]:
     driver.set_page_load_timeout(20)
     yield driver
     driver.quit()
-
-
-@pytest.fixture
-def event_id(store: Store) -> int:
-    return add_demo_event(store)
-
-
-@pytest.fixture
-def collecting(store: Store, event_id: int) -> Iterator[Running]:
-    def store_response(sent: dict[int, list[str]], once: str, language: str) -> bool:
-        changes = phones.add_phone_response(
-            store, event_id=event_id, sent=sent, once=once, language=language
-        )
-        return bool(changes.touched)
-
-    app = PhoneFormApp(
-        lambda language: phones.phone_form(store, event_id, language=language), store_response
-    )
-    running = start(app, host="127.0.0.1")
-    yield running
-    running.stop()
 
 
 def send(browser: Any) -> None:

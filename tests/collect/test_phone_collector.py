@@ -11,17 +11,15 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from html.parser import HTMLParser
 
 import pytest
 
 from organiser.collect import app as web
 from organiser.collect.app import PhoneFormApp
-from organiser.collect.server import Running, local_address, start
+from organiser.collect.server import Running, local_address
 from organiser.core.db import Store
-from organiser.core.demo import add_demo_event
-from organiser.core.feedback import phones, responses
+from organiser.core.feedback import responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
 
@@ -52,27 +50,6 @@ class Fields(HTMLParser):
         if self._label:
             self.labels.append(data)
             self._label = False
-
-
-@pytest.fixture
-def event_id(store: Store) -> int:
-    return add_demo_event(store)
-
-
-@pytest.fixture
-def collecting(store: Store, event_id: int) -> Iterator[Running]:
-    def store_response(sent: dict[int, list[str]], once: str, language: str) -> bool:
-        changes = phones.add_phone_response(
-            store, event_id=event_id, sent=sent, once=once, language=language
-        )
-        return bool(changes.touched)
-
-    app = PhoneFormApp(
-        lambda language: phones.phone_form(store, event_id, language=language), store_response
-    )
-    running = start(app, host="127.0.0.1")
-    yield running
-    running.stop()
 
 
 def get(url: str) -> tuple[int, str]:
