@@ -9,7 +9,6 @@ Edits save as they are typed and are on Edit ▸ Undo; adding and removing a ver
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,13 +32,18 @@ from organiser.core.errors import OrganiserError
 from organiser.core.feedback import languages
 from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.printing import ENGLISH, paper_form_sheet
-from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
 from organiser.ui.ops import Call, OpRunner
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import SavedForm
+from organiser.ui.widgets.language_version import (
+    ask_language,
+    checked_words,
+    english_rows,
+    fill_members,
+)
 from organiser.ui.widgets.versioned_edits import VersionedEdits, versioned_edits
 
 LONG = {"intro", "quote_hint", "contact_hint", "sign_in_intro"}
@@ -171,19 +174,7 @@ class LanguagesPage(QWidget):
         rows = self.form.layout()
         assert isinstance(rows, QFormLayout)
         rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.english_labels = {}
-        for key, widget in self.form.inputs.items():
-            box = widget.parentWidget()
-            assert box is not None
-            column = box.layout()
-            assert isinstance(column, QVBoxLayout)
-            english = QLabel(box)
-            english.setObjectName(f"{key}_english")
-            english.setWordWrap(True)
-            english.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            english.setProperty("role", "hint")
-            column.insertWidget(0, english)
-            self.english_labels[key] = english
+        self.english_labels = english_rows(self.form.inputs)
         self.column.insertWidget(self.column.indexOf(self.empty) + 1, self.form)
         if hasattr(self, "edits"):  # the questions changed: edits save from the new boxes
             self.edits.form = self.form
@@ -244,7 +235,7 @@ class LanguagesPage(QWidget):
                 members = list_members(self.runner.store, self.event_id)
             except OrganiserError:
                 return  # the event went away; the window is moving to another
-            self._members(members)
+            fill_members(self.checker, members)
         if _shape(questions) != _shape(self.questions):
             self._make_form(questions)
             force = True
@@ -266,14 +257,6 @@ class LanguagesPage(QWidget):
             control.setEnabled(has)
         self.add_button.setEnabled(self.event_id is not None)
         self._show(found[max(index, 0)] if has else None, force=force)
-
-    def _members(self, members: list[Any]) -> None:
-        current = self.checker.currentData()
-        self.checker.clear()
-        for member in members:
-            self.checker.addItem(member.name, member.id)
-        if current is not None:
-            self.checker.setCurrentIndex(max(self.checker.findData(current), 0))
 
     def _chosen(self, _index: int) -> None:
         self.flush()
@@ -319,17 +302,9 @@ class LanguagesPage(QWidget):
         version_now = self.edits.version_now(version.id)
         self.form.load(version.values, force=force)
         self.edits.refreshed(version_now)
-        if version.checked_by and version.checked_at is not None:
-            when = version.checked_at.replace(tzinfo=dt.UTC).astimezone()
-            self.check_state.setText(
-                f"Checked by {version.checked_by} on {when:%d/%m/%Y}. Changing the words takes "
-                "the check back."
-            )
-        else:
-            self.check_state.setText(
-                f"Not checked yet: a member who reads {version.language} checks it before it "
-                "is printed."
-            )
+        self.check_state.setText(
+            checked_words(version.language, version.checked_by, version.checked_at)
+        )
 
     # Changes.
 
@@ -343,12 +318,8 @@ class LanguagesPage(QWidget):
         """Add a language version (chosen from the common ones, or typed)."""
         if self.event_id is None:
             return
-        taken = {self.choice.itemData(i) for i in range(self.choice.count())}
-        offered = [name for name in SUGGESTED if name not in taken]
-        name, ok = QInputDialog.getItem(
-            self, "Add a language", "Language (choose, or type another):", offered, 0, True
-        )
-        if not ok or not name.strip():
+        name = ask_language(self, {self.choice.itemData(i) for i in range(self.choice.count())})
+        if name is None:
             return
         self.flush()
         store, event_id = self.runner.store, self.event_id

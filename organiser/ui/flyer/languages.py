@@ -7,7 +7,6 @@ Edits save as they are typed and are on Edit ▸ Undo; adding and removing a ver
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,7 +33,6 @@ from organiser.core.flyer import service as flyers
 from organiser.core.flyer.checklist import check, language_items
 from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import ENGLISH_HEADINGS, HEADINGS, LABELS
-from organiser.core.languages import SUGGESTED
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
 from organiser.ui.flyer.checklist_panel import ChecklistPanel
@@ -45,6 +42,12 @@ from organiser.ui.ops import Call, OpRunner
 from organiser.ui.widgets.fields import Field, Kind
 from organiser.ui.widgets.flow import FlowLayout
 from organiser.ui.widgets.form import SavedForm
+from organiser.ui.widgets.language_version import (
+    ask_language,
+    checked_words,
+    english_rows,
+    fill_members,
+)
 from organiser.ui.widgets.versioned_edits import versioned_edits
 
 PREVIEW_DELAY_MS = 40
@@ -128,8 +131,7 @@ class LanguagesPage(QWidget):
             key="translation_id",
             inverse=_inverse,
         )
-        self.english_labels: dict[str, QLabel] = {}
-        self._english_rows()
+        self.english_labels = english_rows(self.form.inputs)
         self.checker = QComboBox(self)
         self.checker.setObjectName("language_checker")
         self.checker.setAccessibleName("Member who checked the translation")
@@ -149,21 +151,6 @@ class LanguagesPage(QWidget):
             if isinstance(widget, (QLineEdit, QPlainTextEdit)):
                 widget.textChanged.connect(self._timer.start)
         self._build()
-
-    def _english_rows(self) -> None:
-        """The English of each field, shown above the box its translation is typed in."""
-        for key, widget in self.form.inputs.items():
-            box = widget.parentWidget()
-            assert box is not None
-            column = box.layout()
-            assert isinstance(column, QVBoxLayout)
-            english = QLabel(box)
-            english.setObjectName(f"{key}_english")
-            english.setWordWrap(True)
-            english.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            english.setProperty("role", "hint")
-            column.insertWidget(0, english)
-            self.english_labels[key] = english
 
     def _build(self) -> None:
         chosen = QLabel("&Language:", self)
@@ -239,7 +226,7 @@ class LanguagesPage(QWidget):
                 members = list_members(self.runner.store, self.event_id)
             except OrganiserError:
                 return  # the event went away; the window is moving to another
-            self._members(members)
+            fill_members(self.checker, members)
         wanted = self.shown.language if self.shown else None
         self.choice.blockSignals(True)
         self.choice.clear()
@@ -258,14 +245,6 @@ class LanguagesPage(QWidget):
         self.check_button.setEnabled(has)
         self.add_button.setEnabled(self.event_id is not None)
         self._show(found[max(index, 0)] if has else None, force=force)
-
-    def _members(self, members: list[Any]) -> None:
-        current = self.checker.currentData()
-        self.checker.clear()
-        for member in members:
-            self.checker.addItem(member.name, member.id)
-        if current is not None:
-            self.checker.setCurrentIndex(max(self.checker.findData(current), 0))
 
     def _chosen(self, _index: int) -> None:
         self.form.save_now()
@@ -296,17 +275,9 @@ class LanguagesPage(QWidget):
         version_now = self.edits.version_now(version.id)
         self.form.load(version.values, force=force)
         self.edits.refreshed(version_now)
-        if version.checked_by and version.checked_at is not None:
-            when = version.checked_at.replace(tzinfo=dt.UTC).astimezone()
-            self.check_state.setText(
-                f"Checked by {version.checked_by} on {when:%d/%m/%Y}. Changing the words takes "
-                "the check back."
-            )
-        else:
-            self.check_state.setText(
-                f"Not checked yet: a member who reads {version.language} checks it before it "
-                "prints."
-            )
+        self.check_state.setText(
+            checked_words(version.language, version.checked_by, version.checked_at)
+        )
         self.update_preview()
 
     @staticmethod
@@ -363,12 +334,8 @@ class LanguagesPage(QWidget):
         """Add a language version (chosen from the common ones, or typed)."""
         if self.event_id is None:
             return
-        taken = {self.choice.itemData(i) for i in range(self.choice.count())}
-        offered = [name for name in SUGGESTED if name not in taken]
-        name, ok = QInputDialog.getItem(
-            self, "Add a language", "Language (choose, or type another):", offered, 0, True
-        )
-        if not ok or not name.strip():
+        name = ask_language(self, {self.choice.itemData(i) for i in range(self.choice.count())})
+        if name is None:
             return
         self.flush()
         store, event_id = self.runner.store, self.event_id
