@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 
 from organiser.core.changes import Changes, Touched
 from organiser.core.errors import OrganiserError
+from organiser.core.events.service import get_event
 from organiser.core.feedback import languages
 from organiser.core.feedback.form import Question, list_questions
-from organiser.core.feedback.printing import ENGLISH, paper_form_sheet
+from organiser.core.feedback.printing import ENGLISH
 from organiser.core.planning.service import list_members
 from organiser.ui import printing
 from organiser.ui.ops import Call, OpRunner
@@ -231,7 +232,8 @@ class LanguagesPage(QWidget):
             try:
                 found = languages.list_form_languages(self.runner.store, self.event_id)
                 questions = list_questions(self.runner.store, self.event_id)
-                self.english_when = paper_form_sheet(self.runner.store, self.event_id).when
+                event = get_event(self.runner.store, self.event_id)
+                self.english_when = languages.english_when(event.date, event.venue_name)
                 members = list_members(self.runner.store, self.event_id)
             except OrganiserError:
                 return  # the event went away; the window is moving to another
