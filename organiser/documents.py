@@ -224,6 +224,43 @@ def _sign_in(
     return render_sign_in(sheet)
 
 
+def _feedback_card(
+    store: Store,
+    event_id: int,
+    _chosen: int | None,
+    *,
+    address: str | None = None,
+    warn: Warn | None = None,
+) -> bytes:
+    from urllib.parse import urlsplit
+
+    from organiser.collect.server import local_address
+    from organiser.core.errors import ValidationError
+    from organiser.core.feedback import phones
+    from organiser.reports.feedback_card import render_feedback_card
+
+    # `address`: the one collecting is serving now (the window's); else the event's kept
+    # address on this computer's network, which the card then remembers printing.
+    kept = phones.phone_address(store, event_id)
+    if address is None:
+        host = local_address()
+        if host is None:
+            raise ValidationError(
+                "This computer is not on a network, so the card would show no address: connect "
+                "it to the Wi-Fi the phones will use, then print the card."
+            )
+        address = kept.url(host)
+    host = urlsplit(address).hostname or ""
+    if address == kept.url(host):
+        phones.card_printed(store, event_id, host)
+    if warn is not None:
+        warn(
+            f"The card shows {address}: it opens the form only while Organiser collects on "
+            "this computer, on this network (Feedback ▸ Form ▸ Collect on phones)."
+        )
+    return render_feedback_card(phones.feedback_card(store, event_id, address))
+
+
 def _feedback_summary(store: Store, event_id: int, _chosen: int | None) -> bytes:
     from organiser.core.feedback.printing import summary_sheet
     from organiser.reports.feedback_summary import render_feedback_summary
@@ -263,6 +300,9 @@ class Document:
     chooses: str | None = None  # "meeting" or "poll": the option that picks one
     options: tuple[str, ...] = ()  # further command-line options the render takes
     warns: bool = False  # the render takes `warn`, to say what it had to leave out
+    # What the self-test gives the render beyond the command line's options (a card's address
+    # where the computer being tested has no network).
+    sample: tuple[tuple[str, object], ...] = ()
 
     def make(
         self,
@@ -397,6 +437,15 @@ DOCUMENTS: dict[str, Document] = {
         _sign_in,
         options=("language",),
         warns=True,
+    ),
+    "feedback-card": Document(
+        "feedback card",
+        ".pdf",
+        "an A5 card with the QR code and address of the form on phones, as this computer "
+        "serves it while collecting on its network (PDF)",
+        _feedback_card,
+        warns=True,
+        sample=(("address", "http://192.0.2.10:8100/selftest23/"),),
     ),
     "feedback-summary": Document(
         "feedback summary",

@@ -132,6 +132,7 @@ def _database_parts(outcome: Outcome, folder: Path, pdf: dict[str, bytes]) -> No
 
             def render(kind: str = kind, suffix: str = document.suffix) -> str:
                 options: dict[str, object] = dict.fromkeys(DOCUMENTS[kind].options)
+                options.update(DOCUMENTS[kind].sample)
                 if DOCUMENTS[kind].warns:
                     options["warn"] = lambda _message: None
                 data = DOCUMENTS[kind].render(store, event[0], None, **options)

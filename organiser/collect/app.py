@@ -16,16 +16,12 @@ from urllib.parse import parse_qs
 
 from organiser.collect.page import STYLE, TEXT_LIMIT, form_page, message_page, thanks_page
 from organiser.core.errors import OrganiserError, ValidationError
-from organiser.core.feedback.phones import ONCE_LIMIT, PhoneForm
+from organiser.core.feedback.phones import ONCE_LIMIT, PhoneForm, new_token
 
 BODY_LIMIT = 64 * 1024  # bytes in one send: far more than any form's answers
 FIELD_LIMIT = 400  # fields in one send
 SENDS_PER_MINUTE = 20  # from one address: a household's phone, not a flood
 PAGES_PER_MINUTE = 120
-# The address's secret part: short enough to type on a phone (no 0/o, 1/l/i to confuse), long
-# enough that guessing it at the pages' rate limit would take thousands of years.
-TOKEN_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
-TOKEN_LENGTH = 10
 
 Start = Callable[[str, list[tuple[str, str]]], Any]
 Environ = Mapping[str, Any]
@@ -66,8 +62,10 @@ class Limiter:
 class PhoneFormApp:
     """The collector's web application (WSGI)."""
 
-    def __init__(self, form_for: FormFor, store_response: StoreResponse) -> None:
-        self.token = "".join(secrets.choice(TOKEN_LETTERS) for _ in range(TOKEN_LENGTH))
+    def __init__(
+        self, form_for: FormFor, store_response: StoreResponse, token: str | None = None
+    ) -> None:
+        self.token = token or new_token()  # the event's kept one, so printed cards work
         self.form_for, self.store_response = form_for, store_response
         self.sends, self.pages = Limiter(SENDS_PER_MINUTE), Limiter(PAGES_PER_MINUTE)
 
@@ -79,6 +77,11 @@ class PhoneFormApp:
     def __call__(self, environ: Environ, start: Start) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         address = str(environ.get("REMOTE_ADDR", ""))
+        path = path.lower()  # a phone's keyboard may have capitalised what was typed
+        if path == self.path.rstrip("/"):  # typed from a card without the last "/"
+            return _reply(
+                start, "308 Permanent Redirect", b"", "text/plain", [("Location", self.path)]
+            )
         if path == f"{self.path}style.css" and method == "GET":
             return _reply(start, "200 OK", STYLE.encode(), "text/css; charset=utf-8")
         if path != self.path:

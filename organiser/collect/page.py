@@ -46,11 +46,6 @@ box-shadow:0 2px 0 #002d18;padding:.75rem 1.5rem;min-height:3rem;width:100%;curs
 .panel h1{margin:0}
 """
 
-PROBLEM = "There is a problem"
-SEND = "Send"
-THANKS = "Thank you"
-ANOTHER = "Answer again for someone else on this phone"
-
 
 def _page(form: PhoneForm | None, title: str, body: str, lang: str = "en-GB") -> bytes:
     direction = ' dir="rtl"' if lang in RTL else ""
@@ -137,7 +132,7 @@ def form_page(
         if problem:
             links += f"<li>{escape(problem)}</li>"
         summary = (
-            f'<div class="summary" role="alert" tabindex="-1"><h2>{PROBLEM}</h2>'
+            f'<div class="summary" role="alert" tabindex="-1"><h2>{escape(form.problem)}</h2>'
             f"<ul>{links}</ul></div>"
         )
     questions = "".join(
@@ -149,7 +144,7 @@ def form_page(
         f"{_languages(form)}{summary}<p>{escape(form.intro)}</p>"
         '<form method="post" action="./" accept-charset="utf-8" novalidate>'
         f'<input type="hidden" name="once" value="{escape(once)}">{language}'
-        f'{questions}<button type="submit">{SEND}</button></form>'
+        f'{questions}<button type="submit">{escape(form.send)}</button></form>'
     )
     return _page(form, form.event_title, body, form.lang)
 
@@ -158,10 +153,10 @@ def thanks_page(form: PhoneForm) -> bytes:
     """After Send: thanks, and a fresh form for someone else on the same phone."""
     again = f"./?language={quote(form.language)}" if form.language else "./"
     body = (
-        f'<div class="panel"><h1>{THANKS}</h1></div><p>{escape(form.closing)}</p>'
-        f'<p><a href="{again}">{ANOTHER}</a></p>'
+        f'<div class="panel"><h1>{escape(form.thanks)}</h1></div><p>{escape(form.closing)}</p>'
+        f'<p><a href="{again}">{escape(form.again)}</a></p>'
     )
-    return _page(form, THANKS, body, form.lang)
+    return _page(form, form.thanks, body, form.lang)
 
 
 def message_page(title: str, text: str) -> bytes:

@@ -4,6 +4,7 @@ the local network."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 from dataclasses import dataclass
@@ -60,14 +61,28 @@ def _serve(server: Any, stopping: threading.Event) -> None:
     server.task_dispatcher.shutdown()
 
 
+def _bound(host: str, port: int) -> socket.socket:
+    """A socket bound to (host, port), or OSError with nothing left open (when waitress binds
+    and fails, it leaves its own socket and wake-up pipe open)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        if os.name != "nt":  # reuse a port whose last connections are closing; on Windows
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # it would share one
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 def start(app: PhoneFormApp, *, host: str, port: int = 0) -> Running:
-    """Listen on `host` (port 0: one the system chooses) and serve the app on a thread."""
+    """Listen on `host` (port 0: one the system chooses) and serve the app on a thread;
+    OSError if the port is taken."""
     from waitress.server import create_server  # only while collecting
 
     server = create_server(
         app,
-        host=host,
-        port=port,
+        sockets=[_bound(host, port)],
         threads=4,
         max_request_body_size=BODY_LIMIT,
         max_request_header_size=16 * 1024,

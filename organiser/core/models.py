@@ -14,6 +14,7 @@ from organiser.core.events.models import Event
 from organiser.core.feedback.models import (
     FeedbackAnswer,
     FeedbackLanguage,
+    FeedbackPhoneAddress,
     FeedbackQuestion,
     FeedbackQuestionWords,
     FeedbackResponse,
@@ -53,6 +54,7 @@ __all__ = [
     "Event",
     "FeedbackAnswer",
     "FeedbackLanguage",
+    "FeedbackPhoneAddress",
     "FeedbackQuestion",
     "FeedbackQuestionWords",
     "FeedbackResponse",

@@ -13,6 +13,7 @@ from organiser.core.creche.models import Booking, BookingStatusChange, Child, Cr
 from organiser.core.feedback.models import (
     FeedbackAnswer,
     FeedbackLanguage,
+    FeedbackPhoneAddress,
     FeedbackQuestion,
     FeedbackQuestionWords,
     FeedbackResponse,
@@ -107,6 +108,7 @@ EVENT_DEPENDANTS = Dependants(
             "event_id",
             Dependants(children=((FeedbackQuestionWords, "language_id", NOTHING),)),
         ),
+        (FeedbackPhoneAddress, "event_id", NOTHING),
         (FeedbackTheme, "event_id", NOTHING),
         (FeedbackResponse, "event_id", RESPONSE_DEPENDANTS),
         (LedgerEntry, "event_id", Dependants(tables=((ledger_member, "entry_id"),))),

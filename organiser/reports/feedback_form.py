@@ -92,15 +92,15 @@ class WritingLines(Flowable):  # type: ignore[misc]
 class QrCode(Flowable):  # type: ignore[misc]
     """The QR code of the online form, black on white."""
 
-    def __init__(self, modules: Modules) -> None:
+    def __init__(self, modules: Modules, size: float = _QR_SIZE) -> None:
         super().__init__()
-        self.modules = modules
+        self.modules, self.size = modules, size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return _QR_SIZE, _QR_SIZE
+        return self.size, self.size
 
     def draw(self) -> None:
-        draw_qr(self.canv, self.modules, 0, 0, _QR_SIZE)
+        draw_qr(self.canv, self.modules, 0, 0, self.size)
 
 
 def _style(look: Look, *, after: float = 0, bold: bool = False) -> ParagraphStyle:

@@ -82,7 +82,7 @@ def test_a_phone_answers_in_polish_and_the_answer_lands_in_english(
     browser.find_element(By.ID, f"q{enjoyed}").send_keys("Spokojna godzina dla mnie")
     browser.save_screenshot(str(tmp_path / "phone.png"))
     send(browser)
-    assert "Thank you" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Dziękujemy" in browser.find_element(By.TAG_NAME, "h1").text
     stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
     assert stored.answers[fft] == "Very good"
     assert stored.answers[enjoyed] == "Spokojna godzina dla mnie"

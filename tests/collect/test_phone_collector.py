@@ -19,7 +19,8 @@ from organiser.collect import app as web
 from organiser.collect.app import PhoneFormApp
 from organiser.collect.server import Running, local_address
 from organiser.core.db import Store
-from organiser.core.feedback import responses
+from organiser.core.events.service import create_event
+from organiser.core.feedback import phones, responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
 
@@ -111,10 +112,15 @@ def test_the_polish_page_shows_polish_and_stores_english_choices(
     form = page_fields(html)
     assert status == 200 and form.lang == "pl" and form.hidden["language"] == "Polish"
     assert "Bardzo dobrze" in form.labels
+    assert ">Wyślij</button>" in html and ">Send<" not in html, "the page's own words too"
     fft = question(store, event_id, Standard.FFT)
-    post(collecting.url, [("once", form.hidden["once"]), ("language", "Polish"), (f"q{fft}", "0")])
+    sent = [("once", form.hidden["once"]), ("language", "Polish"), (f"q{fft}", "0")]
+    status, thanks = post(collecting.url, sent)
+    assert status == 200 and "<title>Dziękujemy</title>" in thanks and "Thank you" not in thanks
     stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
     assert (stored.answers[fft], stored.source) == ("Very good", "Phone (Polish)")
+    sent = [("once", "x" * 65), ("language", "Polish"), (f"q{fft}", "0")]
+    assert "<h2>Coś wymaga poprawki</h2>" in post(collecting.url, sent)[1]
 
 
 def test_only_the_form_under_its_token_is_served(collecting: Running) -> None:
@@ -122,6 +128,9 @@ def test_only_the_form_under_its_token_is_served(collecting: Running) -> None:
     for path in ("/", "/wrong-token/", f"{collecting.app.path}../", "/style.css", "/favicon.ico"):
         assert get(f"{host}{path}")[0] == 404, path
     assert get(f"{collecting.url}style.css")[0] == 200
+    typed = f"{host}{collecting.app.path.rstrip('/').upper()}"  # as typed from the card
+    status, html = get(typed)  # followed to the form
+    assert status == 200 and "<form" in html
     connection = http.client.HTTPConnection("127.0.0.1", collecting.port, timeout=10)
     try:
         connection.request("DELETE", collecting.app.path)
@@ -175,7 +184,21 @@ def test_the_local_address_is_never_this_computer_alone() -> None:
 
 def test_the_address_is_short_to_type_and_hard_to_guess() -> None:
     tokens = {PhoneFormApp(lambda _l: None, lambda *_a: True).token for _ in range(200)}
-    assert len(tokens) == 200, "a new secret each time collecting starts"
+    assert len(tokens) == 200, "a new secret for each event"
     for token in tokens:
-        assert len(token) == 10 and set(token) <= set(web.TOKEN_LETTERS)
-    assert len(web.TOKEN_LETTERS) ** web.TOKEN_LENGTH > 2**48
+        assert len(token) == 10 and set(token) <= set(phones.TOKEN_LETTERS)
+    assert len(phones.TOKEN_LETTERS) ** phones.TOKEN_LENGTH > 2**48
+
+
+def test_an_event_keeps_its_address_so_a_printed_card_still_opens_the_form(
+    store: Store, event_id: int
+) -> None:
+    first = phones.phone_address(store, event_id)
+    assert phones.phone_address(store, event_id) == first, "asked again: the same address"
+    assert first.port in phones.PORTS and first.card_host == ""
+    assert first.url("192.168.1.20") == f"http://192.168.1.20:{first.port}/{first.token}/"
+    assert phones.card_printed(store, event_id, "192.168.1.20").card_host == "192.168.1.20"
+    assert phones.phone_address(store, event_id).token == first.token
+    other = create_event(store, title="Another session").created_id
+    assert other is not None
+    assert phones.phone_address(store, other).token != first.token

@@ -5,6 +5,7 @@ with no network the dialog says how to share a phone's hotspot instead."""
 
 from __future__ import annotations
 
+import socket
 import threading
 import urllib.error
 import urllib.parse
@@ -12,8 +13,10 @@ import urllib.request
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
-from organiser.core.feedback import responses
+from organiser.core.feedback import phones, responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
 from organiser.ui import commands
@@ -22,17 +25,30 @@ from organiser.ui.main_window import MainWindow
 from tests.collect.test_phone_collector import page_fields
 
 
-@pytest.fixture
-def dialog(window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch) -> CollectDialog:
-    """The example event's Collect on phones dialog, served on this computer only."""
-    monkeypatch.setattr("organiser.ui.feedback.phones_dialog.local_address", lambda: "127.0.0.1")
-    commands.open_example(window)
+def open_dialog(
+    window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch, host: str | None
+) -> CollectDialog:
+    """The example event's Collect on phones dialog, on `host` (None: no network)."""
+    monkeypatch.setattr("organiser.ui.feedback.phones_dialog.local_address", lambda: host)
+    if window.event_id is None:
+        commands.open_example(window)
     window.show_tab("feedback")
     window.feedback.show_section("form")
     page = window.feedback.form
     person.click(page.phones_button)
     shown: CollectDialog = page.phones
     return shown
+
+
+@pytest.fixture
+def dialog(window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch) -> CollectDialog:
+    """The example event's Collect on phones dialog, served on this computer only."""
+    return open_dialog(window, person, monkeypatch, "127.0.0.1")
+
+
+def label(dialog: CollectDialog, name: str) -> str:
+    found = dialog.findChild(QLabel, name)
+    return found.text() if found is not None else ""
 
 
 def send(url: str, fields: list[tuple[str, str]], qtbot: Any) -> tuple[int, str]:
@@ -103,12 +119,55 @@ def test_closing_the_dialog_stops_the_form(dialog: CollectDialog) -> None:
 def test_without_a_network_the_dialog_says_how_to_share_a_hotspot(
     window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("organiser.ui.feedback.phones_dialog.local_address", lambda: None)
-    commands.open_example(window)
-    window.show_tab("feedback")
-    window.feedback.show_section("form")
-    person.click(window.feedback.form.phones_button)
-    shown: CollectDialog = window.feedback.form.phones
+    shown = open_dialog(window, person, monkeypatch, None)
     message = shown.findChild(type(shown.count), "collect_message")
     assert message is not None and message.text() == NO_NETWORK and shown.running is None
     shown.close()
+
+
+def test_the_form_is_at_the_events_kept_address_and_a_card_can_be_saved(
+    window: MainWindow, dialog: CollectDialog, person: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    assert dialog.running is not None and window.event_id is not None
+    kept = phones.phone_address(window.store, window.event_id)
+    assert dialog.running.url == kept.url("127.0.0.1"), "a card printed before still opens it"
+    assert label(dialog, "collect_warning") == ""
+    path = tmp_path / "card.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
+    save = dialog.findChild(QPushButton, "collect_save_card")
+    assert save is not None
+    person.click(save)
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert f"127.0.0.1:{kept.port}/{kept.token}" in text
+    assert phones.phone_address(window.store, window.event_id).card_host == "127.0.0.1"
+
+
+def test_cards_printed_on_another_network_are_said_not_to_work(
+    window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands.open_example(window)
+    assert window.event_id is not None
+    phones.card_printed(window.store, window.event_id, "192.168.1.20")
+    shown = open_dialog(window, person, monkeypatch, "127.0.0.1")
+    warning = label(shown, "collect_warning")
+    assert "Cards printed earlier show 192.168.1.20" in warning and "127.0.0.1" in warning
+    shown.close()
+
+
+def test_a_kept_port_in_use_serves_on_another_and_says_cards_will_not_work(
+    window: MainWindow, person: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands.open_example(window)
+    assert window.event_id is not None
+    kept = phones.card_printed(window.store, window.event_id, "127.0.0.1")
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", kept.port))
+        other_program.listen()
+        shown = open_dialog(window, person, monkeypatch, "127.0.0.1")
+        assert shown.running is not None and shown.running.port != kept.port
+        assert f"use port {kept.port}, which another program is using" in label(
+            shown, "collect_warning"
+        )
+        with urllib.request.urlopen(shown.running.url, timeout=10) as reply:
+            assert reply.status == 200
+        shown.close()

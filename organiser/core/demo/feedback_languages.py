@@ -40,6 +40,10 @@ POLISH_FORM = {
     "column_adults": "Dorośli",
     "column_children": "Dzieci",
     "column_first_time": "Pierwszy raz? Zaznacz",
+    "phone_send": "Wyślij",
+    "phone_problem": "Coś wymaga poprawki",
+    "phone_thanks": "Dziękujemy",
+    "phone_again": "Odpowiedz jeszcze raz za kogoś innego na tym telefonie",
 }
 # Each standard question: its wording, and its choices in the English order (None: as typed).
 POLISH_QUESTIONS: dict[str, tuple[str, tuple[str, ...] | None]] = {

@@ -81,3 +81,14 @@ class SummarySheet:
     themes: tuple[tuple[str, int], ...]  # themes with at least one answer, most used first
     quotes: tuple[QuoteLine, ...]
     about: str  # how many responses, from where, and how the figures are counted
+
+
+@dataclass(frozen=True)
+class FeedbackCard:
+    """An A5 card for the tables or a projector: the phone form's address as a QR code and
+    in letters to type, with how to answer."""
+
+    event_title: str
+    when: str  # the day
+    address: str  # the form's address on the local network, with its secret part
+    languages: tuple[str, ...]  # the form's language versions, named on the card

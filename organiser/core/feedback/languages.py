@@ -63,7 +63,16 @@ SIGN_IN_WORDS: tuple[tuple[str, str], ...] = (
     ("column_children", "Sign-in sheet: column for children"),
     ("column_first_time", "Sign-in sheet: column for a first visit"),
 )
-WORDS = tuple(key for key, _label in FORM_WORDS + SIGN_IN_WORDS)
+# The phone form's own words (Feedback ▸ Form ▸ Collect on phones): its questions, how to answer
+# and the closing line are the paper's.
+PHONE_WORDS: tuple[tuple[str, str], ...] = (
+    ("phone_send", "Phone form: the Send button"),
+    ("phone_problem", "Phone form: heading over answers that need a look"),
+    ("phone_thanks", "Phone form: thank-you heading"),
+    ("phone_again", "Phone form: link to answer again for someone else"),
+)
+LABELS = dict(FORM_WORDS + SIGN_IN_WORDS + PHONE_WORDS)
+WORDS = tuple(LABELS)
 DEPENDANTS = Dependants(children=((FeedbackQuestionWords, "language_id", NOTHING),))
 
 

@@ -96,6 +96,11 @@ class FeedbackLanguage(Base):
     column_adults: Mapped[str] = mapped_column(Text, default="")
     column_children: Mapped[str] = mapped_column(Text, default="")
     column_first_time: Mapped[str] = mapped_column(Text, default="")
+    # The phone form's own words (its questions are the paper's).
+    phone_send: Mapped[str] = mapped_column(Text, default="")
+    phone_problem: Mapped[str] = mapped_column(Text, default="")
+    phone_thanks: Mapped[str] = mapped_column(Text, default="")
+    phone_again: Mapped[str] = mapped_column(Text, default="")
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave
     checked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
@@ -121,6 +126,24 @@ class FeedbackQuestionWords(Base):
     # The English choices `choices` was typed against: if they change, the paper prints them
     # in English until they are typed again (a tick must never land on another choice).
     english_choices: Mapped[str] = mapped_column(Text, default="")
+
+
+class FeedbackPhoneAddress(Base):
+    """Where phones find the event's form while it is collecting: the secret part of its
+    address and the port, kept so a card printed before the day still opens it; and the
+    computer's network address the latest card printed, so a card that no longer matches the
+    network is said."""
+
+    __tablename__ = "feedback_phone_address"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("event.id", ondelete="CASCADE"), unique=True, index=True
+    )
+    token: Mapped[str] = mapped_column(String(20))
+    port: Mapped[int] = mapped_column(Integer)
+    card_host: Mapped[str] = mapped_column(String(60), default="")  # "" until a card is printed
+    card_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class FeedbackTheme(Base):

@@ -10,15 +10,20 @@ one) is a new response.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from organiser.core.base import utc_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
+from organiser.core.events.models import Event
 from organiser.core.events.reading import get_event
+from organiser.core.feedback.documents import FeedbackCard
 from organiser.core.feedback.form import Question, list_questions, questions_in
 from organiser.core.feedback.kinds import Kind, Standard
 from organiser.core.feedback.languages import (
@@ -26,10 +31,12 @@ from organiser.core.feedback.languages import (
     get_form_language,
     list_form_languages,
 )
-from organiser.core.feedback.models import FeedbackResponse
+from organiser.core.feedback.models import FeedbackPhoneAddress, FeedbackResponse
 from organiser.core.feedback.printing import Words
 from organiser.core.feedback.responses import add_response_in
 from organiser.core.languages import language_code
+from organiser.core.parsing import long_date
+from organiser.core.records import get_or_raise
 
 SOURCE = "Phone"
 ONCE_LIMIT = 64  # a page's one-off key: 32 random bytes, URL-safe
@@ -60,6 +67,10 @@ class PhoneForm:
     language: str  # "" for English
     lang: str  # the page's language code ("en-GB", "pl", "und")
     languages: tuple[str, ...]  # the form's language versions, for links at the top
+    send: str = "Send"
+    problem: str = "There is a problem"
+    thanks: str = "Thank you"
+    again: str = "Answer again for someone else on this phone"
 
 
 def phone_form(store: Store, event_id: int, *, language: str | None = None) -> PhoneForm:
@@ -91,6 +102,10 @@ def phone_form(store: Store, event_id: int, *, language: str | None = None) -> P
         language=version.language if version else "",
         lang=language_code(version.language if version else ""),
         languages=tuple(v.language for v in list_form_languages(store, event_id)),
+        send=words.word("phone_send"),
+        problem=words.word("phone_problem"),
+        thanks=words.word("phone_thanks"),
+        again=words.word("phone_again"),
     )
 
 
@@ -149,3 +164,73 @@ def add_phone_response(
         return Changes(
             Touched.FEEDBACK, event_id=event_id, created_id=response_id, row_id=response_id
         )
+
+
+# The address's secret part: short enough to type on a phone (no 0/o, 1/l/i to confuse), long
+# enough (about 2^49) that guessing it at the form's rate limit would take thousands of years.
+TOKEN_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 10
+# The port is four digits to type, away from the ones other programs favour (8000, 8080).
+PORTS = range(8100, 9000)
+
+
+@dataclass(frozen=True)
+class PhoneAddress:
+    """Where phones find the event's form while it collects (on this computer's address),
+    and the computer's address on the latest card printed ("" if none)."""
+
+    token: str
+    port: int
+    card_host: str
+
+    def url(self, host: str, port: int | None = None) -> str:
+        """The address to scan or type, on `host` (and another port if this one was taken)."""
+        return f"http://{host}:{port or self.port}/{self.token}/"
+
+
+def new_token() -> str:
+    """A fresh secret part for the form's address."""
+    return "".join(secrets.choice(TOKEN_LETTERS) for _ in range(TOKEN_LENGTH))
+
+
+def phone_address(store: Store, event_id: int) -> PhoneAddress:
+    """The event's phone form address, made the first time it is asked for and then kept, so
+    a card printed before the day opens the form on the day."""
+    with store.begin() as s:
+        row = _address_in(s, event_id)
+        return PhoneAddress(row.token, row.port, row.card_host)
+
+
+def card_printed(store: Store, event_id: int, host: str) -> PhoneAddress:
+    """Note that a card now shows the form at `host` (a card printed on another network shows
+    an address that no longer reaches this computer: the collecting window says so)."""
+    with store.begin() as s:
+        row = _address_in(s, event_id)
+        row.card_host, row.card_at = host, utc_now()
+        return PhoneAddress(row.token, row.port, row.card_host)
+
+
+def _address_in(s: Session, event_id: int) -> FeedbackPhoneAddress:
+    row = s.scalar(select(FeedbackPhoneAddress).where(FeedbackPhoneAddress.event_id == event_id))
+    if row is None:
+        get_or_raise(s, Event, event_id, "event")
+        row = FeedbackPhoneAddress(
+            event_id=event_id,
+            token=new_token(),
+            port=secrets.choice(PORTS),
+            card_host="",
+        )
+        s.add(row)
+        s.flush()
+    return row
+
+
+def feedback_card(store: Store, event_id: int, address: str) -> FeedbackCard:
+    """The card that takes people to the form at `address` (the one collecting uses)."""
+    event = get_event(store, event_id)
+    return FeedbackCard(
+        event_title=event.title,
+        when=long_date(event.date) if event.date else "",  # on the day, in the room: no place
+        address=address,
+        languages=tuple(v.language for v in list_form_languages(store, event_id)),
+    )

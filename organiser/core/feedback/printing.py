@@ -21,8 +21,7 @@ from organiser.core.feedback.figures import Distribution, FeedbackFigures, Share
 from organiser.core.feedback.form import Question, list_questions
 from organiser.core.feedback.kinds import Kind, Standard
 from organiser.core.feedback.languages import (
-    FORM_WORDS,
-    SIGN_IN_WORDS,
+    LABELS,
     FormLanguage,
     english_when,
     get_form_language,
@@ -92,6 +91,12 @@ SIGN_IN = {
     "column_children": "Children",
     "column_first_time": "First time here? Tick",
 }
+PHONE = {
+    "phone_send": "Send",
+    "phone_problem": "There is a problem",
+    "phone_thanks": "Thank you",
+    "phone_again": "Answer again for someone else on this phone",
+}
 ENGLISH = {
     "heading": HEADING,
     "intro": INTRO,
@@ -102,6 +107,7 @@ ENGLISH = {
     "online": ONLINE,
     "closing": CLOSING,
     **SIGN_IN,
+    **PHONE,
 }
 
 
@@ -113,11 +119,11 @@ class Words:
         self.in_english: list[str] = []
 
     def word(self, key: str, english: str | None = None) -> str:
-        """One of the form's own words (FORM_WORDS); `english` where it is not in ENGLISH."""
+        """One of the form's own words (languages.LABELS); `english` where not in ENGLISH."""
         typed = self.version.values.get(key, "").strip() if self.version else ""
         english = ENGLISH[key] if english is None else english
         if self.version is not None and not typed and english:
-            self._note(dict(FORM_WORDS + SIGN_IN_WORDS)[key].lower())
+            self._note(LABELS[key].lower())
         return typed or english
 
     def _note(self, what: str) -> None:

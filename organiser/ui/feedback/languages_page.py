@@ -52,7 +52,7 @@ LONG = {"intro", "quote_hint", "contact_hint", "sign_in_intro"}
 
 def fields_for(questions: list[Question]) -> tuple[Field, ...]:
     """The form's own words, then each question's wording and (where it has them) choices,
-    then the sign-in sheet's words."""
+    then the sign-in sheet's words and the phone form's."""
     own = tuple(
         Field(key, label, Kind.TEXT if key in LONG else Kind.LINE)
         for key, label in languages.FORM_WORDS
@@ -72,7 +72,8 @@ def fields_for(questions: list[Question]) -> tuple[Field, ...]:
         Field(key, label, Kind.TEXT if key in LONG else Kind.LINE)
         for key, label in languages.SIGN_IN_WORDS
     )
-    return own + tuple(asked) + door
+    phone = tuple(Field(key, label, Kind.LINE) for key, label in languages.PHONE_WORDS)
+    return own + tuple(asked) + door + phone
 
 
 def _inverse(store: Any) -> Any:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,9 +30,12 @@ from organiser.collect.app import PhoneFormApp
 from organiser.collect.server import Running, local_address, start
 from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.feedback import phones
+from organiser.core.files import atomic_write
+from organiser.documents import DOCUMENTS
 from organiser.reports.flyer_art import QUIET_ZONE, Modules, qr_modules, qr_value
 from organiser.ui.feedback.undo import response_inverse
 from organiser.ui.ops import OpRunner
+from organiser.ui.paper import print_pdf
 
 WAIT_SECONDS = 10  # how long a phone waits for the window to store its answers
 NO_NETWORK = (
@@ -101,6 +106,7 @@ class CollectDialog(QDialog):
         self.setObjectName("collect_dialog")
         self.runner, self.event_id = runner, event_id
         self.running: Running | None = None
+        self.kept_address = False  # serving at the event's kept address (printed cards work)
         self.answered = 0
         self.bridge = Bridge(self)
         self.bridge.arrived.connect(self._store)
@@ -126,12 +132,21 @@ class CollectDialog(QDialog):
         if host is None:
             self._say(NO_NETWORK, retry=True)
             return
-        app = PhoneFormApp(self._form_for, self._hand_over)
         try:
-            self.running = start(app, host=host)
+            kept = phones.phone_address(self.runner.store, self.event_id)
+        except OrganiserError as exc:
+            self._say(str(exc), retry=True)
+            return
+        app = PhoneFormApp(self._form_for, self._hand_over, token=kept.token)
+        try:
+            try:
+                self.running = start(app, host=host, port=kept.port)
+            except OSError:  # another program has the kept port: any port, for today
+                self.running = start(app, host=host)
         except OSError as exc:
             self._say(f"Organiser could not start the form on this computer ({exc}).", retry=True)
             return
+        self.kept_address = self.running.url == kept.url(host)
         modules = qr_modules(qr_value(self.running.url))
         if modules is not None:
             self.layout_.addWidget(QrCode(modules, self), 1)
@@ -147,14 +162,38 @@ class CollectDialog(QDialog):
         self.layout_.addWidget(address)
         self._show_count()
         self.layout_.addWidget(self.count)
+        if warning := self._cards_warning(kept, host):
+            words = QLabel(warning, self)
+            words.setObjectName("collect_warning")
+            words.setWordWrap(True)
+            words.setProperty("role", "warning")
+            self.layout_.addWidget(words)
         honest = QLabel(PLAIN_HTTP, self)
         honest.setWordWrap(True)
         honest.setProperty("role", "hint")
         self.layout_.addWidget(honest)
-        self._buttons()
+        self._buttons(card=True)
         now = dt.datetime.now()
         tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
         self.midnight.start(int((tomorrow - now).total_seconds() * 1000))
+
+    def _cards_warning(self, kept: phones.PhoneAddress, host: str) -> str:
+        """Why cards printed before would not open the form today, if they would not."""
+        if not kept.card_host:
+            return ""
+        if not self.kept_address and kept.card_host == host:
+            return (
+                f"Cards printed for this event use port {kept.port}, which another program is "
+                "using now, so they will not open the form today. Show this window instead, or "
+                "print new cards (they work until this window closes)."
+            )
+        if kept.card_host != host:
+            return (
+                f"Cards printed earlier show {kept.card_host}, but this computer is at {host} on "
+                "this network, so they will not open the form. Show this window instead, or "
+                "print new cards."
+            )
+        return ""
 
     def _say(self, text: str, *, retry: bool) -> None:
         words = QLabel(text, self)
@@ -163,7 +202,7 @@ class CollectDialog(QDialog):
         self.layout_.addWidget(words)
         self._buttons(retry=retry)
 
-    def _buttons(self, *, retry: bool = False) -> None:
+    def _buttons(self, *, retry: bool = False, card: bool = False) -> None:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.button(QDialogButtonBox.StandardButton.Close).setText("Stop and close")
         box.rejected.connect(self.reject)
@@ -172,11 +211,53 @@ class CollectDialog(QDialog):
             again.setObjectName("collect_retry")
             again.clicked.connect(self._begin)
             box.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
+        if card:
+            for text, name, slot in (
+                ("&Print card…", "collect_print_card", self.print_card),
+                ("&Save card…", "collect_save_card", self.save_card),
+            ):
+                action = QPushButton(text, self)
+                action.setObjectName(name)
+                action.setToolTip("An A5 card with this QR code and address, for the tables")
+                action.clicked.connect(slot)
+                box.addButton(action, QDialogButtonBox.ButtonRole.ActionRole)
         row = QHBoxLayout()
         row.addWidget(box)
         holder = QWidget(self)
         holder.setLayout(row)
         self.layout_.addWidget(holder)
+
+    # The A5 card with this address.
+
+    def card_pdf(self) -> bytes | None:
+        """The card for the address being served now (said, not raised, if it fails)."""
+        if self.running is None:
+            return None
+        try:
+            return DOCUMENTS["feedback-card"].make(
+                self.runner.store, self.event_id, address=self.running.url
+            )
+        except OrganiserError as exc:
+            self.runner.show_error(str(exc))
+            return None
+
+    def print_card(self) -> None:
+        if (data := self.card_pdf()) is not None:
+            try:
+                print_pdf(data, self, title="Print the feedback card", name="feedback card")
+            except OrganiserError as exc:
+                self.runner.show_error(str(exc))
+
+    def save_card(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        picked, _ = QFileDialog.getSaveFileName(
+            self, "Save the feedback card", str(Path(folder) / "Feedback card.pdf"), "PDF (*.pdf)"
+        )
+        if picked and (data := self.card_pdf()) is not None:
+            try:
+                atomic_write(Path(picked), data)
+            except OrganiserError as exc:
+                self.runner.show_error(str(exc))
 
     def stop(self) -> None:
         """Stop serving the form (closing the dialog does)."""
