@@ -15,6 +15,7 @@ def main() -> int:
     from benchmarks.cli_figures import cli_figures
     from benchmarks.inprocess import run_inprocess
     from benchmarks.kills import main as kills
+    from benchmarks.phones import phone_figures
     from benchmarks.postgres import postgres_figures
     from benchmarks.window_start import window_start
 
@@ -24,6 +25,7 @@ def main() -> int:
         window_start(work)
         cli_figures(work)
         run_inprocess(work)
+        phone_figures(work)  # feedback on phones: Send to shown, and a room of 50 at once
         postgres_figures(work)  # a team database beside SQLite, when a server is named
     kills()  # kill -9 while typing and while writing: what is lost
     return 0

@@ -4,6 +4,7 @@ the local network."""
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import threading
@@ -80,10 +81,13 @@ def start(app: PhoneFormApp, *, host: str, port: int = 0) -> Running:
     OSError if the port is taken."""
     from waitress.server import create_server  # only while collecting
 
+    # A room of phones sending at once queues a few sends: normal here, not worth a warning.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
     server = create_server(
         app,
         sockets=[_bound(host, port)],
-        threads=4,
+        threads=2,  # each send waits its turn on the window's thread: more would queue there
         max_request_body_size=BODY_LIMIT,
         max_request_header_size=16 * 1024,
         channel_timeout=30,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -175,6 +176,26 @@ def test_stopping_closes_the_door_even_with_a_phone_connected(collecting: Runnin
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", collecting.port), timeout=2).close()
     idle.close()
+
+
+def test_stopping_mid_request_hangs_up_and_stores_nothing(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    before = len(responses.list_responses(store, event_id))
+    phone = socket.create_connection(("127.0.0.1", collecting.port), timeout=5)
+    phone.sendall(
+        f"POST {collecting.app.path} HTTP/1.1\r\nHost: laptop\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 900\r\n\r\n"
+        "once=half-sent&q".encode()
+    )
+    time.sleep(0.3)  # the server has the first half of the answers
+    started = time.perf_counter()
+    collecting.stop()
+    assert time.perf_counter() - started < 2, "stopping does not wait for the rest"
+    assert not collecting.thread.is_alive()
+    assert phone.recv(100) == b"", "the phone is hung up on, not answered"
+    phone.close()
+    assert len(responses.list_responses(store, event_id)) == before
 
 
 def test_the_local_address_is_never_this_computer_alone() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -171,3 +172,35 @@ def test_a_kept_port_in_use_serves_on_another_and_says_cards_will_not_work(
         with urllib.request.urlopen(shown.running.url, timeout=10) as reply:
             assert reply.status == 200
         shown.close()
+
+
+def test_closing_while_a_send_waits_for_the_window_answers_the_phone_at_once(
+    window: MainWindow, dialog: CollectDialog, qtbot: Any
+) -> None:
+    assert dialog.running is not None and window.event_id is not None
+    url = dialog.running.url
+    with urllib.request.urlopen(url, timeout=10) as reply:
+        once = page_fields(reply.read().decode()).hidden["once"]
+    before = len(responses.list_responses(window.store, window.event_id))
+    result: dict[str, Any] = {}
+
+    def phone() -> None:
+        data = urllib.parse.urlencode([("once", once)]).encode()
+        try:
+            urllib.request.urlopen(url, data=data, timeout=20)
+        except urllib.error.HTTPError as exc:
+            result["status"] = exc.code
+
+    thread = threading.Thread(target=phone)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not dialog.pending and time.monotonic() < deadline:  # the window is busy elsewhere
+        time.sleep(0.01)
+    assert dialog.pending, "the answers are waiting for the window"
+    started = time.monotonic()
+    dialog.close()
+    assert time.monotonic() - started < 2, "closing does not wait for the phone's timeout"
+    thread.join(10)
+    assert result.get("status") == 503, "the phone is told it was not saved"
+    qtbot.wait(50)  # the hand-over still queued arrives: it is not stored
+    assert len(responses.list_responses(window.store, window.event_id)) == before

@@ -52,7 +52,10 @@ PLAIN_HTTP = (
 )
 
 
-@dataclass
+STOPPED = "Collecting has stopped, so this was not saved: please hand in a paper form."
+
+
+@dataclass(eq=False)
 class Arrival:
     """One phone's answers waiting for the window's thread, and what became of them."""
 
@@ -107,6 +110,8 @@ class CollectDialog(QDialog):
         self.runner, self.event_id = runner, event_id
         self.running: Running | None = None
         self.kept_address = False  # serving at the event's kept address (printed cards work)
+        self.pending: set[Arrival] = set()  # answers handed over and not yet stored
+        self.pending_lock = threading.Lock()
         self.answered = 0
         self.bridge = Bridge(self)
         self.bridge.arrived.connect(self._store)
@@ -260,8 +265,15 @@ class CollectDialog(QDialog):
                 self.runner.show_error(str(exc))
 
     def stop(self) -> None:
-        """Stop serving the form (closing the dialog does)."""
+        """Stop serving the form (closing the dialog does). A phone whose answers are still
+        waiting for the window is told they were not saved, at once: the server's threads
+        would otherwise wait for a window that is closing, and it for them."""
         self.midnight.stop()
+        with self.pending_lock:
+            waiting, self.pending = self.pending, set()
+        for arrival in waiting:
+            arrival.refused = OrganiserError(STOPPED)
+            arrival.done.set()
         if self.running is not None:
             self.running.stop()
             self.running = None
@@ -283,6 +295,8 @@ class CollectDialog(QDialog):
     def _hand_over(self, sent: dict[int, list[str]], once: str, language: str) -> bool:
         """On a server thread: hand a phone's answers to the window and wait for the result."""
         arrival = Arrival(sent, once, language)
+        with self.pending_lock:
+            self.pending.add(arrival)
         self.bridge.arrived.emit(arrival)
         if not arrival.done.wait(WAIT_SECONDS):
             raise OrganiserError("The window did not answer in time.")
@@ -292,6 +306,10 @@ class CollectDialog(QDialog):
 
     def _store(self, arrival: Arrival) -> None:
         """On the window's thread: one service call, with its own undo."""
+        with self.pending_lock:
+            if arrival not in self.pending:  # collecting stopped: the phone was told
+                return
+            self.pending.discard(arrival)
         store, event_id = self.runner.store, self.event_id
         try:
             changes = self.runner.push(
