@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.flyer import flyer_pngs, pdf_png
 from benchmarks.import_shots import import_pngs
+from benchmarks.phone_shots import card_png, dialog_png, phone_pngs
 from benchmarks.report import summary_pngs
 from benchmarks.safety_shots import read_only_pngs
 from benchmarks.team_shots import team_pngs
@@ -119,8 +120,9 @@ def main(out: Path) -> int:
     the Feedback figures, paper-form entry (English and Polish) and languages, the Summary
     report window; programme.pdf, creche-register.pdf, booking-list.pdf, feedback-form.pdf
     (and in Polish, with a PNG), the sign-in sheet in Polish (PDF and PNG),
-    feedback-summary.pdf and summary.pdf (with its first two pages as PNGs); the team
-    database's Connect dialog, a clash and a bring back; a database open read-only; and the
+    feedback-summary.pdf and summary.pdf (with its first two pages as PNGs); Collect on
+    phones, the feedback card and the form on a phone (in Polish, its error summary, thanks);
+    the team database's Connect dialog, a clash and a bring back; a database open read-only; and the
     import dialogs on the example files in docs/examples, at 100% and 200% text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
@@ -157,17 +159,22 @@ def main(out: Path) -> int:
     door = DOCUMENTS["sign-in"].render(store, event_id, None, language="Polish")
     (out / "sign-in-polish.pdf").write_bytes(door)
     pdf_png(app, door, out / "sign-in-polish.png")
+    dialog_png(app, window, out, "")
+    card_png(app, store, event_id, out)
     flyer_pngs(app, store, event_id, out)
     summary_pngs(app, store, event_id, out)
     team_pngs(app, work, out)
     window.close()
     # The same pages at 200% text: nothing cut off, the window no larger than the screen.
     settings.setValue("view/zoom", 2.0)
-    _tab_pngs(app, store, settings, event_id, out / "200", "-200").close()
+    zoomed = _tab_pngs(app, store, settings, event_id, out / "200", "-200")
+    dialog_png(app, zoomed, out / "200", "-200")
+    zoomed.close()
     apply_zoom(app, 1.0)
     settings.setValue("view/zoom", 1.0)
     read_only_pngs(app, work, out)
     import_pngs(app, work, out)
+    phone_pngs(store, event_id, out)  # last: it stores the phone's answers
     store.close()
     return 0
 

@@ -153,7 +153,7 @@ def thanks_page(form: PhoneForm) -> bytes:
     """After Send: thanks, and a fresh form for someone else on the same phone."""
     again = f"./?language={quote(form.language)}" if form.language else "./"
     body = (
-        f'<div class="panel"><h1>{escape(form.thanks)}</h1></div><p>{escape(form.closing)}</p>'
+        f'<div class="panel"><h1>{escape(form.thanks)}</h1></div><p>{escape(form.sent)}</p>'
         f'<p><a href="{again}">{escape(form.again)}</a></p>'
     )
     return _page(form, form.thanks, body, form.lang)

@@ -96,6 +96,7 @@ def test_a_phone_answers_and_its_answers_land_in_the_same_questions(
     answers = [("once", form.hidden["once"]), (f"q{fft}", "1"), (f"q{enjoyed}", "The calm")]
     status, html = post(collecting.url, answers)
     assert status == 200 and "Thank you" in html
+    assert "reached the team" in html and "hand this form" not in html, "a phone's own words"
     stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
     assert stored.answers[fft] == "Good" and stored.answers[enjoyed] == "The calm"
     assert stored.source == "Phone"
@@ -118,6 +119,7 @@ def test_the_polish_page_shows_polish_and_stores_english_choices(
     sent = [("once", form.hidden["once"]), ("language", "Polish"), (f"q{fft}", "0")]
     status, thanks = post(collecting.url, sent)
     assert status == 200 and "<title>Dziękujemy</title>" in thanks and "Thank you" not in thanks
+    assert "Twoje odpowiedzi dotarły do zespołu" in thanks
     stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
     assert (stored.answers[fft], stored.source) == ("Very good", "Phone (Polish)")
     sent = [("once", "x" * 65), ("language", "Polish"), (f"q{fft}", "0")]

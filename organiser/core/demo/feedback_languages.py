@@ -43,6 +43,7 @@ POLISH_FORM = {
     "phone_send": "Wyślij",
     "phone_problem": "Coś wymaga poprawki",
     "phone_thanks": "Dziękujemy",
+    "phone_sent": "Twoje odpowiedzi dotarły do zespołu. Możesz zamknąć tę stronę.",
     "phone_again": "Odpowiedz jeszcze raz za kogoś innego na tym telefonie",
 }
 # Each standard question: its wording, and its choices in the English order (None: as typed).

@@ -69,6 +69,7 @@ PHONE_WORDS: tuple[tuple[str, str], ...] = (
     ("phone_send", "Phone form: the Send button"),
     ("phone_problem", "Phone form: heading over answers that need a look"),
     ("phone_thanks", "Phone form: thank-you heading"),
+    ("phone_sent", "Phone form: words under the thank-you"),
     ("phone_again", "Phone form: link to answer again for someone else"),
 )
 LABELS = dict(FORM_WORDS + SIGN_IN_WORDS + PHONE_WORDS)

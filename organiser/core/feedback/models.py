@@ -100,6 +100,7 @@ class FeedbackLanguage(Base):
     phone_send: Mapped[str] = mapped_column(Text, default="")
     phone_problem: Mapped[str] = mapped_column(Text, default="")
     phone_thanks: Mapped[str] = mapped_column(Text, default="")
+    phone_sent: Mapped[str] = mapped_column(Text, default="")
     phone_again: Mapped[str] = mapped_column(Text, default="")
     checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("member.id", ondelete="SET NULL"))
     checked_by: Mapped[str] = mapped_column(String(200), default="")  # kept if they leave

@@ -62,7 +62,7 @@ class PhoneForm:
     event_title: str
     when: str
     intro: str
-    closing: str
+    sent: str  # under the thank-you: the answers reached the team
     questions: tuple[PhoneQuestion, ...]
     language: str  # "" for English
     lang: str  # the page's language code ("en-GB", "pl", "und")
@@ -97,7 +97,7 @@ def phone_form(store: Store, event_id: int, *, language: str | None = None) -> P
         event_title=event.title,
         when=words.when(english_when(event.date, event.venue_name)),
         intro=words.word("intro"),
-        closing=words.word("closing"),
+        sent=words.word("phone_sent"),
         questions=tuple(shown),
         language=version.language if version else "",
         lang=language_code(version.language if version else ""),

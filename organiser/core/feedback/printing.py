@@ -95,6 +95,7 @@ PHONE = {
     "phone_send": "Send",
     "phone_problem": "There is a problem",
     "phone_thanks": "Thank you",
+    "phone_sent": "Your answers have reached the team. You can close this page.",
     "phone_again": "Answer again for someone else on this phone",
 }
 ENGLISH = {

@@ -131,7 +131,7 @@ class FormPage(QWidget):
 
         dialog = CollectDialog(self.runner, self.event_id, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.resize(560, 720)
+        dialog.fit()
         self.phones = dialog
         dialog.show()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSize, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,7 +79,7 @@ class QrCode(QWidget):
     def __init__(self, modules: Modules, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.modules = modules
-        self.setMinimumSize(QSize(220, 220))
+        self.setMinimumSize(QSize(160, 160))
         self.setAccessibleName("QR code of the form's address")
 
     def sizeHint(self) -> QSize:
@@ -123,6 +123,14 @@ class CollectDialog(QDialog):
         self.midnight.setSingleShot(True)
         self.midnight.timeout.connect(self._day_over)
         self._begin()
+
+    def fit(self) -> None:
+        """Wide enough for its words at any text size (the code shrinks first), never larger
+        than the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() * 0.92
+        width = min(max(self.fontMetrics().averageCharWidth() * 72, 560), room.width())
+        self.resize(width, min(max(self.sizeHint().height(), 720), room.height()))
 
     # Starting and stopping.
 

@@ -15,7 +15,7 @@ down_revision = "0016"
 branch_labels = None
 depends_on = None
 
-PHONE_WORDS = ("phone_send", "phone_problem", "phone_thanks", "phone_again")
+PHONE_WORDS = ("phone_send", "phone_problem", "phone_thanks", "phone_sent", "phone_again")
 
 
 def upgrade() -> None:
