@@ -204,3 +204,16 @@ def test_closing_while_a_send_waits_for_the_window_answers_the_phone_at_once(
     assert result.get("status") == 503, "the phone is told it was not saved"
     qtbot.wait(50)  # the hand-over still queued arrives: it is not stored
     assert len(responses.list_responses(window.store, window.event_id)) == before
+
+
+def test_asking_again_while_collecting_brings_the_same_window_back(
+    window: MainWindow, dialog: CollectDialog, person: Any
+) -> None:
+    running = dialog.running
+    person.click(window.feedback.form.phones_button)
+    assert window.feedback.form.phones is dialog and dialog.running is running, "one server"
+    dialog.close()
+    person.click(window.feedback.form.phones_button)
+    again = window.feedback.form.phones
+    assert again is not dialog and again is not None and again.running is not None
+    again.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +28,9 @@ from organiser.ui.widgets.fields import Field
 from organiser.ui.widgets.fields import Kind as Input
 from organiser.ui.widgets.form import SavedForm
 from organiser.ui.widgets.versioned_edits import versioned_edits
+
+if TYPE_CHECKING:
+    from organiser.ui.feedback.phones_dialog import CollectDialog
 
 FIELDS = (
     Field("text", "Question", Input.TEXT, hint="As it is printed on the form"),
@@ -66,6 +69,9 @@ class FormPage(QWidget):
         self.runner = runner
         self.event_id: int | None = None
         self.current_id: int | None = None
+        # Collecting on phones, by event (its window loads the server when first opened).
+        self.collecting: dict[int, CollectDialog] = {}
+        self.phones: CollectDialog | None = None  # the one opened or raised last
         self.print_button = button(self, "Print paper form…", "print_feedback_form")
         self.print_button.clicked.connect(lambda: self.print_requested.emit("feedback-form"))
         self.phones_button = button(self, "Collect on &phones…", "collect_on_phones")
@@ -129,11 +135,18 @@ class FormPage(QWidget):
             return
         from organiser.ui.feedback.phones_dialog import CollectDialog
 
-        dialog = CollectDialog(self.runner, self.event_id, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fit()
+        dialog = self.collecting.get(self.event_id)
+        if dialog is None or not dialog.isVisible():  # one window (and server) per event
+            dialog = CollectDialog(self.runner, self.event_id, self.window())
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            event_id = self.event_id
+            dialog.finished.connect(lambda _result: self.collecting.pop(event_id, None))
+            dialog.fit()
+            self.collecting[event_id] = dialog
+            dialog.show()
         self.phones = dialog
-        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()  # Escape and its buttons answer the keyboard at once
 
     def _build(self) -> None:
         left = QWidget(self)
