@@ -75,9 +75,18 @@ class PhoneFormApp:
         return f"/{self.token}/"
 
     def __call__(self, environ: Environ, start: Start) -> Iterable[bytes]:
+        try:
+            return self._answer(environ, start)
+        except Exception:  # never a traceback on the terminal: it would print the address
+            page = message_page("Not saved", "Something went wrong: please hand in a paper form.")
+            return _reply(start, "500 Internal Server Error", page)
+
+    def _answer(self, environ: Environ, start: Start) -> Iterable[bytes]:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "")
         address = str(environ.get("REMOTE_ADDR", ""))
         path = path.lower()  # a phone's keyboard may have capitalised what was typed
+        if method != "POST" and not self.pages.allow(address):  # guessing the address too
+            return _busy(start)
         if path == self.path.rstrip("/"):  # typed from a card without the last "/"
             return _reply(
                 start, "308 Permanent Redirect", b"", "text/plain", [("Location", self.path)]
@@ -91,9 +100,10 @@ class PhoneFormApp:
                 start, "405 Method Not Allowed", b"", "text/plain", [("Allow", "GET, POST")]
             )
         if method == "GET":
-            if not self.pages.allow(address):
-                return _busy(start)
-            query = parse_qs(str(environ.get("QUERY_STRING", "")), max_num_fields=5)
+            try:
+                query = parse_qs(str(environ.get("QUERY_STRING", "")), max_num_fields=5)
+            except ValueError:
+                query = {}
             language = (query.get("language") or [""])[0] or None
             return self._form(start, language)
         if not self.sends.allow(address):
@@ -121,7 +131,7 @@ class PhoneFormApp:
         sent = {
             int(name[1:]): values
             for name, values in fields.items()
-            if name.startswith("q") and name[1:].isdigit()
+            if name.startswith("q") and name[1:].isascii() and name[1:].isdigit()
         }
         errors = _too_long(form, sent)
         if errors or not 0 < len(once) <= ONCE_LIMIT:

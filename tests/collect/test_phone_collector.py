@@ -164,6 +164,43 @@ def test_bad_sends_are_refused_in_words_and_store_nothing(
     assert len(responses.list_responses(store, event_id)) == before
 
 
+def test_crafted_sends_are_refused_not_crashed_and_store_nothing(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    before = len(responses.list_responses(store, event_id))
+    once = page_fields(get(collecting.url)[1]).hidden["once"]
+    fft = question(store, event_id, Standard.FFT)
+    regular = question(store, event_id, Standard.REGULAR)
+    contact = question(store, event_id, Standard.CONTACT)
+    crafted = {
+        "a digit that is not 0-9": [(f"q{fft}", "²")],
+        "a number too long to read": [(f"q{fft}", "9" * 5000)],
+        "two answers to a one-answer question": [(f"q{regular}", "0"), (f"q{regular}", "1")],
+        "a contact detail without saying we may": [(f"q{contact}", "me@example.org")],
+        "a field named with another digit": [("q²", "0")],
+        "a page key too long to keep": [(f"q{fft}", "0")],
+    }
+    for what, fields in crafted.items():
+        key = "k" * 51 if what == "a page key too long to keep" else once
+        status, html = post(collecting.url, [("once", key), *fields])
+        assert status == 400 and "There is a problem" in html, what
+    assert (
+        "Choose one answer."
+        in post(collecting.url, [("once", once), *crafted["two answers to a one-answer question"]])[
+            1
+        ]
+    )
+    status, _html = get(f"{collecting.url}?a=1&b=2&c=3&d=4&e=5&f=6&language=Polish")
+    assert status == 200, "a long query is the English form, not a crash"
+    assert len(responses.list_responses(store, event_id)) == before
+
+
+def test_guessing_the_address_is_slowed_too(collecting: Running) -> None:
+    host = f"http://127.0.0.1:{collecting.port}"
+    statuses = [get(f"{host}/guess{n}/")[0] for n in range(web.PAGES_PER_MINUTE + 3)]
+    assert statuses.count(404) == web.PAGES_PER_MINUTE and statuses.count(429) == 3
+
+
 def test_a_flood_of_sends_from_one_address_is_slowed(collecting: Running) -> None:
     statuses = [
         post(collecting.url, [("once", f"flood-{n}")])[0] for n in range(web.SENDS_PER_MINUTE + 5)

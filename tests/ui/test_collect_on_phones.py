@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton
 
+from organiser.core.errors import OrganiserError
 from organiser.core.feedback import phones, responses
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Standard
@@ -217,3 +218,10 @@ def test_asking_again_while_collecting_brings_the_same_window_back(
     again = window.feedback.form.phones
     assert again is not dialog and again is not None and again.running is not None
     again.close()
+
+
+def test_answers_arriving_as_collecting_stops_are_turned_away(dialog: CollectDialog) -> None:
+    dialog.stop()
+    with pytest.raises(OrganiserError, match="Collecting has stopped"):
+        dialog._hand_over({}, "late", "")
+    assert not dialog.pending, "nothing left waiting for a window that is closing"

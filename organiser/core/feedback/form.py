@@ -134,9 +134,15 @@ def _add_new_services(s: Session, event_id: int) -> None:
         question.choices = "\n".join(have + new)
 
 
-def questions_in(s: Session, event_id: int, *, archived: bool = False) -> list[Question]:
-    ensure_form(s, event_id)
-    _add_new_services(s, event_id)
+def questions_in(
+    s: Session, event_id: int, *, archived: bool = False, ensure: bool = True
+) -> list[Question]:
+    """The form's questions; with `ensure`, the standard ones are made the first time and new
+    speakers' organisations join the services question (a write). Without, it only reads (the
+    phone form's server threads, which must never write behind the window's back)."""
+    if ensure:
+        ensure_form(s, event_id)
+        _add_new_services(s, event_id)
     counts = dict(
         s.execute(
             select(FeedbackAnswer.question_id, func.count())
@@ -163,10 +169,13 @@ def questions_in(s: Session, event_id: int, *, archived: bool = False) -> list[Q
     ]
 
 
-def list_questions(store: Store, event_id: int, *, archived: bool = False) -> list[Question]:
-    """The form's questions in order (archived ones too, when asked)."""
+def list_questions(
+    store: Store, event_id: int, *, archived: bool = False, ensure: bool = True
+) -> list[Question]:
+    """The form's questions in order (archived ones too, when asked); `ensure` as in
+    questions_in."""
     with store.begin() as s:
-        return questions_in(s, event_id, archived=archived)
+        return questions_in(s, event_id, archived=archived, ensure=ensure)
 
 
 def _check(values: Mapping[str, Any], current: Mapping[str, Any]) -> dict[str, Any]:

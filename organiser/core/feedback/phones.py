@@ -39,7 +39,7 @@ from organiser.core.parsing import long_date
 from organiser.core.records import get_or_raise
 
 SOURCE = "Phone"
-ONCE_LIMIT = 64  # a page's one-off key: 32 random bytes, URL-safe
+ONCE_LIMIT = 50  # a page's one-off key (32 random bytes, URL-safe: 43 characters)
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,13 @@ class PhoneForm:
     again: str = "Answer again for someone else on this phone"
 
 
-def phone_form(store: Store, event_id: int, *, language: str | None = None) -> PhoneForm:
-    """The form for phones, in English or one of its language versions."""
+def phone_form(
+    store: Store, event_id: int, *, language: str | None = None, ensure: bool = True
+) -> PhoneForm:
+    """The form for phones, in English or one of its language versions (`ensure=False` only
+    reads: the server's threads ask so, once the window has made the form)."""
     event = get_event(store, event_id)
-    questions = list_questions(store, event_id)
+    questions = list_questions(store, event_id, ensure=ensure)
     version = get_form_language(store, event_id, language) if language else None
     words = Words(version)
     shown = []
@@ -122,9 +125,11 @@ def _answers(
         if question.kind == Kind.TEXT.value:
             answers[question_id] = "\n".join(values)
             continue
+        if question.kind != Kind.MULTIPLE.value and len(values) > 1:
+            raise ValidationError(f"{question.text} Choose one answer.", field=str(question_id))
         picked = []
         for value in values:
-            place = int(value) if value.isdigit() else -1
+            place = int(value) if value.isascii() and value.isdigit() and len(value) < 5 else -1
             if not 0 <= place < len(question.choices):
                 raise ValidationError(
                     f"{question.text} That is not one of the answers.", field=str(question_id)
@@ -158,7 +163,13 @@ def add_phone_response(
         questions = questions_in(s, event_id, archived=True)
         source = f"{SOURCE} ({language})" if language else SOURCE
         response_id = add_response_in(
-            s, event_id, _answers(questions, sent), source=source, source_key=key
+            s,
+            event_id,
+            _answers(questions, sent),
+            questions=questions,
+            source=source,
+            source_key=key,
+            keep_empty=False,
         )
         s.flush()
         return Changes(

@@ -97,12 +97,20 @@ def add_response_in(
     source_key: str | None = None,
     received_at: dt.datetime | None = None,
     booking_id: int | None = None,
+    keep_empty: bool = True,
 ) -> int:
-    """Store one response inside an open transaction (imports add many in one)."""
+    """Store one response inside an open transaction (imports add many in one). Without
+    `keep_empty`, a response left with no answers once what was given without consent is
+    dropped is refused (a phone's send of a contact detail alone)."""
     qs = questions if questions is not None else questions_in(s, event_id, archived=True)
     stored = prepare_answers(qs, answers)
     for qid in _without_consent(qs, stored):  # collect the minimum: only what they agreed to
         stored.pop(qid, None)
+    if not keep_empty and not any(value.strip() for value in stored.values()):
+        raise ValidationError(
+            "Nothing to save: a name or contact detail is kept only with the answer above it "
+            "that says we may (quote you, or contact you)."
+        )
     if booking_id is not None:
         booking = get_or_raise(s, Booking, booking_id, "booking")
         if booking.event_id != event_id:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from organiser.collect.app import PhoneFormApp
 from organiser.collect.server import Running, local_address, start
-from organiser.core.errors import OrganiserError, ValidationError
+from organiser.core.errors import OrganiserError
 from organiser.core.feedback import phones
 from organiser.core.files import atomic_write
 from organiser.documents import DOCUMENTS
@@ -111,6 +111,7 @@ class CollectDialog(QDialog):
         self.running: Running | None = None
         self.kept_address = False  # serving at the event's kept address (printed cards work)
         self.pending: set[Arrival] = set()  # answers handed over and not yet stored
+        self.stopped = False
         self.pending_lock = threading.Lock()
         self.answered = 0
         self.bridge = Bridge(self)
@@ -141,12 +142,15 @@ class CollectDialog(QDialog):
 
     def _begin(self) -> None:
         self._clear()
+        self.stopped = False
         host = local_address()
         if host is None:
             self._say(NO_NETWORK, retry=True)
             return
         try:
             kept = phones.phone_address(self.runner.store, self.event_id)
+            # Made here, on the window's thread: the server's threads only ever read it.
+            phones.phone_form(self.runner.store, self.event_id)
         except OrganiserError as exc:
             self._say(str(exc), retry=True)
             return
@@ -278,6 +282,7 @@ class CollectDialog(QDialog):
         would otherwise wait for a window that is closing, and it for them."""
         self.midnight.stop()
         with self.pending_lock:
+            self.stopped = True
             waiting, self.pending = self.pending, set()
         for arrival in waiting:
             arrival.refused = OrganiserError(STOPPED)
@@ -298,16 +303,23 @@ class CollectDialog(QDialog):
     # Answers arriving.
 
     def _form_for(self, language: str | None) -> phones.PhoneForm:
-        return phones.phone_form(self.runner.store, self.event_id, language=language)
+        return phones.phone_form(self.runner.store, self.event_id, language=language, ensure=False)
 
     def _hand_over(self, sent: dict[int, list[str]], once: str, language: str) -> bool:
         """On a server thread: hand a phone's answers to the window and wait for the result."""
         arrival = Arrival(sent, once, language)
         with self.pending_lock:
+            if self.stopped:  # arrived as collecting stopped
+                raise OrganiserError(STOPPED)
             self.pending.add(arrival)
         self.bridge.arrived.emit(arrival)
         if not arrival.done.wait(WAIT_SECONDS):
-            raise OrganiserError("The window did not answer in time.")
+            with self.pending_lock:
+                waiting = arrival in self.pending
+                self.pending.discard(arrival)  # never stored after the phone was told not
+            if waiting:
+                raise OrganiserError("The window did not answer in time.")
+            arrival.done.wait()  # the window has it now: its answer comes at once
         if arrival.refused is not None:
             raise arrival.refused
         return arrival.stored
@@ -336,10 +348,10 @@ class CollectDialog(QDialog):
             if arrival.stored:
                 self.answered += 1
                 self._show_count()
-        except ValidationError as exc:
-            arrival.refused = exc
         except OrganiserError as exc:
             arrival.refused = exc
+        except Exception as exc:  # whatever a crafted send finds: the phone hears, nothing else
+            arrival.refused = OrganiserError(f"That could not be saved ({type(exc).__name__}).")
         finally:
             arrival.done.set()
 
