@@ -153,6 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
     _database_option(listed, top=False)
     _database_option(back, top=False)
     _database_option(self_test, top=False)  # accepted like everywhere, and never opened
+    from organiser.cli_protect import add_parsers as add_protection
+
+    for sub in add_protection(commands):
+        _database_option(sub, top=False)
     return parser
 
 

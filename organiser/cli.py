@@ -11,6 +11,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from organiser.cli_protect import change_password, protect, unlock_if_protected, unprotect
 from organiser.core import backup
 from organiser.core.errors import CorruptDatabase, OrganiserError
 from organiser.core.files import atomic_write
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 # Commands over in a moment: no garbage collection while they import SQLAlchemy, the models
 # and ReportLab (tens of thousands of lasting objects, nothing to collect). The longer ones
 # (import, copy, offline) keep it, as their garbage can grow with the data.
-_BRIEF = frozenset({"demo", "events", "export", "backup", "restore", "check"})
+_BRIEF = frozenset({"demo", "events", "export", "backup", "restore", "check", "change-password"})
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -39,6 +40,8 @@ def run(args: argparse.Namespace, url: str) -> int:
     atexit.unregister(gc.freeze)
     atexit.register(gc.freeze)
     try:
+        if args.command not in _PROTECTION:  # those ask for the password themselves
+            unlock_if_protected(url)
         return _COMMANDS[args.command](args, url)
     except CorruptDatabase as exc:
         found = backup.newest_good_backup(Path(exc.path))
@@ -59,6 +62,7 @@ def _opened(url: str, *, reads_only: bool = False, daily_backup: bool = True) ->
     stderr; a command that only reads works on a read-only file or a full disk too."""
     from organiser.core.opening import open_store  # SQLAlchemy: after the collector is off
 
+    unlock_if_protected(url)  # another database than --database (copy --to)
     store = open_store(url, daily_backup=daily_backup, read_only_ok=reads_only)
     for warning in store.warnings:
         print(f"organiser: warning: {warning}", file=sys.stderr)
@@ -169,6 +173,7 @@ def _restore(args: argparse.Namespace, url: str) -> int:
     source = Path(args.backup).expanduser().resolve()
     if not source.is_file():
         raise OrganiserError(f"There is no backup at {source}.")
+    _same_protection(source, path)
     # Refuse a damaged, foreign, empty or newer file before it replaces the database.
     if check_sqlite_file(source) is None:
         raise OrganiserError(f"{source.name} is not an Organiser backup.")
@@ -178,6 +183,28 @@ def _restore(args: argparse.Namespace, url: str) -> int:
     if kept is not None:
         print(f"The file it replaced could not be read, so it was kept as {kept.name}")
     return 0
+
+
+def _same_protection(source: Path, path: Path) -> None:
+    """A protected backup restores only into the database it was made from (its key), and a
+    plain one only into a plain database."""
+    from organiser.core import protection
+
+    locked = protection.is_protected(source)
+    if locked != protection.is_protected(path):
+        raise OrganiserError(
+            f"{source.name} is {'' if locked else 'not '}protected with a password and "
+            f"{path.name} is {'not ' if locked else ''}: a backup restores only into a database "
+            "protected the same way. Nothing was changed."
+        )
+    key = protection.key_for(path)
+    if locked and protection.key_for(source) is None:
+        if key is None or not protection.opens(source, key):
+            raise OrganiserError(
+                f"{source.name} was protected with another key than {path.name}'s, so it cannot "
+                "be restored into it. Nothing was changed."
+            )
+        protection.remember(source, key)
 
 
 def _check(args: argparse.Namespace, url: str) -> int:
@@ -244,4 +271,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace, str], int]] = {
     "copy": _copy,
     "import": _import,
     "offline": _offline,
+    "protect": protect,
+    "unprotect": unprotect,
+    "change-password": change_password,
 }
+_PROTECTION = frozenset({"protect", "unprotect", "change-password"})

@@ -92,6 +92,7 @@ def _parts(outcome: Outcome, folder: Path) -> None:
     outcome.part("chart", lambda: _chart(svg))
     outcome.part("QR code", _qr)
     outcome.part("team database driver", _driver)
+    outcome.part("protected database", lambda: _protected(folder))
 
     def window() -> str:
         from organiser.ui.selftest import check_window_parts
@@ -202,6 +203,32 @@ def _qr() -> str:
     if not modules:
         raise RuntimeError("no QR code was made")
     return f"{len(modules)}×{len(modules)} modules"
+
+
+def _protected(folder: Path) -> str:
+    """A database protected with a password, written and read back through SQLCipher, and
+    none of its words left readable in the file."""
+    from organiser.core import protection
+    from organiser.core.events.reading import list_events
+    from organiser.core.events.service import create_event
+    from organiser.core.opening import open_store
+    from organiser.core.paths import database_url
+
+    path = folder / "protected.sqlite"
+    url = database_url(str(path))
+    with closing(open_store(url, daily_backup=False)) as store:
+        create_event(store, title="Self-test protected event")
+    key = protection.protect_database(path, "self-test password")
+    protection.remove_plain_copy(path)
+    protection.forget(path)
+    protection.remember(path, protection.unlock(path, "self-test password"))
+    with closing(open_store(url, daily_backup=False)) as store:
+        titles = [e.title for e in list_events(store)]
+    if titles != ["Self-test protected event"] or b"Self-test" in path.read_bytes():
+        raise ValueError("the protected database did not read back as written")
+    if protection.unlock(path, key.recovery) != key:
+        raise ValueError("the recovery key did not open it")
+    return f"SQLCipher {protection.cipher_version()}: written, read back, no words in the file"
 
 
 def _driver() -> str:

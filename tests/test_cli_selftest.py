@@ -23,6 +23,7 @@ PARTS = (
     "chart",
     "QR code",
     "team database driver",
+    "protected database",
     "window parts",
 )
 
@@ -81,5 +82,6 @@ def test_a_missing_part_is_named_in_words_and_fails_the_run(
     # The parts that do not need the database are still tried.
     assert "chart: ok (SVG" in out and "window parts: ok" in out
     assert "document flyer" not in out
-    assert err.strip().startswith("2 of ") and "parts failed" in err
+    assert "protected database: FAILED" in out, "it needs the database's schema too"
+    assert err.strip().startswith("3 of ") and "parts failed" in err
     assert "Traceback" not in out + err

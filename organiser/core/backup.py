@@ -12,8 +12,10 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from organiser.core import protection
 from organiser.core.disk import disk_words, sqlite_code
 from organiser.core.errors import DiskProblem, OrganiserError
+from organiser.core.files import atomic_write
 from organiser.core.integrity import open_read_only, quick_check
 from organiser.core.paths import backups_dir, make_private_file
 
@@ -33,11 +35,13 @@ class BackupFile:
 
 
 def _copy(source: Path, target: Path) -> None:
-    """Copy a live database page by page with SQLite's backup API (safe while in use)."""
-    with (
-        closing(open_read_only(source)) as src,
-        closing(sqlite3.connect(target, timeout=5)) as dst,
-    ):
+    """Copy a live database page by page with SQLite's backup API (safe while in use); a
+    protected one stays encrypted, with the same key, in the copy."""
+    key = protection.key_for(source)
+    if key is not None:
+        protection.remember(target, key)
+    opened = protection.connect(target, key) if key else sqlite3.connect(target, timeout=5)
+    with closing(open_read_only(source)) as src, closing(opened) as dst:
         src.backup(dst)
 
 
@@ -56,7 +60,12 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
         if verdict != "ok":
             raise OrganiserError(f"The backup did not verify ({verdict}); nothing was replaced.")
         partial.replace(target)
-    except (OSError, sqlite3.Error) as exc:
+        key = protection.key_for(database)
+        if key is not None:
+            protection.remember(target, key)
+            if out is not None:  # beside a copy put elsewhere, so its password opens it too
+                _copy_keys(database, target)
+    except _failures() as exc:
         raise OrganiserError(
             f"Could not write the backup to {target}: {disk_words(target, exc)}."
         ) from exc
@@ -65,7 +74,19 @@ def make_backup(database: Path, *, reason: str = "manual", out: Path | None = No
     finally:
         with contextlib.suppress(OSError):  # a copy that failed to verify is not kept either
             partial.unlink(missing_ok=True)
+        protection.forget(partial)
     return target
+
+
+def _failures() -> tuple[type[BaseException], ...]:
+    """What writing or reading a copy can raise: the disk's errors and the database's."""
+    return (OSError, *protection.database_errors())
+
+
+def _copy_keys(database: Path, target: Path) -> None:
+    keys = protection.keys_path(database)
+    if keys.exists():
+        atomic_write(protection.keys_path(target), keys.read_bytes())
 
 
 def list_backups(database: Path) -> list[BackupFile]:
@@ -211,7 +232,7 @@ def restore_backup(backup: Path, database: Path) -> Path | None:
                 raise
         finally:
             fresh.unlink(missing_ok=True)
-    except (OSError, sqlite3.Error) as exc:
+    except _failures() as exc:
         raise OrganiserError(
             f"Could not restore {backup.name}: {disk_words(database, exc)}. Nothing was changed."
         ) from exc

@@ -23,8 +23,9 @@ from sqlalchemy import (
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
+from organiser.core import protection
 from organiser.core.disk import sqlite_code
 from organiser.core.errors import SavedElsewhere, StoreError, ValidationError
 from organiser.core.integrity import open_read_only
@@ -65,15 +66,28 @@ def read_only_engine(path: Path) -> Engine:
     """An engine that reads `path` and can write nothing, not even a journal beside it."""
     # A fresh connection for every use: each sees the file as it is then (one kept open
     # would keep reading what was there when it opened).
+    extra = {"module": protection.cipher()} if protection.key_for(path) else {}
     engine = create_engine(
-        "sqlite://", creator=lambda: open_read_only(path, shared=True), poolclass=NullPool
+        "sqlite://", creator=lambda: open_read_only(path, shared=True), poolclass=NullPool, **extra
     )
     event.listen(engine, "connect", _set_read_only_pragmas)
     return engine
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite connections get the pragmas of QUALITY.md."""
+    """An engine for `url`; SQLite connections get the pragmas of QUALITY.md. A file protected
+    with a password is opened through SQLCipher with the key this process unlocked for it."""
+    path = sqlite_path(url)
+    key = protection.key_for(path) if path is not None else None
+    if path is not None and key is not None:
+        engine = create_engine(
+            "sqlite://",
+            module=protection.cipher(),
+            creator=lambda: protection.connect(path, key, shared=True),
+            poolclass=QueuePool,
+        )
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _set_sqlite_pragmas)

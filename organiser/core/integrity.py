@@ -6,6 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from organiser.core import protection
 from organiser.core.disk import disk_words, is_damage, nearly_full, why_not_writable
 from organiser.core.errors import DiskProblem, ForeignFile
 from organiser.core.instance import held_by_running_app
@@ -46,7 +47,15 @@ def _what_it_is(path: Path) -> str:
 
 def refuse_foreign_file(path: Path) -> None:
     """Refuse a file that is not a database at all (a picture, a document) by its first bytes:
-    cheap enough to run before anything, such as a lock file, is written beside it."""
+    cheap enough to run before anything, such as a lock file, is written beside it. A file
+    protected with a password is a database: Locked until its password has been given."""
+    if protection.is_protected(path):
+        if protection.key_for(path) is None:
+            raise protection.Locked(
+                f"{path.name} is protected with a password: it opens once the password (or "
+                "its recovery key) is given. Nothing was changed.",
+            )
+        return
     try:
         foreign = path.is_file() and path.stat().st_size > 0 and not looks_like_sqlite(path)
         kind = _what_it_is(path) if foreign else ""
@@ -62,7 +71,8 @@ def refuse_foreign_file(path: Path) -> None:
 def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     """A connection that writes nothing, not even a -wal or -shm beside a closed database.
 
-    `shared`: for a connection pool that hands it to more than one thread.
+    `shared`: for a connection pool that hands it to more than one thread. A protected
+    file is opened with the key this process unlocked for it.
     """
     # Read-only SQLite still creates (and, unable to checkpoint, leaves) -wal and -shm files
     # beside a WAL database. With no -wal present nobody has the file open, so open it
@@ -81,6 +91,9 @@ def open_read_only(path: Path, *, shared: bool = False) -> sqlite3.Connection:
     immutable = "&immutable=1" if unused else ""
     # as_uri() percent-encodes, so a folder named "a?b#c" still opens the right file.
     uri = f"{path.resolve().as_uri()}?mode=ro{immutable}"
+    key = protection.key_for(path)
+    if key is not None:
+        return protection.connect_uri(uri, key, shared=shared)  # type: ignore[no-any-return]
     return sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=not shared)
 
 
@@ -103,7 +116,7 @@ def quick_check(path: Path) -> str:
     try:
         with closing(open_read_only(path)) as connection:
             rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except protection.database_errors("DatabaseError") as exc:
         if is_damage(exc):
             return one_line([str(exc)])
         raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc

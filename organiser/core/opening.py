@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from organiser.core import backup, migrate
+from organiser.core import backup, migrate, protection
 from organiser.core.db import Store, make_engine, read_only_engine
 from organiser.core.disk import disk_words, nearly_full, why_not_writable
 from organiser.core.errors import (
@@ -49,7 +48,7 @@ def check_sqlite_file(path: Path) -> str | None:
         revision, has_tables = stored_revision(path)
     except OSError as exc:
         raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
-    except sqlite3.DatabaseError as exc:
+    except protection.database_errors("DatabaseError") as exc:
         raise DiskProblem(f"Cannot read {path.name}: {disk_words(path, exc)}.") from exc
     if revision is None and has_tables:
         raise ForeignFile(
@@ -170,7 +169,9 @@ def _open_engine(url: str, path: Path | None) -> Store:
         raise
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
-        if path is not None and isinstance(exc, DBAPIError | sqlite3.Error | OSError):
+        if path is not None and isinstance(
+            exc, (DBAPIError, OSError, *protection.database_errors())
+        ):
             raise DiskProblem(f"Cannot open {path.name}: {disk_words(path, exc)}.") from exc
         raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
     return store

@@ -34,9 +34,18 @@ def open_database(url: str, *, read_only: str | None = None) -> Store | None:
     """Open the database. A damaged file (or an empty one where backups exist) is moved aside
     and the newest good backup offered; a file that is not a database, one from a newer
     Organiser, or one that cannot be read is refused in words and left exactly as it was."""
-    from organiser.core import backup
+    from organiser.core import backup, protection
     from organiser.core.opening import open_store
 
+    database = sqlite_path(url)
+    if database is not None and protection.is_protected(database):
+        from organiser.ui.password_dialog import unlock_for_window
+
+        why = unlock_for_window(database)
+        if why is not None:  # cancelled ("") or cannot be opened at all
+            if why:
+                tell(why)
+            return None
     try:
         return open_store(url, read_only_ok=True, force_read_only=read_only)
     except CorruptDatabase as exc:

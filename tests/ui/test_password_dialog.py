@@ -1,0 +1,101 @@
+"""Opening a protected database in the window: the password asked in a dialog (hidden as it
+is typed), a wrong one said as such and asked again with the file untouched, the recovery key
+accepted instead, and Cancel opening nothing (never a damaged-file or backup question)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
+
+from organiser.core import protection
+from organiser.core.demo import add_demo_event
+from organiser.core.events.reading import list_events
+from organiser.core.opening import open_store
+from organiser.core.paths import database_url
+from organiser.ui import opening
+from organiser.ui.password_dialog import PasswordDialog
+
+PASSWORD = "a long enough password"
+
+
+@pytest.fixture(autouse=True)
+def nothing_unlocked() -> Iterator[None]:
+    protection._UNLOCKED.clear()
+    yield
+    protection._UNLOCKED.clear()
+
+
+@pytest.fixture
+def protected(tmp_path: Path) -> tuple[Path, protection.Key]:
+    path = tmp_path / "organiser.sqlite"
+    store = open_store(database_url(str(path)))
+    add_demo_event(store)
+    store.close()
+    key = protection.protect_database(path, PASSWORD)
+    protection.remove_plain_copy(path)
+    protection._UNLOCKED.clear()
+    return path, key
+
+
+def test_a_wrong_password_is_said_and_asked_again_and_the_right_one_opens(
+    qtbot: Any, protected: tuple[Path, protection.Key], file_hash: Callable[[Path], str]
+) -> None:
+    path, key = protected
+    before = file_hash(path)
+    dialog = PasswordDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.field.echoMode() == QLineEdit.EchoMode.Password, "never shown as typed"
+    qtbot.keyClicks(dialog.field, "not it at all")
+    assert not dialog.try_unlock()
+    assert "That password does not open organiser.sqlite" in dialog.problem.text()
+    assert dialog.field.text() == "" and file_hash(path) == before
+    qtbot.keyClicks(dialog.field, PASSWORD)
+    assert dialog.try_unlock() and dialog.result() == QDialog.DialogCode.Accepted
+    assert protection.key_for(path) == key
+
+
+def test_the_recovery_key_opens_it_too(qtbot: Any, protected: tuple[Path, protection.Key]) -> None:
+    path, key = protected
+    dialog = PasswordDialog(path)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.field, key.recovery.lower())
+    assert dialog.try_unlock() and protection.key_for(path) == key
+
+
+def test_the_window_opens_a_protected_database_once_the_password_is_given(
+    qapp: Any, protected: tuple[Path, protection.Key], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, _key = protected
+
+    def typed(dialog: PasswordDialog) -> int:
+        dialog.field.setText(PASSWORD)
+        return int(dialog.try_unlock())
+
+    monkeypatch.setattr(PasswordDialog, "exec", typed)
+    store = opening.open_database(database_url(str(path)))
+    assert store is not None
+    try:
+        assert "Move, Breathe and Connect" in list_events(store)[0].title
+    finally:
+        store.close()
+
+
+def test_cancel_opens_nothing_and_asks_nothing_about_damage(
+    qapp: Any,
+    protected: tuple[Path, protection.Key],
+    monkeypatch: pytest.MonkeyPatch,
+    file_hash: Callable[[Path], str],
+) -> None:
+    path, _key = protected
+    before = file_hash(path)
+    asked: list[str] = []
+    monkeypatch.setattr(PasswordDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **_k: asked.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **_k: asked.append(a[2]))
+    assert opening.open_database(database_url(str(path))) is None
+    assert asked == [] and file_hash(path) == before
+    assert not any(p.name.startswith(f"{path.name}.damaged") for p in path.parent.iterdir())
