@@ -179,6 +179,9 @@ def build(window: WindowHost) -> MenuActions:
     file_menu.addAction(
         _action(window, "&Restore from backup…", _later(window, "commands.restore"))
     )
+    file_menu.addAction(
+        _action(window, "Pass&word protection…", _later(window, "protect_dialog.open_protection"))
+    )
     file_menu.addSeparator()
     file_menu.addAction(
         _action(
