@@ -17,6 +17,7 @@ def main() -> int:
     from benchmarks.kills import main as kills
     from benchmarks.phones import phone_figures
     from benchmarks.postgres import postgres_figures
+    from benchmarks.protection import protection_figures
     from benchmarks.window_start import window_start
 
     compile_bytecode()
@@ -26,6 +27,7 @@ def main() -> int:
         cli_figures(work)
         run_inprocess(work)
         phone_figures(work)  # feedback on phones: Send to shown, and a room of 50 at once
+        protection_figures(work)  # a database protected with a password, against plain
         postgres_figures(work)  # a team database beside SQLite, when a server is named
     kills()  # kill -9 while typing and while writing: what is lost
     return 0
