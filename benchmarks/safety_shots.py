@@ -41,3 +41,36 @@ def read_only_pngs(app: QApplication, work: Path, out: Path) -> None:
             window.deleteLater()
             app.processEvents()
         apply_zoom(app, 1.0)
+
+
+def protection_pngs(app: QApplication, work: Path, out: Path) -> None:
+    """protect.png and recovery-key.png: File ▸ Password protection… before and after, at
+    100% and 200% text (…-200.png)."""
+    from organiser.core import protection
+    from organiser.ui.protect_dialog import ProtectionDialog
+
+    for suffix, zoom in (("", 1.0), ("-200", 2.0)):
+        url = f"sqlite:///{work / f'protected{suffix}' / 'organiser.sqlite'}"
+        settings = QSettings(str(work / f"protect{suffix}.ini"), QSettings.Format.IniFormat)
+        settings.setValue("view/zoom", zoom)
+        store = open_store(url)
+        add_demo_event(store)
+        window = MainWindow(store, settings)
+        window.resize(1366, 768)
+        window.show()
+        dialog = ProtectionDialog(window)
+        dialog.show()
+        for name in ("protect", "recovery-key"):
+            for _ in range(10):
+                app.processEvents()
+            dialog.grab().save(str(out / f"{name}{suffix}.png"))
+            print(out / f"{name}{suffix}.png")
+            if name == "protect":
+                dialog.new.setText("an example password")
+                dialog.again.setText("an example password")
+                dialog.protect()
+        dialog.close()
+        window.close()
+        window.store.close()
+        protection.forget(window.store.path or Path())
+    apply_zoom(app, 1.0)

@@ -21,7 +21,7 @@ from benchmarks.flyer import flyer_pngs, pdf_png
 from benchmarks.import_shots import import_pngs
 from benchmarks.phone_shots import card_png, dialog_png, phone_pngs
 from benchmarks.report import summary_pngs
-from benchmarks.safety_shots import read_only_pngs
+from benchmarks.safety_shots import protection_pngs, read_only_pngs
 from benchmarks.team_shots import team_pngs
 from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
@@ -173,6 +173,7 @@ def main(out: Path) -> int:
     apply_zoom(app, 1.0)
     settings.setValue("view/zoom", 1.0)
     read_only_pngs(app, work, out)
+    protection_pngs(app, work, out)
     import_pngs(app, work, out)
     phone_pngs(store, event_id, out)  # last: it stores the phone's answers
     store.close()

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -75,6 +75,25 @@ class ProtectionDialog(QDialog):
             self._protected_page()
         else:
             self._plain_page()
+        self.fit()
+
+    def fit(self) -> None:
+        """Wide enough for its words at any text size, tall enough for every line of the page
+        shown (wrapped words are not cut off at 200%), never larger than the screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() * 0.92
+        width = min(max(self.fontMetrics().averageCharWidth() * 72, 520), room.width())
+        outer = self.layout()
+        assert outer is not None
+        margins = outer.contentsMargins()
+        shown = self.pages.currentWidget()
+        page = shown.layout() if shown is not None else None
+        assert page is not None
+        inner = width - margins.left() - margins.right()
+        page.activate()
+        wanted = max(page.totalHeightForWidth(inner), page.sizeHint().height())
+        height = wanted + margins.top() + margins.bottom()
+        self.resize(width, min(max(height, self.sizeHint().height()), room.height()))
 
     # Pages.
 
@@ -148,10 +167,11 @@ class ProtectionDialog(QDialog):
             "database if the password is forgotten. Print the sheet, or write the key down, "
             "and keep it in a locked drawer, apart from this laptop."
         )
-        shown = QLabel(key.recovery.replace("-", " "), self)
+        groups = key.recovery.split("-")
+        lines = [" ".join(groups[i : i + 5]) for i in range(0, len(groups), 5)]
+        shown = QLabel("\n".join(lines), self)  # as the sheet prints it: five groups a line
         shown.setObjectName("recovery_key")
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        shown.setWordWrap(True)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         font.setPointSizeF(self.font().pointSizeF() * 1.5)
         shown.setFont(font)
@@ -170,6 +190,7 @@ class ProtectionDialog(QDialog):
         finish = self._buttons("&Done", "recovery_done", self.finish)
         finish.setEnabled(False)
         self.kept.toggled.connect(finish.setEnabled)
+        QTimer.singleShot(0, self.fit)  # once the new page's widgets are shown and measured
 
     # What each button does.
 
