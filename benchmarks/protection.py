@@ -62,7 +62,7 @@ def _pair(folder: Path, name: str, build: Callable[[Store], object]) -> tuple[Pa
         compact.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     locked = folder / f"{name}-protected.sqlite"
     shutil.copyfile(plain, locked)
-    protection.protect_database(locked, PASSWORD)
+    protection.protect_database(locked, PASSWORD)  # its key is remembered here
     protection.remove_plain_copy(locked)
     return plain, locked
 

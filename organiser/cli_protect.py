@@ -112,14 +112,26 @@ def protect(args: argparse.Namespace, url: str) -> int:
         raise OrganiserError(f"{path.name} is already protected with a password.")
     if _interactive() and os.environ.get(PASSWORD) is None:
         print(FORGOTTEN, file=sys.stderr)
-    key = protection.protect_database(path, _new_password("database"))
+    done = protection.protect_database(path, _new_password("database"))
+    key = done.key
+    print(f"Protected {path}. Its recovery key: {key.recovery}", flush=True)  # first, always
+    for left in done.left_plain:
+        print(
+            f"organiser: warning: the backup {left.name} is damaged, so it could not be "
+            "protected and can still be read: delete it.",
+            file=sys.stderr,
+        )
     if args.recovery_sheet:
         from organiser.reports.recovery_sheet import render_recovery_sheet
 
         sheet = Path(args.recovery_sheet).expanduser()
-        atomic_write(sheet, render_recovery_sheet(str(path), key.recovery, made=dt.date.today()))
-        print(f"Recovery sheet saved to {sheet}: print it, then delete the file.")
-    print(f"Protected {path}. Its recovery key: {key.recovery}")
+        try:
+            made = render_recovery_sheet(str(path), key.recovery, made=dt.date.today())
+            atomic_write(sheet, made)
+        except OrganiserError as exc:
+            print(f"organiser: warning: the recovery sheet was not saved: {exc}", file=sys.stderr)
+        else:
+            print(f"Recovery sheet saved to {sheet}: print it, then delete the file.")
     kept = protection.plain_copy_path(path)
     if _interactive():
         last = key.recovery.rsplit("-", 1)[1]

@@ -218,7 +218,7 @@ def _protected(folder: Path) -> str:
     url = database_url(str(path))
     with closing(open_store(url, daily_backup=False)) as store:
         create_event(store, title="Self-test protected event")
-    key = protection.protect_database(path, "self-test password")
+    key = protection.protect_database(path, "self-test password").key
     protection.remove_plain_copy(path)
     protection.forget(path)
     protection.remember(path, protection.unlock(path, "self-test password"))

@@ -43,7 +43,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         try:
             mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
-        except sqlite3.OperationalError:
+        except protection.database_errors("OperationalError"):
             mode = None
         if not mode or str(mode[0]).lower() != "wal":
             cursor.execute("PRAGMA journal_mode=DELETE")

@@ -123,6 +123,12 @@ def _open_writable(url: str, path: Path, revision: str | None, *, daily_backup: 
             backup.rotate(path)
         except OrganiserError as exc:
             warnings.append(f"Today's backup could not be made. {exc}")
+    if protection.plain_copy_path(path).exists() and protection.is_protected(path):
+        warnings.append(
+            f"An unprotected copy of {path.name} is still kept beside it, readable by anyone "
+            "who copies it: once the recovery key is safe, remove it (File ▸ Password "
+            "protection…, or organiser protect --remove-plain-copy)."
+        )
     # SQLite gives -wal and -shm the mode of the database file, so make it private first.
     if not path.exists():
         try:

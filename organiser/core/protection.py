@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterator
@@ -26,15 +27,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from organiser.core.errors import OrganiserError, StoreError, ValidationError
+from organiser.core.errors import (
+    CorruptDatabase,
+    DiskProblem,
+    OrganiserError,
+    StoreError,
+    ValidationError,
+)
 
 FORMAT = 1  # the .keys file's layout; a newer one is said as such
 MIN_PASSWORD = 8
 KEY_BYTES = 32
-_SCRYPT = {"n": 2**15, "r": 8, "p": 1}  # about 0.1-0.2 s on a laptop: slow to guess
+# OWASP's least for scrypt: about 0.4 s and 128 MiB each time a password is tried, so
+# guessing the password of a stolen laptop's .keys file is slow.
+_SCRYPT = {"n": 2**17, "r": 8, "p": 1}
+_MAXMEM = 2**28
 _CHECK = b"organiser protected database key"
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: what a wrong key reads as
 _SQLITE_HEADER = b"SQLite format 3\x00"
-_QUIET: list[bool] = []  # SQLCipher told to keep its error lines to itself
+_QUIET: list[bool] = []
+# A backup's name in the backups folder (as organiser.core.backup writes it).
+_BACKUP_NAME = re.compile(
+    r"^(?P<stem>.+)-\d{8}-\d{6}-[a-z-]+\.sqlite$"
+)  # SQLCipher told to keep its error lines to itself
 
 
 class WrongPassword(StoreError):
@@ -115,7 +130,7 @@ def keys_path(database: Path) -> Path:
 
 def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(
-        normalised(password).encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=2**26, dklen=64
+        normalised(password).encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_MAXMEM, dklen=64
     )
 
 
@@ -137,14 +152,19 @@ def _lock(key: Key, password: str) -> dict[str, Any]:
 
 
 def _unlock(document: dict[str, Any], password: str) -> Key | None:
-    derived = _derive(
-        password,
-        bytes.fromhex(document["salt"]),
-        int(document["n"]),
-        int(document["r"]),
-        int(document["p"]),
-    )
-    wrapped = bytes.fromhex(document["wrapped"])
+    """The key the password unlocks, or None for a wrong password; ValueError for a .keys file
+    that is not as written (damaged, or edited)."""
+    try:
+        n, r, p = int(document["n"]), int(document["r"]), int(document["p"])
+        salt, wrapped = bytes.fromhex(document["salt"]), bytes.fromhex(document["wrapped"])
+        str(document["check"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"it is not as Organiser wrote it ({exc})") from exc
+    if not (2**10 <= n <= 2**20 and 1 <= r <= 32 and 1 <= p <= 16) or len(wrapped) != KEY_BYTES:
+        raise ValueError("its settings are out of range")
+    if 128 * r * n > _MAXMEM or len(salt) < 8:
+        raise ValueError("its settings are out of range")
+    derived = _derive(password, salt, n, r, p)
     check = hmac.new(derived[KEY_BYTES:], _CHECK + wrapped, hashlib.sha256).hexdigest()
     if not hmac.compare_digest(check, str(document["check"])):
         return None
@@ -187,8 +207,10 @@ def is_protected(database: Path) -> bool:
     plain SQLite yet has a database's shape (a plain header always wins: a .keys file left by
     an interrupted protect beside a plain file means nothing)."""
     try:
-        if not database.is_file() or database.stat().st_size == 0:
+        if not database.is_file():
             return False
+        if database.stat().st_size == 0:  # emptied: its backups still need its key
+            return keys_path(database).exists()
         with database.open("rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
         size = database.stat().st_size
@@ -201,7 +223,8 @@ def is_protected(database: Path) -> bool:
 
 def _random_looking(head: bytes) -> bool:
     """SQLCipher's first 16 bytes are a random salt: not a picture, document or text."""
-    if head[:4] in (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8") or head[:3] == b"\xff\xd8\xff":
+    known = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xd0\xcf\x11\xe0")
+    if head[:4] in known or head[:3] == b"\xff\xd8\xff":
         return False
     try:
         head.decode("ascii")
@@ -253,28 +276,53 @@ def connect_uri(uri: str, key: Key, *, shared: bool = True) -> Any:
 
 
 def opens(database: Path, key: Key) -> bool:
-    """Whether `key` opens the file (read-only: nothing is written)."""
+    """Whether `key` opens the file (read-only: nothing is written). Only "not a database"
+    means a wrong key; a file another program holds, or that cannot be read, is a DiskProblem
+    (never a wrong password)."""
+    from organiser.core.disk import disk_words, sqlite_code
+
     module = cipher()
     try:
         with closing(connect(database, key, read_only=True)) as connection:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except module.DatabaseError:
-        return False
+    except module.DatabaseError as exc:
+        if sqlite_code(exc) == _NOT_A_DATABASE:
+            return False
+        raise DiskProblem(f"Cannot read {database.name}: {disk_words(database, exc)}.") from exc
     return True
 
 
 def unlock(database: Path, secret: str) -> Key:
     """The key that opens the database, from its password or its recovery key; WrongPassword
-    (the file untouched) when it is neither."""
-    document = read_keys(database)
+    (the file untouched) when it is neither. A .keys file that cannot be used still lets the
+    recovery key in."""
+    problem = ""
+    try:
+        document = read_keys(database)
+    except NewerProtection:
+        raise
+    except StoreError as exc:
+        document, problem = None, str(exc)
     if document is not None:
-        key = _unlock(document, secret)
-        if key is not None and opens(database, key):
-            return key
+        try:
+            key = _unlock(document, secret)
+        except ValueError as exc:
+            key, problem = None, f"{keys_path(database).name} cannot be used: {exc}."
+        if key is not None:
+            if opens(database, key):
+                return key
+            remember(database, key)  # the password is right: the file's first page is not
+            raise CorruptDatabase(
+                f"{database.name} is damaged: its password is right, but its first page "
+                "cannot be read.",
+                path=str(database),
+            )
     recovered = key_from_recovery(secret)
     if recovered is not None and opens(database, recovered):
         return recovered
-    if document is None and recovered is None:
+    if problem:
+        raise WrongPassword(f"{problem} Type the recovery key from its recovery sheet instead.")
+    if document is None:
         raise WrongPassword(
             f"{database.name} is protected, and its password's key ({keys_path(database).name}) "
             "is not beside it: type the recovery key from its recovery sheet. Nothing was changed."
@@ -293,6 +341,7 @@ def _exported(source: Any, target: Path, key: Key | None) -> Iterator[None]:
     """Copy every table, index and the schema's version from `source` (an open connection)
     into a new file at `target`, encrypted with `key` (or plain when None)."""
     target.unlink(missing_ok=True)
+    os.close(os.open(target, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))  # private from the start
     literal = f"\"x'{key.raw.hex()}'\"" if key is not None else "''"  # '' writes it plain
     source.execute(f"ATTACH DATABASE ? AS exported KEY {literal}", (str(target),))
     try:
@@ -380,9 +429,12 @@ def key_for(path: Path) -> Key | None:
     found = _UNLOCKED.get(path.resolve())
     if found is not None or path.parent.name != "backups":
         return found
+    named = _BACKUP_NAME.match(path.name)
     for database, key in _UNLOCKED.items():
-        if database.parent == path.parent.parent.resolve() and path.name.startswith(
-            f"{database.stem}-"
+        if (
+            named is not None
+            and named["stem"] == database.stem
+            and database.parent == path.parent.parent.resolve()
         ):
             return key
     return None
@@ -408,17 +460,93 @@ def plain_copy_path(database: Path) -> Path:
     return database.with_name(f"{database.name}.before-protecting")
 
 
-def protect_database(database: Path, password: str) -> Key:
+@dataclass(frozen=True)
+class Protected:
+    """What protecting did: the key (its recovery key to show), and the backups that could not
+    be protected (damaged ones: still readable, to be deleted by hand)."""
+
+    key: Key
+    left_plain: tuple[Path, ...]
+
+
+def _forget_around(database: Path) -> None:
+    """Forget every key this process holds for the database and its backups (they change)."""
+    folder, backups = database.parent.resolve(), (database.parent / "backups").resolve()
+    for path in [p for p in _UNLOCKED if p.parent in (folder, backups)]:
+        del _UNLOCKED[path]
+
+
+def _snapshot(database: Path) -> tuple[tuple[int, int] | None, ...]:
+    """Size and time of the file and its -wal: any write by another program changes them."""
+    found: list[tuple[int, int] | None] = []
+    for path in (database, Path(f"{database}-wal")):
+        try:
+            status = path.stat()
+            found.append((status.st_size, status.st_mtime_ns))
+        except FileNotFoundError:
+            found.append(None)
+    return tuple(found)
+
+
+def _unchanged(database: Path, before: tuple[tuple[int, int] | None, ...]) -> None:
+    if _snapshot(database) != before:
+        raise OrganiserError(
+            f"Another program changed {database.name} while it was being converted, so nothing "
+            "was changed: close it (another Organiser, an import) and try again."
+        )
+
+
+def _converted_backups(
+    database: Path, *, source_key: Key | None, key: Key | None
+) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """Each backup converted into a file beside it (to swap in later); and those that could not
+    be (damaged), left as they are."""
+    from organiser.core import backup
+
+    ready: list[tuple[Path, Path]] = []
+    failed: list[Path] = []
+    unreadable: tuple[type[BaseException], ...] = (OrganiserError, *database_errors())
+    for found in backup.list_backups(database):
+        fresh = found.path.with_name(f".{found.path.name}.converting")
+        try:
+            convert(found.path, fresh, source_key=source_key, key=key)
+        except unreadable:
+            fresh.unlink(missing_ok=True)
+            failed.append(found.path)
+            continue
+        ready.append((fresh, found.path))
+    return ready, failed
+
+
+def _swap(fresh: Path, target: Path, *, overwrite_old: bool) -> None:
+    """Put `fresh` in `target`'s place; with `overwrite_old`, the old file's own blocks are
+    overwritten with zeros first (through a link to them, so an interruption loses nothing:
+    the old file is whole until the new one has taken its place)."""
+    if not overwrite_old:
+        os.replace(fresh, target)
+        return
+    old = target.with_name(f".{target.name}.old")
+    old.unlink(missing_ok=True)
+    try:
+        os.link(target, old)
+    except OSError:  # no hard links here (a FAT stick): replaced, not overwritten
+        os.replace(fresh, target)
+        return
+    os.replace(fresh, target)
+    shred(old)
+
+
+def protect_database(database: Path, password: str) -> Protected:
     """Encrypt the database (and every backup of it) with a new key locked by `password`.
 
-    Written as new files, checked, then swapped in, so an interruption leaves the plain file
-    as it was. The plain file is kept as `plain_copy_path` until remove_plain_copy (after
-    the person has put the recovery key somewhere safe); plain backups are encrypted in
-    place and their plain bytes overwritten.
+    Everything is written as new files and checked first, then swapped in, so an interruption
+    before the swap leaves every file as it was. The plain database is kept as
+    `plain_copy_path` (its own blocks, not a copy) until remove_plain_copy, once the person has
+    put the recovery key somewhere safe; each plain backup is overwritten as its protected one
+    takes its place.
     """
     import sqlite3
 
-    from organiser.core import backup
     from organiser.core.paths import make_private_file
 
     password = check_new_password(password)
@@ -426,25 +554,40 @@ def protect_database(database: Path, password: str) -> Key:
         raise ValidationError(f"{database.name} is already protected with a password.")
     with closing(sqlite3.connect(database, timeout=5)) as plain:  # everything into the file
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    kept = plain_copy_path(database)
-    backup.make_backup(database, out=kept)
+    before = _snapshot(database)
     key = new_key()
     fresh = database.with_name(f".{database.name}.protecting")
-    convert(database, fresh, source_key=None, key=key)
-    make_private_file(fresh)
+    ready: list[tuple[Path, Path]] = []
     try:
+        convert(database, fresh, source_key=None, key=key)
+        make_private_file(fresh)
+        ready, failed = _converted_backups(database, source_key=None, key=key)
+        _unchanged(database, before)
+        kept = plain_copy_path(database)
+        kept.unlink(missing_ok=True)
+        try:
+            os.link(database, kept)  # the plain file's own blocks, overwritten when removed
+        except OSError:
+            from organiser.core import backup
+
+            backup.make_backup(database, out=kept)
         write_keys(database, key, password)
         os.replace(fresh, database)
-    except BaseException:  # the plain file stays as it was; a .keys beside it would mislead
+    except BaseException:  # every file as it was; a .keys beside the plain file would mislead
         fresh.unlink(missing_ok=True)
-        keys_path(database).unlink(missing_ok=True)
+        for converting, _target in ready:
+            converting.unlink(missing_ok=True)
+        if not is_protected(database):
+            keys_path(database).unlink(missing_ok=True)
+            plain_copy_path(database).unlink(missing_ok=True)  # a second name for the file
         raise
     for leftover in (Path(f"{database}-wal"), Path(f"{database}-shm")):
-        shred(leftover)
+        leftover.unlink(missing_ok=True)
+    _forget_around(database)
     remember(database, key)
-    for found in backup.list_backups(database):
-        _reencrypt(found.path, source_key=None, key=key)
-    return key
+    for converting, target in ready:
+        _swap(converting, target, overwrite_old=True)
+    return Protected(key, tuple(failed))
 
 
 def remove_plain_copy(database: Path) -> None:
@@ -453,22 +596,38 @@ def remove_plain_copy(database: Path) -> None:
 
 
 def unprotect_database(database: Path, key: Key) -> None:
-    """Turn the database (and its backups) back into plain files; remove the .keys file."""
-    from organiser.core import backup
+    """Turn the database (and its backups) back into plain files; remove the .keys file.
+    Everything is converted first, then swapped in (the backups before the database, the
+    .keys file last), so an interruption leaves the database protected and openable."""
     from organiser.core.paths import make_private_file
 
     with closing(connect(database, key)) as protected:
         protected.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _snapshot(database)
     fresh = database.with_name(f".{database.name}.unprotecting")
-    convert(database, fresh, source_key=key, key=None)
-    make_private_file(fresh)
+    ready: list[tuple[Path, Path]] = []
+    try:
+        convert(database, fresh, source_key=key, key=None)
+        make_private_file(fresh)
+        ready, failed = _converted_backups(database, source_key=key, key=None)
+        if failed:
+            raise OrganiserError(
+                f"{len(failed)} backup(s) of {database.name} could not be read to convert "
+                f"(damaged: {failed[0].name}); delete them, then try again. Nothing was changed."
+            )
+        _unchanged(database, before)
+    except BaseException:
+        fresh.unlink(missing_ok=True)
+        for converting, _target in ready:
+            converting.unlink(missing_ok=True)
+        raise
+    for converting, target in ready:
+        os.replace(converting, target)
     os.replace(fresh, database)
     for leftover in (Path(f"{database}-wal"), Path(f"{database}-shm")):
         leftover.unlink(missing_ok=True)
-    for found in backup.list_backups(database):
-        _reencrypt(found.path, source_key=key, key=None)
     keys_path(database).unlink(missing_ok=True)
-    forget(database)
+    _forget_around(database)
 
 
 def change_password(database: Path, key: Key, password: str) -> None:
@@ -476,16 +635,3 @@ def change_password(database: Path, key: Key, password: str) -> None:
     if not opens(database, key):
         raise WrongPassword(f"That key does not open {database.name}. Nothing was changed.")
     write_keys(database, key, password)
-
-
-def _reencrypt(path: Path, *, source_key: Key | None, key: Key | None) -> None:
-    """A backup converted like its database, the old bytes overwritten."""
-    from organiser.core.paths import make_private_file
-
-    fresh = path.with_name(f".{path.name}.converting")
-    convert(path, fresh, source_key=source_key, key=key)
-    make_private_file(fresh)
-    if key is not None:  # the plain bytes must not stay on the disk under the new file
-        with contextlib.suppress(OSError):
-            shred(path)
-    os.replace(fresh, path)

@@ -217,13 +217,17 @@ class ProtectionDialog(QDialog):
         from organiser.core.opening import open_store
 
         window = self.window_
+        unsaved = window.unsaved_work()
+        if unsaved:
+            self._say(f"First save or clear what is half typed: {unsaved[0]}")
+            return False
         window.flush()
         url = window.store.url
         window.store.close()
-        failed: OrganiserError | None = None
+        failed: BaseException | None = None
         try:
             change()
-        except OrganiserError as exc:
+        except Exception as exc:  # whatever happened, the window opens the file again
             failed = exc
         try:
             store: Store = open_store(url, daily_backup=False, read_only_ok=True)
@@ -233,7 +237,8 @@ class ProtectionDialog(QDialog):
             return False
         window.swap_store(store)
         if failed is not None:
-            self._say(str(failed))
+            said = str(failed) if isinstance(failed, OrganiserError) else repr(failed)
+            self._say(said)
             return False
         return True
 
@@ -241,11 +246,14 @@ class ProtectionDialog(QDialog):
         chosen = self._chosen()
         if chosen is None:
             return
-        made: list[protection.Key] = []
+        made: list[protection.Protected] = []
         if self._reopened(lambda: made.append(protection.protect_database(self.path, chosen))):
-            self.key = made[0]
+            self.key = made[0].key
             self.window_.statusBar().showMessage(f"{self.path.name} is protected")
-            self._recovery_page(made[0])
+            self._recovery_page(made[0].key)
+            if made[0].left_plain:
+                names = ", ".join(p.name for p in made[0].left_plain)
+                self._say(f"These backups are damaged, so they stay readable: delete {names}.")
 
     def _current_key(self) -> protection.Key | None:
         typed = self.current.text()

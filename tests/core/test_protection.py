@@ -15,7 +15,7 @@ import pytest
 
 from organiser.core import backup, protection
 from organiser.core.demo import add_demo_event
-from organiser.core.errors import ValidationError
+from organiser.core.errors import OrganiserError, ValidationError
 from organiser.core.events.service import list_events
 from organiser.core.opening import open_store
 from organiser.core.paths import database_url
@@ -62,7 +62,7 @@ def titles(database: Path) -> list[str]:
 
 def test_a_protected_database_holds_none_of_its_names_in_any_file(database: Path) -> None:
     assert names_in(database), "the plain file shows them (the test can fail)"
-    key = protection.protect_database(database, PASSWORD)
+    key = protection.protect_database(database, PASSWORD).key
     assert protection.is_protected(database)
     kept = protection.plain_copy_path(database)
     assert names_in(kept), "the plain copy stays until the person says it may go"
@@ -79,7 +79,7 @@ def test_a_protected_database_holds_none_of_its_names_in_any_file(database: Path
 
 
 def test_it_opens_with_the_password_and_with_the_recovery_key(database: Path) -> None:
-    key = protection.protect_database(database, PASSWORD)
+    key = protection.protect_database(database, PASSWORD).key
     protection._UNLOCKED.clear()
     assert protection.unlock(database, PASSWORD) == key
     assert protection.unlock(database, f"{PASSWORD}\n") == key, "pasted with a newline"
@@ -108,7 +108,7 @@ def test_a_short_password_is_refused_with_the_reason(database: Path) -> None:
 
 
 def test_a_new_password_replaces_the_old_and_the_recovery_key_stays(database: Path) -> None:
-    key = protection.protect_database(database, PASSWORD)
+    key = protection.protect_database(database, PASSWORD).key
     protection.change_password(database, key, "a new long password")
     with pytest.raises(protection.WrongPassword):
         protection.unlock(database, PASSWORD)
@@ -117,7 +117,7 @@ def test_a_new_password_replaces_the_old_and_the_recovery_key_stays(database: Pa
 
 
 def test_removing_the_protection_gives_back_plain_files(database: Path) -> None:
-    key = protection.protect_database(database, PASSWORD)
+    key = protection.protect_database(database, PASSWORD).key
     protection.unprotect_database(database, key)
     assert not protection.is_protected(database)
     assert not protection.keys_path(database).exists()
@@ -179,3 +179,77 @@ def test_sqlcipher_opens_nothing_with_a_wrong_key(database: Path) -> None:
         pytest.raises(protection.cipher().DatabaseError),
     ):
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def test_removing_the_plain_copy_overwrites_the_original_files_own_bytes(database: Path) -> None:
+    with database.open("rb") as original:  # the plain file as it was, held open
+        protection.protect_database(database, PASSWORD)
+        protection.remove_plain_copy(database)
+        original.seek(0)
+        assert names_in_bytes(original.read()) == [], (
+            "its blocks were overwritten, not just unlinked"
+        )
+
+
+def names_in_bytes(data: bytes) -> list[bytes]:
+    return [name for name in NAMES if name in data]
+
+
+def test_a_damaged_backup_is_left_as_it_is_and_said(database: Path) -> None:
+    damaged = backup.make_backup(database, reason="manual")
+    data = bytearray(damaged.read_bytes())
+    data[4096 * 3 : 4096 * 3 + 2048] = b"\xff" * 2048
+    damaged.write_bytes(bytes(data))
+    done = protection.protect_database(database, PASSWORD)
+    assert protection.is_protected(database) and done.left_plain == (damaged,)
+    assert not list(damaged.parent.glob(".*converting")), "nothing half made left behind"
+
+
+def test_a_write_by_another_program_meanwhile_stops_it_with_nothing_changed(
+    database: Path, monkeypatch: pytest.MonkeyPatch, file_hash: Callable[[Path], str]
+) -> None:
+    import sqlite3
+
+    convert = protection.convert
+
+    def and_another_writes(*args: object, **kwargs: object) -> None:
+        convert(*args, **kwargs)  # type: ignore[arg-type]
+        with closing(sqlite3.connect(database)) as other:
+            other.execute("UPDATE event SET title = 'Changed meanwhile'")
+            other.commit()
+
+    monkeypatch.setattr(protection, "convert", and_another_writes)
+    with pytest.raises(OrganiserError, match="Another program changed"):
+        protection.protect_database(database, PASSWORD)
+    assert not protection.is_protected(database)
+    assert not protection.keys_path(database).exists()
+    assert titles(database) == ["Changed meanwhile"], "the other program's change is kept"
+
+
+def test_keys_are_never_stale_after_unprotecting_and_protecting_again(database: Path) -> None:
+    key = protection.protect_database(database, PASSWORD).key
+    made = backup.make_backup(database, reason="manual")
+    protection.unprotect_database(database, key)
+    assert backup.newest_good_backup(database) is not None, "plain backups read as plain"
+    again = protection.protect_database(database, PASSWORD).key
+    assert again != key and protection.key_for(made) == again
+    assert backup.newest_good_backup(database) is not None
+
+
+def test_a_broken_keys_file_still_lets_the_recovery_key_in(database: Path) -> None:
+    key = protection.protect_database(database, PASSWORD).key
+    protection._UNLOCKED.clear()
+    keys = protection.keys_path(database)
+    document = json.loads(keys.read_text())
+    keys.write_text(json.dumps({k: v for k, v in document.items() if k != "salt"}))
+    with pytest.raises(protection.WrongPassword, match="cannot be used"):
+        protection.unlock(database, PASSWORD)
+    assert protection.unlock(database, key.recovery) == key
+    keys.write_text("not json at all")
+    assert protection.unlock(database, key.recovery) == key
+
+
+def test_an_emptied_protected_file_is_still_protected(database: Path) -> None:
+    protection.protect_database(database, PASSWORD)
+    database.write_bytes(b"")
+    assert protection.is_protected(database)

@@ -35,7 +35,7 @@ def protected(tmp_path: Path) -> tuple[Path, protection.Key]:
     store = open_store(database_url(str(path)))
     add_demo_event(store)
     store.close()
-    key = protection.protect_database(path, PASSWORD)
+    key = protection.protect_database(path, PASSWORD).key
     protection.remove_plain_copy(path)
     protection._UNLOCKED.clear()
     return path, key
