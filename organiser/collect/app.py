@@ -5,7 +5,6 @@ nothing a person typed is logged. Each response is handed to `store_response`, w
 
 from __future__ import annotations
 
-import secrets
 import threading
 import time
 from collections import defaultdict, deque
@@ -16,7 +15,13 @@ from urllib.parse import parse_qs
 
 from organiser.collect.page import STYLE, TEXT_LIMIT, form_page, message_page, thanks_page
 from organiser.core.errors import OrganiserError, ValidationError
-from organiser.core.feedback.phones import ONCE_LIMIT, PhoneForm, new_token
+from organiser.core.feedback.phones import (
+    ONCE_LIMIT,
+    FormChanged,
+    PhoneForm,
+    new_once,
+    new_token,
+)
 
 BODY_LIMIT = 64 * 1024  # bytes in one send: far more than any form's answers
 FIELD_LIMIT = 400  # fields in one send
@@ -115,7 +120,7 @@ class PhoneFormApp:
             form = self.form_for(language)
         except OrganiserError:  # a language removed meanwhile: the English form
             form = self.form_for(None)
-        return _reply(start, "200 OK", form_page(form, secrets.token_urlsafe(32)))
+        return _reply(start, "200 OK", form_page(form, new_once(form)))
 
     def _send(self, environ: Environ, start: Start) -> Iterable[bytes]:
         fields = _read_fields(environ)
@@ -136,13 +141,15 @@ class PhoneFormApp:
         errors = _too_long(form, sent)
         if errors or not 0 < len(once) <= ONCE_LIMIT:
             problem = "" if errors else "This page has expired: please answer again."
-            page = form_page(
-                form, secrets.token_urlsafe(32), sent=sent, errors=errors, problem=problem
-            )
+            page = form_page(form, new_once(form), sent=sent, errors=errors, problem=problem)
             return _reply(start, "400 Bad Request", page)
         answered = {qid: [v for v in values if v.strip()] for qid, values in sent.items()}
         try:
             self.store_response({q: v for q, v in answered.items() if v}, once, form.language)
+        except FormChanged as exc:  # the places sent no longer mean the same: only words stay
+            typed = {q.id: sent[q.id] for q in form.questions if q.id in sent and not q.choices}
+            page = form_page(form, new_once(form), sent=typed, problem=str(exc))
+            return _reply(start, "409 Conflict", page)
         except ValidationError as exc:
             qid = int(exc.field) if exc.field and exc.field.isdigit() else None
             text = str(exc)

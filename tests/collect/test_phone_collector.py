@@ -195,6 +195,30 @@ def test_crafted_sends_are_refused_not_crashed_and_store_nothing(
     assert len(responses.list_responses(store, event_id)) == before
 
 
+def test_choices_reordered_while_a_phone_has_the_page_store_nothing_wrong(
+    collecting: Running, store: Store, event_id: int
+) -> None:
+    from organiser.core.feedback.form import list_questions, update_question
+
+    before = len(responses.list_responses(store, event_id))
+    form = page_fields(get(collecting.url)[1])
+    heard = question(store, event_id, Standard.HEARD)
+    enjoyed = question(store, event_id, Standard.ENJOYED)
+    shown = next(q.choices for q in list_questions(store, event_id) if q.id == heard)
+    # Meanwhile, on the laptop, the choices are put in another order.
+    update_question(store, question_id=heard, values={"choices": "\n".join(shown[::-1])})
+    sent = [("once", form.hidden["once"]), (f"q{heard}", "0"), (f"q{enjoyed}", "The quiet")]
+    status, html = post(collecting.url, sent)  # "0" was the first choice on the phone's page
+    assert status == 409 and "The questions changed while you were answering" in html
+    assert "The quiet" in html, "what was written is kept"
+    assert len(responses.list_responses(store, event_id)) == before, "nothing stored as another"
+    again = page_fields(html).hidden["once"]
+    last = str(len(shown) - 1)
+    assert post(collecting.url, [("once", again), (f"q{heard}", last)])[0] == 200
+    stored = max(responses.list_responses(store, event_id), key=lambda r: r.id)
+    assert stored.answers[heard] == shown[0]
+
+
 def test_guessing_the_address_is_slowed_too(collecting: Running) -> None:
     host = f"http://127.0.0.1:{collecting.port}"
     statuses = [get(f"{host}/guess{n}/")[0] for n in range(web.PAGES_PER_MINUTE + 3)]

@@ -10,6 +10,7 @@ one) is a new response.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -67,6 +68,7 @@ class PhoneForm:
     language: str  # "" for English
     lang: str  # the page's language code ("en-GB", "pl", "und")
     languages: tuple[str, ...]  # the form's language versions, for links at the top
+    version: str = ""  # the questions and their English choices, in short (form_version)
     send: str = "Send"
     problem: str = "There is a problem"
     thanks: str = "Thank you"
@@ -105,11 +107,29 @@ def phone_form(
         language=version.language if version else "",
         lang=language_code(version.language if version else ""),
         languages=tuple(v.language for v in list_form_languages(store, event_id)),
+        version=form_version(questions),
         send=words.word("phone_send"),
         problem=words.word("phone_problem"),
         thanks=words.word("phone_thanks"),
         again=words.word("phone_again"),
     )
+
+
+class FormChanged(ValidationError):
+    """The questions or their choices changed while the page was open on the phone: a choice
+    sent by its place could now mean another answer, so nothing was stored."""
+
+
+def form_version(questions: Sequence[Question]) -> str:
+    """The form's active questions and their English choices, in six letters: a page carries
+    it, so answers sent by place are stored only against the choices the phone showed."""
+    shown = [(q.id, q.kind, q.choices) for q in questions if not q.archived]
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()[:6]
+
+
+def new_once(form: PhoneForm) -> str:
+    """A page's one-off key, with the form's version after a dot."""
+    return f"{secrets.token_urlsafe(24)}.{form.version}"
 
 
 def _answers(
@@ -161,6 +181,12 @@ def add_phone_response(
         if done is not None:
             return Changes(Touched.NONE, event_id=event_id, row_id=done)
         questions = questions_in(s, event_id, archived=True)
+        _key, dot, version = once.rpartition(".")
+        if dot and version != form_version(questions):
+            raise FormChanged(
+                "The questions changed while you were answering: please look at your answers "
+                "again and send them."
+            )
         source = f"{SOURCE} ({language})" if language else SOURCE
         response_id = add_response_in(
             s,
