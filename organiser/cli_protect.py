@@ -158,6 +158,9 @@ def unprotect(args: argparse.Namespace, url: str) -> int:
     key = protection.key_for(path)
     assert key is not None
     protection.unprotect_database(path, key)
+    from organiser.core import remembered
+
+    remembered.forget_key(path)
     print(f"{path} is no longer protected: anyone who copies it can read it.")
     return 0
 

@@ -4,9 +4,11 @@ and asked again; the file is never touched until the right one is given."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core import protection
+from organiser.core import protection, remembered
 from organiser.core.errors import StoreError
 
 
@@ -40,6 +42,20 @@ class PasswordDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName("Password")
         layout.addWidget(self.field)
+        self.remember = QCheckBox("&Remember on this computer", self)
+        self.remember.setObjectName("remember_password")
+        self.remember.setChecked(False)  # off unless the person asks
+        why_not = remembered.why_not()
+        if why_not is None:
+            self.remember.setToolTip(
+                f"The key is kept in this computer's own password store ({remembered.store_name()})"
+                ", not in Organiser: anyone who can use this computer's account can then open "
+                "the database without the password."
+            )
+        else:
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(why_not)
+        layout.addWidget(self.remember)
         self.problem = QLabel(self)
         self.problem.setObjectName("password_problem")
         self.problem.setWordWrap(True)
@@ -70,6 +86,12 @@ class PasswordDialog(QDialog):
             self.reject()
             return False
         protection.remember(self.database, key)
+        if self.remember.isChecked() and not remembered.remember_key(self.database, key):
+            print(
+                "organiser: warning: the password could not be kept in this computer's "
+                "password store; it will be asked next time.",
+                file=sys.stderr,
+            )
         self.accept()
         return True
 
@@ -78,6 +100,10 @@ def unlock_for_window(database: Path, parent: QWidget | None = None) -> str | No
     """Ask for the password of a protected file not yet unlocked: None once it is open (or
     was never protected), else why not ("" when the person chose Cancel)."""
     if protection.key_for(database) is not None or not protection.is_protected(database):
+        return None
+    kept = remembered.remembered_key(database)  # asked for on an earlier opening
+    if kept is not None:
+        protection.remember(database, kept)
         return None
     dialog = PasswordDialog(database, parent)
     if dialog.exec() == QDialog.DialogCode.Accepted:

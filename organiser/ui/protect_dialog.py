@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core import protection
+from organiser.core import protection, remembered
 from organiser.core.errors import OrganiserError
 from organiser.core.files import atomic_write
 
@@ -248,6 +248,7 @@ class ProtectionDialog(QDialog):
             return
         made: list[protection.Protected] = []
         if self._reopened(lambda: made.append(protection.protect_database(self.path, chosen))):
+            remembered.forget_key(self.path)  # a key kept from an earlier protection
             self.key = made[0].key
             self.window_.statusBar().showMessage(f"{self.path.name} is protected")
             self._recovery_page(made[0].key)
@@ -284,6 +285,7 @@ class ProtectionDialog(QDialog):
         if key is not None and self._reopened(
             lambda: protection.unprotect_database(self.path, key)
         ):
+            remembered.forget_key(self.path)
             self.window_.statusBar().showMessage(
                 f"{self.path.name} is no longer protected: anyone who copies it can read it"
             )
