@@ -50,6 +50,16 @@ def time_plan(
     return Planned(statistics.median(reads), statistics.median(plans), peak, table, mapping, plan)
 
 
+def median_ms(action: Callable[[], object], runs: int = 5) -> float:
+    """The median time of `runs` calls, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def timed_ms(call: Callable[[], Any]) -> tuple[Any, float]:
     """What one call gives, and how long it takes."""
     started = time.perf_counter()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -16,6 +15,7 @@ from benchmarks.creche import creche_bookings
 from benchmarks.data import fill
 from benchmarks.feedback import feedback_figures
 from benchmarks.flyer import flyer_figures
+from benchmarks.imports import median_ms
 from benchmarks.notes import notes_figures
 from benchmarks.report import report_figures
 from organiser.core.changes import Changes, Touched
@@ -28,15 +28,6 @@ from organiser.core.speakers.models import Speaker
 from organiser.reports.programme import render_programme
 from organiser.ui.main_window import MainWindow
 from organiser.ui.opening import settle_memory
-
-
-def _median_ms(action: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def run_inprocess(work: Path) -> None:
@@ -67,15 +58,15 @@ def run_inprocess(work: Path) -> None:
         f"({table:.0f} ms)"
     )
     note = "Notes typed fast in a meeting. " * 32_000
-    save = _median_ms(lambda: update_event(store, event_id=big, values={"purpose": note + "x"}))
-    save_small = _median_ms(lambda: update_event(store, event_id=big, values={"purpose": "short"}))
+    save = median_ms(lambda: update_event(store, event_id=big, values={"purpose": note + "x"}))
+    save_small = median_ms(lambda: update_event(store, event_id=big, values={"purpose": "short"}))
     print(
         f"autosave of a 1 MB text: {save / max(save_small, 0.01):.1f}× a one-word save "
         f"({save:.1f} ms vs {save_small:.1f} ms; the typing debounce is 700 ms)"
     )
     sheet = programme_sheet(store, big)
-    pdf = _median_ms(lambda: render_programme(sheet))
-    fetch = _median_ms(lambda: programme_sheet(store, big))
+    pdf = median_ms(lambda: render_programme(sheet))
+    fetch = median_ms(lambda: programme_sheet(store, big))
     print(
         f"programme PDF (20 items): render {pdf:.0f} ms, data {fetch:.0f} ms "
         f"({(pdf + fetch) / 100:.2f}× the 100 ms 'instant' limit)"

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from functools import partial
 from pathlib import Path
@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from benchmarks.creche import add_bookings, time_bookings_page
 from benchmarks.data import fill
+from benchmarks.imports import median_ms
 from organiser.core.creche.service import list_bookings
 from organiser.core.opening import open_store
 
@@ -115,15 +116,6 @@ def cold_open(work: Path, urls: dict[str, str]) -> None:
     )
 
 
-def _median_ms(action: Callable[[], object], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def bookings_table(work: Path, urls: dict[str, str]) -> None:
     """The Creche tab's Bookings page and its read, 10,000 bookings on each database."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -151,7 +143,7 @@ def bookings_table(work: Path, urls: dict[str, str]) -> None:
             for name in urls:
                 page[name] += time_bookings_page(app, windows[name], events[name])
                 read[name].append(
-                    _median_ms(partial(list_bookings, stores[name], events[name]), runs=3)
+                    median_ms(partial(list_bookings, stores[name], events[name]), runs=3)
                 )
         sqlite, postgres = (statistics.median(page[n]) for n in ("sqlite", "postgres"))
         print(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.creche import eventbrite_report
 from benchmarks.data import fill
+from benchmarks.imports import median_ms
 from organiser.core import protection
 from organiser.core.db import Store
 from organiser.core.demo import add_demo_event
@@ -37,15 +38,6 @@ from organiser.ui.main_window import MainWindow
 PASSWORD = "benchmark password"
 IMPORTED = 100_000
 RUNS = 5
-
-
-def _median(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def _pair(folder: Path, name: str, build: Callable[[Store], object]) -> tuple[Path, Path]:
@@ -79,7 +71,7 @@ def _start(plain: Path, locked: Path) -> None:
     def events(path: Path) -> float:
         environment = {**os.environ, "ORGANISER_PASSWORD": PASSWORD}
         command = [sys.executable, "-m", "organiser", "--database", str(path), "events"]
-        return _median(
+        return median_ms(
             lambda: subprocess.run(command, env=environment, capture_output=True, check=True), 3
         )
 
@@ -106,7 +98,7 @@ def _window(app: QApplication, folder: Path, plain: Path, locked: Path) -> None:
             app.processEvents()
             times.append((time.perf_counter() - started) * 1000)
         note = "Notes typed fast in a meeting. " * 32_000
-        save = _median(lambda: update_event(store, event_id=big, values={"purpose": note + "x"}))
+        save = median_ms(lambda: update_event(store, event_id=big, values={"purpose": note + "x"}))
         window.close()
         store.close()
         saves.append(save)

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, inspect, make_url, text
 
 import organiser.core.models  # noqa: F401  (every table on Base.metadata, for the reset below)
+from organiser.core import protection
 from organiser.core.base import Base
 from organiser.core.crud import add_row
 from organiser.core.db import Store
@@ -34,6 +35,15 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
 
 # A fixed "today" keeps dates and days-to-go reproducible.
 TODAY = dt.date(2027, 2, 1)
+
+
+@pytest.fixture(autouse=True)
+def nothing_unlocked() -> Iterator[None]:
+    """No protected database's key carried from one test into the next (keys unlocked in a
+    process are kept for it, as a command or the window keeps them)."""
+    protection._UNLOCKED.clear()
+    yield
+    protection._UNLOCKED.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -23,12 +23,6 @@ from organiser.core.paths import database_url
 PASSWORD = "correct horse battery"
 # Names from the example event: children, parents, the venue, a member of the group.
 NAMES = (b"Harbourside", b"Mbeki", b"Nowak", b"Pilates")
-
-
-@pytest.fixture(autouse=True)
-def nothing_unlocked() -> Iterator[None]:
-    yield
-    protection._UNLOCKED.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import io
 from typing import Any
 
 import pytest
-from PIL import Image
 from pypdf import PdfReader
 
 from organiser.collect import server
@@ -18,8 +17,8 @@ from organiser.core.demo import add_demo_event
 from organiser.core.errors import ValidationError
 from organiser.core.feedback import phones
 from organiser.documents import DOCUMENTS
+from tests.reports.pictures import first_page, qr_decoder
 from tests.reports.test_feedback_papers import runs, text_of
-from tests.reports.test_flyer_pdf import _qr_decoder
 
 A5_POINTS = (420, 595)
 
@@ -56,23 +55,11 @@ def test_the_card_shows_the_kept_address_on_this_network(
 
 
 def test_the_qr_code_decodes_to_the_address(store: Store, qapp: Any) -> None:
-    decode = _qr_decoder()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-    from PySide6.QtPdf import QPdfDocument
-
+    decode = qr_decoder()
     event_id = add_demo_event(store)
     address = f"http://10.0.0.7:8123/{phones.new_token()}/"
     pdf, _said = card(store, event_id, address=address)
-    buffer = QBuffer()
-    buffer.setData(QByteArray(pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    page = document.render(0, QSize(874, 1240))  # A5 at 150 dpi
-    out = QBuffer()
-    out.open(QIODevice.OpenModeFlag.WriteOnly)
-    page.save(out, "PNG")
-    image = Image.open(io.BytesIO(bytes(out.data().data()))).convert("L")
+    image = first_page(pdf, (874, 1240)).convert("L")  # A5 at 150 dpi
     assert decode(image) == [address]
     assert phones.phone_address(store, event_id).card_host == "", (
         "a card for a one-off address (another port today) is not the kept one"

@@ -4,9 +4,7 @@ not fit, a damaged image and the booking QR code."""
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import io
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -19,6 +17,7 @@ from organiser.core.flyer.documents import FlyerSheet, RenderedFlyer
 from organiser.core.flyer.kinds import Placement, Template
 from organiser.reports.flyer import render_flyer
 from organiser.reports.flyer_art import qr_value
+from tests.reports.pictures import first_page, qr_decoder
 
 A4 = (595, 842)
 A5 = (420, 595)
@@ -270,44 +269,9 @@ def test_a_link_too_long_for_a_qr_code_is_named() -> None:
     assert "booking_link" in rendered.overflow
 
 
-def _qr_decoder() -> Callable[[Image.Image], list[str]]:
-    """Whichever QR decoder is installed (none is a dependency), else skip the test."""
-    for name in ("zxingcpp", "pyzbar.pyzbar", "cv2"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        if name == "zxingcpp":
-            return lambda image: [found.text for found in module.read_barcodes(image)]
-        if name == "pyzbar.pyzbar":
-            return lambda image: [found.data.decode() for found in module.decode(image)]
-
-        def opencv(image: Image.Image, cv2: Any = module) -> list[str]:
-            import numpy
-
-            text, _points, _code = cv2.QRCodeDetector().detectAndDecode(numpy.array(image))
-            return [text] if text else []
-
-        return opencv
-    pytest.importorskip("zxingcpp", reason="no QR decoder installed (zxingcpp, pyzbar or cv2)")
-    raise AssertionError("unreachable")
-
-
 @pytest.mark.parametrize("link", [LINK, "01702 555 014"])
 def test_the_qr_code_decodes_to_the_link(qapp: Any, link: str) -> None:
-    decode = _qr_decoder()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-    from PySide6.QtPdf import QPdfDocument
-
+    decode = qr_decoder()
     rendered = render_flyer(sheet(booking_link=link))
-    buffer = QBuffer()
-    buffer.setData(QByteArray(rendered.pdf))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    page = document.render(0, QSize(1240, 1754))  # A4 at 150 dpi
-    out = QBuffer()
-    out.open(QIODevice.OpenModeFlag.WriteOnly)
-    page.save(out, "PNG")
-    image = Image.open(io.BytesIO(bytes(out.data().data()))).convert("RGB")
+    image = first_page(rendered.pdf, (1240, 1754)).convert("RGB")  # A4 at 150 dpi
     assert qr_value(link) in decode(image)

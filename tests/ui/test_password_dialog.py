@@ -25,13 +25,6 @@ from organiser.ui.password_dialog import PasswordDialog, unlock_for_window
 PASSWORD = "a long enough password"
 
 
-@pytest.fixture(autouse=True)
-def nothing_unlocked() -> Iterator[None]:
-    protection._UNLOCKED.clear()
-    yield
-    protection._UNLOCKED.clear()
-
-
 @pytest.fixture
 def protected(tmp_path: Path) -> tuple[Path, protection.Key]:
     path = tmp_path / "organiser.sqlite"

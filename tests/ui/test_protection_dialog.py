@@ -6,11 +6,9 @@ for the current password first."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
@@ -21,12 +19,6 @@ from organiser.ui.main_window import MainWindow
 from organiser.ui.protect_dialog import ProtectionDialog
 
 PASSWORD = "a long enough password"
-
-
-@pytest.fixture(autouse=True)
-def nothing_unlocked() -> Iterator[None]:
-    yield
-    protection._UNLOCKED.clear()
 
 
 def shown_and_active(qtbot: Any, dialog: ProtectionDialog) -> None:
