@@ -109,7 +109,16 @@ def protect(args: argparse.Namespace, url: str) -> int:
         print(f"Removed the plain copy {kept.name}: only the protected database is left.")
         return 0
     if protection.is_protected(path):
-        raise OrganiserError(f"{path.name} is already protected with a password.")
+        if not args.recovery_sheet:
+            raise OrganiserError(
+                f"{path.name} is already protected with a password (--recovery-sheet FILE.pdf "
+                "prints its recovery key again, once the password is given)."
+            )
+        unlock_if_protected(url)  # the sheet again: a key lost on the way, a sheet mislaid
+        key = protection.key_for(path)
+        assert key is not None
+        _save_sheet(path, key, Path(args.recovery_sheet).expanduser())
+        return 0
     if _interactive() and os.environ.get(PASSWORD) is None:
         print(FORGOTTEN, file=sys.stderr)
     done = protection.protect_database(path, _new_password("database"))
@@ -122,16 +131,7 @@ def protect(args: argparse.Namespace, url: str) -> int:
             file=sys.stderr,
         )
     if args.recovery_sheet:
-        from organiser.reports.recovery_sheet import render_recovery_sheet
-
-        sheet = Path(args.recovery_sheet).expanduser()
-        try:
-            made = render_recovery_sheet(str(path), key.recovery, made=dt.date.today())
-            atomic_write(sheet, made)
-        except OrganiserError as exc:
-            print(f"organiser: warning: the recovery sheet was not saved: {exc}", file=sys.stderr)
-        else:
-            print(f"Recovery sheet saved to {sheet}: print it, then delete the file.")
+        _save_sheet(path, key, Path(args.recovery_sheet).expanduser())
     kept = protection.plain_copy_path(path)
     if _interactive():
         last = key.recovery.rsplit("-", 1)[1]
@@ -148,6 +148,19 @@ def protect(args: argparse.Namespace, url: str) -> int:
         "organiser protect --remove-plain-copy."
     )
     return 0
+
+
+def _save_sheet(path: Path, key: protection.Key, sheet: Path) -> None:
+    """The recovery sheet as a PDF (said, not raised, when it cannot be written: the key has
+    been printed on the terminal by then, or can be asked for again)."""
+    from organiser.reports.recovery_sheet import render_recovery_sheet
+
+    try:
+        atomic_write(sheet, render_recovery_sheet(str(path), key.recovery, made=dt.date.today()))
+    except OrganiserError as exc:
+        print(f"organiser: warning: the recovery sheet was not saved: {exc}", file=sys.stderr)
+        return
+    print(f"Recovery sheet saved to {sheet}: print it, then delete the file.")
 
 
 def unprotect(args: argparse.Namespace, url: str) -> int:

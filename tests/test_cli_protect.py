@@ -112,3 +112,24 @@ def test_a_wrong_password_prints_no_sqlcipher_lines(database: Path) -> None:
         "organiser: That password does not open organiser.sqlite. Type it again, or the "
         "recovery key from its recovery sheet. Nothing was changed."
     ]
+
+
+def test_the_recovery_sheet_can_be_printed_again_with_the_password(
+    database: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+
+    key = protection.protect_database(database, PASSWORD).key  # its key shown to nobody
+    protection._UNLOCKED.clear()
+    sheet = database.parent / "again.pdf"
+    monkeypatch.setenv("ORGANISER_PASSWORD", "not the password")
+    code, _out, err = run(
+        capsys, "--database", str(database), "protect", "--recovery-sheet", str(sheet)
+    )
+    assert code == 1 and "That password does not open" in err and not sheet.exists()
+    monkeypatch.setenv("ORGANISER_PASSWORD", PASSWORD)
+    code, out, _err = run(
+        capsys, "--database", str(database), "protect", "--recovery-sheet", str(sheet)
+    )
+    assert code == 0 and "Recovery sheet saved" in out
+    assert key.recovery.split("-")[0] in PdfReader(sheet).pages[0].extract_text()

@@ -157,6 +157,13 @@ class ProtectionDialog(QDialog):
         remove.setObjectName("remove_protection")
         remove.clicked.connect(self.unprotect)
         self.layout_.addWidget(remove)
+        again = QPushButton("&Save recovery sheet again…", self)
+        again.setObjectName("save_recovery_sheet_again")
+        again.setToolTip(
+            "The recovery key once more, for a sheet mislaid: the current password first"
+        )
+        again.clicked.connect(self.sheet_again)
+        self.layout_.addWidget(again)
         self._buttons("C&hange password", "change_password", self.change)
 
     def _recovery_page(self, key: protection.Key) -> None:
@@ -290,6 +297,13 @@ class ProtectionDialog(QDialog):
                 f"{self.path.name} is no longer protected: anyone who copies it can read it"
             )
             self.accept()
+
+    def sheet_again(self) -> None:
+        """The recovery sheet once more, after the current password (or recovery key)."""
+        key = self._current_key()
+        if key is not None:
+            self.key = key
+            self.save_sheet()
 
     def remove_plain_copy(self) -> None:
         protection.remove_plain_copy(self.path)

@@ -93,6 +93,15 @@ def test_protect_the_open_database_keep_the_key_then_change_and_remove(
     press(person, changing, "change_password")
     assert protection.unlock(path, "another long password") == dialog.key
 
+    again = ProtectionDialog(window)
+    qtbot.addWidget(again)
+    shown_and_active(qtbot, again)
+    sheet.unlink()
+    person.type(field(again, "current_password"), "another long password")
+    press(person, again, "save_recovery_sheet_again")
+    assert dialog.key.recovery.split("-")[0] in PdfReader(sheet).pages[0].extract_text()
+    again.close()
+
     removing = ProtectionDialog(window)
     qtbot.addWidget(removing)
     shown_and_active(qtbot, removing)
