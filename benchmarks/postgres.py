@@ -57,6 +57,12 @@ def throwaway_schema(server: str) -> Iterator[str]:
         url = make_url(server).update_query_dict({"options": f"-csearch_path={name}"})
         yield url.render_as_string(hide_password=False)
     finally:
+        from organiser.core.team.roles_install import uninstall
+
+        in_schema = create_engine(url)
+        with in_schema.begin() as connection:
+            uninstall(connection)  # its team roles are the server's, not the schema's
+        in_schema.dispose()
         with engine.begin() as connection:
             connection.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
         engine.dispose()

@@ -26,6 +26,7 @@ from organiser.core.migrate import head_revision
 from organiser.core.opening import open_store
 from organiser.core.paths import DATA_DIR_ENV, DATABASE_ENV, database_url
 from organiser.core.row_kinds import RowKind
+from organiser.core.team.roles_install import uninstall
 
 # The offscreen screen is a 1366×768 laptop's (the most common budget size), not Qt's 800×800.
 if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
@@ -143,7 +144,9 @@ class PostgresSchema:
         return self.url.render_as_string(hide_password=False)
 
     def drop(self) -> None:
-        """Remove the schema and everything in it."""
+        """Remove the schema and everything in it, and its team roles (they are the server's)."""
+        with self._engine.begin() as connection:
+            uninstall(connection)
         self._engine.dispose()
         with self._server.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{self.name}" CASCADE'))

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -20,7 +20,7 @@ from sqlalchemy import (
     event,
     inspect,
 )
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import NotSupportedError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool, QueuePool
@@ -32,7 +32,13 @@ from organiser.core.integrity import open_read_only
 from organiser.core.paths import sqlite_path
 from organiser.core.team import feed
 
+if TYPE_CHECKING:
+    from organiser.core.team.roles import TeamRole
+
 BUSY_TIMEOUT_MS = 5000
+# What a team database says when a role may not do something: no privilege (or a row policy),
+# or a column its role's view blanks, which cannot be written.
+REFUSED = ("42501", "0A000")
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -145,6 +151,7 @@ class Store:
         self.url = url
         self.read_only = read_only
         self.warnings: list[str] = []
+        self.role: TeamRole | None = None  # on a team database with roles: this person's
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _refuse_what_columns_cannot_hold)
         if read_only is not None:
@@ -153,6 +160,34 @@ class Store:
         feed.watch(self._sessions, self.origin)
         self._outer = threading.local()
 
+    def take_role(self) -> None:
+        """On a team database with roles: find this person's role, and read through the
+        role's views from now on (each new connection puts them first on its search path)."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        from organiser.core.team import roles
+
+        with self.engine.connect() as connection:
+            where = roles.names(connection)
+            self.role = roles.role_of(connection, where)
+        if self.role is roles.TeamRole.VIEWER and self.read_only is None:
+            self.read_only = "you are connected to the team database as a viewer"
+            event.listen(self._sessions, "before_flush", self._refuse_changes)
+        path = roles.search_path(where, self.role)
+        if path is None:
+            return
+
+        def put_views_first(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute(f"SET search_path TO {path}")
+            finally:
+                cursor.close()
+            dbapi_connection.commit()  # a SET is undone with its transaction otherwise
+
+        event.listen(self.engine, "connect", put_views_first)
+        self.engine.dispose()  # connections made before read the tables themselves
+
     def _refuse_changes(self, session: Session, _context: Any, _instances: Any) -> None:
         if session.new or session.dirty or session.deleted:
             raise StoreError(self.read_only_words())
@@ -160,6 +195,14 @@ class Store:
     def read_only_words(self) -> str:
         """Why nothing can be changed, for a refused edit."""
         return f"Nothing was changed: this database is open read-only ({self.read_only})."
+
+    def refused_words(self) -> str:
+        """What a person hears when the team database refuses their role something."""
+        role = f"a {self.role.words}" if self.role is not None else "your login"
+        return (
+            f"The team database did not allow this: you are connected as {role}, and it is "
+            "for other roles. An organiser can change your role in File ▸ Team members…."
+        )
 
     @property
     def path(self) -> Path | None:
@@ -195,6 +238,10 @@ class Store:
                 "Someone else saved the same thing at the same moment, so this change was not "
                 "saved. Look at it again and repeat the change if it is still needed."
             ) from exc
+        except (ProgrammingError, NotSupportedError) as exc:
+            if getattr(exc.orig, "sqlstate", None) not in REFUSED:
+                raise
+            raise StoreError(self.refused_words()) from exc
         except OperationalError as exc:
             if self.read_only is not None and sqlite_code(exc) == sqlite3.SQLITE_READONLY:
                 raise StoreError(self.read_only_words()) from exc

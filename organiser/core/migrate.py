@@ -66,4 +66,23 @@ def upgrade(engine: Engine) -> None:
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
+        team = connection.dialect.name == "postgresql"
+        if team:
+            from organiser.core.team import roles_install
+
+            roles_install.drop_views(connection)  # a migration may change a column under one
         command.upgrade(config, "head")
+        if team:
+            refresh_roles(connection)
+
+
+def refresh_roles(connection: Connection) -> bool:
+    """Put the team roles' privileges and views in again (after a migration, the views follow
+    the tables); where they are not set up, set them up if this login may create roles.
+    False when it may not (the database's owner then does it by opening it once)."""
+    from organiser.core.team import roles, roles_install
+
+    if roles.installed(connection) or roles.can_install(connection):
+        roles_install.install(connection)
+        return True
+    return False

@@ -165,8 +165,10 @@ def _open_engine(url: str, path: Path | None) -> Store:
         if current != migrate.head_revision():
             migrate.upgrade(engine)
         store = Store(engine, url)
-        with store.begin() as session:
-            feed.prune(session)
+        store.take_role()
+        if store.read_only is None:
+            with store.begin() as session:
+                feed.prune(session)
     except StoreError as exc:
         engine.dispose()
         if path is not None and isinstance(exc.__cause__, DBAPIError):

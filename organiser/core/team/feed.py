@@ -68,6 +68,7 @@ TABLE_TOUCHES: dict[str, Touched] = {
     "offline_copy": Touched.EVENTS,
     "offline_row": Touched.NONE,
     "offline_return": Touched.NONE,
+    "export_record": Touched.NONE,
 }
 
 

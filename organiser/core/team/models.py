@@ -76,3 +76,22 @@ class OfflineRow(Base):
     local_id: Mapped[int | None] = mapped_column(Integer)
     team_id: Mapped[int | None] = mapped_column(Integer)
     base: Mapped[str] = mapped_column(Text, default="{}")  # JSON of the row as taken
+
+
+class ExportRecord(Base):
+    """A register, collection sheet, allergy list or a person's data printed or saved: who,
+    what, when, and which event (its title, which stays if the event goes). It names no
+    child, parent or file: the record itself holds no personal data."""
+
+    __tablename__ = "export_record"
+    # Added without reading back (RETURNING): on a team database a row policy lets only
+    # organisers read the record, so the person adding a row may not read it.
+    __table_args__ = ({"implicit_returning": False},)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, index=True)
+    who: Mapped[str] = mapped_column(String(200))
+    what: Mapped[str] = mapped_column(String(60))  # a document's kind: "register"
+    how: Mapped[str] = mapped_column(String(40))  # "printed", "saved", "exported"
+    event_id: Mapped[int | None] = mapped_column(Integer)  # no link: the event may go
+    event_title: Mapped[str] = mapped_column(String(200), default="")

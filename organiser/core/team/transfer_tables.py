@@ -25,8 +25,11 @@ from organiser.core.parsing import name_key
 ROOT = "event"
 # Shared by every event: copied as far as the events use them, matched in the target (MATCH_BY).
 GLOBAL = frozenset({"organisation", "speaker", "setting"})
-# The team database's own bookkeeping: never copied (alembic_version is not on the metadata).
-EXCLUDED = frozenset({"change_feed", "offline_copy", "offline_row", "offline_return"})
+# The team database's own bookkeeping, and each database's own record of what was printed
+# there: never copied (alembic_version is not on the metadata).
+EXCLUDED = frozenset(
+    {"change_feed", "offline_copy", "offline_row", "offline_return", "export_record"}
+)
 # How a shared row is recognised in the target: (its naming column, whether names compare as
 # names). Speakers are told apart by email too (see match_key).
 MATCH_BY: dict[str, tuple[str, bool]] = {

@@ -1,0 +1,88 @@
+"""The accountability record: which register, collection sheet, allergy list or person's data
+was printed or saved, by whom and when. It holds no personal data itself (no child, parent
+or file name). On a team database everyone adds to it as themselves and only organisers
+read it (a row policy: organiser.core.team.roles_install)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from organiser.core.db import Store
+from organiser.core.events.models import Event
+from organiser.core.team.models import ExportRecord
+
+# What is recorded: the documents and exports that carry children's or households' details.
+RECORDED = {
+    "register": "creche register",
+    "collection-sheet": "collection sheet",
+    "allergies": "allergy and medical card",
+    "bookings": "booking list",
+    "speakers": "speaker schedule",
+    "person": "one household's data",
+    "bookings-csv": "bookings (CSV)",
+    "children-csv": "children (CSV)",
+}
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    at: dt.datetime
+    who: str
+    what: str
+    how: str
+    event_title: str
+
+
+def _who(s: Session) -> str:
+    """The login on a team database (what its row policy checks); else this computer's user."""
+    if s.get_bind().dialect.name == "postgresql":
+        return str(s.execute(text("SELECT current_user")).scalar())
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name known (some containers)
+        return "this computer"
+
+
+def note(store: Store, what: str, how: str, event_id: int | None) -> None:
+    """Add one line to the record, if `what` is recorded; a database that cannot be written
+    (a read-only file) keeps no record, and says nothing of it."""
+    if what not in RECORDED or store.read_only is not None:
+        return
+    with store.begin() as s:
+        event = s.get(Event, event_id) if event_id is not None else None
+        title = event.title if event is not None else ""
+        s.execute(
+            insert(ExportRecord).values(
+                at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                who=_who(s)[:200],
+                what=what,
+                how=how,
+                event_id=event_id,
+                event_title=title[:200],
+            )
+        )
+
+
+def read(store: Store, *, limit: int = 500) -> list[RecordRow]:
+    """The newest lines first (on a team database, only an organiser gets any)."""
+    with store.begin() as s:
+        rows = s.execute(
+            select(
+                ExportRecord.at,
+                ExportRecord.who,
+                ExportRecord.what,
+                ExportRecord.how,
+                ExportRecord.event_title,
+            )
+            .order_by(ExportRecord.at.desc(), ExportRecord.id.desc())
+            .limit(limit)
+        ).all()
+    return [
+        RecordRow(at, who, RECORDED.get(what, what), how, title)
+        for at, who, what, how, title in rows
+    ]

@@ -1,0 +1,241 @@
+"""Team roles on a PostgreSQL team database: who may read and change what, enforced by the
+database itself, so a person connecting with psql sees no more than the window shows.
+
+Four group roles per database (and schema) hold the privileges; each person logs in as their
+own PostgreSQL role, a member of one group. An organiser reads and changes everything. The
+other groups read the tables through security-barrier views in a schema of their own, named
+like the tables and first on their search path: a view shows every row with the columns the
+role must not read blanked (an empty text, no date), so counts and ratios still add up while
+a child's name or allergy, or a parent's telephone, is not there to read. They have no
+privilege at all on the tables themselves. Writing is granted table by table (a creche lead
+the creche's tables, a volunteer a booking's status for check-in at the door).
+
+SQLite has none of this: a laptop's file is one person's, protected by its password.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from sqlalchemy import Connection, text
+
+
+class TeamRole(Enum):
+    """A team member's role; the value is its key in the group role's name."""
+
+    ORGANISER = "organiser"
+    CRECHE_LEAD = "creche_lead"
+    VOLUNTEER = "volunteer"
+    VIEWER = "viewer"
+
+    @property
+    def words(self) -> str:
+        """The role as a person says it: "creche lead"."""
+        return self.value.replace("_", " ")
+
+    @property
+    def may(self) -> str:
+        """What the role is for, in a few words."""
+        return _MAY[self]
+
+
+_MAY = {
+    TeamRole.ORGANISER: "everything, and who is in the team",
+    TeamRole.CRECHE_LEAD: "the creche, children and bookings; reads the plans",
+    TeamRole.VOLUNTEER: "bookings without contact details, and check-in; no children's details",
+    TeamRole.VIEWER: "plans and reports, without personal data; changes nothing",
+}
+# Strongest first: a person in two groups is treated as the stronger.
+ORDER = (TeamRole.ORGANISER, TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER, TeamRole.VIEWER)
+
+CRECHE_TABLES = ("booking", "booking_status_change", "child", "creche", "creche_staff")
+_CHILD = (
+    "first_name",
+    "last_name",
+    "date_of_birth",
+    "allergies",
+    "dietary",
+    "medical",
+    "collectors",
+    "collection_password",
+    "notes",
+)
+_CONTACTS = {"member": ("email", "phone"), "speaker": ("email", "phone")}
+_STAFF = ("name", "first_aid_expiry", "dbs_date", "notes")
+# Columns each role must not read, by table (an organiser reads everything).
+HIDDEN: dict[TeamRole, dict[str, tuple[str, ...]]] = {
+    TeamRole.CRECHE_LEAD: dict(_CONTACTS),
+    TeamRole.VOLUNTEER: {
+        **_CONTACTS,
+        "booking": ("contact", "notes"),
+        "child": _CHILD,
+        "creche_staff": _STAFF,
+    },
+    TeamRole.VIEWER: {
+        **_CONTACTS,
+        "booking": ("name", "contact", "access_needs", "heard_from", "notes", "source_ref"),
+        "child": _CHILD,
+        "creche_staff": _STAFF,
+    },
+}
+# Columns blanked only on some rows: the answers to the feedback form's contact details and
+# first name are personal data; the other answers are what reports are made of.
+HIDDEN_WHERE = {
+    ("feedback_answer", "value"): (
+        "question_id IN (SELECT id FROM {schema}.feedback_question "
+        "WHERE standard IN ('contact', 'first_name'))"
+    ),
+}
+# The change feed is how windows hear each other's changes; every role that writes adds to it.
+_FEED = ("change_feed",)
+_OFFLINE = ("offline_copy", "offline_return", "offline_row")
+# What each role may change: a whole table (None), or only these columns of it.
+WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
+    TeamRole.CRECHE_LEAD: {t: None for t in (*CRECHE_TABLES, *_FEED, *_OFFLINE)},
+    TeamRole.VOLUNTEER: {
+        "booking": ("status", "waiting_since", "row_version"),
+        "booking_status_change": None,
+        "change_feed": None,
+    },
+    TeamRole.VIEWER: {},
+}
+RECORD = "export_record"  # the accountability record: everyone adds, organisers read
+
+
+@dataclass(frozen=True)
+class Names:
+    """The group roles and view schemas of one database and schema."""
+
+    schema: str  # where the tables are
+    prefix: str  # the group roles' and view schemas' names start with this
+
+    def group(self, role: TeamRole) -> str:
+        """The group role whose members have `role`: organiser_volunteers."""
+        return _fit(f"{self.prefix}_{role.value}s")
+
+    def views(self, role: TeamRole) -> str:
+        """The schema of the views a role reads through: organiser_volunteer."""
+        return _fit(f"{self.prefix}_{role.value}")
+
+
+def _fit(name: str) -> str:
+    """PostgreSQL keeps 63 bytes of a name: a longer one is shortened with a hash kept."""
+    if len(name.encode()) <= 63:
+        return name
+    return f"{name[:50]}_{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+
+
+def names(connection: Connection) -> Names:
+    """The names for the database and schema `connection` works in."""
+    database, schema = connection.execute(text("SELECT current_database(), current_schema()")).one()
+    if schema is None:
+        raise RuntimeError("no schema")
+    prefix = database if schema == "public" else f"{database}_{schema}"
+    return Names(schema=str(schema), prefix=_fit(str(prefix)))
+
+
+def q(name: str) -> str:
+    """A name quoted for SQL."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def installed(connection: Connection, where: Names | None = None) -> bool:
+    """Whether this database has its team roles."""
+    where = where or names(connection)
+    found = connection.execute(
+        text("SELECT count(*) FROM pg_roles WHERE rolname = :name"),
+        {"name": where.group(TeamRole.ORGANISER)},
+    ).scalar()
+    return bool(found)
+
+
+def can_install(connection: Connection) -> bool:
+    """Whether the connected role may create roles (the database's owner should)."""
+    row = connection.execute(
+        text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
+    ).scalar()
+    return bool(row)
+
+
+def role_of(connection: Connection, where: Names | None = None) -> TeamRole | None:
+    """The connected person's role; None where the database has no team roles (then everyone
+    who can connect reads everything, as before roles). The tables' owner is an organiser."""
+    where = where or names(connection)
+    if not installed(connection, where):
+        return None
+    owner = connection.execute(
+        text(
+            "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables "
+            "WHERE schemaname = :schema AND tablename = 'event'"
+        ),
+        {"schema": where.schema},
+    ).scalar()
+    if owner:
+        return TeamRole.ORGANISER
+    for role in ORDER:
+        member = connection.execute(
+            text("SELECT pg_has_role(current_user, :group, 'MEMBER')"),
+            {"group": where.group(role)},
+        ).scalar()
+        if member:
+            return role
+    return TeamRole.VIEWER  # can connect, in no group: reads what a viewer reads, at most
+
+
+def search_path(where: Names, role: TeamRole | None) -> str | None:
+    """The search path that puts a role's views before the tables; None for an organiser."""
+    if role is None or role is TeamRole.ORGANISER:
+        return None
+    return f"{q(where.views(role))}, {q(where.schema)}"
+
+
+def columns_of(connection: Connection, schema: str) -> Mapping[str, list[tuple[str, str]]]:
+    """Each table's columns in order, with their exact types."""
+    rows = connection.execute(
+        text(
+            "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = :schema AND c.relkind = 'r' AND a.attnum > 0 "
+            "AND NOT a.attisdropped ORDER BY c.relname, a.attnum"
+        ),
+        {"schema": schema},
+    ).all()
+    tables: dict[str, list[tuple[str, str]]] = {}
+    for table, column, kind in rows:
+        tables.setdefault(table, []).append((column, kind))
+    return tables
+
+
+def blank(column: str, kind: str) -> str:
+    """What a hidden column reads as: empty text, false, or nothing."""
+    if kind.startswith(("character", "text")):
+        return f"CAST('' AS {kind})"
+    if kind == "boolean":
+        return "false"
+    return f"CAST(NULL AS {kind})"
+
+
+def shown(where: Names, role: TeamRole, table: str, columns: list[tuple[str, str]]) -> str | None:
+    """The select list of a role's view of `table`; None where the role reads the table as it
+    is."""
+    hidden = HIDDEN[role].get(table, ())
+    conditions = {c: w for (t, c), w in HIDDEN_WHERE.items() if t == table}
+    if not hidden and not conditions:
+        return None
+    parts = []
+    for column, kind in columns:
+        if column in hidden:
+            parts.append(f"{blank(column, kind)} AS {q(column)}")
+        elif column in conditions:
+            condition = conditions[column].format(schema=q(where.schema))
+            parts.append(
+                f"CASE WHEN {condition} THEN {blank(column, kind)} ELSE {q(column)} END "
+                f"AS {q(column)}"
+            )
+        else:
+            parts.append(q(column))
+    return ", ".join(parts)

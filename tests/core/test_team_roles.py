@@ -1,0 +1,253 @@
+"""Team roles on the real PostgreSQL server: each role connects as its own login and tries,
+through plain SQL as psql would, to read every table and column it must not see. Every try is
+refused, or reads nothing."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Connection, Engine, create_engine, make_url, text
+from sqlalchemy.exc import DBAPIError, ProgrammingError
+
+from organiser.core.creche.models import Booking, Child
+from organiser.core.db import REFUSED, Store
+from organiser.core.demo import add_demo_event
+from organiser.core.errors import StoreError
+from organiser.core.opening import open_store
+from organiser.core.team import record, roles
+from organiser.core.team.roles import HIDDEN, TeamRole
+
+CHILDREN = ("Chidi", "Niamh", "Anaya")  # three of the example's children
+CONTACT = "amara.okafor@example.org"  # a parent's, on her booking
+Logins = dict[TeamRole, str]
+
+
+@pytest.fixture
+def team(postgres_url: str) -> Iterator[tuple[str, Logins]]:
+    """The example event on the team database, and one login per role."""
+    store = open_store(postgres_url, daily_backup=False)
+    add_demo_event(store)
+    tag = secrets.token_hex(3)
+    logins = {role: f"organiser_test_{role.value}_{tag}" for role in TeamRole}
+    with store.engine.begin() as connection:
+        where = roles.names(connection)
+        fill_every_hidden_column(connection)
+        for role, login in logins.items():
+            connection.execute(text(f'CREATE ROLE "{login}" LOGIN'))
+            connection.execute(text(f'GRANT "{where.group(role)}" TO "{login}"'))
+    store.close()
+    try:
+        yield postgres_url, logins
+    finally:
+        engine = create_engine(postgres_url)
+        with engine.begin() as connection:
+            for login in logins.values():
+                connection.execute(text(f'DROP OWNED BY "{login}"'))
+                connection.execute(text(f'DROP ROLE "{login}"'))
+        engine.dispose()
+
+
+def fill_every_hidden_column(connection: Connection) -> None:
+    """Where the example leaves a hidden column empty, something to find (so each test of a
+    blank can fail)."""
+    kinds = roles.columns_of(connection, roles.names(connection).schema)
+    hidden = {(t, c) for masks in HIDDEN.values() for t, cs in masks.items() for c in cs}
+    for table, column in sorted(hidden):
+        kind = dict(kinds[table])[column]
+        value = "'2020-01-02'" if kind == "date" else "'kept from you'"
+        connection.execute(
+            text(
+                f'UPDATE {table} SET "{column}" = {value} WHERE "{column}" IS NULL '
+                f"""OR CAST("{column}" AS text) = ''"""
+            )
+        )
+
+
+def as_login(url: str, login: str, *, views: bool = False) -> Engine:
+    """An engine connecting as `login`, as psql would: the tables' schema on its search path
+    (and, with `views`, the role's views first, as the window does)."""
+    parsed = make_url(url)
+    schema = parsed.query["options"].split("search_path=")[1].split()[0]
+    path = schema
+    if views:
+        probe = create_engine(url)
+        with probe.connect() as connection:
+            where = roles.names(connection)
+        probe.dispose()
+        path = f"{where.views(role_named(login))},{schema}"
+    return create_engine(
+        parsed.set(username=login).update_query_dict({"options": f"-csearch_path={path}"})
+    )
+
+
+def role_named(login: str) -> TeamRole:
+    return next(role for role in TeamRole if f"_{role.value}_" in login)
+
+
+def refused(engine: Engine, sql: str) -> bool:
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(sql)).all()
+    except DBAPIError as exc:  # no privilege; or a blanked column of a view, not writable
+        return getattr(exc.orig, "sqlstate", None) in REFUSED
+    return False
+
+
+def read(engine: Engine, sql: str) -> list[tuple[object, ...]]:
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql)).all()]
+
+
+@pytest.mark.parametrize("role", [TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER, TeamRole.VIEWER])
+def test_each_hidden_column_is_refused_on_the_table_and_blank_through_the_views(
+    team: tuple[str, Logins], role: TeamRole
+) -> None:
+    url, logins = team
+    plain, through_views = as_login(url, logins[role]), as_login(url, logins[role], views=True)
+    organiser = as_login(url, logins[TeamRole.ORGANISER])
+    try:
+        for table, columns in HIDDEN[role].items():
+            assert refused(plain, f"SELECT * FROM {table}"), (role, table)
+            for column in columns:
+                assert refused(plain, f'SELECT "{column}" FROM {table}'), (role, table, column)
+                values = {v for (v,) in read(through_views, f'SELECT "{column}" FROM {table}')}
+                assert values <= {"", None, False}, (role, table, column, values)
+                mine = {v for (v,) in read(organiser, f'SELECT "{column}" FROM {table}')}
+                assert mine - {"", None, False}, f"the example has {table}.{column} (can fail)"
+    finally:
+        for engine in (plain, through_views, organiser):
+            engine.dispose()
+
+
+@pytest.mark.parametrize("role", [TeamRole.VOLUNTEER, TeamRole.VIEWER])
+def test_no_childs_name_nor_a_parents_contact_is_read_by_a_volunteer_or_a_viewer(
+    team: tuple[str, Logins], role: TeamRole
+) -> None:
+    url, logins = team
+    engine = as_login(url, logins[role], views=True)
+    try:
+        tables = [
+            t
+            for (t,) in read(
+                engine,
+                "SELECT tablename FROM pg_tables WHERE schemaname = (current_schemas(false))[2]",
+            )
+        ]
+        assert "child" in tables
+        seen = []
+        for table in tables:
+            try:
+                rows = read(engine, f'SELECT * FROM "{table}"')
+            except ProgrammingError:
+                continue
+            seen += [str(v) for row in rows for v in row]
+        assert seen, "it reads the plans"
+        assert not [v for v in seen for name in (*CHILDREN, CONTACT) if name in v]
+        assert "Amara" not in seen  # her answer to the form's contact question
+    finally:
+        engine.dispose()
+
+
+def test_the_view_blanks_and_counts_still_add_up(team: tuple[str, Logins]) -> None:
+    url, logins = team
+    viewer = as_login(url, logins[TeamRole.VIEWER], views=True)
+    organiser = as_login(url, logins[TeamRole.ORGANISER])
+    try:
+        (count,) = read(viewer, "SELECT count(*), count(age_months) FROM child")[0][:1]
+        assert count == read(organiser, "SELECT count(*) FROM child")[0][0] > 0
+        assert read(viewer, "SELECT DISTINCT first_name, allergies FROM child") == [("", "")]
+    finally:
+        viewer.dispose()
+        organiser.dispose()
+
+
+@pytest.mark.parametrize(
+    ("role", "sql"),
+    [
+        (TeamRole.VIEWER, "UPDATE event SET title = 'x'"),
+        (TeamRole.VIEWER, "UPDATE booking SET status = 'Attended'"),
+        (TeamRole.VOLUNTEER, "UPDATE booking SET contact = 'x'"),
+        (TeamRole.VOLUNTEER, "UPDATE child SET allergies = 'x'"),
+        (TeamRole.VOLUNTEER, "DELETE FROM booking"),
+        (TeamRole.VOLUNTEER, "UPDATE member SET name = 'x'"),
+        (TeamRole.CRECHE_LEAD, "UPDATE member SET email = 'x'"),
+        (TeamRole.CRECHE_LEAD, "UPDATE event SET title = 'x'"),
+        (TeamRole.CRECHE_LEAD, "DELETE FROM speaker"),
+    ],
+)
+def test_changes_beyond_a_role_are_refused(
+    team: tuple[str, Logins], role: TeamRole, sql: str
+) -> None:
+    url, logins = team
+    for views in (False, True):
+        engine = as_login(url, logins[role], views=views)
+        try:
+            assert refused(engine, sql), (role, sql, views)
+        finally:
+            engine.dispose()
+
+
+def test_a_volunteer_checks_in_and_a_creche_lead_changes_a_child(
+    team: tuple[str, Logins],
+) -> None:
+    url, logins = team
+    volunteer = open_store(
+        make_url(url)
+        .set(username=logins[TeamRole.VOLUNTEER])
+        .render_as_string(hide_password=False),
+        daily_backup=False,
+    )
+    lead = open_store(
+        make_url(url)
+        .set(username=logins[TeamRole.CRECHE_LEAD])
+        .render_as_string(hide_password=False),
+        daily_backup=False,
+    )
+    try:
+        assert (volunteer.role, lead.role) == (TeamRole.VOLUNTEER, TeamRole.CRECHE_LEAD)
+        with volunteer.begin() as s:
+            booking = s.query(Booking).first()
+            assert booking is not None and booking.contact == "" and booking.name
+            booking.status = "Attended"
+        with lead.begin() as s:
+            child = s.query(Child).filter(Child.first_name == CHILDREN[0]).one()
+            child.allergies = "Sesame"
+        with pytest.raises(StoreError, match="connected as a volunteer"), volunteer.begin() as s:
+            s.query(Child).first().allergies = "x"  # type: ignore[union-attr]
+    finally:
+        volunteer.close()
+        lead.close()
+
+
+def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
+    team: tuple[str, Logins],
+) -> None:
+    url, logins = team
+    stores: dict[TeamRole, Store] = {}
+    try:
+        for role, login in logins.items():
+            address = make_url(url).set(username=login).render_as_string(hide_password=False)
+            stores[role] = open_store(address, daily_backup=False)
+        record.note(stores[TeamRole.CRECHE_LEAD], "register", "printed", 1)
+        record.note(stores[TeamRole.VOLUNTEER], "bookings", "saved", 1)
+        lines = record.read(stores[TeamRole.ORGANISER])
+        assert [(r.who, r.what) for r in lines] == [
+            (logins[TeamRole.VOLUNTEER], "booking list"),
+            (logins[TeamRole.CRECHE_LEAD], "creche register"),
+        ]
+        for role in (TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER, TeamRole.VIEWER):
+            assert record.read(stores[role]) == []
+        plain = as_login(url, logins[TeamRole.VOLUNTEER])
+        try:
+            assert refused(
+                plain,
+                "INSERT INTO export_record (at, who, what, how, event_title) "
+                "VALUES (now(), 'someone else', 'register', 'printed', '')",
+            )
+        finally:
+            plain.dispose()
+    finally:
+        for store in stores.values():
+            store.close()
