@@ -129,8 +129,10 @@ def _export(args: argparse.Namespace, url: str) -> int:
     if not out.parent.is_dir():
         raise OrganiserError(f"Cannot save to {out}: the folder {out.parent} does not exist.")
     from organiser.core.events.reading import find_event
+    from organiser.core.team import record
 
     with _opened(url, reads_only=True) as store:
+        record.may_make(store, args.kind, document.what)
         event_id = find_event(store, args.event)
         chosen = None
         if args.meeting is not None and document.chooses == "meeting":
@@ -143,6 +145,7 @@ def _export(args: argparse.Namespace, url: str) -> int:
             chosen = find_poll(store, event_id, args.poll)
         data = document.make(store, event_id, chosen, unprintable=_warn, **options)
         atomic_write(out, data)
+        record.note(store, args.kind, "saved", event_id)
     print(out)
     return 0
 

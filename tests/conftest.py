@@ -27,6 +27,7 @@ from organiser.core.opening import open_store
 from organiser.core.paths import DATA_DIR_ENV, DATABASE_ENV, database_url
 from organiser.core.row_kinds import RowKind
 from organiser.core.team.roles_install import uninstall
+from tests.team_logins import team  # noqa: F401  (a fixture: logins for each team role)
 
 # The offscreen screen is a 1366×768 laptop's (the most common budget size), not Qt's 800×800.
 if os.environ.get("QT_QPA_PLATFORM") == "offscreen":

@@ -169,9 +169,11 @@ class MainWindow(QMainWindow):
     def _guard_edits(self) -> None:
         """Lock editing (with a banner saying why) while the database can only be read."""
         from organiser.ui.read_only import ReadOnlyGuard
+        from organiser.ui.team.role_view import show_for_role
 
         self._unguard()
-        if self.store.read_only is not None:
+        self.read_only = show_for_role(self, self.store.role)  # a team role: its pages, why
+        if self.read_only is None and self.store.read_only is not None:
             self.read_only = ReadOnlyGuard(self, self.store.read_only)
 
     @property
@@ -271,6 +273,12 @@ class MainWindow(QMainWindow):
         if changes.touched:
             self.statusBar().showMessage(f"Saved {QTime.currentTime().toString('HH:mm:ss')}")
 
+    def tab_of(self, key: str) -> LazyTab:
+        """A tab by its key ("creche")."""
+        found = self._tab(key)
+        assert found is not None
+        return found
+
     def _tab(self, key: str) -> LazyTab | None:
         tabs: dict[str, LazyTab] = {
             "planning": self.planning,
@@ -283,14 +291,27 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, key: str) -> None:
         """Bring a tab to the front by its key ("speakers"), as overview lines do."""
-        if (tab := self._tab(key)) is not None:
+        if (tab := self._tab(key)) is not None and self._readable(tab):
             self.tabs.setCurrentWidget(tab)
 
     def open_page(self, tab: str, page: str) -> None:
         """Bring a tab to the front at one of its pages ("planning", "details")."""
-        if (found := self._tab(tab)) is not None:
+        if (found := self._tab(tab)) is not None and self._readable(found):
             self.tabs.setCurrentWidget(found)
             found.show_section(page)
+
+    def _readable(self, tab: LazyTab) -> bool:
+        """Whether the person's team role may read a tab; where not, the status bar says so."""
+        if self.tabs.isTabVisible(self.tabs.indexOf(tab)):
+            return True
+        role = self.store.role
+        who = f"a {role.words}" if role is not None else "your role"
+        self.statusBar().showMessage(
+            f"That is on the Creche tab, which is for the creche lead and organisers: you are "
+            f"connected as {who}.",
+            8000,
+        )
+        return False
 
     def current_page(self) -> str:
         """The page on screen as "tab/page" ("planning/budget"): what F1 explains."""

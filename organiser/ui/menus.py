@@ -191,6 +191,9 @@ def build(window: WindowHost) -> MenuActions:
         )
     )
     file_menu.addAction(found.use_local)
+    file_menu.addAction(  # no letter left in its words: reached with the arrow keys
+        _action(window, "Team members…", _later(window, "team.members_dialog.open_team_members"))
+    )
     file_menu.addActions([found.copy, found.take, found.bring, found.release])
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "&Quit", window.close, std.Quit, at_once=True))

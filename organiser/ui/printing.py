@@ -18,6 +18,7 @@ from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
 from organiser.core.files import atomic_write
 from organiser.core.meetings.service import get_meeting
+from organiser.core.team import record
 from organiser.documents import DOCUMENTS
 from organiser.ui.paper import print_pdf
 
@@ -44,6 +45,11 @@ def save_document(
     document = DOCUMENTS[kind]
     window.flush()
     store, event_id = window.store, window.event_id
+    try:
+        record.may_make(store, kind, document.what)
+    except OrganiserError as exc:
+        window.runner.show_error(str(exc))
+        return None
     if name is None:
         name = f"{events.get_event(store, event_id).title} - {document.what}"
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -60,6 +66,7 @@ def save_document(
         if said and not _anyway(window, said[0], "Save"):
             return None
         atomic_write(path, data)
+        record.note(store, kind, "saved", event_id)
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return None
@@ -96,6 +103,7 @@ def print_document(
     document = DOCUMENTS[kind]
     window.flush()
     try:
+        record.may_make(window.store, kind, document.what)
         said: list[str] = []
         data = document.make(window.store, window.event_id, chosen, unprintable=said.append)
         if said and not _anyway(window, said[0], "Print"):
@@ -103,6 +111,7 @@ def print_document(
         title, name = f"Print the {document.what}", _safe_name(document.what)
         if not print_pdf(data, window.window(), title=title, name=name, preview=preview):
             return False
+        record.note(window.store, kind, "printed", window.event_id)
     except OrganiserError as exc:
         window.runner.show_error(str(exc))
         return False

@@ -57,18 +57,29 @@ def _safe(item: QObject) -> bool:
 class ReadOnlyGuard(QObject):
     """Locks the editing controls of one window for as long as it lives."""
 
-    def __init__(self, window: QMainWindow, reason: str) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        reason: str,
+        *,
+        banner: str | None = None,
+        keeps: tuple[QWidget, ...] = (),
+    ) -> None:
+        """`banner` replaces the words for a read-only file; controls inside `keeps` (what a
+        team role may change) stay as they are."""
         super().__init__(window)
         self.window = window
+        self.keeps = keeps
         # What this guard locked, and the state the window wants each in (a page enabling a
         # button on a selection is remembered), to give back on remove.
         self._read_only: list[QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit] = []
         self._wanted: dict[QAction | QWidget, bool] = {}
         self._locking = False
         self.banner = QLabel(
-            f"⚠ Read only: {reason}. You can look, print and export, but not change anything. "
-            "To work on these events, copy the database to a folder on your computer (or free "
-            "some space) and open it again.",
+            banner
+            or f"⚠ Read only: {reason}. You can look, print and export, but not change "
+            "anything. To work on these events, copy the database to a folder on your computer "
+            "(or free some space) and open it again.",
             window,
         )
         self.banner.setObjectName("read_only_banner")
@@ -95,7 +106,7 @@ class ReadOnlyGuard(QObject):
         for action in window.findChildren(QAction):
             self._lock_action(action)
         for shortcut in window.findChildren(QShortcut):
-            shortcut.setEnabled(shortcut.property(KEEPS_WORKING) is True)
+            shortcut.setEnabled(self._shortcut_works(shortcut))
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
@@ -113,14 +124,22 @@ class ReadOnlyGuard(QObject):
                 self._lock(watched)
                 if event.type() == QEvent.Type.Polish:
                     for shortcut in watched.findChildren(QShortcut):
-                        shortcut.setEnabled(shortcut.property(KEEPS_WORKING) is True)
+                        shortcut.setEnabled(self._shortcut_works(shortcut))
         return False
 
     def _belongs(self, widget: QWidget | None) -> bool:
         return widget is not None and widget.window() is self.window
 
+    def _kept(self, widget: QWidget | None) -> bool:
+        return widget is not None and any(k is widget or k.isAncestorOf(widget) for k in self.keeps)
+
+    def _shortcut_works(self, shortcut: QShortcut) -> bool:
+        parent = shortcut.parent()
+        kept = isinstance(parent, QWidget) and self._kept(parent)
+        return kept or shortcut.property(KEEPS_WORKING) is True
+
     def _lock(self, widget: QWidget) -> None:
-        if widget is self.banner or _safe(widget):
+        if widget is self.banner or _safe(widget) or self._kept(widget):
             return
         if isinstance(widget, QLineEdit | QAbstractSpinBox | QTextEdit | QPlainTextEdit):
             if not widget.isReadOnly():

@@ -5,85 +5,23 @@ refused, or reads nothing."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, Engine, create_engine, make_url, text
+from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from organiser.core.creche.models import Booking, Child
 from organiser.core.db import REFUSED, Store
 from organiser.core.demo import add_demo_event
-from organiser.core.errors import StoreError
+from organiser.core.errors import StoreError, ValidationError
 from organiser.core.opening import open_store
-from organiser.core.team import record, roles
+from organiser.core.team import members, record
 from organiser.core.team.roles import HIDDEN, TeamRole
+from tests.team_logins import Logins, as_login
 
 CHILDREN = ("Chidi", "Niamh", "Anaya")  # three of the example's children
 CONTACT = "amara.okafor@example.org"  # a parent's, on her booking
-Logins = dict[TeamRole, str]
-
-
-@pytest.fixture
-def team(postgres_url: str) -> Iterator[tuple[str, Logins]]:
-    """The example event on the team database, and one login per role."""
-    store = open_store(postgres_url, daily_backup=False)
-    add_demo_event(store)
-    tag = secrets.token_hex(3)
-    logins = {role: f"organiser_test_{role.value}_{tag}" for role in TeamRole}
-    with store.engine.begin() as connection:
-        where = roles.names(connection)
-        fill_every_hidden_column(connection)
-        for role, login in logins.items():
-            connection.execute(text(f'CREATE ROLE "{login}" LOGIN'))
-            connection.execute(text(f'GRANT "{where.group(role)}" TO "{login}"'))
-    store.close()
-    try:
-        yield postgres_url, logins
-    finally:
-        engine = create_engine(postgres_url)
-        with engine.begin() as connection:
-            for login in logins.values():
-                connection.execute(text(f'DROP OWNED BY "{login}"'))
-                connection.execute(text(f'DROP ROLE "{login}"'))
-        engine.dispose()
-
-
-def fill_every_hidden_column(connection: Connection) -> None:
-    """Where the example leaves a hidden column empty, something to find (so each test of a
-    blank can fail)."""
-    kinds = roles.columns_of(connection, roles.names(connection).schema)
-    hidden = {(t, c) for masks in HIDDEN.values() for t, cs in masks.items() for c in cs}
-    for table, column in sorted(hidden):
-        kind = dict(kinds[table])[column]
-        value = "'2020-01-02'" if kind == "date" else "'kept from you'"
-        connection.execute(
-            text(
-                f'UPDATE {table} SET "{column}" = {value} WHERE "{column}" IS NULL '
-                f"""OR CAST("{column}" AS text) = ''"""
-            )
-        )
-
-
-def as_login(url: str, login: str, *, views: bool = False) -> Engine:
-    """An engine connecting as `login`, as psql would: the tables' schema on its search path
-    (and, with `views`, the role's views first, as the window does)."""
-    parsed = make_url(url)
-    schema = parsed.query["options"].split("search_path=")[1].split()[0]
-    path = schema
-    if views:
-        probe = create_engine(url)
-        with probe.connect() as connection:
-            where = roles.names(connection)
-        probe.dispose()
-        path = f"{where.views(role_named(login))},{schema}"
-    return create_engine(
-        parsed.set(username=login).update_query_dict({"options": f"-csearch_path={path}"})
-    )
-
-
-def role_named(login: str) -> TeamRole:
-    return next(role for role in TeamRole if f"_{role.value}_" in login)
 
 
 def refused(engine: Engine, sql: str) -> bool:
@@ -251,3 +189,62 @@ def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
     finally:
         for store in stores.values():
             store.close()
+
+
+def test_an_organiser_gives_roles_and_the_owner_creates_logins(
+    team: tuple[str, Logins],
+) -> None:
+    url, logins = team
+    owner = open_store(url, daily_backup=False)
+    address = make_url(url).set(username=logins[TeamRole.ORGANISER])
+    organiser = open_store(address.render_as_string(hide_password=False), daily_backup=False)
+    new = f"organiser_test_new_{secrets.token_hex(3)}"
+    try:
+        assert members.give_role(owner, new, TeamRole.VOLUNTEER, password="long enough")
+        assert members.TeamMember(new, TeamRole.VOLUNTEER) in members.team(organiser)
+        assert not members.give_role(organiser, new, TeamRole.CRECHE_LEAD)
+        assert members.TeamMember(new, TeamRole.CRECHE_LEAD) in members.team(owner)
+        with pytest.raises(StoreError, match="only the database's owner creates new logins"):
+            members.give_role(organiser, new + "x", TeamRole.VIEWER, password="long enough")
+        with pytest.raises(ValidationError, match="at least 8"):
+            members.give_role(owner, new + "y", TeamRole.VIEWER, password="short")
+        with pytest.raises(ValidationError, match="small letters"):
+            members.give_role(owner, "Robert'); DROP", TeamRole.VIEWER, password="long enough")
+        members.take_out(organiser, new)
+        assert new not in {m.login for m in members.team(owner)}
+        state = members.state(organiser)
+        assert (state.installed, state.role, state.login) == (
+            True,
+            TeamRole.ORGANISER,
+            logins[TeamRole.ORGANISER],
+        )
+    finally:
+        organiser.close()
+        with owner.engine.begin() as connection:
+            connection.execute(text(f'DROP ROLE IF EXISTS "{new}"'))
+        owner.close()
+
+
+def test_registers_and_a_households_data_are_recorded_without_personal_data(
+    store: Store, tmp_path: Path
+) -> None:
+    from organiser.core.creche import privacy
+    from organiser.core.creche.export import export_bookings
+    from organiser.core.events.service import list_events
+
+    add_demo_event(store)
+    event_id = list_events(store)[0].id
+    assert record.read(store) == []
+    export_bookings(store, event_id, tmp_path / "bookings.csv")
+    with store.begin() as s:
+        booking_id = s.query(Booking.id).filter(Booking.event_id == event_id).first()[0]  # type: ignore[index]
+    privacy.export_person(store, booking_id, tmp_path / "person.txt")
+    lines = record.read(store)
+    assert [(r.what, r.how) for r in lines] == [
+        ("one household's data", "saved"),
+        ("bookings (CSV)", "exported"),
+    ]
+    with store.begin() as s:
+        rows = s.execute(text("SELECT * FROM export_record")).all()
+    kept = " ".join(str(value) for row in rows for value in row)
+    assert "Amara" not in kept and "person.txt" not in kept and "@" not in kept

@@ -310,8 +310,15 @@ def _feedback_of(store: Store, booking_id: int) -> list[str]:
 
 
 def export_person(store: Store, booking_id: int, out: Path) -> None:
-    """Write one household's data to a file only its owner can read."""
+    """Write one household's data to a file only its owner can read (and say so in the
+    accountability record)."""
+    from organiser.core.team import record
+
+    record.may_make(store, "person", "household's data")
     atomic_write(out, person_data(store, booking_id).encode("utf-8"))
+    with store.begin() as s:
+        event_id = get_or_raise(s, Booking, booking_id, "booking").event_id
+    record.note(store, "person", "saved", event_id)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,10 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from organiser.core.db import Store
+from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
 from organiser.core.team.models import ExportRecord
+from organiser.core.team.roles import TeamRole
 
 # What is recorded: the documents and exports that carry children's or households' details.
 RECORDED = {
@@ -25,7 +27,16 @@ RECORDED = {
     "speakers": "speaker schedule",
     "person": "one household's data",
     "bookings-csv": "bookings (CSV)",
-    "children-csv": "children (CSV)",
+}
+_CRECHE = (TeamRole.ORGANISER, TeamRole.CRECHE_LEAD)
+# On a team database, who may make each: the rest would get a page of blanks.
+MADE_BY: dict[str, tuple[TeamRole, ...]] = {
+    "register": _CRECHE,
+    "collection-sheet": _CRECHE,
+    "allergies": _CRECHE,
+    "person": _CRECHE,
+    "bookings-csv": _CRECHE,
+    "bookings": (*_CRECHE, TeamRole.VOLUNTEER),
 }
 
 
@@ -46,6 +57,17 @@ def _who(s: Session) -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no user name known (some containers)
         return "this computer"
+
+
+def may_make(store: Store, what: str, title: str) -> None:
+    """Refuse, in words, a document the person's team role may not read."""
+    allowed = MADE_BY.get(what)
+    if store.role is None or allowed is None or store.role in allowed:
+        return
+    who = " and ".join(f"{role.words}s" for role in allowed)
+    raise OrganiserError(
+        f"The {title} is for {who}: you are connected to the team database as a {store.role.words}."
+    )
 
 
 def note(store: Store, what: str, how: str, event_id: int | None) -> None:

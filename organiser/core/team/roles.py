@@ -130,7 +130,15 @@ def _fit(name: str) -> str:
 
 def names(connection: Connection) -> Names:
     """The names for the database and schema `connection` works in."""
-    database, schema = connection.execute(text("SELECT current_database(), current_schema()")).one()
+    # The tables' schema: where alembic_version is (a role's views come first on its search
+    # path, and hold none); before the first migration, the first schema on the path.
+    database, schema = connection.execute(
+        text(
+            "SELECT current_database(), coalesce((SELECT n.nspname FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.oid = to_regclass('alembic_version')), current_schema())"
+        )
+    ).one()
     if schema is None:
         raise RuntimeError("no schema")
     prefix = database if schema == "public" else f"{database}_{schema}"

@@ -11,7 +11,7 @@ looking at, and nothing keeps a table of who needs what.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, ClassVar, Literal, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -121,6 +121,7 @@ class LazyTab(QWidget):
         self._pages = dict(pages)
         self._keys = tuple(pages)
         self._built: dict[str, Any] = {}
+        self.hidden: frozenset[str] = frozenset()  # pages this person's team role may not read
         # No page before the database is open: the window's first frame shows the tabs only.
         self._started = hasattr(runner, "store")
         self._follows: dict[str, Follow] = {}
@@ -223,10 +224,26 @@ class LazyTab(QWidget):
         """The page on show (None until it is built): inside its scrolling frame."""
         return self._built.get(self.current_key())
 
+    def hide_pages(self, keys: Collection[str]) -> None:
+        """Show only the pages not in `keys` (a team role that may not read them); the page on
+        show moves to the first one left."""
+        self.hidden = frozenset(keys)
+        for index, key in enumerate(self._keys):
+            if isinstance(self.bar, QListWidget):
+                item = self.bar.item(index)
+                assert item is not None
+                item.setHidden(key in self.hidden)
+            else:
+                self.bar.setTabVisible(index, key not in self.hidden)
+        if self.current_key() in self.hidden:
+            self.show_section(next(k for k in self._keys if k not in self.hidden))
+
     def show_section(self, key: str) -> None:
-        """Open a page by its key."""
+        """Open a page by its key (not one hidden from this person's role)."""
         if key not in self._pages:
             self.outside_key(key)
+        elif key in self.hidden:
+            return
         elif isinstance(self.bar, QListWidget):
             self.bar.setCurrentRow(self._keys.index(key))
         else:
@@ -234,8 +251,9 @@ class LazyTab(QWidget):
 
     def step_page(self, step: int) -> None:
         """Open the next (1) or previous (-1) page, round from the last to the first."""
-        index = self._keys.index(self.current_key())
-        self.show_section(self._keys[(index + step) % len(self._keys)])
+        shown = [k for k in self._keys if k not in self.hidden]
+        index = shown.index(self.current_key()) if self.current_key() in shown else 0
+        self.show_section(shown[(index + step) % len(shown)])
 
     def outside_key(self, key: str) -> None:
         """A key that is not one of this tab's pages (the Planning tab hands it to the window)."""
