@@ -16,6 +16,7 @@ from organiser.core.meetings.service import save_notes
 from organiser.core.opening import open_store
 from organiser.core.paths import database_url
 from organiser.core.team.offline import held_by
+from tests.team_logins import Logins, login_url
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -173,3 +174,41 @@ def test_a_second_person_takes_it_as_well_and_a_hold_is_released(
     assert out.strip() == f"Nobody has “{DEMO_TITLE}” offline now."
     with closing(open_store(database_url(str(team_file)), daily_backup=False)) as team:
         assert held_by(team, 1) == ("", None)
+
+
+def test_a_volunteer_cannot_export_the_register_and_a_creche_lead_is_recorded(
+    capsys: pytest.CaptureFixture[str], team: tuple[str, Logins], tmp_path: Path
+) -> None:
+    from organiser.core.team import record
+    from organiser.core.team.roles import TeamRole
+
+    url, logins = team
+    out = tmp_path / "register.pdf"
+    volunteer = login_url(url, logins[TeamRole.VOLUNTEER])
+    code, _out, err = run(
+        capsys,
+        "--database",
+        volunteer,
+        "export",
+        "register",
+        "--event",
+        DEMO_TITLE,
+        "--out",
+        str(out),
+    )
+    assert code != 0 and not out.exists()
+    assert _one_error_line(err) == (
+        "organiser: The creche register is for organisers and creche leads: you are "
+        "connected to the team database as a volunteer."
+    )
+    lead = login_url(url, logins[TeamRole.CRECHE_LEAD])
+    code, _out, err = run(
+        capsys, "--database", lead, "export", "register", "--event", DEMO_TITLE, "--out", str(out)
+    )
+    assert code == 0, err
+    assert out.read_bytes().startswith(b"%PDF")
+    with closing(open_store(url, daily_backup=False)) as owner:
+        lines = record.read(owner)
+    assert [(r.who, r.what, r.how) for r in lines] == [
+        (logins[TeamRole.CRECHE_LEAD], "creche register", "saved")
+    ]

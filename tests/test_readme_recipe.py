@@ -89,10 +89,12 @@ def renamed(line: str, team: Team) -> str:
 @pytest.fixture(scope="module")
 def team() -> Iterator[Team]:
     """Run the recipe's SQL on the test server with throwaway names; drop it all after."""
-    (sql,) = blocks(recipe(), "sql")
+    sql = blocks(recipe(), "sql")[0]  # the second gives someone a role (below)
     statements = [s.strip() for s in sql.split(";") if s.strip()]
     role_statement, database_statement = statements
-    role_match = re.fullmatch(r"CREATE ROLE (\w+) LOGIN PASSWORD '([^']*)'", role_statement)
+    role_match = re.fullmatch(
+        r"CREATE ROLE (\w+) LOGIN CREATEROLE PASSWORD '([^']*)'", role_statement
+    )
     database_match = re.fullmatch(r"CREATE DATABASE (\w+) OWNER (\w+)", database_statement)
     assert role_match and database_match, statements
     assert role_match[1] == database_match[2] == README_ROLE
@@ -117,7 +119,14 @@ def team() -> Iterator[Team]:
     finally:
         with server.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
-            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+            # The team roles' groups and the logins given them are the server's, not the
+            # database's: named after it, they go with it.
+            left = connection.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :made"),
+                {"made": f"{database}%"},
+            ).scalars()
+            for name in [*left, role]:
+                connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
         server.dispose()
 
 
@@ -221,3 +230,43 @@ def test_the_recipe_backup_and_restore_lines_bring_the_events_back(
     ids = [line.split("\t")[0] for line in listed.stdout.splitlines()]
     assert kept.stdout.strip() in ids
     assert later.stdout.strip() not in ids  # the event added after the dump is gone again
+
+
+def test_the_recipe_gives_a_volunteer_a_login_that_reads_no_childs_details(team: Team) -> None:
+    address = team.url.render_as_string(hide_password=False)
+    made = organiser(["organiser", "demo", "--database", address], team)
+    assert made.returncode == 0, made.stderr
+    giving = blocks(recipe(), "sql")[1]
+    login = f"{team.database}_sam"
+    owner = create_engine(team.url)
+    try:
+        with owner.begin() as connection:
+            for statement in (s.strip() for s in giving.split(";") if s.strip()):
+                statement = statement.replace("sam_patel", login)
+                statement = re.sub(
+                    rf"\b{README_DATABASE}_(\w+s)\b", rf"{team.database}_\1", statement
+                )
+                connection.execute(text(statement))
+    finally:
+        owner.dispose()
+    volunteer = create_engine(team.url.set(username=login, password=None))
+    try:
+        with volunteer.connect() as connection:
+            with pytest.raises(Exception, match="permission denied"):
+                connection.execute(text("SELECT allergies FROM public.child")).all()
+            connection.rollback()
+            connection.execute(text(f'SET search_path TO "{team.database}_volunteer", public'))
+            allergies = connection.execute(text("SELECT allergies FROM child")).scalars().all()
+    finally:
+        volunteer.dispose()
+    assert allergies and set(allergies) == {""}
+    checked = organiser(
+        [
+            "organiser",
+            "--database",
+            team.url.set(username=login, password=None).render_as_string(hide_password=False),
+            "events",
+        ],
+        team,
+    )
+    assert checked.returncode == 0, checked.stderr

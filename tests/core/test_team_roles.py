@@ -18,7 +18,7 @@ from organiser.core.errors import StoreError, ValidationError
 from organiser.core.opening import open_store
 from organiser.core.team import members, record
 from organiser.core.team.roles import HIDDEN, TeamRole
-from tests.team_logins import Logins, as_login
+from tests.team_logins import Logins, as_login, login_url
 
 CHILDREN = ("Chidi", "Niamh", "Anaya")  # three of the example's children
 CONTACT = "amara.okafor@example.org"  # a parent's, on her booking
@@ -248,3 +248,37 @@ def test_registers_and_a_households_data_are_recorded_without_personal_data(
         rows = s.execute(text("SELECT * FROM export_record")).all()
     kept = " ".join(str(value) for row in rows for value in row)
     assert "Amara" not in kept and "person.txt" not in kept and "@" not in kept
+
+
+def test_a_creche_lead_takes_an_event_offline_without_what_they_may_not_read(
+    team: tuple[str, Logins], tmp_path: Path
+) -> None:
+    from organiser.core.events.service import list_events
+    from organiser.core.paths import database_url
+    from organiser.core.planning.models import Member
+    from organiser.core.team.offline import bring_back, take_offline
+
+    url, logins = team
+    lead = open_store(login_url(url, logins[TeamRole.CRECHE_LEAD]), daily_backup=False)
+    volunteer = open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)
+    local = open_store(database_url(str(tmp_path / "laptop.sqlite")), daily_backup=False)
+    owner = open_store(url, daily_backup=False)
+    try:
+        event_id = list_events(lead)[0].id
+        with pytest.raises(ValidationError, match="for organisers and creche leads"):
+            take_offline(volunteer, local, event_id=event_id, who="Vic")
+        taken = take_offline(lead, local, event_id=event_id, who="Bronwen").created_id
+        assert taken is not None
+        with local.begin() as s:
+            emails = {m.email for m in s.query(Member)}
+            child = s.query(Child).filter(Child.first_name == CHILDREN[0]).one()
+            child.medical = "Inhaler"
+        assert emails == {""}, "a creche lead's copy has no member's contact"
+        bring_back(local, lead, event_id=taken)
+        with owner.begin() as s:
+            assert "" not in {m.email for m in s.query(Member)}, "the team's are kept"
+            medical = s.query(Child.medical).filter(Child.first_name == CHILDREN[0]).scalar()
+        assert medical == "Inhaler"
+    finally:
+        for store in (lead, volunteer, local, owner):
+            store.close()

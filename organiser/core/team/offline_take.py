@@ -25,6 +25,7 @@ from organiser.core.team.models import OfflineCopy, OfflineReturn, OfflineRow
 from organiser.core.team.offline_apply import holders
 from organiser.core.team.offline_holds import team_address, utc_now
 from organiser.core.team.offline_plan import HERE, as_here, as_taken
+from organiser.core.team.roles import may_take_offline
 from organiser.core.team.transfer import refused
 from organiser.core.team.transfer_read import Extract, read_events, rows_by_id
 from organiser.core.team.transfer_tables import GLOBAL, ROOT, has_id, table
@@ -59,6 +60,8 @@ def take_offline(
         )
     if team.url == local.url:
         raise ValidationError("Take the event offline into another database than the team's.")
+    if (why := may_take_offline(team.role)) is not None:
+        raise ValidationError(why)
     now = utc_now()
     key = str(uuid.uuid4())
     local_id: int | None = None

@@ -94,7 +94,11 @@ _FEED = ("change_feed",)
 _OFFLINE = ("offline_copy", "offline_return", "offline_row")
 # What each role may change: a whole table (None), or only these columns of it.
 WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
-    TeamRole.CRECHE_LEAD: {t: None for t in (*CRECHE_TABLES, *_FEED, *_OFFLINE)},
+    TeamRole.CRECHE_LEAD: {
+        **{t: None for t in (*CRECHE_TABLES, *_FEED, *_OFFLINE)},
+        # Taking an event offline marks it on the team database with who has it.
+        "event": ("taken_offline_by", "taken_offline_at", "row_version"),
+    },
     TeamRole.VOLUNTEER: {
         "booking": ("status", "waiting_since", "row_version"),
         "booking_status_change": None,
@@ -102,7 +106,26 @@ WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
     },
     TeamRole.VIEWER: {},
 }
-RECORD = "export_record"  # the accountability record: everyone adds, organisers read
+RECORD = "export_record"
+# Who may take an event offline (it marks the team's event), and what stays behind for each.
+TAKES_OFFLINE = (TeamRole.ORGANISER, TeamRole.CRECHE_LEAD)
+LEFT_BEHIND = {
+    TeamRole.CRECHE_LEAD: (
+        "Members' and speakers' contact details, and the feedback form's contact answers, "
+        "stayed on the team database: a creche lead may not read them, so the copy has them "
+        "blank (bringing it back leaves the team's as they are)."
+    ),
+}
+
+
+def may_take_offline(role: TeamRole | None) -> str | None:
+    """Why `role` may not take an event offline; None when it may."""
+    if role is None or role in TAKES_OFFLINE:
+        return None
+    return (
+        "Taking an event offline is for organisers and creche leads: you are connected to the "
+        f"team database as a {role.words}. You can read the event here while connected."
+    )  # the accountability record: everyone adds, organisers read
 
 
 @dataclass(frozen=True)

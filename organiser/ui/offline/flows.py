@@ -19,6 +19,7 @@ from organiser.core.errors import OrganiserError
 from organiser.core.opening import open_store
 from organiser.core.paths import default_database_url
 from organiser.core.team import offline
+from organiser.core.team.roles import LEFT_BEHIND
 from organiser.ui.offline.bring_back_dialog import BringBackDialog
 from organiser.ui.offline.copy_dialog import CopyDialog
 from organiser.ui.team.connect_dialog import ConnectDialog
@@ -132,12 +133,14 @@ def take_into(window: TeamHost, local: Store, who: str) -> Changes | None:
         window.runner.show_error(str(exc))
         return None
     window.runner.announce(Changes(Touched.EVENTS, event_id=event_id))
+    left = LEFT_BEHIND.get(window.store.role) if window.store.role is not None else None
     tell(
         window,
         "Event taken offline",
         "A copy of this event is now in the database on this computer, marked on the team "
         f"database as offline with {who}. Others can still see and edit it.\n\n"
-        "To work on it without a network: File ▸ Use this computer’s database. "
+        + (f"{left}\n\n" if left else "")
+        + "To work on it without a network: File ▸ Use this computer’s database. "
         "Back in reach of the server: File ▸ Bring event back….",
     )
     return changes
