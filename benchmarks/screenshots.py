@@ -21,6 +21,7 @@ from benchmarks.flyer import flyer_pngs, pdf_png
 from benchmarks.import_shots import import_pngs
 from benchmarks.phone_shots import card_png, dialog_png, phone_pngs
 from benchmarks.report import summary_pngs
+from benchmarks.roles_shots import roles_pngs
 from benchmarks.safety_shots import protection_pngs, read_only_pngs
 from benchmarks.team_shots import team_pngs
 from organiser.core.db import Store
@@ -122,8 +123,9 @@ def main(out: Path) -> int:
     (and in Polish, with a PNG), the sign-in sheet in Polish (PDF and PNG),
     feedback-summary.pdf and summary.pdf (with its first two pages as PNGs); Collect on
     phones, the feedback card and the form on a phone (in Polish, its error summary, thanks);
-    the team database's Connect dialog, a clash and a bring back; a database open read-only; and the
-    import dialogs on the example files in docs/examples, at 100% and 200% text."""
+    the team database's Connect dialog, a clash and a bring back; a database open read-only;
+    the team roles (on a PostgreSQL server, when one is named); and the import dialogs on the
+    example files in docs/examples, at 100% and 200% text."""
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="organiser-shots-"))
     app = QApplication(sys.argv[:1])
@@ -174,6 +176,7 @@ def main(out: Path) -> int:
     settings.setValue("view/zoom", 1.0)
     read_only_pngs(app, work, out)
     protection_pngs(app, work, out)
+    roles_pngs(app, work, out)
     import_pngs(app, work, out)
     phone_pngs(store, event_id, out)  # last: it stores the phone's answers
     store.close()

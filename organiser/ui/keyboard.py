@@ -36,9 +36,9 @@ def move(kind: str, step: int, *, tabs: QTabWidget, events: QWidget) -> None:
     part of the window ("pane": the event list, the tab's page list, the page)."""
     tab = tabs.currentWidget()
     if kind == "tab":
-        shown = [n for n in range(tabs.count()) if tabs.isTabVisible(n)]
-        now = shown.index(tabs.currentIndex()) if tabs.currentIndex() in shown else 0
-        tabs.setCurrentIndex(shown[(now + step) % len(shown)])
+        visible = [n for n in range(tabs.count()) if tabs.isTabVisible(n)]
+        now = visible.index(tabs.currentIndex()) if tabs.currentIndex() in visible else 0
+        tabs.setCurrentIndex(visible[(now + step) % len(visible)])
         if (shown := tabs.currentWidget()) is not None:
             _focus_into(shown)
     elif kind == "page" and isinstance(tab, LazyTab):

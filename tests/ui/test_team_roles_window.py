@@ -59,6 +59,9 @@ def test_a_viewer_has_no_creche_tab_and_is_told_why(as_role: Opened) -> None:
     window.planning.show_section("details")
     title = window.planning.details.form.inputs["title"]
     assert isinstance(title, QLineEdit) and title.isReadOnly()
+    window.show_tab("speakers")
+    window.step_to("tab", 1)  # Ctrl+PgDown passes the missing tab by
+    assert window.tabs.currentWidget() is window.flyer
 
 
 def test_a_volunteer_sees_bookings_and_check_in_only_and_can_check_in(
@@ -148,7 +151,7 @@ def test_a_volunteer_is_told_team_members_are_for_organisers(as_role: Opened) ->
     window = as_role(TeamRole.VOLUNTEER)
     dialog = TeamMembersDialog(window)
     assert "a volunteer" in dialog.about.text() and "Only organisers" in dialog.about.text()
-    assert not dialog.record_box.isVisibleTo(dialog)
+    assert not dialog.pages.isTabVisible(1)
     assert not dialog.give.isEnabled()
     dialog.close()
 
@@ -164,10 +167,33 @@ def test_printing_a_register_on_this_computer_is_in_the_record(
     assert printing.save_document(window, "register") is not None
     dialog = TeamMembersDialog(window)
     assert "team database" in dialog.about.text()
-    assert not dialog.team_box.isVisibleTo(dialog)
+    assert not dialog.pages.isTabVisible(0)
     rows = [
         [dialog.record_model.index(r, c).data() for c in range(5)]
         for r in range(dialog.record_model.rowCount())
     ]
     assert len(rows) == 1 and rows[0][2:4] == ["Creche register", "saved"]
     dialog.close()
+
+
+@pytest.mark.parametrize("role", [TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER, TeamRole.VIEWER])
+def test_every_page_a_role_can_see_opens_without_a_refusal(
+    as_role: Opened, role: TeamRole, qapp: QApplication, dialogs: Any
+) -> None:
+    window = as_role(role)
+    assert window.event_id is not None
+    opened = []
+    for key in ("planning", "speakers", "creche", "flyer", "feedback"):
+        tab = window.tab_of(key)
+        if not window.tabs.isTabVisible(window.tabs.indexOf(tab)):
+            continue
+        window.show_tab(key)
+        for page in tab.keys:
+            if page in tab.hidden:
+                continue
+            tab.show_section(page)
+            qapp.processEvents()
+            opened.append(f"{key}/{page}")
+    assert len(opened) > 15
+    assert dialogs.warnings == []
+    assert "did not allow" not in window.statusBar().currentMessage()

@@ -123,8 +123,10 @@ class Offer:
         people = f"{self.adults} adult{'s' if self.adults != 1 else ''}"
         if self.children:
             people += f", {self.children} child{'ren' if self.children != 1 else ''}"
+        # A team role that may not read names sees the household without one.
+        who = self.name or "the household"
         return (
-            f"A place is free: offer it to {self.name} ({people}, number {self.position} "
+            f"A place is free: offer it to {who} ({people}, number {self.position} "
             "on the waiting list)."
         )
 

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +30,7 @@ from organiser.core.team.record import RecordRow
 from organiser.core.team.roles import ORDER, TeamRole
 from organiser.ui.host import WindowHost
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.widgets.fit import PageScroll
 
 TEAM_COLUMNS = (
     Column("Login", lambda m: m.login),
@@ -86,14 +87,16 @@ class TeamMembersDialog(QDialog):
         layout = QVBoxLayout(self)
         self.about = _said(self, "team_about")
         layout.addWidget(self.about)
-        self.team_box = QGroupBox("Who is in the team", self)
-        layout.addWidget(self.team_box, 1)
+        # Two pages, each scrolling: at 200% text on a laptop neither is squashed.
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("team_pages")
+        layout.addWidget(self.pages, 1)
+        self.team_box = QWidget(self.pages)
         self._build_team()
-        self.record_box = QGroupBox(
-            "Registers, lists and a household's data printed or saved", self
-        )
-        layout.addWidget(self.record_box, 1)
+        self.record_box = QWidget(self.pages)
         self._build_record()
+        self.pages.addTab(PageScroll(self.team_box, self.pages), "Who is in the team")
+        self.pages.addTab(PageScroll(self.record_box, self.pages), "Printed lists")
         self.problem = _said(self, "team_problem")
         self.problem.setProperty("role", "warning")
         self.problem.hide()
@@ -110,6 +113,7 @@ class TeamMembersDialog(QDialog):
         box = QVBoxLayout(self.team_box)
         self.team_model = RowTableModel(TEAM_COLUMNS, self)
         self.team = _table(self.team_box, "team_table", self.team_model, "Team members")
+        self.team.setMinimumHeight(self.fontMetrics().height() * 8)
         self.team.selectionModel().currentRowChanged.connect(self._chosen)
         box.addWidget(self.team, 1)
         form = QFormLayout()
@@ -157,6 +161,7 @@ class TeamMembersDialog(QDialog):
         self.record = _table(
             self.record_box, "record_table", self.record_model, "Printed and saved lists"
         )
+        self.record.setMinimumHeight(self.fontMetrics().height() * 8)
         box.addWidget(self.record, 1)
 
     def _fit(self) -> None:
@@ -173,19 +178,19 @@ class TeamMembersDialog(QDialog):
         organiser = state.role in (None, TeamRole.ORGANISER)
         self.about.setText(_about(state))
         manage = state.team and state.installed and organiser
-        self.team_box.setVisible(state.team)
+        self.pages.setTabVisible(0, state.team)
         for widget in (self.team, self.login, self.role, self.password, self.give, self.take_out):
             widget.setEnabled(manage)
         self.set_up.setVisible(state.team and not state.installed)
         self.set_up.setEnabled(state.can_set_up)
         rows: list[TeamMember] = members.team(self.store) if manage else []
         self.team_model.set_rows(rows)
-        self.record_box.setVisible(organiser)
+        self.pages.setTabVisible(1, organiser)
         lines: list[RecordRow] = record.read(self.store) if organiser else []
         self.record_model.set_rows(lines)
         self.record_about.setText(
-            "Each line says who printed or saved which list, and when; it names no child or "
-            f"family. {len(lines)} so far."
+            "Registers, lists and a household's data printed or saved: who, what and when, "
+            f"and no child's or family's name. {len(lines)} so far."
             if lines
             else "Nothing printed or saved yet. Each register, collection sheet, allergy list, "
             "booking list or household's data printed or saved will be listed here: who, "

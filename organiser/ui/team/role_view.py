@@ -54,4 +54,4 @@ def show_for_role(window: MainWindow, role: TeamRole | None) -> ReadOnlyGuard | 
         TeamRole.VOLUNTEER: (window.creche.checkin,),
     }.get(role, ())
     reason = f"you are connected as a {role.words}"
-    return ReadOnlyGuard(window, reason, banner=f"ⓘ {_BANNERS[role]}", keeps=keeps)
+    return ReadOnlyGuard(window, reason, banner=_BANNERS[role], keeps=keeps)
