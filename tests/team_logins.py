@@ -82,3 +82,13 @@ def as_login(url: str, login: str, *, views: bool = False) -> Engine:
 
 def role_named(login: str) -> TeamRole:
     return next(role for role in TeamRole if f"_{role.value}_" in login)
+
+
+def drop_team_roles(connection: Connection, database: str) -> None:
+    """Drop the team roles named after a database just dropped: they are the server's."""
+    left = connection.execute(
+        text("SELECT rolname FROM pg_roles WHERE starts_with(rolname, :made)"),
+        {"made": f"{database}_"},
+    ).scalars()
+    for name in list(left):
+        connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))

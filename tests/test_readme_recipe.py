@@ -27,6 +27,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import URL, create_engine, make_url, text
 
+from tests.team_logins import drop_team_roles
+
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = "## A team database (PostgreSQL)"
 SERVER_ENV = "ORGANISER_TEST_POSTGRES_URL"
@@ -121,12 +123,8 @@ def team() -> Iterator[Team]:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
             # The team roles' groups and the logins given them are the server's, not the
             # database's: named after it, they go with it.
-            left = connection.execute(
-                text("SELECT rolname FROM pg_roles WHERE rolname LIKE :made"),
-                {"made": f"{database}%"},
-            ).scalars()
-            for name in [*left, role]:
-                connection.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+            drop_team_roles(connection, database)
+            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
         server.dispose()
 
 

@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from organiser.core import backup, migrate, protection
@@ -23,6 +23,7 @@ from organiser.core.errors import (
 from organiser.core.integrity import quick_check, refuse_foreign_file, stored_revision
 from organiser.core.paths import make_private_dir, make_private_file, sqlite_path
 from organiser.core.team import feed
+from organiser.core.team.roles import TeamRole
 
 
 def check_sqlite_file(path: Path) -> str | None:
@@ -162,11 +163,18 @@ def _open_engine(url: str, path: Path | None) -> Store:
                 "This database was saved by a newer version of Organiser; update Organiser to "
                 "open it. Nothing was changed."
             )
+        if current is None and engine.dialect.name == "postgresql":
+            _refuse_outsider(engine)
         if current != migrate.head_revision():
             migrate.upgrade(engine)
+        elif engine.dialect.name == "postgresql":
+            from organiser.core.team import roles_install
+
+            with engine.begin() as connection:  # the owner puts in newer rules for the roles
+                roles_install.keep_current(connection)
         store = Store(engine, url)
         store.take_role()
-        if store.read_only is None:
+        if store.read_only is None and store.role in (None, TeamRole.ORGANISER):
             with store.begin() as session:
                 feed.prune(session)
     except StoreError as exc:
@@ -177,12 +185,28 @@ def _open_engine(url: str, path: Path | None) -> Store:
         raise
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            raise StoreError(NOT_IN_TEAM) from exc
         if path is not None and isinstance(
             exc, (DBAPIError, OSError, *protection.database_errors())
         ):
             raise DiskProblem(f"Cannot open {path.name}: {disk_words(path, exc)}.") from exc
         raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
     return store
+
+
+NOT_IN_TEAM = (
+    "Cannot open the team database: your login is in none of its team roles, so it may read "
+    "nothing there. Ask an organiser to give you a role (File ▸ Team members…)."
+)
+
+
+def _refuse_outsider(engine: Engine) -> None:
+    """A login that sees no schema (it may use none) is not in the team: say so, rather than
+    try to create the tables."""
+    with engine.connect() as connection:
+        if connection.execute(text("SELECT current_schema()")).scalar() is None:
+            raise StoreError(NOT_IN_TEAM)
 
 
 def _first_line(exc: Exception) -> str:

@@ -5,10 +5,11 @@ refused, or reads nothing."""
 from __future__ import annotations
 
 import secrets
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, make_url, text
+from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from organiser.core.creche.models import Booking, Child
@@ -16,7 +17,7 @@ from organiser.core.db import REFUSED, Store
 from organiser.core.demo import add_demo_event
 from organiser.core.errors import StoreError, ValidationError
 from organiser.core.opening import open_store
-from organiser.core.team import members, record
+from organiser.core.team import members, record, roles
 from organiser.core.team.roles import HIDDEN, TeamRole
 from tests.team_logins import Logins, as_login, login_url
 
@@ -113,6 +114,11 @@ def test_the_view_blanks_and_counts_still_add_up(team: tuple[str, Logins]) -> No
         (TeamRole.CRECHE_LEAD, "UPDATE member SET email = 'x'"),
         (TeamRole.CRECHE_LEAD, "UPDATE event SET title = 'x'"),
         (TeamRole.CRECHE_LEAD, "DELETE FROM speaker"),
+        (TeamRole.VOLUNTEER, "DELETE FROM change_feed"),
+        (TeamRole.VOLUNTEER, "SELECT * FROM offline_row"),
+        (TeamRole.VIEWER, "SELECT base FROM offline_copy JOIN offline_row ON true"),
+        (TeamRole.VOLUNTEER, "CREATE TABLE event_ids (id int)"),
+        (TeamRole.VIEWER, "CREATE VIEW member_list AS SELECT 1"),
     ],
 )
 def test_changes_beyond_a_role_are_refused(
@@ -184,8 +190,19 @@ def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
                 "INSERT INTO export_record (at, who, what, how, event_title) "
                 "VALUES (now(), 'someone else', 'register', 'printed', '')",
             )
+            assert refused(
+                plain,
+                "INSERT INTO export_record (at, who, what, how, event_title) "
+                "VALUES ('2020-01-01', current_user, 'register', 'printed', '')",
+            ), "backdated"
         finally:
             plain.dispose()
+        organiser = as_login(url, logins[TeamRole.ORGANISER])
+        try:
+            for sql in ("TRUNCATE export_record", "DELETE FROM export_record"):
+                assert refused(organiser, sql), sql
+        finally:
+            organiser.dispose()
     finally:
         for store in stores.values():
             store.close()
@@ -253,6 +270,7 @@ def test_registers_and_a_households_data_are_recorded_without_personal_data(
 def test_a_creche_lead_takes_an_event_offline_without_what_they_may_not_read(
     team: tuple[str, Logins], tmp_path: Path
 ) -> None:
+    from organiser.core.events.models import Event
     from organiser.core.events.service import list_events
     from organiser.core.paths import database_url
     from organiser.core.planning.models import Member
@@ -274,6 +292,14 @@ def test_a_creche_lead_takes_an_event_offline_without_what_they_may_not_read(
             child = s.query(Child).filter(Child.first_name == CHILDREN[0]).one()
             child.medical = "Inhaler"
         assert emails == {""}, "a creche lead's copy has no member's contact"
+        with local.begin() as s:
+            event = s.get(Event, taken)
+            assert event is not None
+            title, event.title = event.title, "Renamed offline"
+        with pytest.raises(ValidationError, match=r"also changes Event details\. Put those back"):
+            bring_back(local, lead, event_id=taken)
+        with local.begin() as s:
+            s.get(Event, taken).title = title  # type: ignore[union-attr]
         bring_back(local, lead, event_id=taken)
         with owner.begin() as s:
             assert "" not in {m.email for m in s.query(Member)}, "the team's are kept"
@@ -282,3 +308,43 @@ def test_a_creche_lead_takes_an_event_offline_without_what_they_may_not_read(
     finally:
         for store in (lead, volunteer, local, owner):
             store.close()
+
+
+def test_older_rules_are_put_in_afresh_when_the_owner_opens_the_database(
+    team: tuple[str, Logins],
+) -> None:
+    url, logins = team
+    with closing(open_store(url, daily_backup=False)) as owner, owner.engine.begin() as c:
+        where = roles.names(c)
+        c.execute(text(f"COMMENT ON SCHEMA \"{where.views(TeamRole.VIEWER)}\" IS 'older'"))
+        c.execute(text(f'DROP VIEW "{where.views(TeamRole.VIEWER)}".member'))
+        c.execute(text(f'GRANT SELECT ON member TO "{where.group(TeamRole.VIEWER)}"'))
+    viewer = as_login(url, logins[TeamRole.VIEWER], views=True)
+    try:
+        assert read(viewer, "SELECT DISTINCT email <> '' FROM member") == [(True,)], "can fail"
+        with closing(open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)):
+            pass  # a volunteer cannot put the rules in: nothing changes
+        assert read(viewer, "SELECT DISTINCT email <> '' FROM member") == [(True,)]
+        with closing(open_store(url, daily_backup=False)):
+            pass  # the owner can
+        assert read(viewer, "SELECT DISTINCT email FROM member") == [("",)]
+        plain = as_login(url, logins[TeamRole.VIEWER])
+        assert refused(plain, "SELECT email FROM member")
+        plain.dispose()
+    finally:
+        viewer.dispose()
+
+
+def test_a_login_in_no_role_is_told_to_ask_an_organiser(team: tuple[str, Logins]) -> None:
+    url, _logins = team
+    outsider = f"organiser_test_outsider_{secrets.token_hex(3)}"
+    server = create_engine(url)
+    with server.begin() as c:
+        c.execute(text(f'CREATE ROLE "{outsider}" LOGIN'))
+    try:
+        with pytest.raises(StoreError, match="your login is in none of its team roles"):
+            open_store(login_url(url, outsider), daily_backup=False)
+    finally:
+        with server.begin() as c:
+            c.execute(text(f'DROP ROLE "{outsider}"'))
+        server.dispose()

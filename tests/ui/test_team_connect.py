@@ -22,6 +22,7 @@ from organiser.ui.main_window import MainWindow
 from organiser.ui.team.connect_dialog import ConnectDialog
 from organiser.ui.team.live import TEAM_EVERY_MS
 from organiser.ui.team.notice import NOTICE, warn_about_shared_folder
+from tests.team_logins import drop_team_roles
 
 POSTGRES_URL_ENV = "ORGANISER_TEST_POSTGRES_URL"
 PASSWORD = "Sëcret-Łucja-42!"  # trust authentication accepts any password
@@ -51,6 +52,7 @@ def team_database() -> Iterator[TeamDatabase]:
     finally:
         with server.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            drop_team_roles(connection, name)
         server.dispose()
 
 

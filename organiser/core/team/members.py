@@ -115,8 +115,9 @@ def give_role(store: Store, login: str, role: TeamRole, *, password: str = "") -
                     f"{login} is a new login: give it a password of at least 8 characters.",
                     field="password",
                 )
-            literal = "'" + password.replace("'", "''") + "'"
-            connection.execute(text(f"CREATE ROLE {q(login)} LOGIN PASSWORD {literal}"))
+            hashed = _scrambled(connection, login, password)  # never the password itself
+            scram = hashed.replace(":", "\\:")  # not a bind parameter to text()
+            connection.execute(text(f"CREATE ROLE {q(login)} LOGIN PASSWORD '{scram}'"))
         for other in TeamRole:
             if other is not role and _is_member(connection, login, where.group(other)):
                 connection.execute(text(f"REVOKE {q(where.group(other))} FROM {q(login)}"))
@@ -132,6 +133,17 @@ def take_out(store: Store, login: str) -> None:
         for role in TeamRole:
             if _is_member(connection, login, where.group(role)):
                 connection.execute(text(f"REVOKE {q(where.group(role))} FROM {q(login)}"))
+
+
+def _scrambled(connection: Connection, login: str, password: str) -> str:
+    """The password as the server keeps it (SCRAM), made here: a statement the server logs
+    (a refused one is) never holds the password itself."""
+    raw = connection.connection.dbapi_connection
+    pgconn = getattr(raw, "pgconn", None)
+    if pgconn is None:
+        raise StoreError("Creating a login needs the psycopg driver (postgresql+psycopg://).")
+    hashed = pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")
+    return str(hashed.decode("ascii"))
 
 
 def _is_member(connection: Connection, login: str, group: str) -> bool:

@@ -34,7 +34,7 @@ MADE_BY: dict[str, tuple[TeamRole, ...]] = {
     "register": _CRECHE,
     "collection-sheet": _CRECHE,
     "allergies": _CRECHE,
-    "person": _CRECHE,
+    "person": (TeamRole.ORGANISER,),  # a subject access request: for an organiser
     "bookings-csv": _CRECHE,
     "bookings": (*_CRECHE, TeamRole.VOLUNTEER),
 }

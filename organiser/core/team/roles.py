@@ -63,19 +63,25 @@ _CHILD = (
     "collection_password",
     "notes",
 )
-_CONTACTS = {"member": ("email", "phone"), "speaker": ("email", "phone")}
+# Adults' contact details, and their access needs and notes (health is special category data).
+_CONTACTS = {
+    "member": ("email", "phone", "access_needs", "availability_notes"),
+    "speaker": ("email", "phone", "access_needs", "notes"),
+}
 _STAFF = ("name", "first_aid_expiry", "dbs_date", "notes")
 # Columns each role must not read, by table (an organiser reads everything).
 HIDDEN: dict[TeamRole, dict[str, tuple[str, ...]]] = {
     TeamRole.CRECHE_LEAD: dict(_CONTACTS),
     TeamRole.VOLUNTEER: {
         **_CONTACTS,
+        "poll_answer": ("note",),  # why someone cannot come: often their health or family
         "booking": ("contact", "notes"),
         "child": _CHILD,
         "creche_staff": _STAFF,
     },
     TeamRole.VIEWER: {
         **_CONTACTS,
+        "poll_answer": ("note",),
         "booking": ("name", "contact", "access_needs", "heard_from", "notes", "source_ref"),
         "child": _CHILD,
         "creche_staff": _STAFF,
@@ -89,13 +95,21 @@ HIDDEN_WHERE = {
         "WHERE standard IN ('contact', 'first_name'))"
     ),
 }
-# The change feed is how windows hear each other's changes; every role that writes adds to it.
-_FEED = ("change_feed",)
-_OFFLINE = ("offline_copy", "offline_return", "offline_row")
+# Tables a role does not read at all: the offline copies' own bookkeeping holds whole rows as
+# they were taken (on a laptop; a team database keeps it empty, but nothing says it must).
+UNREAD: dict[TeamRole, tuple[str, ...]] = {
+    TeamRole.CRECHE_LEAD: (),
+    TeamRole.VOLUNTEER: ("offline_copy", "offline_row"),
+    TeamRole.VIEWER: ("offline_copy", "offline_row"),
+}
+# The change feed is how windows hear each other's changes: every role that writes adds to
+# it; only an organiser removes old entries (feed.prune).
+ADDS_ONLY = ("change_feed",)
 # What each role may change: a whole table (None), or only these columns of it.
 WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
     TeamRole.CRECHE_LEAD: {
-        **{t: None for t in (*CRECHE_TABLES, *_FEED, *_OFFLINE)},
+        **{t: None for t in (*CRECHE_TABLES, *ADDS_ONLY, "offline_copy", "offline_row")},
+        "offline_return": ("returned_at", "row_version"),  # and adds its own (INSERTS)
         # Taking an event offline marks it on the team database with who has it.
         "event": ("taken_offline_by", "taken_offline_at", "row_version"),
     },
@@ -106,7 +120,10 @@ WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
     },
     TeamRole.VIEWER: {},
 }
+# Tables a role adds rows to though it may change only some columns of them.
+INSERTS: dict[TeamRole, tuple[str, ...]] = {TeamRole.CRECHE_LEAD: ("offline_return",)}
 RECORD = "export_record"
+RULES_VERSION = 1  # raised when roles_install puts them in differently
 # Who may take an event offline (it marks the team's event), and what stays behind for each.
 TAKES_OFFLINE = (TeamRole.ORGANISER, TeamRole.CRECHE_LEAD)
 LEFT_BEHIND = {
@@ -116,6 +133,18 @@ LEFT_BEHIND = {
         "blank (bringing it back leaves the team's as they are)."
     ),
 }
+
+
+def writes(role: TeamRole | None, key: str) -> bool:
+    """Whether `role` may write one difference of a bring back, by its key: "table:…" for a
+    row added or removed, "table:id:column" for a field."""
+    if role is None or role is TeamRole.ORGANISER:
+        return True
+    table, _, rest = key.partition(":")
+    if table not in WRITES[role]:
+        return False
+    only = WRITES[role][table]
+    return only is None or (":" in rest and rest.rsplit(":", 1)[1] in only)
 
 
 def may_take_offline(role: TeamRole | None) -> str | None:
@@ -189,6 +218,19 @@ def can_install(connection: Connection) -> bool:
         text("SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user")
     ).scalar()
     return bool(row)
+
+
+def owns_tables(connection: Connection, where: Names) -> bool:
+    """Whether the connected role owns the tables (only their owner can grant on them)."""
+    return bool(
+        connection.execute(
+            text(
+                "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables "
+                "WHERE schemaname = :schema AND tablename = 'alembic_version'"
+            ),
+            {"schema": where.schema},
+        ).scalar()
+    )
 
 
 def role_of(connection: Connection, where: Names | None = None) -> TeamRole | None:

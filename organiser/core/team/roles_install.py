@@ -3,18 +3,27 @@ taking them out). Run after every migration, so the views follow the tables' col
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, text
 
 from organiser.core.team.roles import (
+    ADDS_ONLY,
+    HIDDEN,
+    HIDDEN_WHERE,
+    INSERTS,
     RECORD,
+    RULES_VERSION,
+    UNREAD,
     WRITES,
     Names,
     TeamRole,
+    can_install,
     columns_of,
     installed,
     names,
+    owns_tables,
     q,
     shown,
 )
@@ -41,6 +50,9 @@ def install(connection: Connection) -> Names:
     everyone = ", ".join(q(g) for g in groups.values())
     organisers = q(groups[TeamRole.ORGANISER])
     statements = [
+        # Nobody but the owner makes objects beside the tables (one named like a table could
+        # stand in for it on someone's search path).
+        f"REVOKE CREATE ON SCHEMA {schema} FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA {schema} TO {everyone}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {everyone}",
         f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {everyone}",
@@ -53,9 +65,29 @@ def install(connection: Connection) -> Names:
     for role in _OTHERS:
         statements += _role_views(where, role, tables)
     statements += _record_policies(where, everyone, organisers)
+    statements.append(f"COMMENT ON SCHEMA {q(where.views(TeamRole.VIEWER))} IS '{_MARK}'")
     _run(connection, statements)
     _grant_sequences(connection, where)
     return where
+
+
+# What the roles are, in a few letters: kept with the views, so a database whose roles were
+# put in by an earlier version of these rules gets them afresh when its owner opens it.
+_RULES = (HIDDEN, HIDDEN_WHERE, WRITES, UNREAD, ADDS_ONLY, INSERTS, RULES_VERSION)
+_MARK = f"organiser team roles {hashlib.sha256(repr(_RULES).encode()).hexdigest()[:16]}"
+
+
+def keep_current(connection: Connection) -> None:
+    """Put the roles in afresh where they are missing or older than these rules, when the
+    connected login owns the tables and may create roles (the database's owner)."""
+    where = names(connection)
+    mark = connection.execute(
+        text("SELECT obj_description(to_regnamespace(:s), 'pg_namespace')"),
+        {"s": where.views(TeamRole.VIEWER)},
+    ).scalar()
+    if mark == _MARK or not can_install(connection) or not owns_tables(connection, where):
+        return
+    install(connection)
 
 
 def _role_views(
@@ -70,8 +102,8 @@ def _role_views(
     ]
     writes = WRITES[role]
     for table, columns in tables.items():
-        if table == RECORD:
-            continue  # its row policies say who reads it
+        if table == RECORD or table in UNREAD[role]:
+            continue  # its row policies say who reads it; or not for this role at all
         target = f"{schema}.{q(table)}"
         select = shown(where, role, table, columns)
         if select is not None:
@@ -81,9 +113,13 @@ def _role_views(
                 f"FROM {schema}.{q(table)}"
             )
         statements.append(f"GRANT SELECT ON {target} TO {group}")
+        if table in INSERTS.get(role, ()):
+            statements.append(f"GRANT INSERT ON {target} TO {group}")
         if table in writes:
             only = writes[table]
-            if only is None:
+            if table in ADDS_ONLY:
+                statements.append(f"GRANT INSERT ON {target} TO {group}")
+            elif only is None:
                 statements.append(f"GRANT INSERT, UPDATE, DELETE ON {target} TO {group}")
             else:
                 statements.append(
@@ -99,10 +135,16 @@ def _record_policies(where: Names, everyone: str, organisers: str) -> list[str]:
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"DROP POLICY IF EXISTS adds ON {table}",
         f"DROP POLICY IF EXISTS reads ON {table}",
-        f"CREATE POLICY adds ON {table} FOR INSERT WITH CHECK (who = current_user)",
+        # As themselves, and now (UTC, as the app writes it): no line backdated or in
+        # another's name.
+        f"CREATE POLICY adds ON {table} FOR INSERT WITH CHECK (who = current_user AND "
+        "at BETWEEN (now() AT TIME ZONE 'UTC') - interval '5 minutes' "
+        "AND (now() AT TIME ZONE 'UTC') + interval '5 minutes')",
         f"CREATE POLICY reads ON {table} FOR SELECT "
         f"USING (pg_has_role(current_user, {_literal(where.group(TeamRole.ORGANISER))}, 'MEMBER'))",
         f"GRANT SELECT, INSERT ON {table} TO {everyone}",
+        # Nobody but the owner changes or empties it (TRUNCATE passes row policies by).
+        f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {organisers}",
     ]
 
 
@@ -111,7 +153,7 @@ def _grant_sequences(connection: Connection, where: Names) -> None:
     adds: dict[str, list[str]] = {RECORD: [where.group(r) for r in TeamRole]}
     for role in _OTHERS:
         for table, only in WRITES[role].items():
-            if only is None:
+            if only is None or table in INSERTS.get(role, ()):
                 adds.setdefault(table, []).append(where.group(role))
     for table, groups in adds.items():
         sequence = connection.execute(

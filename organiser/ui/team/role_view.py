@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from organiser.ui.main_window import MainWindow
 
 # The Creche tab's pages a role may not read (the whole tab for a viewer).
-HIDDEN_PAGES = {TeamRole.VOLUNTEER: ("children", "staff", "creche", "privacy")}
+HIDDEN_PAGES = {
+    TeamRole.CRECHE_LEAD: ("privacy",),  # purging and a household's data: an organiser's
+    TeamRole.VOLUNTEER: ("children", "staff", "creche", "privacy"),
+}
 HIDDEN_TABS = {TeamRole.VIEWER: ("creche",)}
 CRECHE_WHY = "the creche's children, staff and settings are for the creche lead and organisers"
 
@@ -21,7 +24,8 @@ _BANNERS = {
     TeamRole.CRECHE_LEAD: (
         "You are connected to the team database as a creche lead: you can change the "
         "Creche tab (bookings, children, staff) and read, print and export the rest. "
-        "Members' and speakers' contact details are for organisers."
+        "Members' and speakers' contact details, and the Privacy page (removing personal "
+        "data, a household's data on request), are for organisers."
     ),
     TeamRole.VOLUNTEER: (
         "You are connected to the team database as a volunteer: you can check people in at "
