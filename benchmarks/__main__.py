@@ -18,6 +18,7 @@ def main() -> int:
     from benchmarks.phones import phone_figures
     from benchmarks.postgres import postgres_figures
     from benchmarks.protection import protection_figures
+    from benchmarks.roles import roles_figures
     from benchmarks.window_start import window_start
 
     compile_bytecode()
@@ -29,6 +30,7 @@ def main() -> int:
         phone_figures(work)  # feedback on phones: Send to shown, and a room of 50 at once
         protection_figures(work)  # a database protected with a password, against plain
         postgres_figures(work)  # a team database beside SQLite, when a server is named
+        roles_figures(work)  # reading through a team role's views, against an organiser
     kills()  # kill -9 while typing and while writing: what is lost
     return 0
 

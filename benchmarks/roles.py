@@ -64,7 +64,7 @@ def _logins(url: str) -> Iterator[dict[TeamRole, str]]:
 def _line(what: str, role: TeamRole, mine: float, organiser: float) -> str:
     return (
         f"{what}: a {role.words} {mine / organiser:.2f}× an organiser "
-        f"({organiser:.0f} ms against {mine:.0f} ms)"
+        f"(a {role.words} {mine:.0f} ms, an organiser {organiser:.0f} ms)"
     )
 
 
