@@ -99,7 +99,7 @@ class ReadOnlyGuard(QObject):
         layout.addWidget(self.banner)
         layout.addWidget(tabs, 1)
         window.setCentralWidget(self.holder)
-        window.statusBar().showMessage(f"Read only: {reason}")
+        window.statusBar().showMessage(f"Read only: {reason}" if banner is None else reason)
         for widget in window.findChildren(QWidget):
             if self._belongs(widget):  # not the buttons of a dialog already open
                 self._lock(widget)

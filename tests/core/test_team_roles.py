@@ -348,3 +348,24 @@ def test_a_login_in_no_role_is_told_to_ask_an_organiser(team: tuple[str, Logins]
         with server.begin() as c:
             c.execute(text(f'DROP ROLE "{outsider}"'))
         server.dispose()
+
+
+@pytest.mark.parametrize("role", [TeamRole.VOLUNTEER, TeamRole.VIEWER])
+def test_a_role_without_childrens_details_gets_the_same_ratios_and_no_blank_warnings(
+    team: tuple[str, Logins], role: TeamRole
+) -> None:
+    from organiser.core.creche.checks import review
+    from organiser.core.events.service import list_events
+
+    url, logins = team
+    with (
+        closing(open_store(url, daily_backup=False)) as owner,
+        closing(open_store(login_url(url, logins[role]), daily_backup=False)) as theirs,
+    ):
+        event_id = list_events(owner)[0].id
+        with owner.begin() as s:  # one child known by date of birth only, one by age only
+            s.execute(text("UPDATE child SET age_months = NULL WHERE date_of_birth IS NOT NULL"))
+        mine, seen = review(owner, event_id), review(theirs, event_id)
+    assert seen.ratios == mine.ratios
+    blank = [w.text for w in seen.warnings if w.text[:1] in " ’" or "collect ." in w.text]
+    assert blank == []

@@ -131,6 +131,8 @@ def _session_warnings(settings: CrecheSettings) -> list[CrecheWarning]:
 def _staff_warnings(staff: list[StaffRow], on: dt.date | None) -> list[CrecheWarning]:
     warnings = []
     for member in staff:
+        if not member.name:  # a team role that may not read staff's checks sees them blank
+            continue
         if member.dbs_date is None:
             warnings.append(CrecheWarning(f"{member.name} has no DBS check recorded.", "staff"))
         if member.first_aid_expiry is None:
@@ -202,6 +204,8 @@ def _children_warnings(coming: list[_Coming], settings: CrecheSettings) -> list[
     seen: dict[tuple[str, dt.date | None], _Coming] = {}
     for child in coming:
         name = child.full_name
+        if not name.strip():  # a team role that may not read children's details
+            continue
         if not child.collectors.strip():
             warnings.append(CrecheWarning(f"Nobody is named to collect {name}.", "children"))
         if child.age is None:

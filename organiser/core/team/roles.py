@@ -102,6 +102,17 @@ UNREAD: dict[TeamRole, tuple[str, ...]] = {
     TeamRole.VOLUNTEER: ("offline_copy", "offline_row"),
     TeamRole.VIEWER: ("offline_copy", "offline_row"),
 }
+# Where a role's view works out a value in place of what it hides: a child's age in months
+# at the event instead of the date of birth, so the ratios and age checks still hold.
+DERIVED = {
+    ("child", "age_months"): (
+        "date_of_birth",
+        "COALESCE((SELECT (EXTRACT(YEAR FROM age(e.date, child.date_of_birth)) * 12 "
+        "+ EXTRACT(MONTH FROM age(e.date, child.date_of_birth)))::int "
+        "FROM {schema}.booking b JOIN {schema}.event e ON e.id = b.event_id "
+        "WHERE b.id = child.booking_id), child.age_months)",
+    ),
+}
 # The change feed is how windows hear each other's changes: every role that writes adds to
 # it; only an organiser removes old entries (feed.prune).
 ADDS_ONLY = ("change_feed",)
@@ -297,12 +308,17 @@ def shown(where: Names, role: TeamRole, table: str, columns: list[tuple[str, str
     is."""
     hidden = HIDDEN[role].get(table, ())
     conditions = {c: w for (t, c), w in HIDDEN_WHERE.items() if t == table}
+    derived = {
+        c: sql for (t, c), (source, sql) in DERIVED.items() if t == table and source in hidden
+    }
     if not hidden and not conditions:
         return None
     parts = []
     for column, kind in columns:
         if column in hidden:
             parts.append(f"{blank(column, kind)} AS {q(column)}")
+        elif column in derived:
+            parts.append(f"{derived[column].format(schema=q(where.schema))} AS {q(column)}")
         elif column in conditions:
             condition = conditions[column].format(schema=q(where.schema))
             parts.append(

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, text
 
 from organiser.core.team.roles import (
     ADDS_ONLY,
+    DERIVED,
     HIDDEN,
     HIDDEN_WHERE,
     INSERTS,
@@ -73,7 +74,7 @@ def install(connection: Connection) -> Names:
 
 # What the roles are, in a few letters: kept with the views, so a database whose roles were
 # put in by an earlier version of these rules gets them afresh when its owner opens it.
-_RULES = (HIDDEN, HIDDEN_WHERE, WRITES, UNREAD, ADDS_ONLY, INSERTS, RULES_VERSION)
+_RULES = (HIDDEN, HIDDEN_WHERE, DERIVED, WRITES, UNREAD, ADDS_ONLY, INSERTS, RULES_VERSION)
 _MARK = f"organiser team roles {hashlib.sha256(repr(_RULES).encode()).hexdigest()[:16]}"
 
 

@@ -57,5 +57,5 @@ def show_for_role(window: MainWindow, role: TeamRole | None) -> ReadOnlyGuard | 
         TeamRole.CRECHE_LEAD: (window.creche,),
         TeamRole.VOLUNTEER: (window.creche.checkin,),
     }.get(role, ())
-    reason = f"you are connected as a {role.words}"
+    reason = f"Connected to the team database as a {role.words}"
     return ReadOnlyGuard(window, reason, banner=_BANNERS[role], keeps=keeps)
