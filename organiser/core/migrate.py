@@ -78,11 +78,8 @@ def upgrade(engine: Engine) -> None:
 
 def refresh_roles(connection: Connection) -> bool:
     """Put the team roles' privileges and views in again (after a migration, the views follow
-    the tables); where they are not set up, set them up if this login may create roles.
-    False when it may not (the database's owner then does it by opening it once)."""
-    from organiser.core.team import roles, roles_install
+    the tables); where they are not set up, set them up if the tables' owner may create roles.
+    False when not done (the database's owner then does it by opening it once)."""
+    from organiser.core.team import roles_install
 
-    if roles.installed(connection) or roles.can_install(connection):
-        roles_install.install(connection)
-        return True
-    return False
+    return roles_install.refresh(connection, always=True)

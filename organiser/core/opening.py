@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from organiser.core import backup, migrate, protection
@@ -155,24 +155,27 @@ def _open_engine(url: str, path: Path | None) -> Store:
         ) from exc
     except ArgumentError as exc:
         raise StoreError(f"Cannot open the database: {_first_line(exc)}") from exc
+    team = engine.dialect.name == "postgresql"
+    refreshed: str | None = None
     try:
         with engine.connect() as connection:
-            current = migrate.current_revision(connection)
+            current = _revision(connection)
         if path is None and current is not None and current not in migrate.known_revisions():
             raise NewerDatabase(
                 "This database was saved by a newer version of Organiser; update Organiser to "
                 "open it. Nothing was changed."
             )
-        if current is None and engine.dialect.name == "postgresql":
+        if current is None and team:
             _refuse_outsider(engine)
         if current != migrate.head_revision():
+            if team and current is not None:
+                _refuse_non_owner(engine)
             migrate.upgrade(engine)
-        elif engine.dialect.name == "postgresql":
-            from organiser.core.team import roles_install
-
-            with engine.begin() as connection:  # the owner puts in newer rules for the roles
-                roles_install.keep_current(connection)
+        elif team:
+            refreshed = _refresh_roles(engine)
         store = Store(engine, url)
+        if refreshed is not None:
+            store.warnings.append(refreshed)
         store.take_role()
         if store.read_only is None and store.role in (None, TeamRole.ORGANISER):
             with store.begin() as session:
@@ -185,8 +188,6 @@ def _open_engine(url: str, path: Path | None) -> Store:
         raise
     except Exception as exc:  # the driver's own words, on one line
         engine.dispose()
-        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
-            raise StoreError(NOT_IN_TEAM) from exc
         if path is not None and isinstance(
             exc, (DBAPIError, OSError, *protection.database_errors())
         ):
@@ -199,6 +200,55 @@ NOT_IN_TEAM = (
     "Cannot open the team database: your login is in none of its team roles, so it may read "
     "nothing there. Ask an organiser to give you a role (File ▸ Team members…)."
 )
+
+
+OWNER_FIRST = (
+    "Cannot open the team database yet: this version of Organiser has changes to make to it "
+    "that only its owner's login may make. Ask whoever looks after the server to open it once "
+    "with this version, then connect again."
+)
+
+
+def _revision(connection: Connection) -> str | None:
+    """The database's schema revision; a team database that refuses even that to a login
+    says it is in none of the team's roles."""
+    try:
+        return migrate.current_revision(connection)
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "42501":
+            raise StoreError(NOT_IN_TEAM) from exc
+        raise
+
+
+def _refuse_non_owner(engine: Engine) -> None:
+    """Only the tables' owner migrates a team database (a role's login cannot, and would read
+    a misleading refusal half-way)."""
+    from organiser.core.team import roles
+
+    with engine.connect() as connection:
+        where = roles.names(connection)
+        owner = roles.table_owner(connection, where)
+        me, superuser = connection.execute(
+            text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")
+        ).one()
+        if owner is not None and owner != me and not superuser:
+            raise StoreError(OWNER_FIRST)
+
+
+def _refresh_roles(engine: Engine) -> str | None:
+    """The owner puts in newer rules for the team roles; a failure is a warning, never a
+    reason not to open (the roles stay as they were)."""
+    from organiser.core.team import roles_install
+
+    try:
+        with engine.begin() as connection:
+            roles_install.refresh(connection)
+    except DBAPIError as exc:
+        return (
+            "The team roles could not be brought up to date "
+            f"({_first_line(exc)}); everyone keeps the roles as they were."
+        )
+    return None
 
 
 def _refuse_outsider(engine: Engine) -> None:

@@ -314,19 +314,34 @@ def test_older_rules_are_put_in_afresh_when_the_owner_opens_the_database(
     team: tuple[str, Logins],
 ) -> None:
     url, logins = team
-    with closing(open_store(url, daily_backup=False)) as owner, owner.engine.begin() as c:
-        where = roles.names(c)
-        c.execute(text(f"COMMENT ON SCHEMA \"{where.views(TeamRole.VIEWER)}\" IS 'older'"))
-        c.execute(text(f'DROP VIEW "{where.views(TeamRole.VIEWER)}".member'))
-        c.execute(text(f'GRANT SELECT ON member TO "{where.group(TeamRole.VIEWER)}"'))
+
+    def weaken(mark: str) -> None:
+        with closing(open_store(url, daily_backup=False)) as owner, owner.engine.begin() as c:
+            where = roles.names(c)
+            c.execute(text(f"COMMENT ON SCHEMA \"{where.views(TeamRole.VIEWER)}\" IS '{mark}'"))
+            c.execute(text(f'DROP VIEW "{where.views(TeamRole.VIEWER)}".member'))
+            c.execute(text(f'GRANT SELECT ON member TO "{where.group(TeamRole.VIEWER)}"'))
+
+    weaken("organiser team roles 999")  # put in by a newer Organiser: left as it is
     viewer = as_login(url, logins[TeamRole.VIEWER], views=True)
     try:
         assert read(viewer, "SELECT DISTINCT email <> '' FROM member") == [(True,)], "can fail"
+        with closing(open_store(url, daily_backup=False)):
+            pass
+        assert read(viewer, "SELECT DISTINCT email <> '' FROM member") == [(True,)]
+        with closing(open_store(url, daily_backup=False)) as owner, owner.engine.begin() as c:
+            c.execute(text("SELECT 1"))
+        weaken_again = "organiser team roles 1"
+        with closing(open_store(url, daily_backup=False)) as owner, owner.engine.begin() as c:
+            where = roles.names(c)
+            c.execute(
+                text(f"COMMENT ON SCHEMA \"{where.views(TeamRole.VIEWER)}\" IS '{weaken_again}'")
+            )
         with closing(open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)):
             pass  # a volunteer cannot put the rules in: nothing changes
         assert read(viewer, "SELECT DISTINCT email <> '' FROM member") == [(True,)]
         with closing(open_store(url, daily_backup=False)):
-            pass  # the owner can
+            pass  # the owner can, and does for older rules
         assert read(viewer, "SELECT DISTINCT email FROM member") == [("",)]
         plain = as_login(url, logins[TeamRole.VIEWER])
         assert refused(plain, "SELECT email FROM member")
@@ -369,3 +384,51 @@ def test_a_role_without_childrens_details_gets_the_same_ratios_and_no_blank_warn
     assert seen.ratios == mine.ratios
     blank = [w.text for w in seen.warnings if w.text[:1] in " ’" or "collect ." in w.text]
     assert blank == []
+
+
+def test_a_role_cannot_migrate_and_is_told_the_owner_must_open_it_first(
+    team: tuple[str, Logins],
+) -> None:
+    url, logins = team
+    with closing(open_store(url, daily_backup=False)) as owner, owner.begin() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '0017'"))  # one behind
+        s.execute(text("DROP TABLE export_record"))
+    with pytest.raises(StoreError, match="only its owner's login may make"):
+        open_store(login_url(url, logins[TeamRole.CRECHE_LEAD]), daily_backup=False)
+    with closing(open_store(url, daily_backup=False)) as owner:  # migrates, roles put back
+        assert owner.role in (None, TeamRole.ORGANISER)
+    with closing(
+        open_store(login_url(url, logins[TeamRole.CRECHE_LEAD]), daily_backup=False)
+    ) as lead:
+        assert lead.role is TeamRole.CRECHE_LEAD
+
+
+def test_a_childs_age_in_the_views_is_counted_as_the_app_counts_it(
+    team: tuple[str, Logins],
+) -> None:
+    from organiser.core.creche.ages import age_months
+
+    url, logins = team
+    owner = as_login(url, logins[TeamRole.ORGANISER])
+    viewer = as_login(url, logins[TeamRole.VIEWER], views=True)
+    try:
+        with owner.begin() as c:  # born on every kind of day around the event, after it too
+            c.execute(
+                text(
+                    "UPDATE child SET date_of_birth = e.date - (child.id * 37 - 200) "
+                    "FROM booking b JOIN event e ON e.id = b.event_id "
+                    "WHERE b.id = child.booking_id"
+                )
+            )
+        rows = read(
+            owner,
+            "SELECT child.id, date_of_birth, age_months, e.date FROM child "
+            "JOIN booking b ON b.id = child.booking_id JOIN event e ON e.id = b.event_id",
+        )
+        seen = dict(read(viewer, "SELECT id, age_months FROM child"))
+        expected = {i: age_months(born, stated, on) for i, born, stated, on in rows}  # type: ignore[arg-type]
+        assert any(a is not None and a < 0 for a in expected.values()), "one born after"
+        assert seen == expected
+    finally:
+        owner.dispose()
+        viewer.dispose()

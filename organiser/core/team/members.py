@@ -60,9 +60,9 @@ def set_up(store: Store) -> None:
     with _changing(store) as connection:
         if not refresh_roles(connection):
             raise StoreError(
-                "Team roles could not be set up: your login may not create roles. The "
-                "database's owner can, or a server administrator can give it the right "
-                "(ALTER ROLE … CREATEROLE)."
+                "Team roles could not be set up: only the login that owns the database's "
+                "tables can, when it may create roles (a server administrator can give it the "
+                "right: ALTER ROLE … CREATEROLE)."
             )
 
 

@@ -25,8 +25,8 @@ from organiser.core.team.models import OfflineCopy, OfflineReturn, OfflineRow
 from organiser.core.team.offline_apply import Applier, decided
 from organiser.core.team.offline_holds import team_address, utc_now
 from organiser.core.team.offline_merge import Merge
-from organiser.core.team.offline_plan import HERE, BringBackPlan, Taken, compared
-from organiser.core.team.roles import writes
+from organiser.core.team.offline_plan import HERE, NOTE, BringBackPlan, Taken, compared
+from organiser.core.team.roles import BRINGS_BACK, TeamRole, writes
 from organiser.core.team.transfer import refused
 from organiser.core.team.transfer_read import Extract, read_events, rows_by_id
 from organiser.core.team.transfer_tables import GLOBAL, ROOT, table
@@ -147,14 +147,19 @@ def _mark_returned(session: Session, copy: _Copy) -> None:
 def _refuse_beyond_role(team: Store, plan: BringBackPlan) -> None:
     """A copy changed offline beyond what the person's team role may change: said, with
     what, before anything is written (the database would refuse it all, in its words)."""
-    beyond = list(dict.fromkeys(d.where for d in plan.differences if not writes(team.role, d.key)))
-    if not beyond or team.role is None:
+    beyond = list(
+        dict.fromkeys(
+            d.where for d in plan.differences if d.kind != NOTE and not writes(team.role, d.key)
+        )
+    )
+    if not beyond or team.role is None or team.role is TeamRole.ORGANISER:
         return
     shown = ", ".join(beyond[:4]) + (f" and {len(beyond) - 4} more" if len(beyond) > 4 else "")
     raise ValidationError(
-        f"Nothing was brought back: a {team.role.words} can bring back changes to the creche "
-        f"only, and this copy also changes {shown}. Put those back as they were in the copy "
-        "and bring it back again, or ask an organiser to bring it back with their login."
+        f"Nothing was brought back: a {team.role.words} can bring back "
+        f"{BRINGS_BACK[team.role]} only, and this copy also changes {shown}. Put those back "
+        "as they were in the copy and bring it back again, or ask an organiser to bring it "
+        "back with their login."
     )
 
 

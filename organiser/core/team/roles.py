@@ -107,8 +107,11 @@ UNREAD: dict[TeamRole, tuple[str, ...]] = {
 DERIVED = {
     ("child", "age_months"): (
         "date_of_birth",
-        "COALESCE((SELECT (EXTRACT(YEAR FROM age(e.date, child.date_of_birth)) * 12 "
-        "+ EXTRACT(MONTH FROM age(e.date, child.date_of_birth)))::int "
+        # As organiser.core.creche.ages.months_between counts: whole months, down.
+        "COALESCE((SELECT ((EXTRACT(YEAR FROM e.date) - EXTRACT(YEAR FROM child.date_of_birth))"
+        " * 12 + EXTRACT(MONTH FROM e.date) - EXTRACT(MONTH FROM child.date_of_birth)"
+        " - CASE WHEN EXTRACT(DAY FROM e.date) < EXTRACT(DAY FROM child.date_of_birth)"
+        " THEN 1 ELSE 0 END)::int "
         "FROM {schema}.booking b JOIN {schema}.event e ON e.id = b.event_id "
         "WHERE b.id = child.booking_id), child.age_months)",
     ),
@@ -134,7 +137,10 @@ WRITES: dict[TeamRole, dict[str, tuple[str, ...] | None]] = {
 # Tables a role adds rows to though it may change only some columns of them.
 INSERTS: dict[TeamRole, tuple[str, ...]] = {TeamRole.CRECHE_LEAD: ("offline_return",)}
 RECORD = "export_record"
-RULES_VERSION = 1  # raised when roles_install puts them in differently
+# Raised whenever these rules or how roles_install puts them in change: a database whose
+# roles are of a lower number gets them afresh when its owner opens it (never a higher one,
+# so an older copy of Organiser does not put back weaker rules).
+RULES_VERSION = 2
 # Who may take an event offline (it marks the team's event), and what stays behind for each.
 TAKES_OFFLINE = (TeamRole.ORGANISER, TeamRole.CRECHE_LEAD)
 LEFT_BEHIND = {
@@ -156,6 +162,14 @@ def writes(role: TeamRole | None, key: str) -> bool:
         return False
     only = WRITES[role][table]
     return only is None or (":" in rest and rest.rsplit(":", 1)[1] in only)
+
+
+# What each role brings back from an offline copy, in words.
+BRINGS_BACK = {
+    TeamRole.CRECHE_LEAD: "changes to the creche",
+    TeamRole.VOLUNTEER: "check-ins at the door",
+    TeamRole.VIEWER: "no changes",
+}
 
 
 def may_take_offline(role: TeamRole | None) -> str | None:
@@ -231,17 +245,16 @@ def can_install(connection: Connection) -> bool:
     return bool(row)
 
 
-def owns_tables(connection: Connection, where: Names) -> bool:
-    """Whether the connected role owns the tables (only their owner can grant on them)."""
-    return bool(
-        connection.execute(
-            text(
-                "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables "
-                "WHERE schemaname = :schema AND tablename = 'alembic_version'"
-            ),
-            {"schema": where.schema},
-        ).scalar()
-    )
+def table_owner(connection: Connection, where: Names) -> str | None:
+    """The login that owns the tables (only it grants on them, and puts the roles in)."""
+    owner = connection.execute(
+        text(
+            "SELECT tableowner FROM pg_tables "
+            "WHERE schemaname = :schema AND tablename = 'alembic_version'"
+        ),
+        {"schema": where.schema},
+    ).scalar()
+    return None if owner is None else str(owner)
 
 
 def role_of(connection: Connection, where: Names | None = None) -> TeamRole | None:

@@ -3,16 +3,12 @@ taking them out). Run after every migration, so the views follow the tables' col
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 
 from sqlalchemy import Connection, text
 
 from organiser.core.team.roles import (
     ADDS_ONLY,
-    DERIVED,
-    HIDDEN,
-    HIDDEN_WHERE,
     INSERTS,
     RECORD,
     RULES_VERSION,
@@ -24,9 +20,9 @@ from organiser.core.team.roles import (
     columns_of,
     installed,
     names,
-    owns_tables,
     q,
     shown,
+    table_owner,
 )
 
 _OTHERS = (TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER, TeamRole.VIEWER)
@@ -72,23 +68,57 @@ def install(connection: Connection) -> Names:
     return where
 
 
-# What the roles are, in a few letters: kept with the views, so a database whose roles were
-# put in by an earlier version of these rules gets them afresh when its owner opens it.
-_RULES = (HIDDEN, HIDDEN_WHERE, DERIVED, WRITES, UNREAD, ADDS_ONLY, INSERTS, RULES_VERSION)
-_MARK = f"organiser team roles {hashlib.sha256(repr(_RULES).encode()).hexdigest()[:16]}"
+_MARK = f"organiser team roles {RULES_VERSION}"
 
 
-def keep_current(connection: Connection) -> None:
-    """Put the roles in afresh where they are missing or older than these rules, when the
-    connected login owns the tables and may create roles (the database's owner)."""
+def _version(mark: object) -> int:
+    """The rules' number a database's roles were put in with (0: none, or not known)."""
+    words = str(mark or "").split()
+    return int(words[-1]) if mark and words[-1].isdigit() else 0
+
+
+def _as_owner(connection: Connection, where: Names) -> bool:
+    """Act as the tables' owner for the rest of this transaction (a superuser steps into it,
+    so what is made is the owner's); False when this login cannot."""
+    owner = table_owner(connection, where)
+    if owner is None:
+        return False
+    me, superuser = connection.execute(
+        text("SELECT current_user, rolsuper FROM pg_roles WHERE rolname = current_user")
+    ).one()
+    if me != owner:
+        if not superuser:
+            return False
+        connection.execute(text(f"SET LOCAL ROLE {q(owner)}"))
+    return installed(connection, where) or can_install(connection)
+
+
+def refresh(connection: Connection, *, always: bool = False) -> bool:
+    """Put the roles in afresh, as the tables' owner: `always` (after a migration, which took
+    the views away), else only where they are missing or of older rules. One at a time (two
+    windows opening at once would trip over each other's grants); never on a server that is
+    read-only. False when not done."""
     where = names(connection)
-    mark = connection.execute(
-        text("SELECT obj_description(to_regnamespace(:s), 'pg_namespace')"),
-        {"s": where.views(TeamRole.VIEWER)},
-    ).scalar()
-    if mark == _MARK or not can_install(connection) or not owns_tables(connection, where):
-        return
+    busy = "SELECT current_setting('transaction_read_only') = 'on' OR pg_is_in_recovery()"
+    if connection.execute(text(busy)).scalar():
+        return False
+
+    def current() -> bool:
+        mark = connection.execute(
+            text("SELECT obj_description(to_regnamespace(:s), 'pg_namespace')"),
+            {"s": where.views(TeamRole.VIEWER)},
+        ).scalar()
+        return not always and _version(mark) >= RULES_VERSION
+
+    if current() or not _as_owner(connection, where):
+        return False
+    connection.execute(
+        text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": f"{where.prefix} roles"}
+    )
+    if current():  # done by another while this one waited
+        return False
     install(connection)
+    return True
 
 
 def _role_views(
