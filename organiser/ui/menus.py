@@ -199,8 +199,10 @@ def build(window: WindowHost) -> MenuActions:
     file_menu.addAction(_action(window, "&Quit", window.close, std.Quit, at_once=True))
     edit_menu = window.menuBar().addMenu("&Edit")
     undo = window.runner.undo_stack.createUndoAction(window.window(), "&Undo")
+    undo.setObjectName("undo_action")  # a team role keeps it for what it may change
     undo.setShortcuts(QKeySequence.keyBindings(std.Undo))
     redo = window.runner.undo_stack.createRedoAction(window.window(), "&Redo")
+    redo.setObjectName("redo_action")
     # Once each: a key given twice to one action is ambiguous to Qt and does nothing.
     redo_keys = [QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(std.Redo)]
     redo.setShortcuts([k for n, k in enumerate(redo_keys) if k not in redo_keys[:n]])

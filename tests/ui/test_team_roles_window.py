@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from sqlalchemy import text
 
@@ -97,6 +98,11 @@ def test_a_volunteer_sees_bookings_and_check_in_only_and_can_check_in(
     finally:
         owner.close()
     assert status == "Attended"
+    undo = window.findChild(QAction, "undo_action")
+    assert undo is not None and undo.isEnabled(), "Ctrl+Z undoes a check-in, as the page says"
+    undo.trigger()
+    assert checkin.current_booking() is not None
+    assert checkin.current_booking().status != "Attended"
     window.planning.show_section("details")
     title = window.planning.details.form.inputs["title"]
     assert isinstance(title, QLineEdit) and title.isReadOnly()

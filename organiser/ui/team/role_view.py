@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QAction
+
 from organiser.core.team.roles import TeamRole
-from organiser.ui.read_only import ReadOnlyGuard
+from organiser.ui.read_only import KEEPS_WORKING, ReadOnlyGuard
 
 if TYPE_CHECKING:
     from organiser.ui.main_window import MainWindow
@@ -49,6 +51,11 @@ def show_for_role(window: MainWindow, role: TeamRole | None) -> ReadOnlyGuard | 
         tab = window.tab_of(key)
         tabs.setTabVisible(tabs.indexOf(tab), key not in hidden_tabs)
     window.creche.hide_pages(HIDDEN_PAGES.get(role, ()) if role is not None else ())
+    # Undo and redo stay for a role that changes something: its history holds only that.
+    changes = role in (TeamRole.CRECHE_LEAD, TeamRole.VOLUNTEER)
+    for name in ("undo_action", "redo_action"):
+        if (action := window.findChild(QAction, name)) is not None:
+            action.setProperty(KEEPS_WORKING, changes)
     if role is None or role is TeamRole.ORGANISER:
         return None
     if not tabs.isTabVisible(tabs.currentIndex()):
