@@ -176,8 +176,10 @@ def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
             stores[role] = open_store(address, daily_backup=False)
         record.note(stores[TeamRole.CRECHE_LEAD], "register", "printed", 1)
         record.note(stores[TeamRole.VOLUNTEER], "bookings", "saved", 1)
+        record.note(stores[TeamRole.VIEWER], "speakers", "printed", 1)
         lines = record.read(stores[TeamRole.ORGANISER])
         assert [(r.who, r.what) for r in lines] == [
+            (logins[TeamRole.VIEWER], "speaker schedule"),
             (logins[TeamRole.VOLUNTEER], "booking list"),
             (logins[TeamRole.CRECHE_LEAD], "creche register"),
         ]

@@ -81,11 +81,16 @@ def _noted(session: Session) -> dict[str, Any]:
     return cast(dict[str, Any], noted)
 
 
+# Tables nobody's screen shows: a line added to them tells no window anything (and a viewer,
+# who adds to the record of printed lists, adds nothing to the feed).
+UNHEARD = frozenset({FEED.name, "export_record"})
+
+
 def _after_flush(session: Session, _context: Any) -> None:
     noted = _noted(session)
     for obj in (*session.new, *session.dirty, *session.deleted):
         table = getattr(obj, "__tablename__", None)
-        if table is None or table == FEED.name:
+        if table is None or table in UNHEARD:
             continue
         noted["tables"].add(table)
         event_id = obj.id if table == "event" else getattr(obj, "event_id", None)
@@ -100,7 +105,7 @@ def _on_execute(state: ORMExecuteState) -> None:
         return
     table = getattr(state.statement, "table", None)
     name = getattr(table, "name", None)
-    if name is None or name == FEED.name:
+    if name is None or name in UNHEARD:
         return
     noted = _noted(state.session)
     noted["tables"].add(name)
