@@ -81,7 +81,11 @@ def test_a_volunteer_sees_bookings_and_check_in_only_and_can_check_in(
     model = window.creche.bookings.bookings.model
     rows = [model.row_at(n) for n in range(model.rowCount())]
     assert rows and all(r.name for r in rows) and {r.contact for r in rows} == {""}
-    assert not window.creche.bookings.import_button.isEnabled()
+    page = window.creche.bookings
+    assert not page.import_button.isEnabled()
+    assert not page.export_button.isEnabled()  # the CSV has contacts: it says so, not a click
+    assert "for organisers and creche leads" in page.export_button.toolTip()
+    assert page.print_button.isEnabled()  # the booking list prints without contacts
     window.creche.show_section("checkin")
     checkin = window.creche.checkin
     checkin._select(0)

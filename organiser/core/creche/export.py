@@ -58,7 +58,7 @@ def export_bookings(store: Store, event_id: int, path: Path) -> int:
     """Write the event's booking list to `path` (whole or not at all); returns the count."""
     from organiser.core.team import record
 
-    record.may_make(store, "bookings-csv", "booking list with contact details")
+    record.may_make(store, "bookings-csv")
     table = bookings_table(store, event_id)
     save_csv(path, table)
     record.note(store, "bookings-csv", "exported", event_id)

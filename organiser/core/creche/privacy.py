@@ -314,7 +314,7 @@ def export_person(store: Store, booking_id: int, out: Path) -> None:
     accountability record)."""
     from organiser.core.team import record
 
-    record.may_make(store, "person", "household's data")
+    record.may_make(store, "person")
     atomic_write(out, person_data(store, booking_id).encode("utf-8"))
     with store.begin() as s:
         event_id = get_or_raise(s, Booking, booking_id, "booking").event_id

@@ -59,15 +59,28 @@ def _who(s: Session) -> str:
         return "this computer"
 
 
-def may_make(store: Store, what: str, title: str) -> None:
-    """Refuse, in words, a document the person's team role may not read."""
+# What the exports outside the documents' list are called in a refusal.
+TITLES = {"bookings-csv": "booking list with contact details", "person": "household's data"}
+
+
+def why_not(store: Store, what: str, title: str | None = None) -> str | None:
+    """Why the person's team role may not make a document (it would be a page of blanks), or
+    None when it may."""
     allowed = MADE_BY.get(what)
     if store.role is None or allowed is None or store.role in allowed:
-        return
+        return None
     who = " and ".join(f"{role.words}s" for role in allowed)
-    raise OrganiserError(
-        f"The {title} is for {who}: you are connected to the team database as a {store.role.words}."
+    what_it_is = title or TITLES.get(what, what)
+    return (
+        f"The {what_it_is} is for {who}: you are connected to the team database as a "
+        f"{store.role.words}."
     )
+
+
+def may_make(store: Store, what: str, title: str | None = None) -> None:
+    """Refuse, in words, a document the person's team role may not read."""
+    if (why := why_not(store, what, title)) is not None:
+        raise OrganiserError(why)
 
 
 def note(store: Store, what: str, how: str, event_id: int | None) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,7 @@ from organiser.core.creche.kinds import BookingStatus
 from organiser.core.creche.rows import BookingRow, ChildRow
 from organiser.core.errors import OrganiserError
 from organiser.core.row_kinds import RowKind
+from organiser.core.team import record
 from organiser.ui.creche import csv_actions
 from organiser.ui.creche.common import (
     button,
@@ -150,6 +152,7 @@ class BookingsPage(QWidget):
         self.event_id = event_id
         for widget in (self.import_button, self.export_button, self.print_button):
             widget.setEnabled(event_id is not None)
+        self._for_role(self.export_button, "bookings-csv")
         self.bookings.set_parent(event_id)
         self._booking_chosen(self.bookings.current_id)  # the kept booking's children afresh
         self._show_places()
@@ -211,7 +214,15 @@ class BookingsPage(QWidget):
         # Children belong to a booking: nothing can be typed for them until one is chosen.
         self.children_section.setEnabled(booking_id is not None)
         self.person_button.setEnabled(booking_id is not None)
+        self._for_role(self.person_button, "person")
         self._children_shown()
+
+    def _for_role(self, button: QPushButton, what: str) -> None:
+        """Off, saying why, where the person's team role may not make it."""
+        why = record.why_not(self.runner.store, what)
+        if why is not None:
+            button.setEnabled(False)
+        button.setToolTip(why or "")
 
     def _bookings_shown(self) -> None:
         self._children_shown()
