@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +26,7 @@ from organiser.ui.feedback.answers import AnswerForm
 from organiser.ui.feedback.undo import response_inverse
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.widgets.row_table import when
 
 SHORT = 70
 
@@ -43,10 +43,6 @@ class Shown:
     regular: str
     said: str
     linked: bool
-
-
-def _local(moment: dt.datetime) -> str:
-    return f"{moment.replace(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
 
 
 def _short(text: str) -> str:
@@ -73,7 +69,7 @@ def shown_rows(questions: list[Question], rows: list[ResponseRow]) -> list[Shown
         Shown(
             row.id,
             number,
-            _local(row.received_at),
+            when(row.received_at),
             row.source,
             row.answers.get(by_key.get(Standard.FFT.value, -1), ""),
             row.answers.get(by_key.get(Standard.REGULAR.value, -1), ""),
@@ -227,7 +223,7 @@ class ResponsesPage(QWidget):
         linked = ", linked to a booking" if row.booking_id is not None else ""
         self.heading.setText(
             f"Response {number} of {len(self.rows)}: {row.source.lower()}, "
-            f"received {_local(row.received_at)}{linked}"
+            f"received {when(row.received_at)}{linked}"
         )
         self.answers.set_values(row.answers, force=force)
         if force:

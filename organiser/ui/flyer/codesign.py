@@ -22,17 +22,15 @@ from organiser.core.planning.service import list_members
 from organiser.ui.creche.common import button, set_role, tell, wrapped
 from organiser.ui.flyer.codesign_comments import CommentsPanel
 from organiser.ui.flyer.codesign_common import (
-    fit_columns,
-    row_table,
     select_row,
     version_inverse,
-    when,
 )
 from organiser.ui.flyer.codesign_compare import ComparePanel
 from organiser.ui.flyer.codesign_save import SaveVersionDialog
 from organiser.ui.flyer.codesign_signoff import SignOffPanel
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
+from organiser.ui.widgets.row_table import fit_columns, row_table, when
 
 SEES = Touched.FLYER | Touched.MEMBERS | Touched.EVENTS
 

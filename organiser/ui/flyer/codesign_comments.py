@@ -20,15 +20,13 @@ from organiser.ui.creche.common import button, row_of, tell, wrapped
 from organiser.ui.flyer.codesign_common import (
     comment_inverse,
     fill_members,
-    fit_columns,
     member_chooser,
-    row_table,
     select_row,
-    when,
 )
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
 from organiser.ui.widgets.fit import ReflowSplitter
+from organiser.ui.widgets.row_table import fit_columns, row_table, when
 
 COLUMNS = (
     Column("From", lambda r: r.author or "(nobody named)"),

@@ -1,16 +1,13 @@
-"""What the co-design panels share: times in words, a member chooser, and the undo of saving a
-version, signing off and commenting."""
+"""What the co-design panels share: choosing a row, a member chooser, and the undo of saving
+a version, signing off and commenting (their tables and times: organiser.ui.widgets.row_table)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QHeaderView,
     QSizePolicy,
     QTableView,
     QWidget,
@@ -21,46 +18,8 @@ from organiser.core.flyer import codesign
 from organiser.core.flyer import versions as flyer_versions
 from organiser.core.planning.rows import MemberRow
 from organiser.ui.ops import Call, Inverse, OpRunner
-from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.table_model import RowTableModel
 from organiser.ui.undo import record_inverse
-
-
-def when(moment: dt.datetime) -> str:
-    """A stored UTC moment as this computer's local time, dd/mm/yyyy hh:mm."""
-    return f"{moment.replace(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
-
-
-def row_table(
-    parent: QWidget, name: str, accessible: str, columns: Sequence[Column]
-) -> tuple[QTableView, RowTableModel]:
-    """A read-only table of rows, one chosen at a time; its last column takes the spare width
-    and wraps, so long words (a sign-off, a comment) never hide behind a scroll bar."""
-    model = RowTableModel(columns, parent)
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    # Arrows move between rows; Tab leaves the table for the buttons beside it.
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    # Few rows (versions, members, comments): each row as tall as its wrapped words.
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table, model
-
-
-def fit_columns(table: QTableView, *, widest: int = 300) -> None:
-    """Size the columns to their words (none wider than `widest`); the last takes the rest."""
-    header = table.horizontalHeader()
-    last = header.count() - 1
-    for number in range(last):
-        header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-        table.resizeColumnToContents(number)
-        header.resizeSection(number, min(header.sectionSize(number), widest))
-    header.setSectionResizeMode(last, QHeaderView.ResizeMode.Stretch)
 
 
 def select_row(table: QTableView, model: RowTableModel, row_id: int | None) -> None:

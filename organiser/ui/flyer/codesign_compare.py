@@ -28,10 +28,10 @@ from organiser.core.flyer.kinds import LABELS
 from organiser.core.flyer.service import flyer_sheet
 from organiser.core.flyer.versions import VersionRow
 from organiser.ui.creche.common import wrapped
-from organiser.ui.flyer.codesign_common import when
 from organiser.ui.ops import OpRunner
 from organiser.ui.read_only import keeps_working
 from organiser.ui.widgets.flow import FlowLayout
+from organiser.ui.widgets.row_table import when
 
 NOT_AVAILABLE = "Preview not available"
 

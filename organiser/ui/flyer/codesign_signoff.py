@@ -18,14 +18,12 @@ from organiser.core.flyer.kinds import Decision
 from organiser.core.flyer.versions import VersionRow
 from organiser.ui.creche.common import button, set_role, tell, wrapped
 from organiser.ui.flyer.codesign_common import (
-    fit_columns,
-    row_table,
     select_row,
     sign_off_inverse,
-    when,
 )
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column
+from organiser.ui.widgets.row_table import fit_columns, row_table, when
 
 COLUMNS = (
     Column("Member", lambda r: r.name),

@@ -7,17 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,41 +26,22 @@ from organiser.core.team.members import TeamMember, TeamState
 from organiser.core.team.record import RecordRow
 from organiser.core.team.roles import ORDER, TeamRole
 from organiser.ui.host import WindowHost
-from organiser.ui.table_model import Column, RowTableModel
+from organiser.ui.table_model import Column
 from organiser.ui.widgets.fit import PageScroll
+from organiser.ui.widgets.row_table import fit_columns, row_table, when
 
 TEAM_COLUMNS = (
     Column("Login", lambda m: m.login),
     Column("Role", lambda m: m.role.words.capitalize()),
-    Column("What the role may", lambda m: m.role.may, stretch=True),
+    Column("What the role may", lambda m: m.role.may),
 )
 RECORD_COLUMNS = (
-    Column("When", lambda r: f"{r.at:%d %b %Y %H:%M}"),
+    Column("When", lambda r: when(r.at)),  # kept in UTC, shown in this computer's time
     Column("Who", lambda r: r.who),
     Column("What", lambda r: r.what.capitalize()),
     Column("How", lambda r: r.how),
-    Column("Event", lambda r: r.event_title, stretch=True),
+    Column("Event", lambda r: r.event_title),
 )
-
-
-def _table(parent: QWidget, name: str, model: RowTableModel, what: str) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(what)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    for index, column in enumerate(model.columns):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column.stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(index, mode)
-    return table
 
 
 def _said(parent: QWidget, name: str) -> QLabel:
@@ -111,8 +89,9 @@ class TeamMembersDialog(QDialog):
 
     def _build_team(self) -> None:
         box = QVBoxLayout(self.team_box)
-        self.team_model = RowTableModel(TEAM_COLUMNS, self)
-        self.team = _table(self.team_box, "team_table", self.team_model, "Team members")
+        self.team, self.team_model = row_table(
+            self.team_box, "team_table", "Team members", TEAM_COLUMNS
+        )
         self.team.setMinimumHeight(self.fontMetrics().height() * 8)
         self.team.selectionModel().currentRowChanged.connect(self._chosen)
         box.addWidget(self.team, 1)
@@ -157,9 +136,8 @@ class TeamMembersDialog(QDialog):
         box = QVBoxLayout(self.record_box)
         self.record_about = _said(self.record_box, "record_about")
         box.addWidget(self.record_about)
-        self.record_model = RowTableModel(RECORD_COLUMNS, self)
-        self.record = _table(
-            self.record_box, "record_table", self.record_model, "Printed and saved lists"
+        self.record, self.record_model = row_table(
+            self.record_box, "record_table", "Printed and saved lists", RECORD_COLUMNS
         )
         self.record.setMinimumHeight(self.fontMetrics().height() * 8)
         box.addWidget(self.record, 1)
@@ -185,9 +163,11 @@ class TeamMembersDialog(QDialog):
         self.set_up.setEnabled(state.can_set_up)
         rows: list[TeamMember] = members.team(self.store) if manage else []
         self.team_model.set_rows(rows)
+        fit_columns(self.team)
         self.pages.setTabVisible(1, organiser)
         lines: list[RecordRow] = record.read(self.store) if organiser else []
         self.record_model.set_rows(lines)
+        fit_columns(self.record)
         self.record_about.setText(
             "Registers, lists and a household's data printed or saved: who, what and when, "
             f"and no child's or family's name. {len(lines)} so far."
