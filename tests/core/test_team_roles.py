@@ -172,8 +172,7 @@ def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
     stores: dict[TeamRole, Store] = {}
     try:
         for role, login in logins.items():
-            address = make_url(url).set(username=login).render_as_string(hide_password=False)
-            stores[role] = open_store(address, daily_backup=False)
+            stores[role] = open_store(login_url(url, login), daily_backup=False)
         record.note(stores[TeamRole.CRECHE_LEAD], "register", "printed", 1)
         record.note(stores[TeamRole.VOLUNTEER], "bookings", "saved", 1)
         record.note(stores[TeamRole.VIEWER], "speakers", "printed", 1)
@@ -215,8 +214,7 @@ def test_an_organiser_gives_roles_and_the_owner_creates_logins(
 ) -> None:
     url, logins = team
     owner = open_store(url, daily_backup=False)
-    address = make_url(url).set(username=logins[TeamRole.ORGANISER])
-    organiser = open_store(address.render_as_string(hide_password=False), daily_backup=False)
+    organiser = open_store(login_url(url, logins[TeamRole.ORGANISER]), daily_backup=False)
     new = f"organiser_test_new_{secrets.token_hex(3)}"
     try:
         assert members.give_role(owner, new, TeamRole.VOLUNTEER, password="long enough")

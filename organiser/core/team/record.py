@@ -86,9 +86,9 @@ def may_make(store: Store, what: str, title: str | None = None) -> None:
 def note(store: Store, what: str, how: str, event_id: int | None) -> None:
     """Add one line to the record, if `what` is recorded; a database that cannot be written
     (a read-only file) keeps no record, and says nothing of it."""
-    # A viewer's database is "read-only" by their role, yet the record takes their line.
-    viewer = store.role is TeamRole.VIEWER
-    if what not in RECORDED or (store.read_only is not None and not viewer):
+    # A file that cannot be written keeps no line; a team database always takes one (its row
+    # policy lets even a viewer, whose window is read-only by role, add theirs).
+    if what not in RECORDED or (store.read_only is not None and store.path is not None):
         return
     with store.begin() as s:
         event = s.get(Event, event_id) if event_id is not None else None
