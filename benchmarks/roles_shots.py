@@ -76,8 +76,9 @@ def _settle(app: QApplication) -> None:
 
 
 def roles_pngs(app: QApplication, work: Path, out: Path) -> None:
-    """role-volunteer.png (on the Creche tab), role-viewer.png and team-members.png, each with
-    a -200 twin at 200% text on a 1920×1080 screen; nothing without a server."""
+    """role-volunteer.png (on the Creche tab), role-viewer.png, team-members.png and
+    team-members-record.png, each with a -200 twin at 200% text on a 1920×1080 screen;
+    nothing without a server."""
     server = next((os.environ[e] for e in SERVER_ENVS if os.environ.get(e)), None)
     if server is None:
         print(f"team roles: no screenshots ({' or '.join(SERVER_ENVS)} names no server)")
@@ -119,6 +120,11 @@ def roles_pngs(app: QApplication, work: Path, out: Path) -> None:
                 dialog.show()
                 _settle(app)
                 path = out / f"team-members{suffix}.png"
+                dialog.grab().save(str(path))
+                print(path)
+                dialog.pages.setCurrentIndex(1)  # the record of printed lists
+                _settle(app)
+                path = out / f"team-members-record{suffix}.png"
                 dialog.grab().save(str(path))
                 print(path)
                 dialog.close()

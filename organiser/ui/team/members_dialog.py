@@ -102,7 +102,7 @@ class TeamMembersDialog(QDialog):
         self.role = QComboBox(self.team_box)
         self.role.setObjectName("team_role")
         for role in ORDER:
-            self.role.addItem(f"{role.words.capitalize()}: {role.may}", role)
+            self.role.addItem(role.words.capitalize(), role)  # what it may: the list above
         self.password = QLineEdit(self.team_box)
         self.password.setObjectName("team_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
