@@ -26,7 +26,6 @@ from organiser.core.row_kinds import RowKind
 from organiser.documents import DOCUMENTS
 
 NAMES = "Zoë Łucja Siobhán Nguyễn"
-TODAY = dt.date.today()  # the command line prints as of the real today
 
 
 @dataclass(frozen=True)
@@ -42,6 +41,7 @@ class Ids:
     old_poll: int
     new_poll: int
     other_meeting: int
+    due: dt.date  # the overdue action's: the command line prints as of the real today
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -68,6 +68,7 @@ def default_store(private_data_folder: Path) -> Iterator[Store]:
 def data(default_store: Store) -> Ids:
     """An event with members, meetings (held, coming, undated), actions and two polls."""
     store = default_store
+    today = dt.date.today()  # on the day the test runs, not the day the suite started
     event = events.create_event(store, title="Pilates and wellbeing morning").created_id
     other = events.create_event(store, title="Summer picnic").created_id
     assert event is not None and other is not None
@@ -75,7 +76,7 @@ def data(default_store: Store) -> Ids:
     dev = _add(store, RowKind.MEMBERS, event, name="Dev Okafor")
 
     def meeting(title: str, days: int | None, **values: object) -> int:
-        when = None if days is None else TODAY + dt.timedelta(days=days)
+        when = None if days is None else today + dt.timedelta(days=days)
         return _add(store, RowKind.MEETINGS, event, title=title, date=when, **values)
 
     held = meeting("Venue meeting", -20, start=dt.time(10), end=dt.time(11), place="Library")
@@ -86,7 +87,7 @@ def data(default_store: Store) -> Ids:
     save_notes(store, meeting_id=held, text="# Venue\n\nWe chose **Harbourside**.")
     save_notes(store, meeting_id=coming, text="Notes written ahead of time.")
     _add(store, RowKind.DECISIONS, held, text="Hold it at Harbourside.")
-    overdue = TODAY - dt.timedelta(days=3)
+    overdue = today - dt.timedelta(days=3)
     _add(
         store,
         RowKind.ACTIONS,
@@ -100,13 +101,22 @@ def data(default_store: Store) -> Ids:
     old_poll = _add(store, RowKind.POLLS, event, title="Which hall?")
     new_poll = _add(store, RowKind.POLLS, event, title="When do we meet?")
     for poll in (old_poll, new_poll):
-        place, day = f"Hall for poll {poll}", TODAY + dt.timedelta(days=30)
+        place, day = f"Hall for poll {poll}", today + dt.timedelta(days=30)
         window = {"start": dt.time(10), "end": dt.time(12)}
         option = _add(store, RowKind.POLL_OPTIONS, poll, date=day, place=place, **window)
         set_answer(store, option_id=option, member_id=zoe, answer="yes")
     other_meeting = _add(store, RowKind.MEETINGS, other, title="Picnic meeting")
     return Ids(
-        event, other, held, held_no_notes, coming, undated, old_poll, new_poll, other_meeting
+        event,
+        other,
+        held,
+        held_no_notes,
+        coming,
+        undated,
+        old_poll,
+        new_poll,
+        other_meeting,
+        overdue,
     )
 
 
@@ -140,7 +150,8 @@ def test_minutes_default_to_the_latest_meeting_held_with_notes(
     assert f"Present {NAMES}, Dev Okafor" in text
     assert "Venue We chose Harbourside." in text
     assert "1. Hold it at Harbourside." in text
-    assert "Book the hall" in text and "Overdue by 3 days" in text
+    late = (dt.date.today() - data.due).days  # 3, or 4 once midnight passed since the fixture
+    assert "Book the hall" in text and f"Overdue by {late} days" in text
     assert os.stat(target).st_mode & 0o777 == 0o600
 
 
