@@ -4,6 +4,7 @@ refused, or reads nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from contextlib import closing
 from pathlib import Path
@@ -207,6 +208,36 @@ def test_the_record_is_added_by_anyone_and_read_only_by_organisers(
     finally:
         for store in stores.values():
             store.close()
+
+
+class _LaptopAnHourBehind(dt.datetime):
+    """A laptop whose clock is an hour behind the server's (it was never set, or is on the
+    wrong time zone)."""
+
+    @classmethod
+    def now(cls, tz: dt.tzinfo | None = None) -> _LaptopAnHourBehind:
+        return super().now(tz) - dt.timedelta(hours=1)
+
+
+def test_a_laptop_with_its_clock_out_still_prints_and_the_line_has_the_servers_time(
+    team: tuple[str, Logins], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, logins = team
+    with closing(
+        open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)
+    ) as store:
+        monkeypatch.setattr(dt, "datetime", _LaptopAnHourBehind)
+        record.note(store, "bookings", "printed", 1)  # the row policy refused the laptop's time
+        monkeypatch.undo()
+    organiser = as_login(url, logins[TeamRole.ORGANISER])
+    try:
+        (late,) = read(
+            organiser,
+            "SELECT (now() AT TIME ZONE 'UTC') - at FROM export_record ORDER BY id DESC LIMIT 1",
+        )[0]
+    finally:
+        organiser.dispose()
+    assert isinstance(late, dt.timedelta) and abs(late) < dt.timedelta(minutes=1)
 
 
 def test_an_organiser_gives_roles_and_the_owner_creates_logins(
