@@ -463,3 +463,13 @@ def test_a_childs_age_in_the_views_is_counted_as_the_app_counts_it(
     finally:
         owner.dispose()
         viewer.dispose()
+
+
+@pytest.mark.parametrize("database", ["a" * 70, "команда_общественного_центра_на_набережной"])
+def test_a_long_database_name_gives_four_distinct_names_the_server_keeps_whole(
+    database: str,
+) -> None:
+    where = roles.Names(schema="public", prefix=roles._fit(database))
+    made = [where.group(role) for role in TeamRole] + [where.views(role) for role in TeamRole]
+    assert len(set(made)) == 8
+    assert all(len(name.encode()) <= 63 for name in made), "PostgreSQL cuts a name at 63 bytes"

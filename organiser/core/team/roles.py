@@ -202,7 +202,8 @@ def _fit(name: str) -> str:
     """PostgreSQL keeps 63 bytes of a name: a longer one is shortened with a hash kept."""
     if len(name.encode()) <= 63:
         return name
-    return f"{name[:50]}_{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+    kept = name.encode()[:50].decode(errors="ignore")  # whole letters, at most 50 bytes
+    return f"{kept}_{hashlib.sha256(name.encode()).hexdigest()[:12]}"
 
 
 def names(connection: Connection) -> Names:
