@@ -182,6 +182,21 @@ def test_an_option_in_the_past_is_refused_on_the_date_field(store: Store, poll: 
     assert refused.value.field == "date"
 
 
+def test_the_example_made_as_of_a_day_long_gone_keeps_its_poll(store: Store) -> None:
+    """The tests make the example as of a fixed day; once that day is past, its poll's
+    options are still to come as of it, and the example is still made whole."""
+    from organiser.core.demo import add_demo_event
+
+    as_of = dt.date.today() - dt.timedelta(days=400)
+    event_id = add_demo_event(store, today=as_of)
+    (poll,) = polls.list_polls(store, event_id)
+    dates = [option.date for option in polls.list_options(store, poll.id)]
+    assert len(dates) == 3 and min(dates) > as_of
+    assert get_event(store, event_id).date == as_of + dt.timedelta(days=21)
+    with pytest.raises(ValidationError, match="has passed"):  # as of today, still refused
+        add_row(store, kind=RowKind.POLL_OPTIONS, parent_id=poll.id, values={"date": min(dates)})
+
+
 def test_choosing_an_event_option_sets_date_time_and_venue_and_closes_the_poll(
     store: Store, poll: Poll
 ) -> None:

@@ -8,7 +8,9 @@ from typing import Any
 from organiser.core.crud import add_row, update_row
 from organiser.core.db import Store
 from organiser.core.meetings.service import save_notes, set_attendees
+from organiser.core.meetings.validation import check_poll_option
 from organiser.core.planning.service import list_members
+from organiser.core.polls.models import PollOption
 from organiser.core.polls.service import choose_option, set_answer
 from organiser.core.row_kinds import RowKind
 
@@ -231,6 +233,29 @@ ANSWERS = (
 )
 
 
+def _add_options(store: Store, poll_id: int, *, today: dt.date) -> list[int]:
+    """The poll's options, each checked as an option is, but as of `today`: the example may
+    be made as of another day (a test's), when its dates are still to come."""
+    keys = ("step_free", "accessible_toilet", "parking", "baby_change", "creche_room")
+    made = []
+    with store.begin() as s:
+        for days, start, end, place, address, *features in OPTIONS:
+            values: dict[str, Any] = {
+                "date": today + dt.timedelta(days=days),
+                "start": dt.time.fromisoformat(start),
+                "end": dt.time.fromisoformat(end),
+                "place": place,
+                "address": address,
+                **dict(zip(keys, features, strict=True)),
+            }
+            check_poll_option(values, {}, today=today)
+            option = PollOption(poll_id=poll_id, **values)
+            s.add(option)
+            s.flush()
+            made.append(option.id)
+    return made
+
+
 def add_poll(store: Store, event_id: int, *, today: dt.date) -> None:
     """The poll that found the event's morning: answered, then closed on the best option."""
     members = [m.id for m in list_members(store, event_id)]
@@ -241,24 +266,7 @@ def add_poll(store: Store, event_id: int, *, today: dt.date) -> None:
         values={"title": "Which morning suits everyone?"},
     ).created_id
     assert poll is not None
-    option_ids = []
-    for days, start, end, place, address, *features in OPTIONS:
-        keys = ("step_free", "accessible_toilet", "parking", "baby_change", "creche_room")
-        option_ids.append(
-            add_row(
-                store,
-                kind=RowKind.POLL_OPTIONS,
-                parent_id=poll,
-                values={
-                    "date": today + dt.timedelta(days=days),
-                    "start": dt.time.fromisoformat(start),
-                    "end": dt.time.fromisoformat(end),
-                    "place": place,
-                    "address": address,
-                    **dict(zip(keys, features, strict=True)),
-                },
-            ).created_id
-        )
+    option_ids = _add_options(store, poll, today=today)
     for option_id, answers in zip(option_ids, ANSWERS, strict=True):
         assert option_id is not None
         for member_id, answer in zip(members, answers, strict=True):
