@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Integer, MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import Integer, MetaData, func, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -27,6 +27,26 @@ VERSION_COLUMN = "row_version"
 def utc_now() -> dt.datetime:
     """Now, in UTC without a zone (how timestamps are stored)."""
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def shared_now(session: Session) -> dt.datetime:
+    """Now, in UTC without a zone, by the clock every writer shares: a team database's own
+    (a laptop's clock an hour out would put a household ahead in the waiting list, or stop
+    meeting notes keeping revisions); a file's is this computer's."""
+    if session.get_bind().dialect.name != "postgresql":
+        return utc_now()
+    return session.execute(select(_SERVER_NOW)).scalar_one()  # type: ignore[no-any-return]
+
+
+def shared_now_to_write(session: Session) -> Any:
+    """shared_now as a value to write, without a round trip: on a team database, its clock
+    read as the statement runs (what a row policy checks a new line against)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return utc_now()
+    return _SERVER_NOW
+
+
+_SERVER_NOW = func.timezone("UTC", func.now())
 
 
 class Versioned:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from organiser.core.base import Base, utc_now
+from organiser.core.base import Base, shared_now
 from organiser.core.creche.kinds import HOLDING, BookingStatus
 from organiser.core.creche.models import Booking, BookingStatusChange, Creche
 from organiser.core.db import Store
@@ -82,7 +82,7 @@ def place_booking(session: Session, event_id: int, values: dict[str, Any]) -> No
             status = BookingStatus.WAITING.value
     values["status"] = status
     if status == BookingStatus.WAITING.value:
-        values.setdefault("waiting_since", utc_now())
+        values.setdefault("waiting_since", shared_now(session))
 
 
 def record_status(
@@ -102,7 +102,7 @@ def record_status(
         if "waiting_since" not in values:
             if previous:
                 previous["waiting_since"] = row.waiting_since
-            row.waiting_since = utc_now()
+            row.waiting_since = shared_now(session)
     elif was_waiting:
         previous.setdefault("waiting_since", row.waiting_since)
     session.add(BookingStatusChange(booking_id=row.id, status=row.status))

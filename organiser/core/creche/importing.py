@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from organiser.core.base import utc_now
+from organiser.core.base import shared_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.creche import bookings
 from organiser.core.creche.import_columns import TARGETS, ColumnMap, choose, guess_mapping
@@ -177,6 +177,7 @@ def apply_import(
         get_or_raise(s, Event, event_id, "event")
         known = _known(s, event_id)  # an import since the preview is not added twice
         places = bookings.places_in(s, event_id)  # the places taken now decide booked or waiting
+        now = shared_now(s)
         rows: list[dict[str, Any]] = []
         for planned in plan.good():
             key = planned.source_ref or person_key(planned.name, planned.contact)
@@ -186,7 +187,7 @@ def apply_import(
             for error in check(planned, plan.mapping):  # a plan changed since it was made
                 raise ValidationError(f"Nothing was imported: {error.words()}.")
             values = {"event_id": event_id, "waiting_since": None, **planned.values()}
-            places = _place(places, values)
+            places = _place(places, values, now)
             rows.append(values)
         if not rows:
             return Changes(Touched.NONE, event_id=event_id)
@@ -205,14 +206,14 @@ def apply_import(
     return Changes(Touched.BOOKINGS, event_id=event_id, previous={"created_ids": created})
 
 
-def _place(places: bookings.Places, values: dict[str, Any]) -> bookings.Places:
+def _place(places: bookings.Places, values: dict[str, Any], now: dt.datetime) -> bookings.Places:
     """As bookings.place_booking, for many bookings at once: booked if it fits, else on the
     waiting list; the places it holds counted."""
     adults, children = int(values["adults"]), int(values["children"])
     if values["status"] == BookingStatus.BOOKED.value and not places.fits(adults, children):
         values["status"] = BookingStatus.WAITING.value
     if values["status"] == BookingStatus.WAITING.value:
-        values["waiting_since"] = utc_now()
+        values["waiting_since"] = now
     if values["status"] in HOLDING:
         places = dataclasses.replace(
             places, adults=places.adults + adults, children=places.children + children

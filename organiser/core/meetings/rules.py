@@ -8,8 +8,9 @@ REVISION_EVERY = dt.timedelta(minutes=3)
 
 
 def revision_due(last: dt.datetime | None, now: dt.datetime) -> bool:
-    """Keep a revision at least every few minutes of editing (and the first save)."""
-    return last is None or now - last >= REVISION_EVERY
+    """Keep a revision at least every few minutes of editing (and the first save). A last
+    revision stamped after now (a clock that was wrong, or put back) is not a recent one."""
+    return last is None or not dt.timedelta(0) <= now - last < REVISION_EVERY
 
 
 def action_standing(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from organiser.core.base import utc_now
+from organiser.core.base import shared_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
@@ -113,7 +113,7 @@ def _save_notes(s: Session, meeting: Meeting, text: str, now: dt.datetime) -> di
     newest = s.scalars(
         select(NoteRevision.saved_at)
         .where(NoteRevision.meeting_id == meeting.id)
-        .order_by(NoteRevision.saved_at.desc())
+        .order_by(NoteRevision.id.desc())  # the last kept, whatever its clock said
     ).first()
     if revision_due(newest, now):
         s.add(NoteRevision(meeting_id=meeting.id, saved_at=now, text=text))
@@ -151,7 +151,7 @@ def save_notes(
             what="meeting’s notes",
             row_id=meeting_id,
         )
-        previous = _save_notes(s, meeting, text, now or utc_now())
+        previous = _save_notes(s, meeting, text, now or shared_now(s))
         s.flush()
         return Changes(
             Touched.NOTES,
@@ -191,8 +191,8 @@ def revision_text(store: Store, revision_id: int) -> str:
 
 def restore_revision(store: Store, *, revision_id: int, now: dt.datetime | None = None) -> Changes:
     """Bring back an earlier version; what was there first is kept as a revision too."""
-    moment = now or utc_now()
     with store.begin() as s:
+        moment = now or shared_now(s)
         revision = get_or_raise(s, NoteRevision, revision_id, "revision")
         meeting = get_or_raise(s, Meeting, revision.meeting_id, "meeting")
         s.add(NoteRevision(meeting_id=meeting.id, saved_at=moment, text=meeting.notes))

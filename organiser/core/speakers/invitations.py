@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from organiser.core.base import utc_now
+from organiser.core.base import shared_now
 from organiser.core.changes import Changes, Touched
 from organiser.core.db import Store
 from organiser.core.errors import ValidationError
@@ -134,7 +134,7 @@ def add_invitation(store: Store, *, event_id: int, values: Mapping[str, Any]) ->
         invitation = Invitation(event_id=event_id, **values)
         s.add(invitation)
         s.flush()
-        s.add(StatusChange(invitation_id=invitation.id, status=invitation.status, at=utc_now()))
+        s.add(StatusChange(invitation_id=invitation.id, status=invitation.status, at=shared_now(s)))
         _sync_cost(s, invitation)
         return Changes(
             Touched.INVITATIONS | Touched.BUDGET | Touched.SPEAKERS,
@@ -172,7 +172,11 @@ def update_invitation(
         _check(s, values, invitation.event_id)
         previous = apply_values(invitation, values, EDITABLE)
         if "status" in previous:
-            s.add(StatusChange(invitation_id=invitation_id, status=invitation.status, at=utc_now()))
+            s.add(
+                StatusChange(
+                    invitation_id=invitation_id, status=invitation.status, at=shared_now(s)
+                )
+            )
         _sync_cost(s, invitation)
         s.flush()
         touched = (

@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, event, func, insert, select, text
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from organiser.core.base import shared_now, shared_now_to_write
 from organiser.core.changes import Touched
 from organiser.core.team.models import ChangeFeedEntry
 
@@ -72,10 +73,6 @@ TABLE_TOUCHES: dict[str, Touched] = {
 }
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
 def _noted(session: Session) -> dict[str, Any]:
     noted = session.info.setdefault(_KEY, {"tables": set(), "events": set(), "unknown": False})
     return cast(dict[str, Any], noted)
@@ -131,7 +128,7 @@ def _before_commit(session: Session) -> None:
             origin=session.info.get("origin", ""),
             tables=",".join(sorted(noted["tables"])),
             event_ids=events,
-            at=_now(),
+            at=shared_now_to_write(session),
             row_version=1,
         )
     )
@@ -186,5 +183,6 @@ def since(session: Session, after: int, origin: str) -> tuple[int, Touched, set[
 
 
 def prune(session: Session, *, now: dt.datetime | None = None) -> None:
-    """Forget entries older than two days: no window waits that long between polls."""
-    session.execute(delete(FEED).where(FEED.c.at < (now or _now()) - KEEP_FOR))
+    """Forget entries older than two days: no window waits that long between polls (by the
+    clock the entries were stamped with, the team database's own)."""
+    session.execute(delete(FEED).where(FEED.c.at < (now or shared_now(session)) - KEEP_FOR))

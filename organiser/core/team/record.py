@@ -9,9 +9,10 @@ import datetime as dt
 import getpass
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, DateTime, func, insert, literal, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from organiser.core.base import shared_now_to_write
 from organiser.core.db import Store
 from organiser.core.errors import OrganiserError
 from organiser.core.events.models import Event
@@ -59,14 +60,6 @@ def _who(s: Session) -> str:
         return "this computer"
 
 
-def _now(s: Session) -> ColumnElement[dt.datetime]:
-    """Now, in UTC: on a team database by the server's clock, which its row policy checks the
-    line against (a laptop's clock a few minutes out would have its printing refused)."""
-    if s.get_bind().dialect.name == "postgresql":
-        return func.timezone("UTC", func.now())
-    return literal(dt.datetime.now(dt.UTC).replace(tzinfo=None), DateTime())
-
-
 # What the exports outside the documents' list are called in a refusal.
 TITLES = {"bookings-csv": "booking list with contact details", "person": "household's data"}
 
@@ -103,7 +96,7 @@ def note(store: Store, what: str, how: str, event_id: int | None) -> None:
         title = event.title if event is not None else ""
         s.execute(
             insert(ExportRecord).values(
-                at=_now(s),
+                at=shared_now_to_write(s),  # a laptop's clock out would be refused
                 who=_who(s)[:200],
                 what=what,
                 how=how,
