@@ -52,6 +52,12 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def local_date(moment: dt.datetime) -> dt.date:
+    """The day a stored time (UTC, without a zone) fell on here: 23:30 UTC on 30 June is
+    1 July in a British summer."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()
+
+
 def long_date(value: dt.date | None) -> str:
     """A date as 'Saturday 14 March 2027'."""
     return f"{value:%A} {value.day} {value:%B %Y}" if value else "Date to be set"

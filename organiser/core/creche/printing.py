@@ -27,7 +27,7 @@ from organiser.core.creche.rows import BookingRow, ChildRow, StaffRow
 from organiser.core.creche.service import bookings_in, children_in, settings_in, staff_in
 from organiser.core.db import Store
 from organiser.core.events.models import Event
-from organiser.core.parsing import format_date, format_time, long_date, sort_key
+from organiser.core.parsing import format_date, format_time, local_date, long_date, sort_key
 from organiser.core.records import get_or_raise
 
 
@@ -50,7 +50,7 @@ def _facts(s: Session, event_id: int, today: dt.date) -> CrecheFacts:
         hours=f"Creche {hours}" if hours else "Creche hours not set yet",
         venue=event.venue_name,
         printed=format_date(today),
-        purged=format_date(settings.purged_at.date()) if settings.purged_at else "",
+        purged=format_date(local_date(settings.purged_at)) if settings.purged_at else "",
     )
 
 

@@ -15,7 +15,7 @@ from organiser.core.db import Store
 from organiser.core.errors import ValidationError
 from organiser.core.events.kinds import VENUE_FEATURES
 from organiser.core.events.models import Event
-from organiser.core.parsing import format_time
+from organiser.core.parsing import format_time, local_date
 from organiser.core.planning.kinds import CostCategory, ItemKind
 from organiser.core.planning.models import CostLine, Organisation, ProgrammeItem
 from organiser.core.planning.validation import long_text
@@ -335,7 +335,7 @@ def list_invitations(store: Store, event_id: int, *, today: dt.date) -> list[Inv
                 inv.talk_title,
                 inv.length_minutes,
                 inv.status,
-                since[inv.id].date() if inv.id in since else None,
+                local_date(since[inv.id]) if inv.id in since else None,
                 inv.fee_pence,
                 inv.programme_item_id,
                 _slot_text(item),

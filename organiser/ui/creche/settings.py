@@ -24,7 +24,7 @@ from organiser.core.creche import service as creche
 from organiser.core.creche.checks import CrecheReview
 from organiser.core.creche.ratios import RULE_SETS, RatioCheck
 from organiser.core.creche.rows import CrecheSettings
-from organiser.core.parsing import format_date, format_time
+from organiser.core.parsing import format_date, format_time, local_date
 from organiser.ui.creche.common import set_role, wrapped
 from organiser.ui.creche.undo import settings_inverse
 from organiser.ui.ops import OpRunner
@@ -93,7 +93,7 @@ def hours_words(settings: CrecheSettings, *, planned: bool = True) -> str:
 def retention_words(settings: CrecheSettings) -> str:
     """The retention date that applies, and why."""
     if settings.purged_at is not None:
-        return f"Personal data was removed on {format_date(settings.purged_at.date())}."
+        return f"Personal data was removed on {format_date(local_date(settings.purged_at))}."
     if settings.retention is None:
         return "Personal data is kept until 30 days after the event (the event has no date yet)."
     why = "set here" if settings.retention_date else "30 days after the event"
