@@ -34,6 +34,7 @@ from organiser.ui.widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
     from organiser.core.db import Store
+    from organiser.ui.new_day import NewDay
     from organiser.ui.read_only import ReadOnlyGuard
     from organiser.ui.report.summary_dialog import SummaryReportDialog
     from organiser.ui.team.live import LiveUpdates
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.event_id: int | None = None
         self.summary_dialog: SummaryReportDialog | None = None
         self.live: LiveUpdates | None = None
+        self.new_day: NewDay | None = None
         self.read_only: ReadOnlyGuard | None = None
         self.menu_actions = menus.build(self)
         self.menu_actions.event_open(False)
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         """Open the database in the window: the last event, the event list, live updates.
         Then `first` (the example event, with --demo), then what was chosen from the menus
         meanwhile."""
+        from organiser.ui.new_day import NewDay
         from organiser.ui.team.live import LiveUpdates
 
         self.runner.store = store
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         for tab in self._tabs():  # the page on show is built, for the event just opened
             tab.start()
         self.live = LiveUpdates(self)
+        self.new_day = NewDay(self)
         self.menu_actions.store_open(is_local=store.path is not None)
         self.statusBar().showMessage("Ready")
         self._guard_edits()  # "Read only: why" in the status bar, where it is so
@@ -437,6 +441,8 @@ class MainWindow(QMainWindow):
                 return
         if self.live is not None:
             self.live.stop()
+        if self.new_day is not None:
+            self.new_day.stop()
         window_place.remember(self, self.settings)
         self.settings.sync()
         if self.summary_dialog is not None:
