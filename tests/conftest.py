@@ -7,6 +7,7 @@ import hashlib
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
@@ -34,6 +35,12 @@ if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = (
         f"offscreen:configfile={Path(__file__).with_name('laptop-screen.json')}"
     )
+
+# Times are stored in UTC and shown in local time: the tests expect this computer's zone to be
+# UTC, whatever the machine says (a developer in a British summer, CI). The tests of local
+# dates set a zone of their own (tests/core/test_local_dates.py).
+os.environ["TZ"] = "UTC"
+time.tzset()
 
 # A fixed "today" keeps dates and days-to-go reproducible.
 TODAY = dt.date(2027, 2, 1)
