@@ -1,5 +1,6 @@
 """A window left open overnight: at the new day its dates move on (days to go, actions due
-today now overdue, retention passed) and a file gets its daily backup, as on opening."""
+today now overdue, the Privacy page's retention words) and a file gets its daily backup, as on
+opening."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from organiser.core import backup
 from organiser.core.changes import Changes, Touched
 from organiser.core.errors import OrganiserError
 from organiser.core.parsing import format_date
+from organiser.core.team import feed_reader
 
 if TYPE_CHECKING:
     from organiser.ui.host import Host
@@ -38,8 +40,12 @@ class NewDay(QObject):
         today = dt.date.today()
         if today == self.day:
             return False
-        self.day = today
         window = self.window
+        try:  # a laptop waking before its Wi-Fi: the views would each fail to refresh
+            feed_reader.latest_change(window.store)
+        except OrganiserError:
+            return False  # tried again in a minute
+        self.day = today
         window.runner.announce(Changes(Touched.ALL, event_id=window.event_id))
         words = f"It is {format_date(today)}: dates and due dates are as of today."
         window.statusBar().showMessage(f"{words} {self._daily_backup()}".strip())

@@ -23,10 +23,10 @@ HALF_PAST_MIDNIGHT = dt.datetime(2027, 6, 30, 23, 30)
 
 @pytest.fixture
 def british_summer(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    yield
-    monkeypatch.undo()
+    with monkeypatch.context() as zone:  # undoes this alone, not the private data folder
+        zone.setenv("TZ", "Europe/London")
+        time.tzset()
+        yield
     time.tzset()
 
 

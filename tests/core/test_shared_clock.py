@@ -11,7 +11,7 @@ from contextlib import closing, contextmanager
 import pytest
 from sqlalchemy import text
 
-from organiser.core.creche.bookings import waiting_list
+from organiser.core.creche.bookings import status_history, waiting_list
 from organiser.core.crud import add_row
 from organiser.core.db import Store
 from organiser.core.events.service import create_event, update_event
@@ -37,11 +37,9 @@ def laptop_clock(monkeypatch: pytest.MonkeyPatch, out_by: dt.timedelta) -> Itera
         def now(cls, tz: dt.tzinfo | None = None) -> Laptop:
             return super().now(tz) + out_by
 
-    monkeypatch.setattr(dt, "datetime", Laptop)
-    try:
+    with monkeypatch.context() as laptop:  # undoes this alone, not the private data folder
+        laptop.setattr(dt, "datetime", Laptop)
         yield
-    finally:
-        monkeypatch.undo()
 
 
 def server_now(store: Store) -> dt.datetime:
@@ -71,6 +69,8 @@ def test_a_laptop_an_hour_slow_does_not_put_its_household_first_on_the_waiting_l
     with laptop_clock(monkeypatch, -dt.timedelta(hours=1)):
         second = book("Daniel Osei")
     assert waiting_list(team, event) == [first, second]
+    ((_status, at),) = status_history(team, second)  # its history prints in the order it was
+    assert abs(server_now(team) - at) < dt.timedelta(minutes=1)
 
 
 def test_notes_saved_on_a_laptop_an_hour_fast_are_stamped_by_the_server(

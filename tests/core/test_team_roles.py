@@ -223,12 +223,14 @@ def test_a_laptop_with_its_clock_out_still_prints_and_the_line_has_the_servers_t
     team: tuple[str, Logins], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url, logins = team
-    with closing(
-        open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)
-    ) as store:
-        monkeypatch.setattr(dt, "datetime", _LaptopAnHourBehind)
-        record.note(store, "bookings", "printed", 1)  # the row policy refused the laptop's time
-        monkeypatch.undo()
+    with (
+        closing(
+            open_store(login_url(url, logins[TeamRole.VOLUNTEER]), daily_backup=False)
+        ) as store,
+        monkeypatch.context() as laptop,
+    ):  # undoes this alone, not the data folder
+        laptop.setattr(dt, "datetime", _LaptopAnHourBehind)
+        record.note(store, "bookings", "printed", 1)  # the row policy refused its time
     organiser = as_login(url, logins[TeamRole.ORGANISER])
     try:
         (late,) = read(
@@ -473,3 +475,14 @@ def test_a_long_database_name_gives_four_distinct_names_the_server_keeps_whole(
     made = [where.group(role) for role in TeamRole] + [where.views(role) for role in TeamRole]
     assert len(set(made)) == 8
     assert all(len(name.encode()) <= 63 for name in made), "PostgreSQL cuts a name at 63 bytes"
+
+
+def test_a_long_accented_name_keeps_the_groups_the_server_already_has() -> None:
+    """Cut at 50 letters, such a name was a little over 63 bytes and the server kept most of
+    its hash: those groups exist, so the name stays as the server has it."""
+    import hashlib
+
+    name = "école_" + "a" * 60
+    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+    as_kept = f"{name[:50]}_{digest}".encode()[:63].decode()
+    assert roles._fit(name) == as_kept and as_kept.endswith(f"_{digest[:11]}")

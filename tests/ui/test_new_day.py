@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from organiser.core import backup
+from organiser.core.errors import StoreError
+from organiser.core.team import feed_reader
 from organiser.ui import commands
 from organiser.ui.main_window import MainWindow
 
@@ -32,7 +34,15 @@ def test_the_next_morning_the_overview_counts_a_day_less_and_the_file_is_backed_
 
     monkeypatch.setattr(dt, "date", Tomorrow)
     monkeypatch.setattr(backup, "daily_backup_due", lambda _path: True)  # made none "today"
-    assert window.new_day.look()
+    with monkeypatch.context() as asleep:  # the laptop wakes before its network is back
+
+        def unreachable(_store: object) -> int:
+            raise StoreError("Cannot reach the team database.")
+
+        asleep.setattr(feed_reader, "latest_change", unreachable)
+        assert not window.new_day.look(), "no view is refreshed while the database is away"
+    assert "21 days to go" in overview.text.text()
+    assert window.new_day.look(), "a minute later, it is"
     assert "20 days to go" in overview.text.text()
     made = backup.list_backups(window.store.path)
     assert [b.reason for b in made if b not in before] == ["daily"]

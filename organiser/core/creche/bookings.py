@@ -105,7 +105,7 @@ def record_status(
             row.waiting_since = shared_now(session)
     elif was_waiting:
         previous.setdefault("waiting_since", row.waiting_since)
-    session.add(BookingStatusChange(booking_id=row.id, status=row.status))
+    session.add(BookingStatusChange(booking_id=row.id, status=row.status, at=shared_now(session)))
 
 
 @dataclass(frozen=True)

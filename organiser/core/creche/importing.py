@@ -199,7 +199,7 @@ def apply_import(
         s.execute(
             insert(BookingStatusChange),
             [
-                {"booking_id": booking_id, "status": values["status"]}
+                {"booking_id": booking_id, "status": values["status"], "at": now}
                 for booking_id, values in zip(created, rows, strict=True)
             ],
         )

@@ -202,8 +202,18 @@ def _fit(name: str) -> str:
     """PostgreSQL keeps 63 bytes of a name: a longer one is shortened with a hash kept."""
     if len(name.encode()) <= 63:
         return name
-    kept = name.encode()[:50].decode(errors="ignore")  # whole letters, at most 50 bytes
-    return f"{kept}_{hashlib.sha256(name.encode()).hexdigest()[:12]}"
+    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+    # Cut at 50 letters, as the server keeps it (63 bytes, whole letters): the names already
+    # made that way, while enough of the hash is left to tell the four roles apart.
+    first = _clip(f"{name[:50]}_{digest}", 63)
+    if len(first) - len(name[:50]) > 8:
+        return first
+    return f"{_clip(name, 50)}_{digest}"  # letters of two bytes and more: cut by bytes
+
+
+def _clip(name: str, size: int) -> str:
+    """At most `size` bytes of whole letters."""
+    return name.encode()[:size].decode(errors="ignore")
 
 
 def names(connection: Connection) -> Names:
