@@ -52,10 +52,15 @@ def format_date(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def local_moment(moment: dt.datetime) -> dt.datetime:
+    """A stored time (UTC, without a zone) on this computer's clock, with its zone."""
+    return moment.replace(tzinfo=dt.UTC).astimezone()
+
+
 def local_date(moment: dt.datetime) -> dt.date:
-    """The day a stored time (UTC, without a zone) fell on here: 23:30 UTC on 30 June is
-    1 July in a British summer."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().date()
+    """The day a stored time fell on here: 23:30 UTC on 30 June is 1 July in a British
+    summer."""
+    return local_moment(moment).date()
 
 
 def long_date(value: dt.date | None) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from organiser.core.parsing import format_date
+from organiser.core.parsing import format_date, local_moment
 from organiser.ui.read_only import keeps_working
 from organiser.ui.table_model import ID_ROLE, Column, Index, RowTableModel
 
@@ -33,7 +33,7 @@ def held_text(hold: Hold, *, today: dt.date | None = None) -> str:
     """Who took the event offline, since when (local time): "offline with Zoë since 14:05"."""
     if hold.since is None:
         return f"offline with {hold.who}"
-    local = hold.since.replace(tzinfo=dt.UTC).astimezone()
+    local = local_moment(hold.since)
     when = f"{local:%H:%M}"
     if local.date() != (today or dt.date.today()):
         when = f"{format_date(local.date())} {when}"

@@ -25,7 +25,7 @@ from organiser.core.events.models import Event
 from organiser.core.feedback.kinds import Standard
 from organiser.core.feedback.models import FeedbackAnswer, FeedbackQuestion, FeedbackResponse
 from organiser.core.files import atomic_write
-from organiser.core.parsing import format_date
+from organiser.core.parsing import format_date, local_moment
 from organiser.core.records import get_or_raise
 
 
@@ -218,7 +218,7 @@ def backups_before(store: Store, when: dt.datetime) -> list[BackupFile]:
     """Backups made before a purge (they still hold the personal data), newest first."""
     if store.path is None:
         return []
-    local = when.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    local = local_moment(when).replace(tzinfo=None)
     return [b for b in list_backups(store.path) if b.made <= local]
 
 

@@ -14,6 +14,7 @@ from organiser.core.db import Store
 from organiser.core.feedback.form import list_questions
 from organiser.core.feedback.kinds import Kind
 from organiser.core.feedback.responses import list_responses
+from organiser.core.parsing import local_moment
 
 RECEIVED = "Received"
 SOURCE = "Source"
@@ -21,7 +22,7 @@ SOURCE = "Source"
 
 def local_time(value: dt.datetime) -> str:
     """A stored time (UTC) as this computer's local time: "2027-03-01 10:15:32"."""
-    shown = value.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+    shown = local_moment(value).replace(tzinfo=None)
     return shown.isoformat(sep=" ", timespec="seconds")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from organiser.core.parsing import local_moment
+
 REVISION_EVERY = dt.timedelta(minutes=3)
 
 
@@ -20,7 +22,7 @@ def action_standing(
     if done:
         if done_at is None:
             return False, "Done"
-        local = done_at.replace(tzinfo=dt.UTC).astimezone()  # stored in UTC, shown local
+        local = local_moment(done_at)  # stored in UTC, shown local
         return False, f"Done {local:%d/%m/%Y}"
     if due is None:
         return False, "Open, no due date"

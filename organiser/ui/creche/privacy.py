@@ -24,18 +24,13 @@ from organiser.core.creche.privacy import PurgeResult
 from organiser.core.creche.rows import CrecheSettings
 from organiser.core.errors import OrganiserError
 from organiser.core.events import service as events
-from organiser.core.parsing import format_date
+from organiser.core.parsing import format_date, local_moment
 from organiser.ui.creche.common import button, row_of, set_role, tell, wrapped
 from organiser.ui.ops import OpRunner
 
 
 def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def local(moment: dt.datetime) -> dt.datetime:
-    """A stored UTC time as the time on this computer's clock."""
-    return moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
 class PurgeDialog(QDialog):
@@ -271,7 +266,7 @@ class PrivacyPage(QWidget):
 def status_words(settings: CrecheSettings, remains: bool, today: dt.date) -> tuple[str, bool]:
     """What the page says about retention, and whether it is a warning."""
     if settings.purged_at is not None:
-        when = local(settings.purged_at)
+        when = local_moment(settings.purged_at)
         return (
             f"Personal data was removed on {when:%d/%m/%Y} at {when:%H:%M}. Counts, age bands "
             "and attendance are kept for the report.",

@@ -38,11 +38,12 @@ from PySide6.QtWidgets import (
 
 from organiser.core.errors import NotFound
 from organiser.core.meetings import service as meetings
+from organiser.core.parsing import local_moment
 from organiser.ui.meetings import formatting
 from organiser.ui.meetings.notes_clash import NOTES, notes_edits
 from organiser.ui.meetings.notes_loading import NotesLoader
 from organiser.ui.meetings.notes_text import NotesText
-from organiser.ui.meetings.revisions import RevisionsDialog, local_time
+from organiser.ui.meetings.revisions import RevisionsDialog
 from organiser.ui.meetings.unsaved import may_close
 from organiser.ui.ops import OpRunner
 from organiser.ui.widgets.background_write import BackgroundWrite
@@ -240,7 +241,7 @@ class NotesEditor(QWidget):
         if saved_at is None:
             self.status.setText("No notes yet" if meeting_id is not None else "")
         else:
-            local = local_time(saved_at)
+            local = local_moment(saved_at)
             self.status.setText(f"Last saved {local:%H:%M} on {local:%d/%m/%Y}")
 
     def _show_text(self, notes: str) -> None:

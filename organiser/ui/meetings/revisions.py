@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -22,17 +21,13 @@ from PySide6.QtWidgets import (
 from organiser.core.errors import OrganiserError
 from organiser.core.meetings import service as meetings
 from organiser.core.meetings.rows import RevisionRow
+from organiser.core.parsing import local_moment
 from organiser.ui.ops import OpRunner
 from organiser.ui.table_model import Column, RowTableModel
 
 
-def local_time(moment: dt.datetime) -> dt.datetime:
-    """A stored (UTC) moment on this computer's clock."""
-    return moment.replace(tzinfo=dt.UTC).astimezone()
-
-
 def _saved(row: RevisionRow) -> str:
-    return f"{local_time(row.saved_at):%d/%m/%Y %H:%M:%S}"
+    return f"{local_moment(row.saved_at):%d/%m/%Y %H:%M:%S}"
 
 
 COLUMNS = (

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLabel, QVBoxLayout, QWidget
 
 from organiser.core.languages import SUGGESTED
+from organiser.core.parsing import local_moment
 
 
 def english_rows(inputs: Mapping[str, QWidget]) -> dict[str, QLabel]:
@@ -45,7 +46,7 @@ def fill_members(combo: QComboBox, members: Iterable[Any]) -> None:
 def checked_words(language: str, checked_by: str, checked_at: dt.datetime | None) -> str:
     """Who checked a version and when, or that a member who reads it should."""
     if checked_by and checked_at is not None:
-        when = checked_at.replace(tzinfo=dt.UTC).astimezone()
+        when = local_moment(checked_at)
         return (
             f"Checked by {checked_by} on {when:%d/%m/%Y}. Changing the words takes the check back."
         )

@@ -8,12 +8,13 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from organiser.core.parsing import local_moment
 from organiser.ui.table_model import Column, RowTableModel
 
 
 def when(moment: dt.datetime) -> str:
     """A stored UTC moment as this computer's local time, dd/mm/yyyy hh:mm."""
-    return f"{moment.replace(tzinfo=dt.UTC).astimezone():%d/%m/%Y %H:%M}"
+    return f"{local_moment(moment):%d/%m/%Y %H:%M}"
 
 
 def row_table(
