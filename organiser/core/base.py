@@ -35,7 +35,14 @@ def shared_now(session: Session) -> dt.datetime:
     meeting notes keeping revisions); a file's is this computer's."""
     if session.get_bind().dialect.name != "postgresql":
         return utc_now()
-    return session.execute(select(_SERVER_NOW)).scalar_one()  # type: ignore[no-any-return]
+    # The server's now() holds for the whole transaction: asked once (a waiting booking's place
+    # and its status change are stamped alike).
+    kept = session.info.get(_KEPT)
+    if kept is not None and kept[0] is session.get_transaction():
+        return kept[1]  # type: ignore[no-any-return]
+    now = session.execute(select(_SERVER_NOW)).scalar_one()
+    session.info[_KEPT] = (session.get_transaction(), now)
+    return now  # type: ignore[no-any-return]
 
 
 def shared_now_to_write(session: Session) -> Any:
@@ -47,6 +54,7 @@ def shared_now_to_write(session: Session) -> Any:
 
 
 _SERVER_NOW = func.timezone("UTC", func.now())
+_KEPT = "organiser_shared_now"  # in session.info: (its transaction, the server's now)
 
 
 class Versioned:

@@ -104,3 +104,24 @@ def test_a_change_from_a_laptop_days_slow_is_not_forgotten_before_others_hear_of
     with team.begin() as s:
         _newest, touched, events = feed.since(s, before, origin="another window")
     assert touched and events, "the new event is still in the feed"
+
+
+def test_the_servers_clock_is_asked_once_a_transaction(team: Store) -> None:
+    from sqlalchemy import event
+
+    from organiser.core.base import shared_now
+
+    asked: list[str] = []
+
+    def count(*args: object) -> None:
+        asked.append(str(args[2]))
+
+    event.listen(team.engine, "before_cursor_execute", count)
+    try:
+        with team.begin() as s:
+            first = shared_now(s)
+            assert shared_now(s) == first and len(asked) == 1, "now() holds for the transaction"
+        with team.begin() as s:
+            assert shared_now(s) >= first and len(asked) == 2, "a new transaction asks again"
+    finally:
+        event.remove(team.engine, "before_cursor_execute", count)
