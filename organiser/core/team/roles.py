@@ -191,28 +191,36 @@ class Names:
 
     def group(self, role: TeamRole) -> str:
         """The group role whose members have `role`: organiser_volunteers."""
-        return _fit(f"{self.prefix}_{role.value}s")
+        return _fit(self.prefix, {r: f"_{r.value}s" for r in TeamRole})[role]
 
     def views(self, role: TeamRole) -> str:
         """The schema of the views a role reads through: organiser_volunteer."""
-        return _fit(f"{self.prefix}_{role.value}")
+        return _fit(self.prefix, {r: f"_{r.value}" for r in TeamRole})[role]
 
 
-def _fit(name: str) -> str:
-    """PostgreSQL keeps 63 bytes of a name: a longer one is shortened with a hash kept."""
+def _fit(prefix: str, endings: dict[TeamRole, str]) -> dict[TeamRole, str]:
+    """The names `prefix` + each ending, as PostgreSQL keeps them (63 bytes, whole letters).
+
+    Earlier versions cut a longer name at 50 letters, added a hash and left the rest to the
+    server: the names made so stay while they still differ. Where letters of two bytes left
+    them alike (the hash and the ending cut away), each is cut at 50 bytes instead.
+    """
+    made = {role: _clip(_shortened(prefix + ending), 63) for role, ending in endings.items()}
+    if len(set(made.values())) == len(made):
+        return made
+    return {role: _shortened(prefix + ending, letters=False) for role, ending in endings.items()}
+
+
+def _shortened(name: str, *, letters: bool = True) -> str:
+    """A name over 63 bytes cut to 50 letters (or, not `letters`, 50 bytes) and a hash."""
     if len(name.encode()) <= 63:
         return name
     digest = hashlib.sha256(name.encode()).hexdigest()[:12]
-    # Cut at 50 letters, as the server keeps it (63 bytes, whole letters): the names already
-    # made that way, while enough of the hash is left to tell the four roles apart.
-    first = _clip(f"{name[:50]}_{digest}", 63)
-    if len(first) - len(name[:50]) > 8:
-        return first
-    return f"{_clip(name, 50)}_{digest}"  # letters of two bytes and more: cut by bytes
+    return f"{name[:50] if letters else _clip(name, 50)}_{digest}"
 
 
 def _clip(name: str, size: int) -> str:
-    """At most `size` bytes of whole letters."""
+    """At most `size` bytes of whole letters (as the server cuts a name)."""
     return name.encode()[:size].decode(errors="ignore")
 
 
@@ -230,7 +238,7 @@ def names(connection: Connection) -> Names:
     if schema is None:
         raise RuntimeError("no schema")
     prefix = database if schema == "public" else f"{database}_{schema}"
-    return Names(schema=str(schema), prefix=_fit(str(prefix)))
+    return Names(schema=str(schema), prefix=_shortened(str(prefix)))
 
 
 def q(name: str) -> str:
